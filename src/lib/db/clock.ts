@@ -1,0 +1,33 @@
+// The device's hybrid logical clock, persisted in `meta` so stamps keep increasing
+// across reloads. Must be called inside the transaction that uses the stamp.
+import { initialHlc, receive, tick, type HlcState } from '#domain/hlc';
+import { clientId, getMeta, setMeta } from '#db/meta';
+
+/** Milliseconds to add to Date.now(), learnt from the server's time (CLOCK_SKEW). */
+export async function clockOffset(): Promise<number> {
+  return (await getMeta<number>('clockOffset')) ?? 0;
+}
+
+export async function setClockOffset(ms: number): Promise<void> {
+  await setMeta('clockOffset', ms);
+}
+
+export async function correctedNow(): Promise<number> {
+  return Date.now() + (await clockOffset());
+}
+
+async function state(): Promise<HlcState> {
+  return (await getMeta<HlcState>('hlc')) ?? initialHlc(await clientId());
+}
+
+/** A new stamp for a local write. */
+export async function stamp(): Promise<string> {
+  const next = tick(await state(), await correctedNow());
+  await setMeta('hlc', next.state);
+  return next.stamp;
+}
+
+/** Merge a stamp seen from another device so later local stamps sort after it. */
+export async function observe(remote: string): Promise<void> {
+  await setMeta('hlc', receive(await state(), remote, await correctedNow()));
+}

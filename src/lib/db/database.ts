@@ -1,0 +1,118 @@
+// The one Dexie database. Its whole schema history lives here (architecture rule 3):
+// never edit a released version's stores; add a new version, and an upgrade step when
+// existing rows must change. Queued outbox rows must survive every upgrade.
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { nameSearchKey, nameTokens } from '#domain/search';
+import type {
+  AttendanceMark,
+  Batch,
+  Event,
+  Participant,
+  Session,
+  VenueCheckIn,
+} from '#domain/model';
+import type { MutationArgs, MutationName } from '#domain/mutations';
+
+export const DB_NAME = 'hadir';
+
+/** A participant as stored on the device, with its local search keys. */
+export interface ParticipantRow extends Participant {
+  searchKey: string;
+  searchTokens: string[];
+}
+
+export type OutboxStatus = 'pending' | 'acked' | 'rejected';
+
+/** One queued mutation. `seq` is this device's 1, 2, 3 … numbering (sync-protocol.md). */
+export interface OutboxRow<N extends MutationName = MutationName> {
+  seq: number;
+  id: string;
+  name: N;
+  args: MutationArgs<N>;
+  hlc: string;
+  createdAt: string;
+  status: OutboxStatus;
+  ackedAt?: string;
+  /** Why the server refused it; kept until a person dismisses or fixes it. */
+  error?: { code: string; message: string };
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Each released schema, oldest first. Exported so upgrade tests open the real old shape. */
+export const schemaHistory: readonly { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      events: 'id',
+      batches: 'id, eventId',
+      sessions: 'id, eventId, batchId, start',
+      participants: 'id, eventId, batchId, ticketCode, nip',
+      checkins: 'id, participantId, [eventId+day], [participantId+day]',
+      marks: 'id, sessionId, participantId, [sessionId+participantId]',
+      outbox: 'seq, &id, status',
+      meta: 'key',
+    },
+  },
+  {
+    // v2: name search keys on participants (search by name at the check-in desk).
+    version: 2,
+    stores: {
+      participants: 'id, eventId, batchId, ticketCode, nip, searchKey, *searchTokens',
+    },
+  },
+];
+
+/** Compute the local-only fields of a participant row. */
+export function toParticipantRow(p: Participant): ParticipantRow {
+  return { ...p, searchKey: nameSearchKey(p.fullName), searchTokens: nameTokens(p.fullName) };
+}
+
+const upgrades: Record<number, (tx: Transaction) => Promise<unknown>> = {
+  2: (tx) =>
+    tx
+      .table<ParticipantRow>('participants')
+      .toCollection()
+      .modify((p) => {
+        Object.assign(p, toParticipantRow(p));
+      }),
+};
+
+export class HadirDb extends Dexie {
+  events!: EntityTable<Event, 'id'>;
+  batches!: EntityTable<Batch, 'id'>;
+  sessions!: EntityTable<Session, 'id'>;
+  participants!: EntityTable<ParticipantRow, 'id'>;
+  checkins!: EntityTable<VenueCheckIn, 'id'>;
+  marks!: EntityTable<AttendanceMark, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    for (const { version, stores } of schemaHistory) {
+      const v = this.version(version).stores(stores);
+      const upgrade = upgrades[version];
+      if (upgrade) v.upgrade(upgrade);
+    }
+  }
+}
+
+/** The schema version this build of the app writes (sent with every push). */
+export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;
+
+let instance: HadirDb | undefined;
+
+/** The app's single database instance. */
+export function db(): HadirDb {
+  instance ??= new HadirDb();
+  return instance;
+}
+
+/** Tests and sign-out use this to start from a fresh instance. */
+export function resetDbInstance(next?: HadirDb): void {
+  instance = next;
+}

@@ -1,0 +1,79 @@
+// The outbox: every local write appends its mutation here IN THE SAME TRANSACTION
+// (architecture rule 2), so a change and its record of what to send exist together
+// or not at all.
+import { Dexie, type Table } from 'dexie';
+import { mutationArgs, type MutationArgs, type MutationName } from '#domain/mutations';
+import { db, type OutboxRow } from '#db/database';
+import { stamp } from '#db/clock';
+import { getMeta, setMeta } from '#db/meta';
+import { StorageError, toStorageError } from '#db/errors';
+
+/** One mutation larger than this is refused at enqueue (the server's limit is 1 MB a body). */
+export const MAX_MUTATION_BYTES = 256 * 1024;
+
+/**
+ * Append a mutation. Must run inside a read-write transaction that includes `outbox`
+ * and `meta` (use `commit`). Seq numbers come from a counter in `meta`, not from the
+ * table, because acknowledged rows are pruned.
+ */
+export async function enqueue<N extends MutationName>(
+  name: N,
+  args: MutationArgs<N>,
+): Promise<OutboxRow<N>> {
+  if (!Dexie.currentTransaction) throw new Error('enqueue must run inside a transaction');
+  const parsed = mutationArgs[name].safeParse(args);
+  if (!parsed.success) {
+    throw new StorageError('invalid', `Invalid ${name}: ${parsed.error.issues[0]?.message}`);
+  }
+  if (new TextEncoder().encode(JSON.stringify(args)).length > MAX_MUTATION_BYTES) {
+    throw new StorageError('too_large', `${name} is larger than ${MAX_MUTATION_BYTES} bytes`);
+  }
+  const seq = ((await getMeta<number>('outboxSeq')) ?? 0) + 1;
+  await setMeta('outboxSeq', seq);
+  const row: OutboxRow<N> = {
+    seq,
+    id: crypto.randomUUID(),
+    name,
+    args,
+    hlc: await stamp(),
+    createdAt: new Date().toISOString(),
+    status: 'pending',
+  };
+  await db().outbox.add(row as OutboxRow);
+  return row;
+}
+
+/**
+ * Record a mutation and apply its local change atomically. `apply` writes the data and
+ * gets the queued row (for its HLC stamp); if it or the outbox insert fails, Dexie rolls
+ * back both and the error is rethrown as a StorageError the UI can explain.
+ */
+export async function commit<N extends MutationName>(
+  tables: Table[],
+  name: N,
+  args: MutationArgs<N>,
+  apply: (row: OutboxRow<N>) => Promise<unknown>,
+): Promise<OutboxRow<N>> {
+  const d = db();
+  try {
+    return await d.transaction('rw', [...tables, d.outbox, d.meta], async () => {
+      const row = await enqueue(name, args);
+      await apply(row);
+      return row;
+    });
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}
+
+export function pendingCount(): Promise<number> {
+  return db().outbox.where('status').equals('pending').count();
+}
+
+export function pendingMutations(limit = Infinity): Promise<OutboxRow[]> {
+  return db().outbox.where('status').equals('pending').limit(limit).sortBy('seq');
+}
+
+export function rejectedMutations(): Promise<OutboxRow[]> {
+  return db().outbox.where('status').equals('rejected').sortBy('seq');
+}

@@ -1,0 +1,124 @@
+// The built-in demonstration event, so a newcomer sees a real screen. Every person in
+// it is invented (names, NIP and phone numbers are fictitious but well-formed); the
+// event is flagged `demo` and the UI says so.
+import type { Batch, Event, Participant, Session } from '#domain/model';
+
+export const DEMO_EVENT_ID = 'demo-bimtek-2025';
+
+export const demoEvent: Event = {
+  id: DEMO_EVENT_ID,
+  name: 'Bimtek Literasi Informasi Sertifikasi Pustakawan dan Pengelola Perpustakaan',
+  organizer: 'Dinas Perpustakaan dan Kearsipan Provinsi Kalimantan Selatan',
+  venue: 'Banjarmasin, Kalimantan Selatan',
+  startDate: '2025-06-02',
+  endDate: '2025-06-23',
+  timezone: 'Asia/Makassar',
+  provinceCode: '63',
+  minutesPerJp: 45,
+  certificateThreshold: 80,
+  lateCountsAsPresent: true,
+  collectNik: false,
+  signatureAtCheckin: false,
+  registrationOpen: true,
+  participantsChooseBatch: true,
+  privacyNotice:
+    'Data Anda (nama, NIP, nomor HP, instansi) dipakai hanya untuk pendaftaran, daftar hadir, ' +
+    'dan sertifikat kegiatan ini, dan dihapus setelah masa simpan berakhir (UU 27/2022).',
+  retentionDays: 365,
+  official: { name: 'Contoh Pejabat, S.Sos.', title: 'Ketua Panitia', nip: '197501012000031001' },
+  demo: true,
+};
+
+const batch = (n: 1 | 2, date: string, venue: string): Batch => ({
+  id: `${DEMO_EVENT_ID}-a${n}`,
+  eventId: DEMO_EVENT_ID,
+  name: n === 1 ? 'Angkatan I' : 'Angkatan II',
+  code: `A${n}`,
+  startDate: date,
+  endDate: date,
+  venue,
+  capacity: 50,
+});
+
+export const demoBatches: Batch[] = [
+  batch(1, '2025-06-02', 'Banjarmasin'),
+  batch(2, '2025-06-23', 'Aula Dinas Perpustakaan dan Kearsipan Provinsi Kalimantan Selatan'),
+];
+
+// One plausible Bimtek day, in WITA (UTC+8): 8 JP of 45 minutes, breaks between.
+// prettier-ignore
+const dayPlan = [
+  ['07:30', '08:15', 'Pembukaan dan pengarahan Kepala Dinas', 'Kepala Dispersip Kalsel', 1],
+  ['08:15', '09:45', 'Kebijakan pembinaan jabatan fungsional pustakawan', 'Narasumber Perpusnas RI', 2],
+  ['10:00', '11:30', 'Literasi informasi dalam layanan perpustakaan', 'Widyaiswara (contoh)', 2],
+  ['13:00', '14:30', 'Skema sertifikasi, APL-01 dan APL-02', 'Asesor LSP Pustakawan (contoh)', 2],
+  ['14:45', '15:30', 'Praktik menyusun portofolio bukti kompetensi', 'Asesor LSP Pustakawan (contoh)', 1],
+] as const;
+
+/** WITA wall time on a date, as a UTC instant (WITA has no daylight saving). */
+const wita = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
+
+export const demoSessions: Session[] = demoBatches.flatMap((b) =>
+  dayPlan.map(([start, end, title, speaker, jp], i) => ({
+    id: `${b.id}-s${i + 1}`,
+    eventId: DEMO_EVENT_ID,
+    batchId: b.id,
+    title,
+    speaker,
+    room: 'Ruang utama',
+    start: wita(b.startDate, start),
+    end: wita(b.startDate, end),
+    jp,
+    trainerDeviceIds: [],
+  })),
+);
+
+// [name, status, nip, gender, position, institution, region, library type, phone]
+// prettier-ignore
+const people = [
+  ['Ahmad Fauzi, S.IP.', 'pns', '198609262015051001', 'L', 'pustakawan_ahli_pertama', 'Dinas Perpustakaan dan Kearsipan Kota Banjarmasin', '63.71', 'umum_kabkota', '+6281251230001'],
+  ['Dra. Siti Rahmah', 'pns', '196803151993032002', 'P', 'pustakawan_ahli_madya', 'Dinas Perpustakaan dan Kearsipan Kab. Banjar', '63.03', 'umum_kabkota', '+6281348760002'],
+  ['Muhammad Rizky Ramadhan, S.Hum.', 'pppk', '199201102023211003', 'L', 'pustakawan_ahli_pertama', 'Perpustakaan Universitas Lambung Mangkurat (contoh)', '63.72', 'perguruan_tinggi', '+6285245670003'],
+  ['Nur Aisyah, S.Pd.', 'non_asn', null, 'P', 'pengelola_perpustakaan', 'SMA Negeri 1 Martapura (contoh)', '63.03', 'sekolah', '+6282150120004'],
+  ['Hj. Noorhayati, S.Sos.', 'pns', '197704222006042005', 'P', 'asisten_perpustakaan_penyelia', 'Dinas Perpustakaan Kab. Tabalong', '63.09', 'umum_kabkota', '+6281351890005'],
+  ['Moh. Yusuf Hidayat', 'pppk_paruh_waktu', '198811052024211006', 'L', 'pengelola_perpustakaan', 'Perpustakaan Desa Sungai Rangas (contoh)', '63.03', 'umum_desa', '+6287815340006'],
+] as const;
+
+export const demoParticipants: Participant[] = people.map(
+  (
+    [
+      fullName,
+      employmentStatus,
+      nip,
+      gender,
+      position,
+      institution,
+      regionCode,
+      libraryType,
+      phone,
+    ],
+    i,
+  ) => ({
+    id: `${DEMO_EVENT_ID}-p${i + 1}`,
+    eventId: DEMO_EVENT_ID,
+    batchId: demoBatches[i % 2]!.id,
+    fullName,
+    employmentStatus,
+    ...(nip ? { nip } : {}),
+    gender,
+    position,
+    institution,
+    regionCode,
+    libraryType,
+    phone,
+    certificationIntention: i % 3 === 0 ? 'ragu' : 'ya',
+    consentAt: '2025-05-20T02:00:00.000Z',
+    source: 'self',
+    status: 'registered',
+    ticketCode: `DEMO${String(i + 1).padStart(2, '0')}`,
+    registrationNumber: `KS-A${(i % 2) + 1}-${String(Math.floor(i / 2) + 1).padStart(3, '0')}`,
+    needsReview: false,
+    createdAt: '2025-05-20T02:00:00.000Z',
+    updatedAt: '2025-05-20T02:00:00.000Z',
+  }),
+);

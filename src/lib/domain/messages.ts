@@ -1,0 +1,160 @@
+// Human text for every ValidationCode, Indonesian first. Messages say what is wrong and
+// where, because the person reading them is at a registration desk with a queue behind
+// them: "NIP harus 18 digit (sekarang 17 digit)" beats "NIP tidak valid".
+import type { Lang, ValidationCode, ValidationParams } from '#domain/validation';
+
+export const validationMessages: Record<ValidationCode, { id: string; en: string }> = {
+  required: {
+    id: 'Wajib diisi',
+    en: 'This field is required',
+  },
+  tooLong: {
+    id: 'Terlalu panjang (paling banyak {max} karakter)',
+    en: 'Too long (at most {max} characters)',
+  },
+  choice: {
+    id: 'Pilih salah satu dari daftar',
+    en: 'Choose one of the options',
+  },
+  consent: {
+    id: 'Centang persetujuan pemrosesan data pribadi untuk melanjutkan',
+    en: 'Tick the personal data consent to continue',
+  },
+  'region.outside': {
+    id: 'Kabupaten/kota ini tidak termasuk wilayah kegiatan',
+    en: 'This regency/city is not in the event’s region',
+  },
+
+  'nip.characters': {
+    id: 'NIP hanya boleh berisi angka (spasi dan titik diperbolehkan)',
+    en: 'NIP may only contain digits (spaces and dots are allowed)',
+  },
+  'nip.length': {
+    id: 'NIP harus 18 digit (sekarang {count} digit)',
+    en: 'NIP must have 18 digits (now {count})',
+  },
+  'nip.birthDate': {
+    id: 'Tanggal lahir pada NIP tidak valid (digit ke-1 s.d. 8, format TTTTBBHH)',
+    en: 'The birth date in the NIP is not valid (digits 1–8, YYYYMMDD)',
+  },
+  'nip.tmt': {
+    id: 'TMT CPNS pada NIP tidak valid (digit ke-9 s.d. 14, format TTTTBB, bulan 01–12)',
+    en: 'The appointment date (TMT CPNS) in the NIP is not valid (digits 9–14, YYYYMM, month 01–12)',
+  },
+  'nip.tmtBeforeBirth': {
+    id: 'TMT CPNS pada NIP (digit ke-9 s.d. 14) harus setelah tanggal lahir',
+    en: 'The appointment date in the NIP (digits 9–14) must be after the birth date',
+  },
+  'nip.tmtFuture': {
+    id: 'TMT CPNS pada NIP (digit ke-9 s.d. 14) tidak boleh di masa depan',
+    en: 'The appointment date in the NIP (digits 9–14) cannot be in the future',
+  },
+  'nip.gender': {
+    id: 'Digit ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan)',
+    en: 'Digit 15 of the NIP must be 1 (male) or 2 (female)',
+  },
+  'nip.sequence': {
+    id: 'Nomor urut pada NIP (3 digit terakhir) tidak boleh 000',
+    en: 'The sequence number in the NIP (last 3 digits) cannot be 000',
+  },
+  'nip.genderMismatch': {
+    id: 'Jenis kelamin pada NIP (digit ke-15) tidak sesuai dengan jenis kelamin yang dipilih',
+    en: 'The gender in the NIP (digit 15) does not match the selected gender',
+  },
+
+  'pppk.characters': {
+    id: 'NI PPPK hanya boleh berisi angka (spasi dan titik diperbolehkan)',
+    en: 'NI PPPK may only contain digits (spaces and dots are allowed)',
+  },
+  'pppk.length': {
+    id: 'NI PPPK harus 18 digit (sekarang {count} digit)',
+    en: 'NI PPPK must have 18 digits (now {count})',
+  },
+  'pppk.birthDate': {
+    id: 'Tanggal lahir pada NI PPPK tidak valid (digit ke-1 s.d. 8, format TTTTBBHH)',
+    en: 'The birth date in the NI PPPK is not valid (digits 1–8, YYYYMMDD)',
+  },
+  'pppk.year': {
+    id: 'Tahun pengangkatan pada NI PPPK tidak valid (digit ke-9 s.d. 12)',
+    en: 'The appointment year in the NI PPPK is not valid (digits 9–12)',
+  },
+  'pppk.yearBeforeBirth': {
+    id: 'Tahun pengangkatan pada NI PPPK (digit ke-9 s.d. 12) harus setelah tahun lahir',
+    en: 'The appointment year in the NI PPPK (digits 9–12) must be after the birth year',
+  },
+  'pppk.yearFuture': {
+    id: 'Tahun pengangkatan pada NI PPPK (digit ke-9 s.d. 12) tidak boleh di masa depan',
+    en: 'The appointment year in the NI PPPK (digits 9–12) cannot be in the future',
+  },
+  'pppk.gender': {
+    id: 'Digit ke-15 NI PPPK harus 1 (laki-laki) atau 2 (perempuan)',
+    en: 'Digit 15 of the NI PPPK must be 1 (male) or 2 (female)',
+  },
+  'pppk.sequence': {
+    id: 'Nomor urut pada NI PPPK (3 digit terakhir) tidak boleh 000',
+    en: 'The sequence number in the NI PPPK (last 3 digits) cannot be 000',
+  },
+  'pppk.genderMismatch': {
+    id: 'Jenis kelamin pada NI PPPK (digit ke-15) tidak sesuai dengan jenis kelamin yang dipilih',
+    en: 'The gender in the NI PPPK (digit 15) does not match the selected gender',
+  },
+
+  'nik.characters': {
+    id: 'NIK hanya boleh berisi angka',
+    en: 'NIK may only contain digits',
+  },
+  'nik.length': {
+    id: 'NIK harus 16 digit (sekarang {count} digit)',
+    en: 'NIK must have 16 digits (now {count})',
+  },
+  'nik.region': {
+    id: 'Kode wilayah pada NIK (6 digit pertama) tidak valid',
+    en: 'The region code in the NIK (first 6 digits) is not valid',
+  },
+  'nik.birthDate': {
+    id: 'Tanggal lahir pada NIK (digit ke-7 s.d. 12, format HHBBTT; perempuan tanggal +40) tidak valid',
+    en: 'The birth date in the NIK (digits 7–12, DDMMYY; women add 40 to the day) is not valid',
+  },
+  'nik.sequence': {
+    id: 'Nomor urut pada NIK (4 digit terakhir) tidak boleh 0000',
+    en: 'The sequence number in the NIK (last 4 digits) cannot be 0000',
+  },
+  'nik.genderMismatch': {
+    id: 'Jenis kelamin pada NIK (tanggal lahir, perempuan +40) tidak sesuai dengan jenis kelamin yang dipilih',
+    en: 'The gender in the NIK (birth day, +40 for women) does not match the selected gender',
+  },
+
+  'phone.format': {
+    id: 'Nomor HP tidak dikenali; tulis seperti 0812-3456-7890 atau +62 812-3456-7890',
+    en: 'Phone number not recognised; write it like 0812-3456-7890 or +62 812-3456-7890',
+  },
+  'phone.length': {
+    id: 'Nomor HP harus {min}–{max} digit dalam format 08… (sekarang {count} digit)',
+    en: 'A mobile number has {min}–{max} digits in the 08… form (now {count})',
+  },
+  'phone.notMobile': {
+    id: 'Gunakan nomor HP/WhatsApp (diawali 08), bukan nomor telepon rumah/kantor',
+    en: 'Use a mobile/WhatsApp number (starting with 08), not a landline',
+  },
+  'email.format': {
+    id: 'Alamat email tidak valid; contoh: nama@gmail.com',
+    en: 'Email address is not valid; for example: name@gmail.com',
+  },
+};
+
+/** Fill `{param}` placeholders; shared by the UI message catalog (i18n/). */
+export function interpolate(template: string, params: ValidationParams = {}): string {
+  // An unknown placeholder stays visible rather than silently becoming "undefined".
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The message for a code in a language, with `{param}` placeholders filled in. */
+export function validationMessage(
+  code: ValidationCode,
+  lang: Lang,
+  params: ValidationParams = {},
+): string {
+  return interpolate(validationMessages[code][lang], params);
+}

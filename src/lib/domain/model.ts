@@ -1,0 +1,165 @@
+// The entities of the whole product, as zod/mini schemas (small on the client path)
+// with their inferred types. Field names are English; values shown to people come from
+// the reference data and the message catalog.
+import * as z from 'zod/mini';
+import {
+  certificationIntentionCodes,
+  employmentStatusCodes,
+  libraryTypeCodes,
+  positionCodes,
+} from '#domain/reference';
+import type { Gender } from '#domain/validation';
+
+export const id = () => z.string().check(z.minLength(1), z.maxLength(64));
+const text = (max = 200) => z.string().check(z.maxLength(max));
+const requiredText = (max = 200) => z.string().check(z.minLength(1), z.maxLength(max));
+/** A calendar day, `YYYY-MM-DD`, in the event's timezone. */
+export const day = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** An instant, ISO 8601 in UTC (`2025-06-02T00:00:00.000Z`). */
+export const instant = () => z.iso.datetime();
+
+export const genderCodes = ['L', 'P'] as const satisfies readonly Gender[];
+export const participantSources = ['self', 'walkin', 'import'] as const;
+export const participantStatuses = ['registered', 'waitlisted', 'cancelled'] as const;
+export const checkinMethods = ['qr', 'search', 'walkin'] as const;
+export const attendanceStatuses = ['hadir', 'terlambat', 'izin', 'sakit', 'tidak_hadir'] as const;
+
+export const DEFAULT_MINUTES_PER_JP = 45;
+export const DEFAULT_CERTIFICATE_THRESHOLD = 80; // percent of sessions' JP attended
+
+/** The official who signs the daftar hadir (ketua panitia / PPTK). */
+export const Official = z.object({
+  name: text(),
+  title: text(),
+  nip: text(30),
+});
+
+/** A Bimtek (kegiatan). */
+export const Event = z.object({
+  id: id(),
+  name: requiredText(300),
+  organizer: requiredText(200),
+  venue: text(300),
+  startDate: day(),
+  endDate: day(),
+  timezone: z._default(requiredText(64), 'Asia/Makassar'),
+  /** Province whose kabupaten/kota list the registration form offers. */
+  provinceCode: z._default(requiredText(8), '63'),
+  minutesPerJp: z._default(z.int().check(z.minimum(1), z.maximum(240)), DEFAULT_MINUTES_PER_JP),
+  certificateThreshold: z._default(
+    z.number().check(z.minimum(0), z.maximum(100)),
+    DEFAULT_CERTIFICATE_THRESHOLD,
+  ),
+  /** Whether a late arrival (terlambat) counts toward JP and the certificate. */
+  lateCountsAsPresent: z._default(z.boolean(), true),
+  collectNik: z._default(z.boolean(), false),
+  signatureAtCheckin: z._default(z.boolean(), false),
+  registrationOpen: z._default(z.boolean(), true),
+  participantsChooseBatch: z._default(z.boolean(), true),
+  privacyNotice: z._default(text(4000), ''),
+  retentionDays: z._default(z.int().check(z.minimum(1)), 365),
+  official: z.optional(Official),
+  /** Built-in demonstration data, never real people. */
+  demo: z._default(z.boolean(), false),
+});
+export type Event = z.infer<typeof Event>;
+
+/** An angkatan. */
+export const Batch = z.object({
+  id: id(),
+  eventId: id(),
+  name: requiredText(100),
+  /** Short code used in registration numbers, e.g. `A1` in `KS-A1-042`. */
+  code: z.string().check(z.regex(/^[A-Z0-9]{1,6}$/)),
+  startDate: day(),
+  endDate: day(),
+  venue: text(300),
+  capacity: z.int().check(z.minimum(0)),
+});
+export type Batch = z.infer<typeof Batch>;
+
+export const Session = z.object({
+  id: id(),
+  eventId: id(),
+  batchId: id(),
+  title: requiredText(300),
+  /** Narasumber / fasilitator. */
+  speaker: text(200),
+  room: text(100),
+  start: instant(),
+  end: instant(),
+  jp: z.number().check(z.minimum(0), z.maximum(24)),
+  /** Devices (trainer role) allowed to mark this session. */
+  trainerDeviceIds: z._default(z.array(id()), []),
+});
+export type Session = z.infer<typeof Session>;
+
+export const Participant = z.object({
+  id: id(),
+  eventId: id(),
+  batchId: id(),
+  /** Full name as it should appear on the certificate, with academic titles. */
+  fullName: requiredText(200),
+  employmentStatus: z.enum(employmentStatusCodes),
+  /** NIP (PNS) or NI PPPK, digits only; absent for Non-ASN. */
+  nip: z.optional(z.string().check(z.regex(/^\d{18}$/))),
+  /** Only when the event collects NIK; digits only. */
+  nik: z.optional(z.string().check(z.regex(/^\d{16}$/))),
+  gender: z.enum(genderCodes),
+  position: z.enum(positionCodes),
+  /** Pangkat/golongan, optional (e.g. "Penata Muda / III-a"). */
+  rank: z.optional(text(100)),
+  institution: requiredText(200),
+  regionCode: requiredText(8),
+  libraryType: z.enum(libraryTypeCodes),
+  /** E.164, e.g. `+6281234567890`. */
+  phone: z.string().check(z.regex(/^\+62\d{9,12}$/)),
+  email: z.optional(text(200)),
+  certificationIntention: z.enum(certificationIntentionCodes),
+  consentAt: z.nullable(instant()),
+  source: z.enum(participantSources),
+  status: z.enum(participantStatuses),
+  /** Secret short code printed in the ticket QR beside the id. */
+  ticketCode: z.string().check(z.regex(/^[A-Z0-9]{4,12}$/)),
+  /** Human registration number, e.g. `KS-A1-042`; assigned by the server. */
+  registrationNumber: z.optional(text(32)),
+  /** Walk-ins and imports the organiser still has to complete. */
+  needsReview: z._default(z.boolean(), false),
+  createdAt: instant(),
+  updatedAt: instant(),
+});
+export type Participant = z.infer<typeof Participant>;
+
+/** One arrival at the venue. Every scan is kept; the earliest per person and day counts. */
+export const VenueCheckIn = z.object({
+  id: id(),
+  eventId: id(),
+  participantId: id(),
+  day: day(),
+  at: instant(),
+  method: z.enum(checkinMethods),
+  /** The device that recorded it (its client id). */
+  deviceId: id(),
+  /** Compact signature strokes, when the event asks for one. */
+  signature: z.optional(z.string().check(z.maxLength(20_000))),
+});
+export type VenueCheckIn = z.infer<typeof VenueCheckIn>;
+
+/** A trainer's (or desk's) mark. Every mark is kept; the state is the highest (hlc, clientId). */
+export const AttendanceMark = z.object({
+  id: id(),
+  eventId: id(),
+  sessionId: id(),
+  participantId: id(),
+  status: z.enum(attendanceStatuses),
+  note: z.optional(text(300)),
+  at: instant(),
+  hlc: z.string(),
+  deviceId: id(),
+});
+export type AttendanceMark = z.infer<typeof AttendanceMark>;
+
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+export type CheckinMethod = (typeof checkinMethods)[number];
+export type ParticipantSource = (typeof participantSources)[number];
+export type ParticipantStatus = (typeof participantStatuses)[number];

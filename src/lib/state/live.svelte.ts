@@ -1,0 +1,44 @@
+// Bridges Dexie liveQuery (through db/live) into Svelte 5 reactivity. The query runs
+// only while something reactive reads `current`, and stops when nothing does.
+import { createSubscriber } from 'svelte/reactivity';
+import { observe } from '#db/live';
+
+export class LiveQuery<T> {
+  #value: T;
+  #error = $state<unknown>(undefined);
+  #loaded = $state(false);
+  #subscribe: () => void;
+
+  constructor(query: () => Promise<T>, initial: T) {
+    this.#value = initial;
+    this.#subscribe = createSubscriber((update) => {
+      const sub = observe(query).subscribe({
+        next: (value) => {
+          this.#value = value;
+          this.#loaded = true;
+          this.#error = undefined;
+          update();
+        },
+        error: (e) => {
+          this.#error = e;
+          update();
+        },
+      });
+      return () => sub.unsubscribe();
+    });
+  }
+
+  get current(): T {
+    this.#subscribe();
+    return this.#value;
+  }
+
+  get loaded(): boolean {
+    this.#subscribe();
+    return this.#loaded;
+  }
+
+  get error(): unknown {
+    return this.#error;
+  }
+}

@@ -1,0 +1,28 @@
+// Hash routes, so the app works from any static host and offline from the precache.
+export const routes = ['event', 'participants', 'device'] as const;
+export type Route = (typeof routes)[number];
+
+function parse(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  return (routes as readonly string[]).includes(name ?? '') ? (name as Route) : 'event';
+}
+
+export class Router {
+  #route = $state<Route>(typeof location === 'undefined' ? 'event' : parse(location.hash));
+
+  constructor() {
+    if (typeof window !== 'undefined') {
+      window.addEventListener('hashchange', () => (this.#route = parse(location.hash)));
+    }
+  }
+
+  get route(): Route {
+    return this.#route;
+  }
+
+  href(route: Route): string {
+    return `#/${route}`;
+  }
+}
+
+export const router = new Router();

@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+// The service worker: precache the app shell so Hadir opens with no network, and
+// answer every navigation with index.html (hash routes). It is NOT the sync queue
+// (sync-protocol.md): the outbox in IndexedDB is; this worker may only wake it.
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope;
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }),
+);
+
+// A new version waits until the page says the outbox is empty (state/update.svelte.ts).
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// The very first install takes control at once so the first visit is already offline-ready.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
