@@ -3,9 +3,12 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 
+// A build id distinguishes two builds of one version (the update e2e test builds two).
+const buildId = process.env.HADIR_BUILD_ID;
+
 export default defineConfig({
   define: {
-    __APP_VERSION__: JSON.stringify(pkg.version),
+    __APP_VERSION__: JSON.stringify(buildId ? `${pkg.version}+${buildId}` : pkg.version),
   },
   plugins: [
     svelte(),

@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Browser work (service worker install, IndexedDB) takes more than the 1 s default.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     globalSetup: ['tests/e2e/global-setup.ts'],
   },
 });

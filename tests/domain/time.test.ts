@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   DEFAULT_TIMEZONE,
   formatDate,
+  formatDay,
   formatDateTime,
   formatTime,
   formatTimeRange,
@@ -104,5 +105,13 @@ describe('zonedTimeToIso', () => {
     expect(() => zonedTimeToIso('2025-02-30', '08:00', tz)).toThrow(RangeError);
     expect(() => zonedTimeToIso('2025-06-02', '24:00', tz)).toThrow(RangeError);
     expect(() => zonedTimeToIso('2/6/2025', '08:00', tz)).toThrow(RangeError);
+  });
+});
+
+describe('formatDay', () => {
+  it('formats a calendar day the same whatever the zone, in both languages', () => {
+    expect(formatDay('2025-06-02', 'id')).toBe('Senin, 2 Juni 2025');
+    expect(formatDay('2025-06-23', 'en')).toBe('Monday, 23 June 2025');
+    expect(formatDay('2025-12-31', 'id')).toBe('Rabu, 31 Desember 2025');
   });
 });

@@ -67,6 +67,14 @@ export function formatDate(isoOrDate: string | Date, tz: string, lang: Lang): st
   return `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
 }
 
+/**
+ * A calendar day (`YYYY-MM-DD`, e.g. a batch's date), which has no timezone of its own:
+ * id "Senin, 2 Juni 2025". Formatted at noon UTC so no zone can shift it a day.
+ */
+export function formatDay(day: string, lang: Lang): string {
+  return formatDate(`${day}T12:00:00Z`, 'UTC', lang);
+}
+
 /** "08.00" (id) or "08:00" (en), 24-hour, without the zone. */
 function clock(date: Date, tz: string, lang: Lang): string {
   const p = parts(date, 'en-GB', {
