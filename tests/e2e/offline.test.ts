@@ -44,7 +44,7 @@ describe('offline app shell', () => {
       expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
       // Indonesian by default, dates in WITA and Indonesian style.
       expect(await page.locator('html').getAttribute('lang')).toBe('id');
-      expect(await page.getByText('Senin, 2 Juni 2025').count()).toBe(1);
+      expect(await page.getByText('Senin, 2 Juni 2025', { exact: true }).count()).toBe(1);
       expect(await page.getByText('07.30–08.15 WITA').count()).toBe(2);
       expect(await page.getByTestId('sync-badge').textContent()).toBe('Offline');
 
@@ -91,7 +91,9 @@ describe('offline app shell', () => {
         .toBe('Device status');
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await page.getByRole('link', { name: 'Event' }).click();
-      await expect.poll(() => page.getByText('Monday, 2 June 2025').count()).toBe(1);
+      await expect
+        .poll(() => page.getByText('Monday, 2 June 2025', { exact: true }).count())
+        .toBe(1);
     } finally {
       await context.close();
       await server.close();

@@ -11,7 +11,7 @@ import type {
   Session,
   VenueCheckIn,
 } from '#domain/model';
-import type { MutationArgs, MutationName } from '#domain/mutations';
+import type { Mutation, MutationName } from '#domain/mutations';
 
 export const DB_NAME = 'hadir';
 
@@ -24,13 +24,7 @@ export interface ParticipantRow extends Participant {
 export type OutboxStatus = 'pending' | 'acked' | 'rejected';
 
 /** One queued mutation. `seq` is this device's 1, 2, 3 … numbering (sync-protocol.md). */
-export interface OutboxRow<N extends MutationName = MutationName> {
-  seq: number;
-  id: string;
-  name: N;
-  args: MutationArgs<N>;
-  hlc: string;
-  createdAt: string;
+export interface OutboxRow<N extends MutationName = MutationName> extends Mutation<N> {
   status: OutboxStatus;
   ackedAt?: string;
   /** Why the server refused it; kept until a person dismisses or fixes it. */

@@ -56,6 +56,8 @@ export const en: Record<MessageKey, string> = {
   'error.storageTooLarge': 'The data is too large to store. The change was not saved.',
   'error.storageInvalid': 'The data is invalid. The change was not saved.',
   'error.storageFailed': 'Saving on the device failed. The change was not saved; try again.',
+  'error.storageRead':
+    'The data on this device cannot be read. Reload the app; if it still fails, contact the organisers.',
   'error.dismiss': 'Dismiss',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',

@@ -55,6 +55,8 @@ export const id = {
   'error.storageTooLarge': 'Data terlalu besar untuk disimpan. Perubahan tidak tersimpan.',
   'error.storageInvalid': 'Data tidak valid. Perubahan tidak tersimpan.',
   'error.storageFailed': 'Gagal menyimpan di perangkat. Perubahan tidak tersimpan; coba lagi.',
+  'error.storageRead':
+    'Data di perangkat tidak dapat dibaca. Muat ulang aplikasi; jika tetap gagal, hubungi panitia.',
   'error.dismiss': 'Tutup',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',

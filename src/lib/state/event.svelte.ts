@@ -26,6 +26,10 @@ export class CurrentEvent {
   get loaded(): boolean {
     return this.#view.loaded;
   }
+
+  get failed(): boolean {
+    return this.#view.error !== undefined;
+  }
 }
 
 export const currentEvent = new CurrentEvent();

@@ -38,7 +38,9 @@ export class LiveQuery<T> {
     return this.#loaded;
   }
 
+  /** Set when the query failed (e.g. storage unreadable); pages must say so, not spin. */
   get error(): unknown {
+    this.#subscribe();
     return this.#error;
   }
 }
