@@ -119,6 +119,7 @@ export const Participant = z.object({
   consentAt: z.nullable(instant()),
   source: z.enum(participantSources),
   status: z.enum(participantStatuses),
+  cancelReason: z.optional(text(300)),
   /** Secret short code printed in the ticket QR beside the id. */
   ticketCode: z.string().check(z.regex(/^[A-Z0-9]{4,12}$/)),
   /** Human registration number, e.g. `KS-A1-042`; assigned by the server. */

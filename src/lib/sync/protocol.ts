@@ -1,0 +1,180 @@
+// The wire contract between devices and the server (docs/protocol.md; sync-protocol.md).
+// Client and server parse every request and response with these schemas. Any change to
+// the shape bumps PROTOCOL_VERSION and is written down in docs/protocol.md first.
+import * as z from 'zod/mini';
+
+export const PROTOCOL_VERSION = 1;
+/** Request bodies above this answer 413 PAYLOAD_TOO_LARGE. */
+export const MAX_BODY_BYTES = 1_000_000;
+/** A push carries at most this many mutations… */
+export const MAX_BATCH_MUTATIONS = 200;
+/** …and at most this many bytes of JSON (the client's own limit, below MAX_BODY_BYTES). */
+export const MAX_BATCH_BYTES = 256 * 1024;
+/** A mutation stamped further ahead of the server's clock is refused with CLOCK_SKEW. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+export const MAX_PULL_LIMIT = 1000;
+export const DEFAULT_PULL_LIMIT = 500;
+
+export const errorCodes = [
+  'UNAUTHENTICATED',
+  'DEVICE_REVOKED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  'INVALID_REQUEST',
+  'UNSUPPORTED_PROTOCOL',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'ENROLL_CODE_INVALID',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Why one mutation was rejected (inside a 200 push response). */
+export const rejectionCodes = [
+  'FORBIDDEN',
+  'INVALID_MUTATION',
+  'UNKNOWN_MUTATION',
+  'NOT_FOUND',
+  'EVENT_MISMATCH',
+  'ALREADY_REGISTERED',
+  'CLOCK_SKEW',
+] as const;
+export type RejectionCode = (typeof rejectionCodes)[number];
+
+export const statusOf: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  DEVICE_REVOKED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  INVALID_REQUEST: 400,
+  UNSUPPORTED_PROTOCOL: 426,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  ENROLL_CODE_INVALID: 400,
+  INTERNAL: 500,
+};
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const roles = ['organiser', 'staff', 'trainer', 'participant'] as const;
+export type Role = (typeof roles)[number];
+
+const str = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+export const DeviceInfo = z.object({
+  /** The device's own id (its outbox numbering is per client id). */
+  clientId: str(64),
+  name: z.optional(z.string().check(z.maxLength(100))),
+  appVersion: z.optional(z.string().check(z.maxLength(40))),
+  userAgent: z.optional(z.string().check(z.maxLength(300))),
+});
+export type DeviceInfo = z.infer<typeof DeviceInfo>;
+
+export const EnrollRequest = z.object({ enrollCode: str(64), deviceInfo: DeviceInfo });
+export const JoinRequest = z.object({ deviceInfo: DeviceInfo });
+export const EnrollResponse = z.object({
+  deviceId: str(64),
+  token: str(200),
+  role: z.enum(roles),
+  eventId: str(64),
+});
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+/** A mutation on the wire. `args` are checked per `name` when applied, so one bad
+ * mutation is rejected alone instead of failing its whole batch (fault 18). */
+export const WireMutation = z.object({
+  seq: z.int().check(z.positive()),
+  id: str(64),
+  name: str(64),
+  args: z.unknown(),
+  hlc: str(120),
+  createdAt: z.string(),
+});
+export type WireMutation = z.infer<typeof WireMutation>;
+
+export const PushRequest = z.object({
+  protocolVersion: z.int(),
+  schemaVersion: z.int(),
+  clientId: str(64),
+  mutations: z.array(WireMutation).check(z.maxLength(MAX_BATCH_MUTATIONS)),
+  /** How many mutations the device still holds, for the organiser's device list. */
+  unsent: z.optional(z.int().check(z.nonnegative())),
+  appVersion: z.optional(z.string().check(z.maxLength(40))),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const resultStatuses = ['applied', 'duplicate', 'rejected', 'merged', 'conflict'] as const;
+export type ResultStatus = (typeof resultStatuses)[number];
+
+export const MutationResult = z.object({
+  seq: z.int(),
+  status: z.enum(resultStatuses),
+  code: z.optional(z.string()),
+  message: z.optional(z.string()),
+  canonicalId: z.optional(z.string()),
+  serverState: z.optional(z.unknown()),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({
+  lastProcessedSeq: z.int(),
+  serverTime: z.string(),
+  results: z.array(MutationResult),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const Cursor = z.object({ v: z.int().check(z.nonnegative()), k: z.optional(z.string()) });
+export type Cursor = z.infer<typeof Cursor>;
+
+export const syncedTables = [
+  'events',
+  'batches',
+  'sessions',
+  'participants',
+  'checkins',
+  'marks',
+  'aliases',
+] as const;
+export type SyncedTable = (typeof syncedTables)[number];
+
+export const PullRequest = z.object({
+  protocolVersion: z.optional(z.int()),
+  clientId: str(64),
+  cursor: z.nullable(Cursor),
+  limit: z.optional(z.int().check(z.positive(), z.maximum(MAX_PULL_LIMIT))),
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export const Change = z.object({
+  table: z.enum(syncedTables),
+  id: z.string(),
+  op: z.enum(['put', 'del']),
+  v: z.int(),
+  data: z.nullable(z.record(z.string(), z.unknown())),
+});
+export type Change = z.infer<typeof Change>;
+
+export const PullResponse = z.object({
+  changes: z.array(Change),
+  cursor: Cursor,
+  hasMore: z.boolean(),
+  lastProcessedSeq: z.int(),
+  serverTime: z.string(),
+  /** The cursor was unknown or too old: drop synced data and take this snapshot. */
+  reset: z.optional(z.boolean()),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const Health = z.object({ ok: z.boolean(), protocolVersion: z.int() });
+
+/** The alias row a merge leaves behind: later mutations naming `id` land on `canonicalId`. */
+export type AliasData = {
+  id: string;
+  eventId: string;
+  canonicalId: string;
+};

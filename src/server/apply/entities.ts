@@ -1,0 +1,50 @@
+// event.upsert, batch.upsert, session.upsert: last writer wins per field, by HLC.
+import type { MutationArgs } from '#domain/mutations';
+import type { SyncedTable } from '#sync/protocol';
+import { getRow, putRow } from '#server/store/rows';
+import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
+
+/** Merge `incoming` into the stored row field by field; a field changes only when the
+ * mutation's stamp is newer than the one that last wrote it. */
+export function mergeFields(
+  ctx: ApplyContext,
+  tbl: SyncedTable,
+  id: string,
+  eventId: string,
+  incoming: Record<string, unknown>,
+): void {
+  const hlc = ctx.mutation.hlc;
+  const stored = getRow(ctx.db, tbl, id);
+  const data = { ...(stored?.data ?? {}) };
+  const hlcs = { ...(stored?.hlcs ?? {}) };
+  for (const [field, value] of Object.entries(incoming)) {
+    const prev = hlcs[field];
+    if (prev === undefined || hlc > prev) {
+      data[field] = value;
+      hlcs[field] = hlc;
+    }
+  }
+  putRow(ctx.db, { tbl, id, eventId, owner: stored?.owner ?? ctx.device.id, data, hlcs, v: ctx.v });
+}
+
+export function eventUpsert(ctx: ApplyContext, args: MutationArgs<'event.upsert'>): Outcome {
+  sameEvent(ctx, args.event.id);
+  mergeFields(ctx, 'events', args.event.id, args.event.id, args.event);
+  return { status: 'applied' };
+}
+
+export function batchUpsert(ctx: ApplyContext, args: MutationArgs<'batch.upsert'>): Outcome {
+  sameEvent(ctx, args.batch.eventId);
+  mergeFields(ctx, 'batches', args.batch.id, args.batch.eventId, args.batch);
+  return { status: 'applied' };
+}
+
+export function sessionUpsert(ctx: ApplyContext, args: MutationArgs<'session.upsert'>): Outcome {
+  sameEvent(ctx, args.session.eventId);
+  const batch = getRow(ctx.db, 'batches', args.session.batchId);
+  if (!batch || batch.eventId !== args.session.eventId) {
+    throw new Rejection('NOT_FOUND', 'Unknown batch');
+  }
+  mergeFields(ctx, 'sessions', args.session.id, args.session.eventId, args.session);
+  return { status: 'applied' };
+}

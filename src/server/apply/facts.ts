@@ -1,0 +1,54 @@
+// checkin.record and attendance.mark: facts, never refused for being repeats. Every
+// check-in and every mark is its own row; devices compute which one counts (the earliest
+// check-in per day; the mark with the highest (hlc, deviceId)) with the domain rules.
+import type { MutationArgs } from '#domain/mutations';
+import type { Session } from '#domain/model';
+import { getRow, putRow } from '#server/store/rows';
+import { participantFor } from '#server/apply/participants';
+import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
+
+export function recordCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.record'>): Outcome {
+  sameEvent(ctx, args.eventId);
+  const participant = participantFor(ctx, args.participantId);
+  if (getRow(ctx.db, 'checkins', args.checkinId)) return { status: 'applied' };
+  const { checkinId, ...rest } = args;
+  const data = { id: checkinId, ...rest, participantId: participant.id, deviceId: ctx.clientId };
+  putRow(ctx.db, {
+    tbl: 'checkins',
+    id: checkinId,
+    eventId: args.eventId,
+    owner: ctx.device.id,
+    data,
+    v: ctx.v,
+  });
+  return { status: 'applied' };
+}
+
+export function markAttendance(ctx: ApplyContext, args: MutationArgs<'attendance.mark'>): Outcome {
+  sameEvent(ctx, args.eventId);
+  const session = getRow<Session>(ctx.db, 'sessions', args.sessionId);
+  if (!session || session.eventId !== args.eventId)
+    throw new Rejection('NOT_FOUND', 'Unknown session');
+  if (ctx.device.role === 'trainer' && !session.data.trainerDeviceIds?.includes(ctx.device.id)) {
+    throw new Rejection('FORBIDDEN', 'A trainer marks only their own sessions');
+  }
+  const participant = participantFor(ctx, args.participantId);
+  if (getRow(ctx.db, 'marks', args.markId)) return { status: 'applied' };
+  const { markId, ...rest } = args;
+  const data = {
+    id: markId,
+    ...rest,
+    participantId: participant.id,
+    hlc: ctx.mutation.hlc,
+    deviceId: ctx.clientId,
+  };
+  putRow(ctx.db, {
+    tbl: 'marks',
+    id: markId,
+    eventId: args.eventId,
+    owner: ctx.device.id,
+    data,
+    v: ctx.v,
+  });
+  return { status: 'applied' };
+}

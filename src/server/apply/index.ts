@@ -1,0 +1,53 @@
+// One mutation: check the role, parse the arguments, run its handler. Handlers throw a
+// Rejection for permanent refusals; anything else is a transient failure (the push
+// stops there and answers 503, sync-protocol.md).
+import { mutationArgs, type MutationName } from '#domain/mutations';
+import type { Role } from '#sync/protocol';
+import { Rejection, type ApplyContext, type Outcome } from '#server/apply/context';
+import { batchUpsert, eventUpsert, sessionUpsert } from '#server/apply/entities';
+import { markAttendance, recordCheckin } from '#server/apply/facts';
+import { cancel, patch, register } from '#server/apply/participants';
+
+/** The role matrix for mutations (issue 4 extends it to every route). */
+export const allowedRoles: Record<MutationName, readonly Role[]> = {
+  'event.upsert': ['organiser'],
+  'batch.upsert': ['organiser'],
+  'session.upsert': ['organiser'],
+  'participant.register': ['participant', 'staff', 'organiser'],
+  'participant.patch': ['participant', 'staff', 'organiser'],
+  'participant.cancel': ['participant', 'organiser'],
+  'checkin.record': ['staff', 'organiser'],
+  'attendance.mark': ['trainer', 'staff', 'organiser'],
+};
+
+const handlers: { [N in MutationName]: (ctx: ApplyContext, args: never) => Outcome } = {
+  'event.upsert': eventUpsert,
+  'batch.upsert': batchUpsert,
+  'session.upsert': sessionUpsert,
+  'participant.register': register,
+  'participant.patch': patch,
+  'participant.cancel': cancel,
+  'checkin.record': recordCheckin,
+  'attendance.mark': markAttendance,
+};
+
+const isMutationName = (name: string): name is MutationName => name in mutationArgs;
+
+export function applyMutation(ctx: ApplyContext): Outcome {
+  const { name, args } = ctx.mutation;
+  if (!isMutationName(name)) throw new Rejection('UNKNOWN_MUTATION', `Unknown mutation ${name}`);
+  if (!allowedRoles[name].includes(ctx.device.role)) {
+    throw new Rejection('FORBIDDEN', `Role ${ctx.device.role} may not send ${name}`);
+  }
+  const parsed = mutationArgs[name].safeParse(args);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Rejection(
+      'INVALID_MUTATION',
+      `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+    );
+  }
+  return handlers[name](ctx, parsed.data as never);
+}
+
+export { Rejection };

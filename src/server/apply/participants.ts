@@ -1,0 +1,216 @@
+// participant.register / .patch / .cancel. The same person registered twice (same NIP
+// or NIK in one event, compared through an HMAC) is merged: the first committed row is
+// canonical and the other id becomes an alias that later mutations are redirected by.
+import { createHmac } from 'node:crypto';
+import type { MutationArgs } from '#domain/mutations';
+import { Participant } from '#domain/model';
+import type { AliasData } from '#sync/protocol';
+import { getRow, putRow, type StoredRow } from '#server/store/rows';
+import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
+
+type P = Participant & Record<string, unknown>;
+
+const IDENTITY_FIELDS = new Set(['fullName', 'nip', 'nik']);
+const IMMUTABLE_FIELDS = new Set(['id', 'eventId', 'createdAt', 'source', 'ticketCode']);
+
+export function nationalIdHmac(secret: string, kind: 'nip' | 'nik', digits: string): string {
+  return createHmac('sha256', secret).update(`${kind}:${digits}`).digest('hex');
+}
+
+function nationalIds(p: { nip?: string | undefined; nik?: string | undefined }) {
+  const ids: ['nip' | 'nik', string][] = [];
+  if (p.nip) ids.push(['nip', p.nip]);
+  if (p.nik) ids.push(['nik', p.nik]);
+  return ids;
+}
+
+function findByNationalId(ctx: ApplyContext, eventId: string, kind: 'nip' | 'nik', digits: string) {
+  const row = ctx.db
+    .prepare('SELECT participant_id FROM national_ids WHERE event_id = ? AND kind = ? AND hmac = ?')
+    .get(eventId, kind, nationalIdHmac(ctx.secret, kind, digits)) as
+    { participant_id: string } | undefined;
+  return row?.participant_id;
+}
+
+export function claimNationalIds(ctx: ApplyContext, p: P): void {
+  for (const [kind, digits] of nationalIds(p)) {
+    ctx.db
+      .prepare(
+        'INSERT OR IGNORE INTO national_ids (event_id, kind, hmac, participant_id) VALUES (?, ?, ?, ?)',
+      )
+      .run(p.eventId, kind, nationalIdHmac(ctx.secret, kind, digits), p.id);
+  }
+}
+
+/** Follow an alias to the canonical participant id. */
+export function canonicalId(ctx: ApplyContext, id: string): string {
+  const alias = getRow<AliasData>(ctx.db, 'aliases', id);
+  return alias ? alias.data.canonicalId : id;
+}
+
+/** The participant a mutation names, after aliases, in the device's event. */
+export function participantFor(ctx: ApplyContext, id: string): StoredRow<P> {
+  const row = getRow<P>(ctx.db, 'participants', canonicalId(ctx, id));
+  if (!row || row.eventId !== ctx.device.eventId)
+    throw new Rejection('NOT_FOUND', 'Unknown participant');
+  return row;
+}
+
+/** A participant device may touch only its own registration (or what it merged into). */
+function assertOwn(ctx: ApplyContext, row: StoredRow<P>, namedId: string): void {
+  if (ctx.device.role !== 'participant') return;
+  const alias = getRow<AliasData>(ctx.db, 'aliases', namedId);
+  if (row.owner !== ctx.device.id && alias?.owner !== ctx.device.id) {
+    throw new Rejection('FORBIDDEN', 'A participant may change only their own registration');
+  }
+}
+
+export function register(ctx: ApplyContext, args: MutationArgs<'participant.register'>): Outcome {
+  const p = args.participant as P;
+  sameEvent(ctx, p.eventId);
+  const existing = getRow<P>(ctx.db, 'participants', p.id);
+  if (existing) return { status: 'applied' }; // the same registration sent again
+  const alias = getRow<AliasData>(ctx.db, 'aliases', p.id);
+  if (alias) return { status: 'merged', canonicalId: alias.data.canonicalId };
+
+  const batch = getRow<{ capacity: number }>(ctx.db, 'batches', p.batchId);
+  if (!batch || batch.eventId !== p.eventId) throw new Rejection('NOT_FOUND', 'Unknown batch');
+  if (ctx.device.role === 'participant') {
+    if (p.source !== 'self') throw new Rejection('FORBIDDEN', 'A participant registers as self');
+    const mine = ctx.db
+      .prepare("SELECT id FROM rows WHERE tbl = 'participants' AND owner = ? LIMIT 1")
+      .get(ctx.device.id) as { id: string } | undefined;
+    if (mine) throw new Rejection('ALREADY_REGISTERED', 'This phone already registered', mine.id);
+  }
+
+  for (const [kind, digits] of nationalIds(p)) {
+    const canonical = findByNationalId(ctx, p.eventId, kind, digits);
+    if (canonical) {
+      const data: AliasData = { id: p.id, eventId: p.eventId, canonicalId: canonical };
+      putRow(ctx.db, {
+        tbl: 'aliases',
+        id: p.id,
+        eventId: p.eventId,
+        owner: ctx.device.id,
+        data,
+        v: ctx.v,
+      });
+      return { status: 'merged', canonicalId: canonical };
+    }
+  }
+
+  // A self-registration beyond the batch's capacity goes on the waiting list; walk-ins
+  // and imports are people already in the room or on the organiser's list.
+  let status = p.status;
+  if (p.source === 'self' && status === 'registered') {
+    const { taken } = ctx.db
+      .prepare(
+        `SELECT count(*) AS taken FROM rows WHERE tbl = 'participants'
+         AND json_extract(data, '$.batchId') = ? AND json_extract(data, '$.status') = 'registered'`,
+      )
+      .get(p.batchId) as { taken: number };
+    if (taken >= batch.data.capacity) status = 'waitlisted';
+  }
+  const data = { ...p, status };
+  const hlcs = Object.fromEntries(Object.keys(data).map((k) => [k, ctx.mutation.hlc]));
+  putRow(ctx.db, {
+    tbl: 'participants',
+    id: p.id,
+    eventId: p.eventId,
+    owner: ctx.device.id,
+    data,
+    hlcs,
+    v: ctx.v,
+  });
+  claimNationalIds(ctx, data);
+  return status === p.status
+    ? { status: 'applied' }
+    : { status: 'applied', serverState: { status } };
+}
+
+export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>): Outcome {
+  const row = participantFor(ctx, args.participantId);
+  assertOwn(ctx, row, args.participantId);
+  const shape = Participant.shape as Record<
+    string,
+    { safeParse(v: unknown): { success: boolean } }
+  >;
+  const data = { ...row.data };
+  const hlcs = { ...row.hlcs };
+  const lost: Record<string, unknown> = {};
+  for (const [field, { v, hlc }] of Object.entries(args.fields)) {
+    if (IMMUTABLE_FIELDS.has(field) || !shape[field]) {
+      throw new Rejection('INVALID_MUTATION', `Field ${field} cannot be patched`);
+    }
+    if (!shape[field].safeParse(v).success)
+      throw new Rejection('INVALID_MUTATION', `Invalid ${field}`);
+    const prev = hlcs[field];
+    if (prev !== undefined && hlc <= prev) {
+      if (IDENTITY_FIELDS.has(field) && data[field] !== v) lost[field] = data[field];
+      continue;
+    }
+    if ((field === 'nip' || field === 'nik') && typeof v === 'string') {
+      const other = findByNationalId(ctx, row.eventId, field, v);
+      if (other && other !== row.id) {
+        lost[field] = data[field];
+        continue;
+      }
+    }
+    ctx.db
+      .prepare(
+        `INSERT INTO participant_audit (participant_id, field, old_value, old_hlc, new_value, new_hlc, client_id, mutation_id, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        row.id,
+        field,
+        JSON.stringify(data[field] ?? null),
+        prev ?? null,
+        JSON.stringify(v),
+        hlc,
+        ctx.clientId,
+        ctx.mutation.id,
+        ctx.now.toISOString(),
+      );
+    data[field] = v;
+    hlcs[field] = hlc;
+  }
+  data.updatedAt = ctx.now.toISOString();
+  putRow(ctx.db, {
+    tbl: 'participants',
+    id: row.id,
+    eventId: row.eventId,
+    owner: row.owner,
+    data,
+    hlcs,
+    v: ctx.v,
+  });
+  claimNationalIds(ctx, data);
+  if (Object.keys(lost).length > 0)
+    return { status: 'conflict', serverState: { id: row.id, fields: lost } };
+  return { status: 'applied' };
+}
+
+export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel'>): Outcome {
+  const row = participantFor(ctx, args.participantId);
+  assertOwn(ctx, row, args.participantId);
+  const hlc = ctx.mutation.hlc;
+  if (row.hlcs.status !== undefined && hlc <= row.hlcs.status) return { status: 'applied' };
+  const data = {
+    ...row.data,
+    status: 'cancelled',
+    cancelReason: args.reason,
+    updatedAt: ctx.now.toISOString(),
+  };
+  const hlcs = { ...row.hlcs, status: hlc, cancelReason: hlc };
+  putRow(ctx.db, {
+    tbl: 'participants',
+    id: row.id,
+    eventId: row.eventId,
+    owner: row.owner,
+    data,
+    hlcs,
+    v: ctx.v,
+  });
+  return { status: 'applied' };
+}

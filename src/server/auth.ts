@@ -1,0 +1,236 @@
+// Devices, tokens and enrolment codes. Tokens and codes are stored only as SHA-256
+// hashes; the organiser password as scrypt. Nothing here logs a secret.
+import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Role } from '#sync/protocol';
+import { getMeta, setMeta, type Db } from '#server/store/database';
+
+export const TOKEN_TTL_DAYS = 180;
+export const ENROLL_CODE_TTL_MINUTES = 24 * 60;
+
+export interface Device {
+  id: string;
+  role: Role;
+  eventId: string;
+  name: string;
+  clientId: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastSyncAt: string | null;
+  unsent: number | null;
+  appVersion: string | null;
+}
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** Codes people type: no 0/O, 1/I/L. Shown as XXXX-XXXX. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function normalizeCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+function newCode(): string {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `${s.slice(0, 4)}-${s.slice(4)}`;
+}
+
+const addMinutes = (now: Date, m: number) => new Date(now.getTime() + m * 60_000).toISOString();
+
+export function createEnrollCode(
+  db: Db,
+  opts: { role: Exclude<Role, 'participant'>; eventId: string; name?: string; now?: Date },
+): { code: string; expiresAt: string } {
+  const now = opts.now ?? new Date();
+  const code = newCode();
+  const expiresAt = addMinutes(now, ENROLL_CODE_TTL_MINUTES);
+  db.prepare(
+    `INSERT INTO enroll_codes (code_hash, role, event_id, name, created_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    sha256(normalizeCode(code)),
+    opts.role,
+    opts.eventId,
+    opts.name ?? '',
+    now.toISOString(),
+    expiresAt,
+  );
+  return { code, expiresAt };
+}
+
+function insertDevice(
+  db: Db,
+  d: { role: Role; eventId: string; name: string; clientId: string; appVersion?: string },
+  now: Date,
+): { device: Device; token: string } {
+  const id = randomBytes(9).toString('base64url');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = addMinutes(now, TOKEN_TTL_DAYS * 24 * 60);
+  db.prepare(
+    `INSERT INTO devices (id, role, event_id, name, client_id, token_hash, created_at, expires_at, app_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    d.role,
+    d.eventId,
+    d.name,
+    d.clientId,
+    sha256(token),
+    now.toISOString(),
+    expiresAt,
+    d.appVersion ?? null,
+  );
+  db.prepare('INSERT INTO clients (client_id) VALUES (?) ON CONFLICT DO NOTHING').run(d.clientId);
+  return { device: getDevice(db, id)!, token };
+}
+
+/** Redeem a one-time code: single use, expiring. Undefined when the code is not valid. */
+export function enroll(
+  db: Db,
+  code: string,
+  info: { clientId: string; name?: string; appVersion?: string },
+  now = new Date(),
+): { device: Device; token: string } | undefined {
+  return db.transaction(() => {
+    const row = db
+      .prepare('SELECT * FROM enroll_codes WHERE code_hash = ?')
+      .get(sha256(normalizeCode(code))) as
+      | {
+          code_hash: string;
+          role: Role;
+          event_id: string;
+          name: string;
+          expires_at: string;
+          used_at: string | null;
+        }
+      | undefined;
+    if (!row || row.used_at || row.expires_at < now.toISOString()) return undefined;
+    const result = insertDevice(
+      db,
+      {
+        role: row.role,
+        eventId: row.event_id,
+        name: info.name || row.name,
+        clientId: info.clientId,
+        appVersion: info.appVersion,
+      },
+      now,
+    );
+    db.prepare('UPDATE enroll_codes SET used_at = ?, device_id = ? WHERE code_hash = ?').run(
+      now.toISOString(),
+      result.device.id,
+      row.code_hash,
+    );
+    return result;
+  })();
+}
+
+/** A phone opening the public registration link becomes a participant device. */
+export function joinAsParticipant(
+  db: Db,
+  eventId: string,
+  info: { clientId: string; name?: string; appVersion?: string },
+  now = new Date(),
+): { device: Device; token: string } {
+  return db.transaction(() =>
+    insertDevice(
+      db,
+      {
+        role: 'participant',
+        eventId,
+        name: info.name ?? '',
+        clientId: info.clientId,
+        appVersion: info.appVersion,
+      },
+      now,
+    ),
+  )();
+}
+
+interface RawDevice {
+  id: string;
+  role: Role;
+  event_id: string;
+  name: string;
+  client_id: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_sync_at: string | null;
+  unsent: number | null;
+  app_version: string | null;
+}
+
+const toDevice = (r: RawDevice): Device => ({
+  id: r.id,
+  role: r.role,
+  eventId: r.event_id,
+  name: r.name,
+  clientId: r.client_id,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+  lastSyncAt: r.last_sync_at,
+  unsent: r.unsent,
+  appVersion: r.app_version,
+});
+
+export function getDevice(db: Db, id: string): Device | undefined {
+  const r = db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as RawDevice | undefined;
+  return r ? toDevice(r) : undefined;
+}
+
+export function listDevices(db: Db): Device[] {
+  return (db.prepare('SELECT * FROM devices ORDER BY created_at').all() as RawDevice[]).map(
+    toDevice,
+  );
+}
+
+export type TokenCheck =
+  { ok: true; device: Device } | { ok: false; code: 'UNAUTHENTICATED' | 'DEVICE_REVOKED' };
+
+export function authenticate(db: Db, header: string | undefined, now = new Date()): TokenCheck {
+  const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+  if (!token) return { ok: false, code: 'UNAUTHENTICATED' };
+  const r = db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(sha256(token)) as
+    RawDevice | undefined;
+  if (!r) return { ok: false, code: 'UNAUTHENTICATED' };
+  if (r.revoked_at) return { ok: false, code: 'DEVICE_REVOKED' };
+  if (r.expires_at && r.expires_at < now.toISOString())
+    return { ok: false, code: 'UNAUTHENTICATED' };
+  return { ok: true, device: toDevice(r) };
+}
+
+export function revokeDevice(db: Db, id: string, now = new Date()): boolean {
+  return (
+    db
+      .prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(now.toISOString(), id).changes > 0
+  );
+}
+
+/** Server secret for HMACs of national ids: generated at first start, never leaves. */
+export function serverSecret(db: Db): string {
+  let secret = getMeta(db, 'secret');
+  if (!secret) {
+    secret = randomBytes(32).toString('hex');
+    setMeta(db, 'secret', secret);
+  }
+  return secret;
+}
+
+export function setOrganiserPassword(db: Db, password: string): void {
+  if (password.length < 8) throw new Error('Password must have at least 8 characters');
+  const salt = randomBytes(16).toString('hex');
+  const hash = scryptSync(password, salt, 32).toString('hex');
+  setMeta(db, 'organiser_password', `${salt}:${hash}`);
+}
+
+export function checkOrganiserPassword(db: Db, password: string): boolean {
+  const stored = getMeta(db, 'organiser_password');
+  if (!stored) return false;
+  const [salt, hash] = stored.split(':') as [string, string];
+  const candidate = scryptSync(password, salt, 32);
+  return timingSafeEqual(candidate, Buffer.from(hash, 'hex'));
+}

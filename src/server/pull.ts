@@ -1,0 +1,126 @@
+// POST /sync/pull: rows after the device's cursor, in (v, key) order, filtered by what
+// its role may see. The cursor advances over every row scanned, shown or not, so a page
+// of other events' rows still moves the device forward.
+import {
+  DEFAULT_PULL_LIMIT,
+  type AliasData,
+  type Change,
+  type PullRequest,
+  type PullResponse,
+} from '#sync/protocol';
+import type { Device } from '#server/auth';
+import type { Db } from '#server/store/database';
+import { currentVersion, rowKey, rowsAfter, type StoredRow } from '#server/store/rows';
+import { HttpError } from '#server/errors';
+
+/** What a trainer may know of a participant: who they are and where from (issue 4). */
+const TRAINER_PARTICIPANT_FIELDS = [
+  'id',
+  'eventId',
+  'batchId',
+  'fullName',
+  'institution',
+  'regionCode',
+  'status',
+] as const;
+
+const PUBLIC_TABLES = new Set(['events', 'batches', 'sessions']);
+
+function pick(data: Record<string, unknown>, fields: readonly string[]) {
+  return Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]]));
+}
+
+interface Visibility {
+  device: Device;
+  /** Participant devices: the participant ids that are theirs (own or merged into). */
+  own: Set<string>;
+  /** Trainer devices: the sessions they may mark. */
+  sessions: Set<string>;
+}
+
+function visibility(db: Db, device: Device): Visibility {
+  const own = new Set<string>();
+  const sessions = new Set<string>();
+  if (device.role === 'participant') {
+    const rows = db
+      .prepare(
+        "SELECT tbl, id, data FROM rows WHERE owner = ? AND tbl IN ('participants', 'aliases')",
+      )
+      .all(device.id) as { tbl: string; id: string; data: string }[];
+    for (const r of rows) {
+      own.add(r.tbl === 'aliases' ? (JSON.parse(r.data) as AliasData).canonicalId : r.id);
+    }
+  }
+  if (device.role === 'trainer') {
+    const rows = db
+      .prepare("SELECT id, data FROM rows WHERE tbl = 'sessions' AND event_id = ?")
+      .all(device.eventId) as { id: string; data: string }[];
+    for (const r of rows) {
+      const ids = (JSON.parse(r.data) as { trainerDeviceIds?: string[] }).trainerDeviceIds ?? [];
+      if (ids.includes(device.id)) sessions.add(r.id);
+    }
+  }
+  return { device, own, sessions };
+}
+
+/** The row as this device may see it, or undefined when it may not see it at all. */
+function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefined {
+  if (row.eventId !== vis.device.eventId) return undefined;
+  const { role } = vis.device;
+  if (role === 'organiser' || role === 'staff') return row.data;
+  if (PUBLIC_TABLES.has(row.tbl)) return row.data;
+  if (role === 'trainer') {
+    if (row.tbl === 'participants') return pick(row.data, TRAINER_PARTICIPANT_FIELDS);
+    if (row.tbl === 'checkins') {
+      const { signature: _signature, ...rest } = row.data;
+      return rest;
+    }
+    if (row.tbl === 'marks') {
+      return vis.sessions.has(String(row.data.sessionId)) ? row.data : undefined;
+    }
+    if (row.tbl === 'aliases') return row.data;
+    return undefined;
+  }
+  // participant
+  if (row.tbl === 'participants') return vis.own.has(row.id) ? row.data : undefined;
+  if (row.tbl === 'aliases') return row.owner === vis.device.id ? row.data : undefined;
+  return undefined;
+}
+
+export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
+  if (req.clientId !== device.clientId) {
+    throw new HttpError('FORBIDDEN', 'clientId does not belong to this device');
+  }
+  const limit = req.limit ?? DEFAULT_PULL_LIMIT;
+  // One read transaction: the version, the rows and lastSeq are one consistent snapshot.
+  return db.transaction(() => {
+    const version = currentVersion(db);
+    // A cursor from the future (a server restored from backup) is unknown: start over.
+    const reset = req.cursor === null || req.cursor.v > version;
+    const cursor = reset ? null : req.cursor;
+    const scanned = rowsAfter(db, cursor, limit);
+    const vis = visibility(db, device);
+    const changes: Change[] = [];
+    for (const row of scanned) {
+      const data = view(row, vis);
+      if (data === undefined) continue;
+      if (row.deleted) {
+        if (!reset) changes.push({ table: row.tbl, id: row.id, op: 'del', v: row.v, data: null });
+      } else {
+        changes.push({ table: row.tbl, id: row.id, op: 'put', v: row.v, data });
+      }
+    }
+    const lastRow = scanned[scanned.length - 1];
+    const last = db
+      .prepare('SELECT last_seq FROM clients WHERE client_id = ?')
+      .get(req.clientId) as { last_seq: number } | undefined;
+    return {
+      changes,
+      cursor: lastRow ? { v: lastRow.v, k: rowKey(lastRow) } : (cursor ?? { v: 0 }),
+      hasMore: scanned.length === limit,
+      lastProcessedSeq: last?.last_seq ?? 0,
+      serverTime: new Date().toISOString(),
+      ...(reset ? { reset: true } : {}),
+    };
+  })();
+}

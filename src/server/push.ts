@@ -1,0 +1,116 @@
+// POST /sync/push: apply a device's mutations exactly once and in order, in one SQLite
+// transaction with the device's lastSeq and the batch's version (sync-protocol.md).
+import { parseHlc } from '#domain/hlc';
+import {
+  MAX_CLOCK_SKEW_MS,
+  type MutationResult,
+  type PushRequest,
+  type PushResponse,
+} from '#sync/protocol';
+import type { Device } from '#server/auth';
+import { applyMutation, Rejection } from '#server/apply/index';
+import type { Outcome } from '#server/apply/context';
+import type { Db } from '#server/store/database';
+import { nextVersion } from '#server/store/rows';
+import { hooks } from '#server/hooks';
+import { HttpError } from '#server/errors';
+
+export interface PushResult {
+  /** 503 when a transient failure stopped the batch after a committed prefix. */
+  status: 200 | 503;
+  body: PushResponse;
+}
+
+function lastSeqOf(db: Db, clientId: string): number {
+  const row = db.prepare('SELECT last_seq FROM clients WHERE client_id = ?').get(clientId) as
+    { last_seq: number } | undefined;
+  return row?.last_seq ?? 0;
+}
+
+function isSkewed(hlc: string, now: Date): boolean {
+  try {
+    return parseHlc(hlc).wall - now.getTime() > MAX_CLOCK_SKEW_MS;
+  } catch {
+    return false; // a malformed stamp is rejected as an invalid mutation below
+  }
+}
+
+export function push(db: Db, device: Device, req: PushRequest, secret: string): PushResult {
+  if (req.clientId !== device.clientId) {
+    throw new HttpError('FORBIDDEN', 'clientId does not belong to this device');
+  }
+  for (let i = 1; i < req.mutations.length; i++) {
+    if (req.mutations[i]!.seq <= req.mutations[i - 1]!.seq) {
+      throw new HttpError('INVALID_REQUEST', 'Mutations must be in ascending seq order');
+    }
+  }
+  const now = new Date();
+  const results: MutationResult[] = [];
+  let transient = false;
+
+  const run = db.transaction(() => {
+    let last = lastSeqOf(db, req.clientId);
+    const v = nextVersion(db);
+    const record = db.prepare(
+      `INSERT INTO mutations (client_id, seq, id, name, status, code, canonical_id, v, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const mutation of req.mutations) {
+      if (mutation.seq <= last) {
+        results.push({ seq: mutation.seq, status: 'duplicate' });
+        continue;
+      }
+      if (mutation.seq > last + 1) break; // a gap: nothing after it (fault 4)
+      if (isSkewed(mutation.hlc, now)) {
+        // The one refusal that does not advance lastSeq: the device re-stamps and resends.
+        results.push({ seq: mutation.seq, status: 'rejected', code: 'CLOCK_SKEW' });
+        break;
+      }
+      let result: MutationResult;
+      try {
+        const ctx = { db, device, clientId: req.clientId, mutation, v, now, secret };
+        // A nested better-sqlite3 transaction is a SAVEPOINT: a throw undoes only this one.
+        const outcome: Outcome = db.transaction(() => {
+          hooks.beforeApply(mutation.seq);
+          return applyMutation(ctx);
+        })();
+        result = { seq: mutation.seq, ...outcome };
+      } catch (e) {
+        if (!(e instanceof Rejection)) {
+          transient = true;
+          break;
+        }
+        result = { seq: mutation.seq, status: 'rejected', code: e.code, message: e.message };
+        if (e.canonicalId) result.canonicalId = e.canonicalId;
+      }
+      record.run(
+        req.clientId,
+        mutation.seq,
+        mutation.id,
+        mutation.name,
+        result.status,
+        result.code ?? null,
+        result.canonicalId ?? null,
+        v,
+        now.toISOString(),
+      );
+      results.push(result);
+      last = mutation.seq;
+    }
+    db.prepare(
+      `INSERT INTO clients (client_id, last_seq) VALUES (?, ?)
+       ON CONFLICT (client_id) DO UPDATE SET last_seq = excluded.last_seq`,
+    ).run(req.clientId, last);
+    db.prepare(
+      'UPDATE devices SET last_sync_at = ?, unsent = ?, app_version = coalesce(?, app_version) WHERE id = ?',
+    ).run(now.toISOString(), req.unsent ?? null, req.appVersion ?? null, device.id);
+    return last;
+  });
+
+  const lastProcessedSeq = run.immediate(); // BEGIN IMMEDIATE: one writer, no upgrade deadlock
+  hooks.afterCommit();
+  return {
+    status: transient ? 503 : 200,
+    body: { lastProcessedSeq, serverTime: now.toISOString(), results },
+  };
+}

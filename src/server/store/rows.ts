@@ -1,0 +1,107 @@
+// The synced rows: one table, one version counter. Every write in a push batch takes the
+// batch's version, so pull can read "everything after (v, key)" in one index scan.
+import type { SyncedTable } from '#sync/protocol';
+import { getMeta, setMeta, type Db } from './database.ts';
+
+export interface StoredRow<T = Record<string, unknown>> {
+  tbl: SyncedTable;
+  id: string;
+  eventId: string;
+  owner: string | null;
+  data: T;
+  hlcs: Record<string, string>;
+  v: number;
+  deleted: boolean;
+}
+
+interface RawRow {
+  tbl: SyncedTable;
+  id: string;
+  event_id: string;
+  owner: string | null;
+  data: string;
+  hlcs: string;
+  v: number;
+  deleted: number;
+}
+
+export function fromRaw<T>(r: RawRow): StoredRow<T> {
+  return {
+    tbl: r.tbl,
+    id: r.id,
+    eventId: r.event_id,
+    owner: r.owner,
+    data: JSON.parse(r.data) as T,
+    hlcs: JSON.parse(r.hlcs) as Record<string, string>,
+    v: r.v,
+    deleted: r.deleted === 1,
+  };
+}
+
+export function currentVersion(db: Db): number {
+  return Number(getMeta(db, 'version') ?? '0');
+}
+
+/** Allocate the next version; call inside the write transaction that uses it. */
+export function nextVersion(db: Db): number {
+  const v = currentVersion(db) + 1;
+  setMeta(db, 'version', String(v));
+  return v;
+}
+
+export function getRow<T = Record<string, unknown>>(
+  db: Db,
+  tbl: SyncedTable,
+  id: string,
+): StoredRow<T> | undefined {
+  const r = db.prepare('SELECT * FROM rows WHERE tbl = ? AND id = ?').get(tbl, id) as
+    RawRow | undefined;
+  return r ? fromRaw<T>(r) : undefined;
+}
+
+export function putRow(
+  db: Db,
+  row: Omit<StoredRow, 'deleted' | 'hlcs'> & { hlcs?: Record<string, string> },
+): void {
+  db.prepare(
+    `INSERT INTO rows (tbl, id, event_id, owner, data, hlcs, v, deleted)
+     VALUES (@tbl, @id, @eventId, @owner, @data, @hlcs, @v, 0)
+     ON CONFLICT (tbl, id) DO UPDATE SET event_id = excluded.event_id, data = excluded.data,
+       hlcs = excluded.hlcs, v = excluded.v, deleted = 0`,
+  ).run({
+    ...row,
+    data: JSON.stringify(row.data),
+    hlcs: JSON.stringify(row.hlcs ?? {}),
+  });
+}
+
+export function rowsOfEvent<T>(db: Db, eventId: string, tbl: SyncedTable): StoredRow<T>[] {
+  const raw = db
+    .prepare('SELECT * FROM rows WHERE event_id = ? AND tbl = ? AND deleted = 0')
+    .all(eventId, tbl) as RawRow[];
+  return raw.map((r) => fromRaw<T>(r));
+}
+
+/** Rows after a cursor in (v, tbl, id) order: the pull scan. */
+export function rowsAfter(
+  db: Db,
+  cursor: { v: number; k?: string } | null,
+  limit: number,
+): StoredRow[] {
+  // A row-value comparison lets SQLite walk the (v, tbl, id) index from the cursor.
+  const [tbl = '', id = ''] = splitKey(cursor?.k);
+  const raw = db
+    .prepare(
+      `SELECT * FROM rows WHERE (v, tbl, id) > (@v, @tbl, @id) ORDER BY v, tbl, id LIMIT @limit`,
+    )
+    .all({ v: cursor?.v ?? 0, tbl, id, limit }) as RawRow[];
+  return raw.map((r) => fromRaw(r));
+}
+
+export const rowKey = (r: { tbl: string; id: string }): string => `${r.tbl}:${r.id}`;
+
+function splitKey(k: string | undefined): [string, string] | [] {
+  if (!k) return [];
+  const i = k.indexOf(':');
+  return i < 0 ? [k, ''] : [k.slice(0, i), k.slice(i + 1)];
+}
