@@ -53,6 +53,8 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // `npm run dev` talks to a sync server started with `npm run server`.
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   build: {
     target: 'es2022',
     // The bench reads the manifest to find what the first screen loads.

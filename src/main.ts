@@ -4,13 +4,26 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { seedDemoIfEmpty } from '#db/events';
+import { SyncEngine } from '#sync/engine';
+import { SyncScheduler } from '#sync/scheduler';
+import { Transport } from '#sync/transport';
 import { deviceStatus } from '#state/device.svelte';
 import { errorReport } from '#state/errors.svelte';
 import { locale } from '#state/locale.svelte';
+import { syncStatus } from '#state/sync.svelte';
 import { updatePrompt } from '#state/update.svelte';
 
 document.documentElement.lang = locale.lang;
 seedDemoIfEmpty().catch((e) => errorReport.report(e));
 mount(App, { target: document.getElementById('app')! });
 void deviceStatus.requestPersistence();
+
+// The sync server serves this app, so the API is on the same origin.
+const engine = new SyncEngine({
+  transport: new Transport({ baseUrl: location.origin }),
+  appVersion: __APP_VERSION__,
+});
+const scheduler = new SyncScheduler(engine);
+syncStatus.attach(engine, scheduler);
+scheduler.start();
 if (import.meta.env.PROD) void updatePrompt.start('/sw.js');

@@ -26,3 +26,17 @@ self.addEventListener('message', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
 });
+
+// Background Sync (Chromium): the browser fires this once it is online again. The worker
+// does not send anything itself; it wakes open pages, whose engine holds the Web Lock.
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+self.addEventListener('sync', ((event: SyncEvent) => {
+  if (event.tag !== 'hadir-sync') return;
+  event.waitUntil(
+    self.clients
+      .matchAll({ type: 'window' })
+      .then((clients) => clients.forEach((c) => c.postMessage({ type: 'hadir-sync-wake' }))),
+  );
+}) as EventListener);

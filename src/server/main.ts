@@ -1,6 +1,7 @@
 // The Hadir server: the sync API and the PWA on one port, on one SQLite file.
 //   HADIR_PORT (8080) · HADIR_HOST (0.0.0.0) · HADIR_DATA_DIR (./data) · HADIR_STATIC_DIR (./dist)
 import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { DEMO_EVENT_ID } from '#domain/demo';
@@ -45,6 +46,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
+  const http = server as Server;
+  // Once closing, a kept-alive connection closes as soon as its response is done: else
+  // a client that keeps sending on it would hold the server and the database open.
+  http.on('request', (_req, res) => {
+    res.once('close', () => {
+      if (closing) http.closeIdleConnections();
+    });
+  });
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
@@ -57,7 +66,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
           db.close();
           resolve();
         });
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        http.closeIdleConnections();
       });
       return closing;
     },

@@ -1,9 +1,12 @@
 // Real parts for end-to-end tests: Debian's Chromium driven by playwright-core, and the
-// built app served by `vite preview` on 127.0.0.1 (the same server `npm start` runs).
+// built app served by the real Hadir server on 127.0.0.1 (what `npm start` runs).
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestServer, type TestServer } from '#tests/support/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -37,23 +40,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface AppServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type AppServer = TestServer;
 
-/** Serve a built app directory. Stopping it takes the network away for real. */
-export async function serveApp(port?: number, outDir = 'dist'): Promise<AppServer> {
-  const p = port ?? (await freePort());
-  const server: PreviewServer = await preview({
-    logLevel: 'silent',
-    build: { outDir },
-    preview: { port: p, host: '127.0.0.1', strictPort: true },
-  });
-  return {
-    url: `http://127.0.0.1:${p}`,
-    port: p,
-    close: () => server.close(),
-  };
+/**
+ * Serve a built app directory with the sync API. Stopping it takes the network away for
+ * real; starting again on the same port and data directory brings the same server back.
+ */
+export async function serveApp(
+  port?: number,
+  outDir = 'dist',
+  dataDir = mkdtempSync(join(tmpdir(), 'hadir-e2e-')),
+): Promise<AppServer> {
+  return startTestServer({ dataDir, staticDir: outDir, port: port ?? (await freePort()) });
 }

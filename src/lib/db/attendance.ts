@@ -2,7 +2,6 @@
 import { winningMark } from '#domain/attendance';
 import type { AttendanceMark, AttendanceStatus } from '#domain/model';
 import { db } from '#db/database';
-import { clientId } from '#db/meta';
 import { commit } from '#db/outbox';
 
 export interface MarkInput {
@@ -15,14 +14,8 @@ export interface MarkInput {
 
 export async function markAttendance(input: MarkInput): Promise<AttendanceMark> {
   const markId = crypto.randomUUID();
-  const at = new Date().toISOString();
-  const deviceId = await clientId();
-  let mark!: AttendanceMark;
-  await commit([db().marks], 'attendance.mark', { markId, ...input, at }, (row) => {
-    mark = { id: markId, ...input, at, hlc: row.hlc, deviceId };
-    return db().marks.add(mark);
-  });
-  return mark;
+  await commit('attendance.mark', { markId, ...input, at: new Date().toISOString() });
+  return (await db().marks.get(markId))!;
 }
 
 /** The current status per participant in a session: the winning mark of each. */

@@ -3,7 +3,6 @@
 import { localDay } from '#domain/time';
 import type { CheckinMethod, VenueCheckIn } from '#domain/model';
 import { db } from '#db/database';
-import { clientId } from '#db/meta';
 import { commit } from '#db/outbox';
 
 export interface CheckinInput {
@@ -18,21 +17,17 @@ export interface CheckinInput {
 
 export async function recordCheckin(input: CheckinInput): Promise<VenueCheckIn> {
   const at = (input.at ?? new Date()).toISOString();
-  const checkin: VenueCheckIn = {
-    id: crypto.randomUUID(),
+  const checkinId = crypto.randomUUID();
+  await commit('checkin.record', {
+    checkinId,
     eventId: input.eventId,
     participantId: input.participantId,
     day: localDay(at, input.timezone),
     at,
     method: input.method,
-    deviceId: await clientId(),
     ...(input.signature ? { signature: input.signature } : {}),
-  };
-  const { id, deviceId, ...rest } = checkin;
-  await commit([db().checkins], 'checkin.record', { checkinId: id, ...rest }, () =>
-    db().checkins.add(checkin),
-  );
-  return checkin;
+  });
+  return (await db().checkins.get(checkinId))!;
 }
 
 /** All check-ins of an event on a day, earliest first. */

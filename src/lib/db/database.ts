@@ -4,6 +4,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { nameSearchKey, nameTokens } from '#domain/search';
 import type {
+  Alias,
   AttendanceMark,
   Batch,
   Event,
@@ -21,7 +22,8 @@ export interface ParticipantRow extends Participant {
   searchTokens: string[];
 }
 
-export type OutboxStatus = 'pending' | 'acked' | 'rejected';
+/** pending → acked, or → rejected / conflict (needs a person) → dismissed. */
+export type OutboxStatus = 'pending' | 'acked' | 'rejected' | 'conflict' | 'dismissed';
 
 /** One queued mutation. `seq` is this device's 1, 2, 3 … numbering (sync-protocol.md). */
 export interface OutboxRow<N extends MutationName = MutationName> extends Mutation<N> {
@@ -29,6 +31,8 @@ export interface OutboxRow<N extends MutationName = MutationName> extends Mutati
   ackedAt?: string;
   /** Why the server refused it; kept until a person dismisses or fixes it. */
   error?: { code: string; message: string };
+  /** What the server answered besides "applied" (merge target, conflicting values). */
+  result?: { status: string; canonicalId?: string; serverState?: unknown };
 }
 
 export interface MetaRow {
@@ -58,6 +62,11 @@ export const schemaHistory: readonly { version: number; stores: Record<string, s
       participants: 'id, eventId, batchId, ticketCode, nip, searchKey, *searchTokens',
     },
   },
+  {
+    // v3: aliases pulled from the server (a merged registration points to its canonical).
+    version: 3,
+    stores: { aliases: 'id, canonicalId' },
+  },
 ];
 
 /** Compute the local-only fields of a participant row. */
@@ -82,6 +91,7 @@ export class HadirDb extends Dexie {
   participants!: EntityTable<ParticipantRow, 'id'>;
   checkins!: EntityTable<VenueCheckIn, 'id'>;
   marks!: EntityTable<AttendanceMark, 'id'>;
+  aliases!: EntityTable<Alias, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -99,6 +109,19 @@ export class HadirDb extends Dexie {
 export const SCHEMA_VERSION = schemaHistory[schemaHistory.length - 1]!.version;
 
 let instance: HadirDb | undefined;
+
+/** The tables that mirror the server's rows (sync-protocol.md, pull). */
+export function syncedTables(d: HadirDb) {
+  return {
+    events: d.events,
+    batches: d.batches,
+    sessions: d.sessions,
+    participants: d.participants,
+    checkins: d.checkins,
+    marks: d.marks,
+    aliases: d.aliases,
+  } as const;
+}
 
 /** The app's single database instance. */
 export function db(): HadirDb {

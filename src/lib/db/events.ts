@@ -2,6 +2,7 @@
 import { demoBatches, demoEvent, demoParticipants, demoSessions } from '#domain/demo';
 import type { Batch, Event, Session } from '#domain/model';
 import { db, toParticipantRow } from '#db/database';
+import { getMeta } from '#db/meta';
 import { commit } from '#db/outbox';
 
 export function listEvents(): Promise<Event[]> {
@@ -20,17 +21,9 @@ export function sessionsOf(eventId: string): Promise<Session[]> {
   return db().sessions.where('eventId').equals(eventId).sortBy('start');
 }
 
-export function saveEvent(event: Event) {
-  return commit([db().events], 'event.upsert', { event }, () => db().events.put(event));
-}
-
-export function saveBatch(batch: Batch) {
-  return commit([db().batches], 'batch.upsert', { batch }, () => db().batches.put(batch));
-}
-
-export function saveSession(session: Session) {
-  return commit([db().sessions], 'session.upsert', { session }, () => db().sessions.put(session));
-}
+export const saveEvent = (event: Event) => commit('event.upsert', { event });
+export const saveBatch = (batch: Batch) => commit('batch.upsert', { batch });
+export const saveSession = (session: Session) => commit('session.upsert', { session });
 
 /**
  * Put the built-in demo event on a device that has no event yet. It is local reference
@@ -39,12 +32,18 @@ export function saveSession(session: Session) {
  */
 export async function seedDemoIfEmpty(): Promise<boolean> {
   const d = db();
-  return d.transaction('rw', [d.events, d.batches, d.sessions, d.participants], async () => {
-    if ((await d.events.count()) > 0) return false;
-    await d.events.put(demoEvent);
-    await d.batches.bulkPut(demoBatches);
-    await d.sessions.bulkPut(demoSessions);
-    await d.participants.bulkPut(demoParticipants.map(toParticipantRow));
-    return true;
-  });
+  return d.transaction(
+    'rw',
+    [d.events, d.batches, d.sessions, d.participants, d.meta],
+    async () => {
+      if ((await d.events.count()) > 0) return false;
+      // An enrolled device mirrors the server's events instead.
+      if (await getMeta('enrollment')) return false;
+      await d.events.put(demoEvent);
+      await d.batches.bulkPut(demoBatches);
+      await d.sessions.bulkPut(demoSessions);
+      await d.participants.bulkPut(demoParticipants.map(toParticipantRow));
+      return true;
+    },
+  );
 }

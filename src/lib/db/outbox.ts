@@ -1,12 +1,18 @@
 // The outbox: every local write appends its mutation here IN THE SAME TRANSACTION
 // (architecture rule 2), so a change and its record of what to send exist together
 // or not at all.
-import { Dexie, type Table } from 'dexie';
+import { Dexie } from 'dexie';
 import { mutationArgs, type MutationArgs, type MutationName } from '#domain/mutations';
-import { db, type OutboxRow } from '#db/database';
+import { db, syncedTables, type OutboxRow } from '#db/database';
+import { applyEffect } from '#db/effects';
 import { stamp } from '#db/clock';
 import { getMeta, setMeta } from '#db/meta';
 import { StorageError, toStorageError } from '#db/errors';
+
+/** Arguments, or a function building them from the mutation's HLC stamp (for per-field
+ * stamps such as participant.patch). */
+export type ArgsOrBuild<N extends MutationName> =
+  MutationArgs<N> | ((hlc: string) => MutationArgs<N>);
 
 /** One mutation larger than this is refused at enqueue (the server's limit is 1 MB a body). */
 export const MAX_MUTATION_BYTES = 256 * 1024;
@@ -18,9 +24,11 @@ export const MAX_MUTATION_BYTES = 256 * 1024;
  */
 export async function enqueue<N extends MutationName>(
   name: N,
-  args: MutationArgs<N>,
+  argsOrBuild: ArgsOrBuild<N>,
 ): Promise<OutboxRow<N>> {
   if (!Dexie.currentTransaction) throw new Error('enqueue must run inside a transaction');
+  const hlc = await stamp();
+  const args = typeof argsOrBuild === 'function' ? argsOrBuild(hlc) : argsOrBuild;
   const parsed = mutationArgs[name].safeParse(args);
   if (!parsed.success) {
     throw new StorageError('invalid', `Invalid ${name}: ${parsed.error.issues[0]?.message}`);
@@ -35,7 +43,7 @@ export async function enqueue<N extends MutationName>(
     id: crypto.randomUUID(),
     name,
     args,
-    hlc: await stamp(),
+    hlc,
     createdAt: new Date().toISOString(),
     status: 'pending',
   };
@@ -44,23 +52,25 @@ export async function enqueue<N extends MutationName>(
 }
 
 /**
- * Record a mutation and apply its local change atomically. `apply` writes the data and
- * gets the queued row (for its HLC stamp); if it or the outbox insert fails, Dexie rolls
- * back both and the error is rethrown as a StorageError the UI can explain.
+ * Record a mutation and apply its local effect atomically. If the effect or the outbox
+ * insert fails, Dexie rolls back both and the error is rethrown as a StorageError the UI
+ * can explain.
  */
 export async function commit<N extends MutationName>(
-  tables: Table[],
   name: N,
-  args: MutationArgs<N>,
-  apply: (row: OutboxRow<N>) => Promise<unknown>,
+  args: ArgsOrBuild<N>,
 ): Promise<OutboxRow<N>> {
   const d = db();
   try {
-    return await d.transaction('rw', [...tables, d.outbox, d.meta], async () => {
-      const row = await enqueue(name, args);
-      await apply(row);
-      return row;
-    });
+    return await d.transaction(
+      'rw',
+      [...Object.values(syncedTables(d)), d.outbox, d.meta],
+      async () => {
+        const row = await enqueue(name, args);
+        await applyEffect(row as OutboxRow, 'record');
+        return row;
+      },
+    );
   } catch (e) {
     throw toStorageError(e);
   }

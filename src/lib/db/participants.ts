@@ -2,7 +2,7 @@
 import { firstCheckins } from '#domain/checkins';
 import type { Participant, VenueCheckIn } from '#domain/model';
 import { checkinsOn } from '#db/checkins';
-import { db, toParticipantRow, type ParticipantRow } from '#db/database';
+import { db, type ParticipantRow } from '#db/database';
 import { commit } from '#db/outbox';
 
 /** An event's participants with who has arrived on a day (first check-in each). */
@@ -29,8 +29,19 @@ export function getParticipant(id: string): Promise<ParticipantRow | undefined> 
   return db().participants.get(id);
 }
 
-export function registerParticipant(participant: Participant) {
-  return commit([db().participants], 'participant.register', { participant }, () =>
-    db().participants.add(toParticipantRow(participant)),
-  );
+export const registerParticipant = (participant: Participant) =>
+  commit('participant.register', { participant });
+
+/** Change fields of a registration; each value is stamped for last-writer-wins. */
+export async function patchParticipant(
+  participantId: string,
+  values: Partial<Omit<Participant, 'id' | 'eventId' | 'createdAt' | 'source' | 'ticketCode'>>,
+) {
+  return commit('participant.patch', (hlc) => ({
+    participantId,
+    fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, hlc }])),
+  }));
 }
+
+export const cancelParticipant = (participantId: string, reason: string) =>
+  commit('participant.cancel', { participantId, reason });

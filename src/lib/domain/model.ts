@@ -164,3 +164,8 @@ export type AttendanceStatus = (typeof attendanceStatuses)[number];
 export type CheckinMethod = (typeof checkinMethods)[number];
 export type ParticipantSource = (typeof participantSources)[number];
 export type ParticipantStatus = (typeof participantStatuses)[number];
+
+/** A merged registration: the same person (same NIP/NIK) registered twice. Mutations that
+ * name `id` land on `canonicalId`; the first registration the server committed wins. */
+export const Alias = z.object({ id: id(), eventId: id(), canonicalId: id() });
+export type Alias = z.infer<typeof Alias>;

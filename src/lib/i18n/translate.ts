@@ -12,3 +12,8 @@ const catalogs: Record<Lang, Record<MessageKey, string>> = { id, en };
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   return interpolate(catalogs[lang][key], params);
 }
+
+/** Whether a computed key (e.g. `reject.${code}`) exists in the catalog. */
+export function hasMessage(key: string): key is MessageKey {
+  return key in id;
+}

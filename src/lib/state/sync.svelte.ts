@@ -1,17 +1,47 @@
-// What the sync badge shows: unsent changes and whether the device is online.
-import { pendingCount, rejectedMutations } from '#db/outbox';
+// What the sync badge and the device screen show: unsent changes, online or not, the
+// engine's state, the last successful sync, and the changes that need a person.
+import { pendingCount } from '#db/outbox';
+import type { OutboxRow } from '#db/database';
+import {
+  dismiss,
+  exportOutbox,
+  getEnrollment,
+  needsAttention,
+  retry,
+  wipeDevice,
+  type Enrollment,
+} from '#db/sync-store';
+import type { SyncEngine, SyncState } from '#sync/engine';
+import type { SyncScheduler } from '#sync/scheduler';
 import { LiveQuery } from '#state/live.svelte';
 
 export class SyncStatus {
   #online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   #unsent = new LiveQuery(pendingCount, 0);
-  #rejected = new LiveQuery(async () => (await rejectedMutations()).length, 0);
+  #attention = new LiveQuery<OutboxRow[]>(needsAttention, []);
+  #enrollment = new LiveQuery<Enrollment | undefined>(getEnrollment, undefined);
+  state = $state<SyncState>('idle');
+  lastSyncAt = $state<string | undefined>(undefined);
+  lastError = $state<string | undefined>(undefined);
+  #engine: SyncEngine | undefined;
+  #scheduler: SyncScheduler | undefined;
 
   constructor() {
     if (typeof window !== 'undefined') {
       window.addEventListener('online', () => (this.#online = true));
       window.addEventListener('offline', () => (this.#online = false));
     }
+  }
+
+  /** Wire the engine in (main.ts); its status becomes this state. */
+  attach(engine: SyncEngine, scheduler: SyncScheduler): void {
+    this.#engine = engine;
+    this.#scheduler = scheduler;
+    engine.subscribe((s) => {
+      this.state = s.state;
+      this.lastSyncAt = s.lastSyncAt ?? this.lastSyncAt;
+      this.lastError = s.lastError;
+    });
   }
 
   get online(): boolean {
@@ -22,8 +52,38 @@ export class SyncStatus {
     return this.#unsent.current;
   }
 
+  /** Rejected or conflicting changes, kept until a person retries or dismisses them. */
+  get attention(): OutboxRow[] {
+    return this.#attention.current;
+  }
+
   get rejected(): number {
-    return this.#rejected.current;
+    return this.#attention.current.length;
+  }
+
+  get enrollment(): Enrollment | undefined {
+    return this.#enrollment.current;
+  }
+
+  syncNow(): void {
+    void this.#scheduler?.trigger();
+  }
+
+  async enroll(code: string, name?: string): Promise<string | undefined> {
+    if (!this.#engine) return 'UNAVAILABLE';
+    const result = await this.#engine.enroll(code, name);
+    if ('error' in result) return result.error;
+    this.syncNow();
+    return undefined;
+  }
+
+  retry = (seq: number) => retry(seq).then(() => this.syncNow());
+  dismiss = (seq: number) => dismiss(seq);
+  exportOutbox = () => exportOutbox();
+
+  async wipe(): Promise<void> {
+    this.#scheduler?.stop();
+    await wipeDevice();
   }
 }
 

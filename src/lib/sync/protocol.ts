@@ -172,9 +172,5 @@ export type PullResponse = z.infer<typeof PullResponse>;
 
 export const Health = z.object({ ok: z.boolean(), protocolVersion: z.int() });
 
-/** The alias row a merge leaves behind: later mutations naming `id` land on `canonicalId`. */
-export type AliasData = {
-  id: string;
-  eventId: string;
-  canonicalId: string;
-};
+/** The alias row a merge leaves behind (pulled as table `aliases`). */
+export type { Alias as AliasData } from '#domain/model';

@@ -1,6 +1,7 @@
 // One mutation: check the role, parse the arguments, run its handler. Handlers throw a
 // Rejection for permanent refusals; anything else is a transient failure (the push
 // stops there and answers 503, sync-protocol.md).
+import { isHlc } from '#domain/hlc';
 import { mutationArgs, type MutationName } from '#domain/mutations';
 import type { Role } from '#sync/protocol';
 import { Rejection, type ApplyContext, type Outcome } from '#server/apply/context';
@@ -39,6 +40,9 @@ export function applyMutation(ctx: ApplyContext): Outcome {
   if (!allowedRoles[name].includes(ctx.device.role)) {
     throw new Rejection('FORBIDDEN', `Role ${ctx.device.role} may not send ${name}`);
   }
+  // Stamps compare as text: a malformed one could sort after every real stamp and win
+  // every last-writer-wins contest forever.
+  if (!isHlc(ctx.mutation.hlc)) throw new Rejection('INVALID_MUTATION', 'Malformed HLC stamp');
   const parsed = mutationArgs[name].safeParse(args);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

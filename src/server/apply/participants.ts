@@ -2,6 +2,7 @@
 // or NIK in one event, compared through an HMAC) is merged: the first committed row is
 // canonical and the other id becomes an alias that later mutations are redirected by.
 import { createHmac } from 'node:crypto';
+import { isHlc } from '#domain/hlc';
 import type { MutationArgs } from '#domain/mutations';
 import { Participant } from '#domain/model';
 import type { AliasData } from '#sync/protocol';
@@ -144,6 +145,10 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
     }
     if (!shape[field].safeParse(v).success)
       throw new Rejection('INVALID_MUTATION', `Invalid ${field}`);
+    // A field's stamp may not run ahead of its mutation's, which passed the clock-skew
+    // check: else one far-future stamp would win every later edit of that field.
+    if (!isHlc(hlc) || hlc > ctx.mutation.hlc)
+      throw new Rejection('INVALID_MUTATION', `Invalid stamp for ${field}`);
     const prev = hlcs[field];
     if (prev !== undefined && hlc <= prev) {
       if (IDENTITY_FIELDS.has(field) && data[field] !== v) lost[field] = data[field];

@@ -1,0 +1,58 @@
+// What each mutation does to this device's own tables. Run once when a change is made
+// (in the same transaction as its outbox row) and again for every still-pending mutation
+// after a pull has written the server's rows, so local work shows on top (rebase).
+import type { MutationName } from '#domain/mutations';
+import { db, toParticipantRow, type OutboxRow } from '#db/database';
+import { clientId } from '#db/meta';
+
+export type EffectMode = 'record' | 'rebase';
+
+/** A participant id after following a pulled alias (a merged registration). */
+export async function canonicalParticipantId(id: string): Promise<string> {
+  return (await db().aliases.get(id))?.canonicalId ?? id;
+}
+
+type Effect<N extends MutationName> = (row: OutboxRow<N>, mode: EffectMode) => Promise<unknown>;
+
+const effects: { [N in MutationName]: Effect<N> } = {
+  'event.upsert': (row) => db().events.put(row.args.event),
+  'batch.upsert': (row) => db().batches.put(row.args.batch),
+  'session.upsert': (row) => db().sessions.put(row.args.session),
+  'participant.register': async (row, mode) => {
+    const participant = toParticipantRow(row.args.participant);
+    // Recording: a second registration with the same id is a bug, so let add() refuse it.
+    if (mode === 'record') return db().participants.add(participant);
+    if (await db().aliases.get(participant.id)) return; // merged away on the server
+    return db().participants.put(participant);
+  },
+  'participant.patch': async (row) => {
+    const id = await canonicalParticipantId(row.args.participantId);
+    const values = Object.fromEntries(Object.entries(row.args.fields).map(([k, f]) => [k, f.v]));
+    const current = await db().participants.get(id);
+    if (current) await db().participants.put(toParticipantRow({ ...current, ...values }));
+  },
+  'participant.cancel': async (row) => {
+    const id = await canonicalParticipantId(row.args.participantId);
+    await db().participants.update(id, { status: 'cancelled', cancelReason: row.args.reason });
+  },
+  'checkin.record': async (row) => {
+    const { checkinId, ...rest } = row.args;
+    const participantId = await canonicalParticipantId(rest.participantId);
+    await db().checkins.put({ id: checkinId, ...rest, participantId, deviceId: await clientId() });
+  },
+  'attendance.mark': async (row) => {
+    const { markId, ...rest } = row.args;
+    const participantId = await canonicalParticipantId(rest.participantId);
+    await db().marks.put({
+      id: markId,
+      ...rest,
+      participantId,
+      hlc: row.hlc,
+      deviceId: await clientId(),
+    });
+  },
+};
+
+export function applyEffect(row: OutboxRow, mode: EffectMode): Promise<unknown> {
+  return (effects[row.name] as Effect<MutationName>)(row, mode);
+}

@@ -1,0 +1,215 @@
+// What the sync engine reads and writes locally: enrolment, the cursor, acknowledging
+// pushed mutations, and writing pulled pages (page + cursor + rebase in one transaction).
+import { compareHlc, initialHlc, isHlc, tick } from '#domain/hlc';
+import type { Participant } from '#domain/model';
+import { db, syncedTables, toParticipantRow, type OutboxRow } from '#db/database';
+import { applyEffect } from '#db/effects';
+import { observe, setClockOffset, correctedNow } from '#db/clock';
+import { clientId, getMeta, setMeta } from '#db/meta';
+import { enqueue } from '#db/outbox';
+
+export interface Enrollment {
+  deviceId: string;
+  token: string;
+  role: 'organiser' | 'staff' | 'trainer' | 'participant';
+  eventId: string;
+}
+
+export interface PulledChange {
+  table: keyof ReturnType<typeof syncedTables>;
+  id: string;
+  op: 'put' | 'del';
+  data: Record<string, unknown> | null;
+}
+
+export interface PushOutcome {
+  seq: number;
+  status: 'applied' | 'duplicate' | 'rejected' | 'merged' | 'conflict';
+  code?: string;
+  message?: string;
+  canonicalId?: string;
+  serverState?: unknown;
+}
+
+export const getEnrollment = () => getMeta<Enrollment>('enrollment');
+export const saveEnrollment = (e: Enrollment) => setMeta('enrollment', e);
+export const getCursor = () => getMeta<{ v: number; k?: string } | null>('cursor');
+export const getLastSyncAt = () => getMeta<string>('lastSyncAt');
+export const setLastSyncAt = (at: string) => setMeta('lastSyncAt', at);
+
+/**
+ * The server has applied less than we think (restored from a backup): send again what
+ * it lost, from the acknowledged rows this device still keeps.
+ */
+export async function replayAfter(lastProcessedSeq: number): Promise<number> {
+  return db()
+    .outbox.where('seq')
+    .above(lastProcessedSeq)
+    .filter((r) => r.status === 'acked')
+    .modify({ status: 'pending' });
+}
+
+/** Rows to send next: pending, in seq order. */
+export function pendingBatch(limit: number): Promise<OutboxRow[]> {
+  return db().outbox.where('status').equals('pending').limit(limit).sortBy('seq');
+}
+
+/**
+ * Record the server's answers. Everything at or below lastProcessedSeq is settled: acked,
+ * or rejected/conflict to be shown to a person. CLOCK_SKEW is not settled (re-stamped).
+ */
+export async function settle(results: PushOutcome[], lastProcessedSeq: number): Promise<void> {
+  const d = db();
+  const now = new Date().toISOString();
+  const bySeq = new Map(results.map((r) => [r.seq, r]));
+  await d.transaction('rw', d.outbox, async () => {
+    const rows = await d.outbox.where('status').equals('pending').toArray();
+    for (const row of rows) {
+      if (row.seq > lastProcessedSeq) continue;
+      const r = bySeq.get(row.seq);
+      if (r?.status === 'rejected') {
+        row.status = 'rejected';
+        row.error = { code: r.code ?? 'REJECTED', message: r.message ?? '' };
+      } else if (r?.status === 'conflict') {
+        row.status = 'conflict';
+        row.result = { status: r.status, serverState: r.serverState };
+      } else {
+        row.status = 'acked';
+        if (r && r.status !== 'applied' && r.status !== 'duplicate') {
+          row.result = {
+            status: r.status,
+            ...(r.canonicalId ? { canonicalId: r.canonicalId } : {}),
+          };
+        }
+      }
+      row.ackedAt = now;
+      await d.outbox.put(row);
+    }
+  });
+}
+
+/**
+ * The server said our clock runs ahead: learn the offset and give every pending
+ * mutation a fresh stamp from the corrected clock (their marks take the new stamp too).
+ */
+export async function restampPending(serverTime: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [d.outbox, d.meta, d.marks], async () => {
+    await setClockOffset(Date.parse(serverTime) - Date.now());
+    // Start the clock over from the corrected time: the old state ran in the future.
+    let state = initialHlc(await clientId());
+    const pending = await d.outbox.where('status').equals('pending').sortBy('seq');
+    for (const row of pending) {
+      const next = tick(state, await correctedNow());
+      state = next.state;
+      row.hlc = next.stamp;
+      if (row.name === 'participant.patch') {
+        for (const f of Object.values((row as OutboxRow<'participant.patch'>).args.fields))
+          f.hlc = next.stamp;
+      }
+      if (row.name === 'attendance.mark') {
+        await d.marks.update((row as OutboxRow<'attendance.mark'>).args.markId, {
+          hlc: next.stamp,
+        });
+      }
+      await d.outbox.put(row);
+    }
+    await setMeta('hlc', state);
+  });
+}
+
+/** Write one pulled page, its cursor, and re-apply pending work on top, atomically. */
+export async function applyPulledPage(page: {
+  changes: PulledChange[];
+  cursor: { v: number; k?: string };
+  reset?: boolean;
+}): Promise<void> {
+  const d = db();
+  const tables = syncedTables(d);
+  await d.transaction('rw', [...Object.values(tables), d.outbox, d.meta], async () => {
+    if (page.reset) {
+      // A snapshot follows: what this device mirrored before (the local demo included) goes.
+      await Promise.all(Object.values(tables).map((t) => t.clear()));
+    }
+    let newest: string | undefined;
+    for (const c of page.changes) {
+      const table = tables[c.table];
+      if (c.op === 'del' || !c.data) {
+        await table.delete(c.id);
+        continue;
+      }
+      if (c.table === 'participants') {
+        await tables.participants.put(toParticipantRow(c.data as unknown as Participant));
+      } else {
+        await (table as typeof tables.events).put(c.data as never);
+      }
+      if (c.table === 'aliases') await repoint(String(c.data.id), String(c.data.canonicalId));
+      const hlc = typeof c.data.hlc === 'string' && isHlc(c.data.hlc) ? c.data.hlc : undefined;
+      if (hlc && (!newest || compareHlc(hlc, newest) > 0)) newest = hlc;
+    }
+    if (newest) await observe(newest);
+    await setMeta('cursor', page.cursor);
+    const pending = await d.outbox.where('status').equals('pending').sortBy('seq');
+    for (const row of pending) await applyEffect(row, 'rebase');
+  });
+}
+
+/** A merged registration: move what this device holds for `alias` onto `canonical`. */
+async function repoint(alias: string, canonical: string): Promise<void> {
+  const d = db();
+  await d.participants.delete(alias);
+  await d.checkins.where('participantId').equals(alias).modify({ participantId: canonical });
+  await d.marks.where('participantId').equals(alias).modify({ participantId: canonical });
+}
+
+/** Needs a person: rejected or conflicting mutations, oldest first. */
+export function needsAttention(): Promise<OutboxRow[]> {
+  return db().outbox.where('status').anyOf('rejected', 'conflict').sortBy('seq');
+}
+
+export async function dismiss(seq: number): Promise<void> {
+  await db().outbox.update(seq, { status: 'dismissed' });
+}
+
+/** Retry a refused change: the server has settled its seq, so it goes again as a new one. */
+export async function retry(seq: number): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [d.outbox, d.meta], async () => {
+    const row = await d.outbox.get(seq);
+    if (!row) return;
+    await d.outbox.update(seq, { status: 'dismissed' });
+    await enqueue(row.name, row.args);
+  });
+}
+
+/** Drop acknowledged rows older than `days` (kept a while so a restored server can be replayed). */
+export async function pruneAcked(days = 7): Promise<number> {
+  const before = new Date(Date.now() - days * 86_400_000).toISOString();
+  return db()
+    .outbox.where('status')
+    .anyOf('acked', 'dismissed')
+    .filter((r) => (r.ackedAt ?? r.createdAt) < before)
+    .delete();
+}
+
+/** Everything in the outbox, for "save to file" on a revoked or broken device. */
+export async function exportOutbox(): Promise<string> {
+  const rows = await db().outbox.orderBy('seq').toArray();
+  const enrollment = await getEnrollment();
+  return JSON.stringify(
+    {
+      exportedAt: new Date().toISOString(),
+      clientId: await getMeta('clientId'),
+      deviceId: enrollment?.deviceId,
+      eventId: enrollment?.eventId,
+      mutations: rows,
+    },
+    null,
+    2,
+  );
+}
+
+/** Sign-out with wipe: delete every local table, the outbox included (after export). */
+export async function wipeDevice(): Promise<void> {
+  await db().delete();
+}

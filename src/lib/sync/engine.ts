@@ -1,0 +1,284 @@
+// The client sync engine: push the outbox, then pull what changed, one run at a time
+// (in this tab: a shared promise; across tabs: a Web Lock). It never deletes a pending
+// mutation; it only marks what the server has settled (sync-protocol.md, "Client").
+import { SCHEMA_VERSION } from '#db/database';
+import { clientId } from '#db/meta';
+import { pendingCount } from '#db/outbox';
+import {
+  applyPulledPage,
+  getCursor,
+  getEnrollment,
+  pendingBatch,
+  replayAfter,
+  restampPending,
+  saveEnrollment,
+  setLastSyncAt,
+  settle,
+  type Enrollment,
+} from '#db/sync-store';
+import { setMeta } from '#db/meta';
+import {
+  DEFAULT_PULL_LIMIT,
+  EnrollResponse,
+  MAX_BATCH_BYTES,
+  MAX_BATCH_MUTATIONS,
+  PROTOCOL_VERSION,
+  PullResponse,
+  PushResponse,
+  type WireMutation,
+} from '#sync/protocol';
+import type { Reply, Transport } from '#sync/transport';
+
+export type SyncState =
+  | 'idle'
+  | 'syncing'
+  | 'offline'
+  | 'error'
+  | 'unenrolled'
+  | 'unauthenticated'
+  | 'revoked'
+  | 'outdated';
+
+export interface SyncStatus {
+  state: SyncState;
+  lastSyncAt?: string;
+  /** The last failure's code (e.g. UNAVAILABLE, DEVICE_REVOKED, timeout). */
+  lastError?: string;
+}
+
+/** How a run ended; `retry` says whether the scheduler should back off and try again. */
+export interface RunResult {
+  state: SyncState;
+  retry: boolean;
+  pushed: number;
+  pulled: number;
+}
+
+export interface EngineOptions {
+  transport: Transport;
+  /** Web Locks, shared by tabs (and the service worker); null where absent (Node tests). */
+  locks?: Pick<LockManager, 'request'> | null;
+  appVersion?: string;
+  pullLimit?: number;
+}
+
+const STOPPING: SyncState[] = ['unauthenticated', 'revoked', 'outdated'];
+const LOCK_NAME = 'hadir-sync';
+
+class Stop extends Error {
+  constructor(
+    readonly state: SyncState,
+    readonly code: string,
+    readonly retry: boolean,
+  ) {
+    super(code);
+  }
+}
+
+export class SyncEngine {
+  #transport: Transport;
+  #locks: Pick<LockManager, 'request'> | null;
+  #appVersion: string | undefined;
+  #pullLimit: number;
+  #status: SyncStatus = { state: 'idle' };
+  #listeners = new Set<(s: SyncStatus) => void>();
+  #running: Promise<RunResult> | undefined;
+
+  constructor(opts: EngineOptions) {
+    this.#transport = opts.transport;
+    this.#locks = opts.locks === undefined ? (globalThis.navigator?.locks ?? null) : opts.locks;
+    this.#appVersion = opts.appVersion;
+    this.#pullLimit = opts.pullLimit ?? DEFAULT_PULL_LIMIT;
+  }
+
+  get status(): SyncStatus {
+    return this.#status;
+  }
+
+  subscribe(fn: (s: SyncStatus) => void): () => void {
+    this.#listeners.add(fn);
+    fn(this.#status);
+    return () => this.#listeners.delete(fn);
+  }
+
+  #set(next: Partial<SyncStatus>): void {
+    this.#status = { ...this.#status, ...next };
+    for (const fn of this.#listeners) fn(this.#status);
+  }
+
+  async #deviceInfo() {
+    return {
+      clientId: await clientId(),
+      ...(this.#appVersion ? { appVersion: this.#appVersion } : {}),
+      ...(typeof navigator !== 'undefined' ? { userAgent: navigator.userAgent.slice(0, 300) } : {}),
+    };
+  }
+
+  async #adopt(reply: Reply): Promise<Enrollment | { error: string }> {
+    if (reply.kind === 'network') return { error: reply.reason };
+    if (reply.kind === 'error') return { error: reply.code };
+    const parsed = EnrollResponse.safeParse(reply.json);
+    if (!parsed.success) return { error: 'INVALID_RESPONSE' };
+    await saveEnrollment(parsed.data);
+    await setMeta('cursor', null); // a new enrolment starts from a full snapshot
+    this.#set({ state: 'idle', lastError: undefined });
+    return parsed.data;
+  }
+
+  /** Redeem a one-time enrolment code from the organiser. */
+  async enroll(enrollCode: string, name?: string): Promise<Enrollment | { error: string }> {
+    const deviceInfo = { ...(await this.#deviceInfo()), ...(name ? { name } : {}) };
+    return this.#adopt(await this.#transport.post('/devices/enroll', { enrollCode, deviceInfo }));
+  }
+
+  /** A phone opening an event's public registration link. */
+  async join(eventId: string): Promise<Enrollment | { error: string }> {
+    const deviceInfo = await this.#deviceInfo();
+    const path = `/events/${encodeURIComponent(eventId)}/join`;
+    return this.#adopt(await this.#transport.post(path, { deviceInfo }));
+  }
+
+  /** Push then pull. Concurrent calls share one run; another tab's run makes this a no-op. */
+  once(): Promise<RunResult> {
+    this.#running ??= this.#locked().finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async #locked(): Promise<RunResult> {
+    if (!this.#locks) return this.#run();
+    const skipped: RunResult = { state: this.#status.state, retry: false, pushed: 0, pulled: 0 };
+    return this.#locks.request(LOCK_NAME, { ifAvailable: true }, (lock) =>
+      lock ? this.#run() : skipped,
+    ) as Promise<RunResult>;
+  }
+
+  async #run(): Promise<RunResult> {
+    const enrollment = await getEnrollment();
+    if (!enrollment) {
+      this.#set({ state: 'unenrolled' });
+      return { state: 'unenrolled', retry: false, pushed: 0, pulled: 0 };
+    }
+    if (STOPPING.includes(this.#status.state)) {
+      return { state: this.#status.state, retry: false, pushed: 0, pulled: 0 };
+    }
+    this.#set({ state: 'syncing' });
+    const id = await clientId();
+    let pushed = 0;
+    let pulled = 0;
+    try {
+      pushed = await this.#push(enrollment.token, id);
+      pulled = await this.#pull(enrollment.token, id);
+      const at = new Date().toISOString();
+      await setLastSyncAt(at);
+      this.#set({ state: 'idle', lastSyncAt: at, lastError: undefined });
+      return { state: 'idle', retry: false, pushed, pulled };
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+      this.#set({ state: e.state, lastError: e.code });
+      return { state: e.state, retry: e.retry, pushed, pulled };
+    }
+  }
+
+  #fail(reply: Exclude<Reply, { kind: 'ok' }>): never {
+    if (reply.kind === 'network') throw new Stop('offline', reply.reason, true);
+    if (reply.status === 401) throw new Stop('unauthenticated', reply.code, false);
+    if (reply.code === 'DEVICE_REVOKED') throw new Stop('revoked', reply.code, false);
+    if (reply.status === 426) throw new Stop('outdated', reply.code, false);
+    // 5xx and 429 pass; anything else is a fault that retrying will not fix.
+    throw new Stop('error', reply.code, reply.status >= 500 || reply.status === 429);
+  }
+
+  async #push(token: string, id: string): Promise<number> {
+    let size = MAX_BATCH_MUTATIONS;
+    let restamps = 0;
+    let sent = 0;
+    for (;;) {
+      const rows = await pendingBatch(size);
+      if (rows.length === 0) return sent;
+      const mutations = withinBytes(rows.map(toWire), MAX_BATCH_BYTES);
+      const reply = await this.#transport.post(
+        '/sync/push',
+        {
+          protocolVersion: PROTOCOL_VERSION,
+          schemaVersion: SCHEMA_VERSION,
+          clientId: id,
+          mutations,
+          unsent: await pendingCount(),
+          ...(this.#appVersion ? { appVersion: this.#appVersion } : {}),
+        },
+        token,
+      );
+      if (reply.kind === 'error' && reply.status === 413 && mutations.length > 1) {
+        size = Math.max(1, Math.floor(mutations.length / 2));
+        continue;
+      }
+      if (reply.kind === 'error' && reply.status === 503) {
+        // The server committed a prefix before failing: settle it, retry the rest later.
+        const partial = PushResponse.safeParse(reply.json);
+        if (partial.success) await settle(partial.data.results, partial.data.lastProcessedSeq);
+      }
+      if (reply.kind !== 'ok') this.#fail(reply);
+      const res = PushResponse.safeParse(reply.json);
+      if (!res.success) throw new Stop('error', 'INVALID_RESPONSE', true);
+      const { results, lastProcessedSeq, serverTime } = res.data;
+      const first = mutations[0]!.seq;
+      if (lastProcessedSeq < first - 1) {
+        // The server is behind what it acknowledged before (restored from a backup).
+        if ((await replayAfter(lastProcessedSeq)) === 0) throw new Stop('error', 'SEQ_GAP', false);
+        continue;
+      }
+      await settle(results, lastProcessedSeq);
+      sent += results.filter((r) => r.status !== 'duplicate' && r.code !== 'CLOCK_SKEW').length;
+      if (results.some((r) => r.code === 'CLOCK_SKEW')) {
+        if (++restamps > 3) throw new Stop('error', 'CLOCK_SKEW', false);
+        await restampPending(serverTime);
+        continue;
+      }
+      if (lastProcessedSeq < first) throw new Stop('error', 'NO_PROGRESS', true);
+      size = MAX_BATCH_MUTATIONS;
+    }
+  }
+
+  async #pull(token: string, id: string): Promise<number> {
+    let cursor = (await getCursor()) ?? null;
+    let changes = 0;
+    for (;;) {
+      const reply = await this.#transport.post(
+        '/sync/pull',
+        { protocolVersion: PROTOCOL_VERSION, clientId: id, cursor, limit: this.#pullLimit },
+        token,
+      );
+      if (reply.kind !== 'ok') this.#fail(reply);
+      const page = PullResponse.safeParse(reply.json);
+      if (!page.success) throw new Stop('error', 'INVALID_RESPONSE', true);
+      await applyPulledPage(page.data);
+      changes += page.data.changes.length;
+      cursor = page.data.cursor;
+      if (!page.data.hasMore) return changes;
+    }
+  }
+}
+
+function toWire(row: {
+  seq: number;
+  id: string;
+  name: string;
+  args: unknown;
+  hlc: string;
+  createdAt: string;
+}): WireMutation {
+  const { seq, id, name, args, hlc, createdAt } = row;
+  return { seq, id, name, args, hlc, createdAt };
+}
+
+/** The longest prefix within the byte budget (always at least one mutation). */
+function withinBytes(mutations: WireMutation[], budget: number): WireMutation[] {
+  let bytes = 0;
+  const out: WireMutation[] = [];
+  for (const m of mutations) {
+    bytes += new TextEncoder().encode(JSON.stringify(m)).length + 1;
+    if (out.length > 0 && bytes > budget) break;
+    out.push(m);
+  }
+  return out;
+}

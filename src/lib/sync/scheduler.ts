@@ -1,0 +1,127 @@
+// When to sync. Every trigger the platform offers, none of them the only one: app start,
+// `online`, the page becoming visible, shortly after a local write, a periodic pull while
+// visible, backoff with jitter after a failure (capped at 60 s), and the service worker's
+// Background Sync wake-up where the browser has it (sync-protocol.md, fault 23).
+import { observe } from '#db/live';
+import { pendingCount } from '#db/outbox';
+import type { RunResult, SyncEngine } from '#sync/engine';
+
+export interface SchedulerOptions {
+  pullIntervalMs?: number;
+  writeDebounceMs?: number;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  random?: () => number;
+}
+
+export const SYNC_WAKE_MESSAGE = 'hadir-sync-wake';
+export const BACKGROUND_SYNC_TAG = 'hadir-sync';
+
+/** Exponential backoff with "equal jitter": half fixed, half random, capped. */
+export function backoffDelay(attempt: number, min: number, max: number, random: () => number) {
+  const ceiling = Math.min(max, min * 2 ** attempt);
+  return ceiling / 2 + (random() * ceiling) / 2;
+}
+
+export class SyncScheduler {
+  #engine: SyncEngine;
+  #opts: Required<SchedulerOptions>;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #debounce: ReturnType<typeof setTimeout> | undefined;
+  #failures = 0;
+  #stopped = true;
+  #cleanup: (() => void)[] = [];
+
+  constructor(engine: SyncEngine, opts: SchedulerOptions = {}) {
+    this.#engine = engine;
+    this.#opts = {
+      pullIntervalMs: 15_000,
+      writeDebounceMs: 400,
+      minBackoffMs: 1_000,
+      maxBackoffMs: 60_000,
+      random: Math.random,
+      ...opts,
+    };
+  }
+
+  start(): () => void {
+    this.#stopped = false;
+    const on = (target: EventTarget | undefined, type: string, fn: (e: Event) => void) => {
+      target?.addEventListener(type, fn);
+      this.#cleanup.push(() => target?.removeEventListener(type, fn));
+    };
+    const win = typeof window === 'undefined' ? undefined : window;
+    on(win, 'online', () => this.trigger());
+    on(win, 'focus', () => this.trigger());
+    on(globalThis.document, 'visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.trigger();
+    });
+    on(globalThis.navigator?.serviceWorker, 'message', (e) => {
+      if ((e as MessageEvent).data?.type === SYNC_WAKE_MESSAGE) this.trigger();
+    });
+    let last = -1;
+    const sub = observe(pendingCount).subscribe({
+      next: (count) => {
+        if (count > last && last >= 0) this.#afterWrite();
+        last = count;
+      },
+    });
+    this.#cleanup.push(() => sub.unsubscribe());
+    this.trigger();
+    return () => this.stop();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    clearTimeout(this.#debounce);
+    for (const fn of this.#cleanup.splice(0)) fn();
+  }
+
+  /** Sync now (a run already going absorbs this call). */
+  trigger(): Promise<RunResult> | undefined {
+    if (this.#stopped) return undefined;
+    clearTimeout(this.#timer);
+    const run = this.#engine.once();
+    void run.then(
+      (result) => this.#schedule(result),
+      () => this.#schedule({ state: 'error', retry: true, pushed: 0, pulled: 0 }),
+    );
+    return run;
+  }
+
+  #afterWrite(): void {
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => this.trigger(), this.#opts.writeDebounceMs);
+    // Where the browser has Background Sync, also ask it to wake us once it is online.
+    void globalThis.navigator?.serviceWorker?.ready
+      .then((reg) =>
+        (
+          reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }
+        ).sync?.register(BACKGROUND_SYNC_TAG),
+      )
+      .catch(() => undefined);
+  }
+
+  #schedule(result: RunResult): void {
+    if (this.#stopped) return;
+    clearTimeout(this.#timer);
+    if (result.retry) {
+      const delay = backoffDelay(
+        this.#failures++,
+        this.#opts.minBackoffMs,
+        this.#opts.maxBackoffMs,
+        this.#opts.random,
+      );
+      this.#timer = setTimeout(() => this.trigger(), delay);
+      return;
+    }
+    this.#failures = 0;
+    if (['unenrolled', 'unauthenticated', 'revoked', 'outdated'].includes(result.state)) return;
+    this.#timer = setTimeout(() => {
+      const hidden = globalThis.document?.visibilityState === 'hidden';
+      if (hidden) this.#schedule(result);
+      else void this.trigger();
+    }, this.#opts.pullIntervalMs);
+  }
+}

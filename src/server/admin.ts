@@ -1,0 +1,302 @@
+// The admin command line: `npm run admin -- <command> [options]` (docs/protocol.md, "Admin
+// command line"). It opens the server's own SQLite file (WAL lets it run beside the
+// server) so a server can be set up and scripted without the UI. It prints enrolment
+// codes, never tokens or password hashes, and logs nothing about people.
+//   exit 0: done · 1: a user error (message on stderr) · 2: a usage error
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEMO_EVENT_ID } from '#domain/demo';
+import {
+  createEnrollCode,
+  getDevice,
+  listDevices,
+  revokeDevice,
+  setOrganiserPassword,
+  type Device,
+} from '#server/auth';
+import { openDatabase, type Db } from '#server/store/database';
+import { getRow } from '#server/store/rows';
+
+export interface AdminIo {
+  db: Db;
+  out(line: string): void;
+  err(line: string): void;
+  /** The new organiser password (environment, hidden prompt or one line of stdin). */
+  readSecret(): Promise<string>;
+}
+
+export const MIN_PASSWORD_LENGTH = 8;
+const ENROLL_ROLES = ['staff', 'trainer', 'organiser'] as const;
+type EnrollRole = (typeof ENROLL_ROLES)[number];
+
+export const USAGE = `Hadir admin — npm run admin -- <perintah/command> [opsi/options]
+
+Perintah / Commands:
+  set-password          Setel kata sandi panitia / Set the organiser password
+                        (from HADIR_ADMIN_PASSWORD, else a hidden prompt, else one line
+                        of stdin; at least ${MIN_PASSWORD_LENGTH} characters)
+  enroll-code --role staff|trainer|organiser [--event ID] [--name NAME] [--json]
+                        Buat kode pendaftaran perangkat sekali pakai /
+                        Create a one-time device enrolment code (XXXX-XXXX)
+                        (--event defaults to ${DEMO_EVENT_ID})
+  devices [--json]      Daftar perangkat / List devices
+  revoke DEVICE_ID      Cabut perangkat / Revoke a device
+  help                  Bantuan ini / This help
+
+Database: HADIR_DATA_DIR/hadir.sqlite (default ./data), the running server's file.
+Exit codes: 0 ok · 1 error · 2 usage error`;
+
+class UsageError extends Error {}
+class UserError extends Error {}
+
+function options<T extends Record<string, { type: 'string' | 'boolean' }>>(
+  args: string[],
+  spec: T,
+  positionals: number,
+) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: spec, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (parsed.positionals.length > positionals) {
+    throw new UsageError(`Unexpected argument: ${parsed.positionals[positionals]}`);
+  }
+  return parsed;
+}
+
+async function setPassword(args: string[], io: AdminIo): Promise<void> {
+  options(args, {}, 0);
+  const password = await io.readSecret();
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new UserError(
+      `Kata sandi minimal ${MIN_PASSWORD_LENGTH} karakter / ` +
+        `The password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+    );
+  }
+  setOrganiserPassword(io.db, password);
+  io.out('Kata sandi panitia disimpan / Organiser password set');
+}
+
+function enrollCode(args: string[], io: AdminIo): void {
+  const { values } = options(
+    args,
+    {
+      role: { type: 'string' },
+      event: { type: 'string' },
+      name: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    0,
+  );
+  const role = values.role as EnrollRole | undefined;
+  if (role === undefined) throw new UsageError('--role is required');
+  if (!ENROLL_ROLES.includes(role)) {
+    throw new UsageError(`--role must be one of ${ENROLL_ROLES.join(', ')}`);
+  }
+  const eventId = (values.event as string | undefined) ?? DEMO_EVENT_ID;
+  const event = getRow(io.db, 'events', eventId);
+  if (!event || event.deleted) {
+    throw new UserError(
+      `Acara tidak ditemukan / Unknown event: ${eventId}` +
+        (eventId === DEMO_EVENT_ID ? ' (start the server once: it creates the demo event)' : ''),
+    );
+  }
+  const name = (values.name as string | undefined) ?? '';
+  if (name.length > 100) throw new UserError('Nama terlalu panjang / Name over 100 characters');
+  const { code, expiresAt } = createEnrollCode(io.db, { role, eventId, name });
+  if (values.json) {
+    io.out(JSON.stringify({ code, role, eventId, expiresAt }));
+    return;
+  }
+  io.out(`Kode pendaftaran / Enrolment code: ${code}`);
+  io.out(`  Peran / Role: ${role} · Acara / Event: ${eventId}`);
+  io.out(`  Sekali pakai, berlaku sampai / Single use, valid until ${expiresAt}`);
+}
+
+const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '-');
+
+function deviceState(d: Device, now: string): string {
+  if (d.revokedAt) return 'dicabut/revoked';
+  if (d.expiresAt && d.expiresAt < now) return 'kedaluwarsa/expired';
+  return 'aktif/active';
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function devices(args: string[], io: AdminIo): void {
+  const { values } = options(args, { json: { type: 'boolean' } }, 0);
+  const list = listDevices(io.db);
+  const now = new Date().toISOString();
+  if (values.json) {
+    const json = list.map((d) => ({
+      id: d.id,
+      role: d.role,
+      eventId: d.eventId,
+      name: d.name,
+      clientId: d.clientId,
+      createdAt: d.createdAt,
+      expiresAt: d.expiresAt,
+      lastSyncAt: d.lastSyncAt,
+      unsent: d.unsent,
+      appVersion: d.appVersion,
+      revoked: d.revokedAt !== null,
+      revokedAt: d.revokedAt,
+    }));
+    io.out(JSON.stringify(json, null, 2));
+    return;
+  }
+  if (list.length === 0) {
+    io.out('Belum ada perangkat / No devices yet');
+    return;
+  }
+  const header = ['ID', 'ROLE', 'EVENT', 'NAME', 'LAST SYNC', 'UNSENT', 'APP', 'STATUS'];
+  const rows = list.map((d) => [
+    d.id,
+    d.role,
+    d.eventId,
+    d.name || '-',
+    when(d.lastSyncAt),
+    d.unsent === null ? '-' : String(d.unsent),
+    d.appVersion ?? '-',
+    deviceState(d, now),
+  ]);
+  table([header, ...rows]).forEach((line) => io.out(line));
+}
+
+function revoke(args: string[], io: AdminIo): void {
+  const { positionals } = options(args, {}, 1);
+  const id = positionals[0];
+  if (!id) throw new UsageError('revoke needs a device id (see: devices)');
+  const device = getDevice(io.db, id);
+  if (!device) throw new UserError(`Perangkat tidak dikenal / Unknown device: ${id}`);
+  // Idempotent for scripts: the device ends revoked either way.
+  if (!revokeDevice(io.db, id)) {
+    io.out(`Perangkat sudah dicabut / Device already revoked (${device.revokedAt}): ${id}`);
+    return;
+  }
+  io.out(`Perangkat dicabut / Device revoked: ${id}`);
+}
+
+export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
+      case 'set-password':
+        await setPassword(args, io);
+        return 0;
+      case 'enroll-code':
+        enrollCode(args, io);
+        return 0;
+      case 'devices':
+        devices(args, io);
+        return 0;
+      case 'revoke':
+        revoke(args, io);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command: ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`Perintah salah / Usage error: ${e.message}`);
+      io.err('');
+      io.err(USAGE);
+      return 2;
+    }
+    io.err(`Galat / Error: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+/** A line typed without echo (raw mode), for a person at a terminal. */
+function promptHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = (fn: () => void) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      fn();
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return finish(() => resolve(value));
+        if (ch === '\u0003' || (ch === '\u0004' && value === '')) {
+          return finish(() => reject(new Error('Dibatalkan / Cancelled')));
+        }
+        if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
+        else if (ch >= ' ') value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+async function readLine(): Promise<string> {
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  try {
+    for await (const line of rl) return line;
+    return '';
+  } finally {
+    rl.close();
+    process.stdin.destroy();
+  }
+}
+
+async function readSecret(): Promise<string> {
+  const fromEnv = process.env.HADIR_ADMIN_PASSWORD;
+  if (fromEnv !== undefined) return fromEnv;
+  if (!process.stdin.isTTY) return readLine();
+  const first = await promptHidden('Kata sandi baru / New password: ');
+  if (first.length < MIN_PASSWORD_LENGTH) return first; // runAdmin explains the rule
+  const again = await promptHidden('Ulangi / Repeat: ');
+  if (again !== first) throw new Error('Kata sandi tidak sama / The passwords differ');
+  return first;
+}
+
+async function main(): Promise<void> {
+  let db: Db | undefined;
+  const io: AdminIo = {
+    // Opened on first use, so `help` and usage errors leave no data directory behind.
+    get db() {
+      db ??= openDatabase(process.env.HADIR_DATA_DIR ?? './data');
+      return db;
+    },
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    readSecret,
+  };
+  try {
+    process.exitCode = await runAdmin(process.argv.slice(2), io);
+  } catch (e) {
+    process.stderr.write(`Galat / Error: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  } finally {
+    db?.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();

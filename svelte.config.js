@@ -1,0 +1,2 @@
+// Svelte compiler options (defaults: runes, TypeScript in <script lang="ts">).
+export default {};

@@ -1,0 +1,272 @@
+// The HTTP surface of the real server: health, auth, request errors and the static PWA
+// (sync-protocol.md "Transport"; fault cases 16, 17, 19).
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { demoParticipants } from '#domain/demo';
+import { MAX_BODY_BYTES, PROTOCOL_VERSION } from '#sync/protocol';
+import { createEnrollCode, revokeDevice } from '#server/auth';
+import {
+  checkin,
+  countRows,
+  enrollDevice,
+  ensureBuilt,
+  errorCode,
+  lastSeq,
+  request,
+  startTestServer,
+  type TestServer,
+} from '#tests/server/support';
+
+const p1 = demoParticipants[0]!.id;
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+/** Everything a push could have changed, to show that a refused request changed nothing. */
+const snapshot = () => ({
+  rows: server.db.prepare('SELECT tbl, id, v FROM rows ORDER BY tbl, id').all(),
+  clients: server.db.prepare('SELECT * FROM clients ORDER BY client_id').all(),
+  mutations: server.db.prepare('SELECT count(*) AS n FROM mutations').get(),
+});
+
+describe('http', () => {
+  it('health answers ok with the protocol version, without a token', async () => {
+    const reply = await request(server.url, '/api/v1/health');
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ ok: true, protocolVersion: PROTOCOL_VERSION });
+  });
+
+  it('an unknown API route answers 404 NOT_FOUND as JSON', async () => {
+    const reply = await request(server.url, '/api/v1/nothing-here');
+    expect(reply.status).toBe(404);
+    expect(errorCode(reply)).toBe('NOT_FOUND');
+  });
+
+  it('an enrolment code works once', async () => {
+    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: 'demo-bimtek-2025' });
+    const enroll = () =>
+      request(server.url, '/api/v1/devices/enroll', {
+        body: { enrollCode: code.toLowerCase(), deviceInfo: { clientId: crypto.randomUUID() } },
+      });
+    const first = await enroll();
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({ role: 'staff', eventId: 'demo-bimtek-2025' });
+    const second = await enroll();
+    expect(second.status).toBe(400);
+    expect(errorCode(second)).toBe('ENROLL_CODE_INVALID');
+  });
+
+  it('joining an unknown event answers 404', async () => {
+    const reply = await request(server.url, '/api/v1/events/tidak-ada/join', {
+      body: { deviceInfo: { clientId: 'c1' } },
+    });
+    expect(reply.status).toBe(404);
+    expect(errorCode(reply)).toBe('NOT_FOUND');
+  });
+
+  it('a push whose clientId is not the token’s device → 403 FORBIDDEN, nothing applied', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const before = snapshot();
+    const reply = await staff.pushRaw(staff.stamp(checkin(p1)), { clientId: 'another-client' });
+    expect(reply.status).toBe(403);
+    expect(errorCode(reply)).toBe('FORBIDDEN');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('fault 16: a body over 1 MB → 413 PAYLOAD_TOO_LARGE', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const before = snapshot();
+    const [m] = staff.stamp(checkin(p1));
+    const huge = {
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: 1,
+      clientId: staff.clientId,
+      mutations: [
+        { ...m!, args: { ...(m!.args as object), signature: 'x'.repeat(MAX_BODY_BYTES) } },
+      ],
+    };
+    const reply = await request(server.url, '/api/v1/sync/push', {
+      token: staff.token,
+      raw: JSON.stringify(huge),
+    });
+    expect(reply.status).toBe(413);
+    expect(errorCode(reply)).toBe('PAYLOAD_TOO_LARGE');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('fault 16: a streamed body over 1 MB without Content-Length → 413 too', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > MAX_BODY_BYTES + chunk.length) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const reply = await request(server.url, '/api/v1/sync/push', {
+      token: staff.token,
+      raw: stream,
+    });
+    expect(reply.status).toBe(413);
+    expect(errorCode(reply)).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('fault 16: a body just under the limit is not refused for its size', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const [m] = staff.stamp(checkin(p1, { signature: 'x'.repeat(10_000) }));
+    const reply = await staff.pushRaw([m!], { padding: 'y'.repeat(MAX_BODY_BYTES - 20_000) });
+    expect(reply.status).toBe(200);
+  });
+
+  it('fault 17: malformed JSON and wrong content type → 400 INVALID_REQUEST, no state change', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const [m] = staff.stamp(checkin(p1));
+    const good = JSON.stringify({
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: 1,
+      clientId: staff.clientId,
+      mutations: [m],
+    });
+    const before = snapshot();
+    const attempts = [
+      { raw: good.slice(0, -5) }, // cut off mid-way
+      { raw: '{"protocolVersion": 1,,}' },
+      { raw: '' },
+      { raw: good, contentType: 'text/plain' },
+      { raw: good, contentType: 'application/x-www-form-urlencoded' },
+      { raw: good, contentType: null },
+      { raw: JSON.stringify({ clientId: staff.clientId, mutations: 'all of them' }) },
+    ];
+    for (const attempt of attempts) {
+      for (const path of ['/api/v1/sync/push', '/api/v1/sync/pull']) {
+        const reply = await request(server.url, path, { token: staff.token, ...attempt });
+        expect(reply.status, `${path} ${JSON.stringify(attempt).slice(0, 80)}`).toBe(400);
+        expect(errorCode(reply)).toBe('INVALID_REQUEST');
+        expect(reply.json).toMatchObject({ error: { message: expect.any(String) } });
+      }
+    }
+    expect(snapshot()).toEqual(before);
+    // The same mutation, sent properly, still applies.
+    expect((await staff.push([m!])).results[0]!.status).toBe('applied');
+  });
+
+  it('fault 19: an unknown or missing token → 401 UNAUTHENTICATED', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const before = snapshot();
+    for (const token of ['not-a-real-token', undefined]) {
+      for (const [path, body] of [
+        [
+          '/api/v1/sync/push',
+          {
+            protocolVersion: 1,
+            schemaVersion: 1,
+            clientId: staff.clientId,
+            mutations: staff.stamp(checkin(p1)),
+          },
+        ],
+        ['/api/v1/sync/pull', { clientId: staff.clientId, cursor: null }],
+      ] as const) {
+        const reply = await request(server.url, path, { token, body });
+        expect(reply.status).toBe(401);
+        expect(errorCode(reply)).toBe('UNAUTHENTICATED');
+      }
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('fault 19: an expired token → 401 UNAUTHENTICATED, queue kept: a new token resends it', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const queued = staff.stamp(checkin(p1), checkin(p1));
+    server.db
+      .prepare('UPDATE devices SET expires_at = ? WHERE id = ?')
+      .run(new Date(Date.now() - 60_000).toISOString(), staff.deviceId);
+    const reply = await staff.pushRaw(queued);
+    expect(reply.status).toBe(401);
+    expect(errorCode(reply)).toBe('UNAUTHENTICATED');
+    expect((await staff.pullRaw({ cursor: null })).status).toBe(401);
+    expect(countRows(server.db, 'checkins')).toBe(0);
+
+    // Re-enrolled with the same client id, the device keeps its numbering and its outbox.
+    const again = await enrollDevice(server, 'staff', { clientId: staff.clientId });
+    const res = await again.push(queued);
+    expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect(countRows(server.db, 'checkins')).toBe(2);
+  });
+
+  it('fault 19: a revoked device → 403 DEVICE_REVOKED, nothing applied', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    await staff.send(checkin(p1));
+    expect(revokeDevice(server.db, staff.deviceId)).toBe(true);
+    const before = snapshot();
+    const push = await staff.pushRaw(staff.stamp(checkin(p1)));
+    expect(push.status).toBe(403);
+    expect(errorCode(push)).toBe('DEVICE_REVOKED');
+    const pull = await staff.pullRaw({ cursor: null });
+    expect(pull.status).toBe(403);
+    expect(errorCode(pull)).toBe('DEVICE_REVOKED');
+    expect(snapshot()).toEqual(before);
+    expect(lastSeq(server.db, staff.clientId)).toBe(1);
+  });
+});
+
+describe('static files', () => {
+  beforeAll(async () => {
+    await ensureBuilt();
+  }, 120_000);
+
+  it('hashed assets are immutable; the shell and the service worker are revalidated', async () => {
+    const index = await request(server.url, '/');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+
+    const asset = /\/assets\/[^"']+\.js/.exec(index.text)?.[0];
+    expect(asset).toBeDefined();
+    const js = await request(server.url, asset!);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect(js.headers.get('cache-control')).toContain('max-age=31536000');
+
+    const sw = await request(server.url, '/sw.js');
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+    expect(sw.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('the manifest is application/manifest+json', async () => {
+    const reply = await request(server.url, '/manifest.webmanifest');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(reply.json).toMatchObject({ name: expect.any(String) });
+  });
+
+  it('close() does not wait for a kept-alive client that keeps asking', async () => {
+    // A streamed static response leaves its keep-alive connection busy for a moment after
+    // the client has the whole body: close() must still shut that connection.
+    await request(server.url, '/sw.js');
+    const closing = server.close();
+    let refused = false;
+    for (let i = 0; i < 20 && !refused; i++) {
+      refused = await request(server.url, '/sw.js').then(
+        () => false,
+        () => true,
+      );
+    }
+    expect(refused).toBe(true);
+    await closing;
+  });
+
+  it('an unknown path (a shared registration link) gets the app shell', async () => {
+    const reply = await request(server.url, '/daftar/demo-bimtek-2025');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(reply.headers.get('cache-control')).toBe('no-cache');
+    expect(reply.text).toBe((await request(server.url, '/')).text);
+  });
+});

@@ -1,0 +1,209 @@
+// POST /sync/pull against the real server: cursor paging while pushes commit, reset,
+// and what each role may see (sync-protocol.md, "Pull"; fault case 21).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEMO_EVENT_ID,
+  demoBatches,
+  demoEvent,
+  demoParticipants,
+  demoSessions,
+} from '#domain/demo';
+import type { Participant } from '#domain/model';
+import type { Change } from '#sync/protocol';
+import {
+  checkin,
+  enrollDevice,
+  errorCode,
+  mark,
+  ofTable,
+  person,
+  register,
+  startTestServer,
+  upsert,
+  upsertSession,
+  type TestServer,
+} from '#tests/server/support';
+
+const session = demoSessions[0]!;
+const p1 = demoParticipants[0]!.id;
+/** events + batches + sessions + participants of the seeded demo. */
+const DEMO_ROWS = 1 + demoBatches.length + demoSessions.length + demoParticipants.length;
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const key = (c: Pick<Change, 'table' | 'id'>) => `${c.table}:${c.id}`;
+const count = (changes: Change[], table: string) => changes.filter((c) => c.table === table).length;
+
+describe('pull', () => {
+  it('a first pull (cursor null) answers reset: true with the whole snapshot', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const page = await organiser.pull(null);
+    expect(page.reset).toBe(true);
+    expect(page.hasMore).toBe(false);
+    expect(page.changes).toHaveLength(DEMO_ROWS);
+    expect(page.changes.every((c) => c.op === 'put')).toBe(true);
+    expect(page.lastProcessedSeq).toBe(0);
+    // Pulled again from its cursor: nothing new, no reset.
+    const next = await organiser.pull(page.cursor);
+    expect(next).toMatchObject({ changes: [], hasMore: false, cursor: page.cursor });
+    expect(next.reset).toBeUndefined();
+  });
+
+  it('a cursor from the future (a server restored from backup) answers reset: true', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const { cursor } = await organiser.pullAll(null);
+    const future = await organiser.pull({ v: cursor.v + 1000, k: 'participants:zzz' });
+    expect(future.reset).toBe(true);
+    expect(future.changes).toHaveLength(DEMO_ROWS);
+  });
+
+  it('reports the device’s lastProcessedSeq', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    await staff.send(checkin(p1), checkin(p1));
+    expect((await staff.pull(null)).lastProcessedSeq).toBe(2);
+  });
+
+  it('fault 21: pull pages while pushes commit → every row received exactly once (limit 7)', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const staff = await enrollDevice(server, 'staff');
+    const received: Change[] = [];
+    let cursor = null as Parameters<typeof organiser.pull>[0];
+    let pages = 0;
+    for (;;) {
+      const page = await organiser.pull(cursor, 7);
+      expect(page.changes.length).toBeLessThanOrEqual(7);
+      received.push(...page.changes);
+      cursor = page.cursor;
+      pages++;
+      // Between pages another device commits new rows (and a mark for an existing person).
+      if (pages <= 6) await staff.send(checkin(p1), checkin(p1), mark(session.id, p1));
+      if (!page.hasMore) {
+        if (pages > 6) break;
+      }
+      expect(pages).toBeLessThan(50);
+    }
+    const keys = received.map(key);
+    expect(new Set(keys).size).toBe(keys.length); // nothing twice
+    const all = (
+      server.db.prepare('SELECT tbl, id FROM rows WHERE event_id = ?').all(DEMO_EVENT_ID) as {
+        tbl: string;
+        id: string;
+      }[]
+    ).map((r) => `${r.tbl}:${r.id}`);
+    expect(new Set(keys)).toEqual(new Set(all)); // nothing missed
+    expect(count(received, 'checkins')).toBe(12);
+    expect(count(received, 'marks')).toBe(6);
+    // Versions never go backwards across pages.
+    const vs = received.map((c) => c.v);
+    expect(vs).toEqual([...vs].sort((a, b) => a - b));
+  });
+
+  it('fault 21: a page pulled again from the same cursor (connection dropped) is the same page', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const first = await organiser.pull(null, 7);
+    const a = await organiser.pull(first.cursor, 7);
+    const b = await organiser.pull(first.cursor, 7);
+    expect(b.changes).toEqual(a.changes);
+    expect(b.cursor).toEqual(a.cursor);
+    expect(a.changes.map(key)).not.toContain(first.changes[0] && key(first.changes[0]));
+  });
+
+  it('refuses a clientId that is not the token’s with 403', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const reply = await staff.pullRaw({ clientId: 'someone-else', cursor: null });
+    expect(reply.status).toBe(403);
+    expect(errorCode(reply)).toBe('FORBIDDEN');
+  });
+
+  it('rejects a limit above the maximum with 400', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const reply = await staff.pullRaw({ cursor: null, limit: 100_000 });
+    expect(reply.status).toBe(400);
+    expect(errorCode(reply)).toBe('INVALID_REQUEST');
+  });
+});
+
+describe('pull per role', () => {
+  it('a trainer gets participants without nip, phone, email or nik, and marks of its own sessions only', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const trainer = await enrollDevice(server, 'trainer');
+    const own = demoSessions[1]!;
+    await organiser.send(upsertSession({ ...own, trainerDeviceIds: [trainer.deviceId] }));
+    await organiser.send(
+      register(person({ source: 'import', nik: '6371010101900001', email: 'a@example.org' })),
+      mark(own.id, p1),
+      mark(session.id, p1),
+      checkin(p1, { signature: 'M0,0L10,10' }),
+    );
+
+    const { changes } = await trainer.pullAll(null);
+    const participants = ofTable<Record<string, unknown>>(changes, 'participants');
+    expect(participants).toHaveLength(demoParticipants.length + 1);
+    for (const p of participants) {
+      for (const secret of ['nip', 'phone', 'email', 'nik', 'ticketCode']) {
+        expect(p).not.toHaveProperty(secret);
+      }
+      expect(p).toHaveProperty('fullName');
+      expect(p).toHaveProperty('institution');
+    }
+    expect(JSON.stringify(changes)).not.toContain(demoParticipants[0]!.nip!);
+    expect(JSON.stringify(changes)).not.toContain('6371010101900001');
+    const marks = ofTable<{ sessionId: string }>(changes, 'marks');
+    expect(marks.map((m) => m.sessionId)).toEqual([own.id]);
+    const checkins = ofTable<Record<string, unknown>>(changes, 'checkins');
+    expect(checkins).toHaveLength(1);
+    expect(checkins[0]).not.toHaveProperty('signature');
+    expect(count(changes, 'sessions')).toBe(demoSessions.length);
+  });
+
+  it('staff and organiser get whole participant rows', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const { changes } = await staff.pullAll(null);
+    const p = ofTable<Participant>(changes, 'participants').find((x) => x.id === p1);
+    expect(p).toEqual({ ...demoParticipants[0], needsReview: false });
+  });
+
+  it('a participant device sees the public event rows and only its own registration', async () => {
+    const phone = await enrollDevice(server, 'participant');
+    const otherPhone = await enrollDevice(server, 'participant');
+    const desk = await enrollDevice(server, 'staff');
+    const me = person({ source: 'self' });
+    const someoneElse = person({ source: 'self' });
+    await phone.send(register(me));
+    await otherPhone.send(register(someoneElse));
+    await desk.send(checkin(me.id), mark(session.id, me.id));
+
+    const { changes } = await phone.pullAll(null);
+    expect(count(changes, 'events')).toBe(1);
+    expect(count(changes, 'batches')).toBe(demoBatches.length);
+    expect(count(changes, 'sessions')).toBe(demoSessions.length);
+    expect(ofTable<Participant>(changes, 'participants')).toEqual([
+      expect.objectContaining({ id: me.id, nip: me.nip, phone: me.phone }),
+    ]);
+    expect(count(changes, 'checkins')).toBe(0);
+    expect(count(changes, 'marks')).toBe(0);
+    expect(count(changes, 'aliases')).toBe(0);
+  });
+
+  it('a device of another event does not see the demo event’s rows', async () => {
+    const otherEventId = 'bimtek-lain-2025';
+    const other = await enrollDevice(server, 'organiser', { eventId: otherEventId });
+    const demoDesk = await enrollDevice(server, 'staff');
+    await other.send(
+      upsert('event', { ...demoEvent, id: otherEventId, name: 'Bimtek Lain', demo: false }),
+    );
+    await demoDesk.send(checkin(p1));
+
+    const { changes, cursor } = await other.pullAll(null);
+    expect(changes.map((c) => [c.table, c.id])).toEqual([['events', otherEventId]]);
+    // The cursor still moved over the rows it may not see.
+    const demoPage = await demoDesk.pullAll(null);
+    expect(cursor).toEqual(demoPage.cursor);
+  });
+});

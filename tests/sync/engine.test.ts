@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
+import { recordCheckin } from '#db/checkins';
+import { pendingCount } from '#db/outbox';
+import { startTestServer, type TestServer } from '#tests/support/server';
+import { TestDevice } from '#tests/support/device';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('sync engine against the real server', () => {
+  it('pushes a check-in from tablet A and tablet B pulls it', async () => {
+    const a = new TestDevice(server.url, { name: 'a' });
+    const b = new TestDevice(server.url, { name: 'b' });
+    await a.enroll(server.code('staff'));
+    await b.enroll(server.code('staff'));
+    expect((await b.sync()).state).toBe('idle');
+    expect(await b.act(() => b.db.participants.count())).toBe(demoParticipants.length);
+
+    const person = demoParticipants[0]!;
+    const checkin = await a.act(() =>
+      recordCheckin({
+        eventId: DEMO_EVENT_ID,
+        participantId: person.id,
+        method: 'qr',
+        timezone: 'Asia/Makassar',
+      }),
+    );
+    expect(await a.act(pendingCount)).toBe(1);
+    const run = await a.sync();
+    expect(run).toMatchObject({ state: 'idle', pushed: 1 });
+    expect(await a.act(pendingCount)).toBe(0);
+
+    await b.sync();
+    expect(await b.act(() => b.db.checkins.get(checkin.id))).toMatchObject({
+      participantId: person.id,
+      method: 'qr',
+    });
+  });
+});
