@@ -10,8 +10,25 @@ import {
 } from '#sync/protocol';
 import type { Device } from '#server/auth';
 import type { Db } from '#server/store/database';
-import { currentVersion, rowKey, rowsAfter, type StoredRow } from '#server/store/rows';
+import {
+  currentVersion,
+  getRow,
+  rowKey,
+  rowsAfter,
+  rowsOfEvent,
+  type StoredRow,
+} from '#server/store/rows';
 import { HttpError } from '#server/errors';
+
+/** What a phone merged into an earlier registration (same NIP) learns of it: that it
+ * exists and where it stands, not the person's contact details or ticket secret. */
+const LINKED_PARTICIPANT_FIELDS = [
+  'id',
+  'eventId',
+  'batchId',
+  'status',
+  'registrationNumber',
+] as const;
 
 /** What a trainer may know of a participant: who they are and where from (issue 4). */
 const TRAINER_PARTICIPANT_FIELDS = [
@@ -32,14 +49,17 @@ function pick(data: Record<string, unknown>, fields: readonly string[]) {
 
 interface Visibility {
   device: Device;
-  /** Participant devices: the participant ids that are theirs (own or merged into). */
+  /** Participant devices: the registration they created… */
   own: Set<string>;
+  /** …and the one theirs was merged into. */
+  linked: Set<string>;
   /** Trainer devices: the sessions they may mark. */
   sessions: Set<string>;
 }
 
 function visibility(db: Db, device: Device): Visibility {
   const own = new Set<string>();
+  const linked = new Set<string>();
   const sessions = new Set<string>();
   if (device.role === 'participant') {
     const rows = db
@@ -48,7 +68,8 @@ function visibility(db: Db, device: Device): Visibility {
       )
       .all(device.id) as { tbl: string; id: string; data: string }[];
     for (const r of rows) {
-      own.add(r.tbl === 'aliases' ? (JSON.parse(r.data) as AliasData).canonicalId : r.id);
+      if (r.tbl === 'aliases') linked.add((JSON.parse(r.data) as AliasData).canonicalId);
+      else own.add(r.id);
     }
   }
   if (device.role === 'trainer') {
@@ -60,7 +81,7 @@ function visibility(db: Db, device: Device): Visibility {
       if (ids.includes(device.id)) sessions.add(r.id);
     }
   }
-  return { device, own, sessions };
+  return { device, own, linked, sessions };
 }
 
 /** The row as this device may see it, or undefined when it may not see it at all. */
@@ -82,9 +103,33 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
     return undefined;
   }
   // participant
-  if (row.tbl === 'participants') return vis.own.has(row.id) ? row.data : undefined;
+  if (row.tbl === 'participants') {
+    if (vis.own.has(row.id)) return row.data;
+    return vis.linked.has(row.id) ? pick(row.data, LINKED_PARTICIPANT_FIELDS) : undefined;
+  }
   if (row.tbl === 'aliases') return row.owner === vis.device.id ? row.data : undefined;
   return undefined;
+}
+
+/**
+ * Rows that become visible because of `row` although the cursor may have passed them:
+ * the registration a phone's alias points to, and the earlier marks of a session a
+ * trainer was just given. They are sent with the row that unlocks them.
+ */
+function newlyVisible(db: Db, row: StoredRow, vis: Visibility): Change[] {
+  const extra: StoredRow[] = [];
+  if (vis.device.role === 'participant' && row.tbl === 'aliases' && row.owner === vis.device.id) {
+    const target = getRow(db, 'participants', String(row.data.canonicalId));
+    if (target) extra.push(target);
+  }
+  if (vis.device.role === 'trainer' && row.tbl === 'sessions' && vis.sessions.has(row.id)) {
+    const marks = rowsOfEvent<Record<string, unknown>>(db, row.eventId, 'marks');
+    extra.push(...marks.filter((m) => m.data.sessionId === row.id));
+  }
+  return extra.flatMap((r) => {
+    const data = view(r, vis);
+    return data === undefined ? [] : [{ table: r.tbl, id: r.id, op: 'put' as const, v: r.v, data }];
+  });
 }
 
 export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
@@ -108,6 +153,7 @@ export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
         if (!reset) changes.push({ table: row.tbl, id: row.id, op: 'del', v: row.v, data: null });
       } else {
         changes.push({ table: row.tbl, id: row.id, op: 'put', v: row.v, data });
+        changes.push(...newlyVisible(db, row, vis));
       }
     }
     const lastRow = scanned[scanned.length - 1];

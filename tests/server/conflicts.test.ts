@@ -295,12 +295,12 @@ describe('the same person registered twice', () => {
     expect(ofTable<AliasData>(seen.changes, 'aliases')).toEqual([
       { id: second.id, eventId: first.eventId, canonicalId: first.id },
     ]);
-    // Phone B pulls its alias and the registration it merged into.
+    // Phone B pulls its alias, so it re-points its own id. (Today it also pulls the whole
+    // canonical row, phone and ticket code included: a privacy question, not asserted here.)
     const onB = await phoneB.pullAll(null);
     expect(ofTable<AliasData>(onB.changes, 'aliases').map((a) => a.canonicalId)).toEqual([
       first.id,
     ]);
-    expect(ofTable<Participant>(onB.changes, 'participants').map((p) => p.id)).toEqual([first.id]);
 
     // A check-in and a mark recorded offline against the alias land on the canonical row.
     const res = await desk.send(checkin(second.id), mark(session.id, second.id));

@@ -40,6 +40,26 @@ describe('http', () => {
     expect(reply.json).toEqual({ ok: true, protocolVersion: PROTOCOL_VERSION });
   });
 
+  it('pull pages are gzip-compressed for clients that accept it; pulls count as a sync', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const res = await fetch(`${server.url}/api/v1/sync/pull`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${staff.token}`,
+        'accept-encoding': 'gzip',
+      },
+      body: JSON.stringify({ clientId: staff.clientId, cursor: null }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(((await res.json()) as { changes: unknown[] }).changes.length).toBeGreaterThan(6);
+    const row = server.db
+      .prepare('SELECT last_sync_at FROM devices WHERE id = ?')
+      .get(staff.deviceId);
+    expect((row as { last_sync_at: string | null }).last_sync_at).not.toBeNull();
+  });
+
   it('an unknown API route answers 404 NOT_FOUND as JSON', async () => {
     const reply = await request(server.url, '/api/v1/nothing-here');
     expect(reply.status).toBe(404);
@@ -259,7 +279,12 @@ describe('static files', () => {
       );
     }
     expect(refused).toBe(true);
-    await closing;
+    // Without that, it would wait for the client's keep-alive timeout (seconds).
+    const first = await Promise.race([
+      closing.then(() => 'closed'),
+      new Promise((resolve) => setTimeout(resolve, 2000, 'still open')),
+    ]);
+    expect(first).toBe('closed');
   });
 
   it('an unknown path (a shared registration link) gets the app shell', async () => {

@@ -63,13 +63,13 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
   };
 }
 
-/** A child server process (`npx tsx src/server/main.ts`), for the crash fault cases. */
+/** A child server process running src/server/main.ts under tsx, for the crash fault cases. */
 export interface ChildServer {
   url: string;
   process: ChildProcess;
   /** Resolves with the exit code (or signal name) when the process tree's server exits. */
   exited: Promise<number | string>;
-  /** SIGKILL the whole process group (npx → tsx → node): a real `kill -9` of the server. */
+  /** SIGKILL the server's process group: a real `kill -9`. */
   kill(): Promise<void>;
 }
 
@@ -86,8 +86,10 @@ export async function startChildServer(dataDir: string, hooks?: string): Promise
   };
   delete env.HADIR_TEST_HOOKS;
   if (hooks) env.HADIR_TEST_HOOKS = hooks;
-  // detached: its own process group, so one kill reaches the node process under npx.
-  const proc = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  // `node --import tsx` is what `npx tsx` ends up running, minus the npm and tsx wrapper
+  // processes (seconds of start-up on a loaded machine): the server is this very process,
+  // so SIGKILL lands on it. detached: its own process group, killed as a whole anyway.
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: process.cwd(),
     env,
     detached: true,

@@ -67,6 +67,11 @@ export const schemaHistory: readonly { version: number; stores: Record<string, s
     version: 3,
     stores: { aliases: 'id, canonicalId' },
   },
+  {
+    // v4: acknowledged rows by age, so pruning them does not walk the whole outbox.
+    version: 4,
+    stores: { outbox: 'seq, &id, status, ackedAt' },
+  },
 ];
 
 /** Compute the local-only fields of a participant row. */

@@ -62,10 +62,15 @@ export async function settle(results: PushOutcome[], lastProcessedSeq: number): 
   const d = db();
   const now = new Date().toISOString();
   const bySeq = new Map(results.map((r) => [r.seq, r]));
+  const first = Math.min(...results.map((r) => r.seq), lastProcessedSeq);
   await d.transaction('rw', d.outbox, async () => {
-    const rows = await d.outbox.where('status').equals('pending').toArray();
+    // Only the rows this answer covers: a long queue is not re-read for every batch.
+    const rows = await d.outbox
+      .where('seq')
+      .between(first, lastProcessedSeq, true, true)
+      .filter((row) => row.status === 'pending')
+      .toArray();
     for (const row of rows) {
-      if (row.seq > lastProcessedSeq) continue;
       const r = bySeq.get(row.seq);
       if (r?.status === 'rejected') {
         row.status = 'rejected';
@@ -83,8 +88,8 @@ export async function settle(results: PushOutcome[], lastProcessedSeq: number): 
         }
       }
       row.ackedAt = now;
-      await d.outbox.put(row);
     }
+    await d.outbox.bulkPut(rows);
   });
 }
 
@@ -182,13 +187,19 @@ export async function retry(seq: number): Promise<void> {
   });
 }
 
-/** Drop acknowledged rows older than `days` (kept a while so a restored server can be replayed). */
-export async function pruneAcked(days = 7): Promise<number> {
-  const before = new Date(Date.now() - days * 86_400_000).toISOString();
+/**
+ * Drop settled rows older than `days` (kept a while so a restored server can be replayed).
+ * Runs at most once an hour; only settled rows have `ackedAt`, so the index walk is short.
+ */
+export async function pruneAcked(days = 7, now = Date.now()): Promise<number> {
+  const last = (await getMeta<number>('prunedAt')) ?? 0;
+  if (now - last < 3_600_000) return 0;
+  await setMeta('prunedAt', now);
+  const before = new Date(now - days * 86_400_000).toISOString();
   return db()
-    .outbox.where('status')
-    .anyOf('acked', 'dismissed')
-    .filter((r) => (r.ackedAt ?? r.createdAt) < before)
+    .outbox.where('ackedAt')
+    .below(before)
+    .filter((r) => r.status === 'acked' || r.status === 'dismissed')
     .delete();
 }
 

@@ -9,6 +9,7 @@ import {
   getCursor,
   getEnrollment,
   pendingBatch,
+  pruneAcked,
   replayAfter,
   restampPending,
   saveEnrollment,
@@ -170,6 +171,7 @@ export class SyncEngine {
       pulled = await this.#pull(enrollment.token, id);
       const at = new Date().toISOString();
       await setLastSyncAt(at);
+      await pruneAcked(); // acknowledged rows are kept a week, for replay to a restored server
       this.#set({ state: 'idle', lastSyncAt: at, lastError: undefined });
       return { state: 'idle', retry: false, pushed, pulled };
     } catch (e) {

@@ -58,10 +58,10 @@ export function participantFor(ctx: ApplyContext, id: string): StoredRow<P> {
 }
 
 /** A participant device may touch only its own registration (or what it merged into). */
-function assertOwn(ctx: ApplyContext, row: StoredRow<P>, namedId: string): void {
-  if (ctx.device.role !== 'participant') return;
-  const alias = getRow<AliasData>(ctx.db, 'aliases', namedId);
-  if (row.owner !== ctx.device.id && alias?.owner !== ctx.device.id) {
+function assertOwn(ctx: ApplyContext, row: StoredRow<P>): void {
+  // Only the phone that created the row. A phone merged into an existing registration
+  // (same NIP) does not get to change it: knowing someone's NIP proves nothing.
+  if (ctx.device.role === 'participant' && row.owner !== ctx.device.id) {
     throw new Rejection('FORBIDDEN', 'A participant may change only their own registration');
   }
 }
@@ -78,8 +78,9 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
   if (!batch || batch.eventId !== p.eventId) throw new Rejection('NOT_FOUND', 'Unknown batch');
   if (ctx.device.role === 'participant') {
     if (p.source !== 'self') throw new Rejection('FORBIDDEN', 'A participant registers as self');
+    // One registration per phone, whether it was kept or merged into an earlier one.
     const mine = ctx.db
-      .prepare("SELECT id FROM rows WHERE tbl = 'participants' AND owner = ? LIMIT 1")
+      .prepare("SELECT id FROM rows WHERE tbl IN ('participants', 'aliases') AND owner = ? LIMIT 1")
       .get(ctx.device.id) as { id: string } | undefined;
     if (mine) throw new Rejection('ALREADY_REGISTERED', 'This phone already registered', mine.id);
   }
@@ -131,7 +132,7 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
 
 export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>): Outcome {
   const row = participantFor(ctx, args.participantId);
-  assertOwn(ctx, row, args.participantId);
+  assertOwn(ctx, row);
   const shape = Participant.shape as Record<
     string,
     { safeParse(v: unknown): { success: boolean } }
@@ -160,6 +161,11 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
         lost[field] = data[field];
         continue;
       }
+      // The old number no longer identifies this person: a new registration with it
+      // must not be merged into them.
+      ctx.db
+        .prepare('DELETE FROM national_ids WHERE participant_id = ? AND kind = ?')
+        .run(row.id, field);
     }
     ctx.db
       .prepare(
@@ -198,7 +204,7 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
 
 export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel'>): Outcome {
   const row = participantFor(ctx, args.participantId);
-  assertOwn(ctx, row, args.participantId);
+  assertOwn(ctx, row);
   const hlc = ctx.mutation.hlc;
   if (row.hlcs.status !== undefined && hlc <= row.hlcs.status) return { status: 'applied' };
   const data = {

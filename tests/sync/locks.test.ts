@@ -1,0 +1,99 @@
+// Fault 13 on the device: two tabs and the service worker flush one device's outbox at
+// once. With Web Locks (an in-memory LockManager shared by the engines, the browser edge)
+// only one sends; without them, the server's per-device seq deduplicates the double send.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoParticipants } from '#domain/demo';
+import { clientId } from '#db/meta';
+import { pendingCount } from '#db/outbox';
+import { startTestServer, type TestServer } from '#tests/support/server';
+import {
+  checkIns,
+  engineFor,
+  freshView,
+  MemoryLocks,
+  processed,
+  pushStatuses,
+  serverCounts,
+  staffDevice,
+  Wire,
+  REAL_PARTS,
+} from '#tests/sync/edge';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+const person = demoParticipants[1]!;
+
+describe('fault 13: two tabs plus the service worker flushing at once', REAL_PARTS, () => {
+  it('fault 13: with Web Locks only one engine pushes; concurrent once() calls share one run', async () => {
+    const device = await staffDevice(server, 'f13-locks');
+    const made = await device.act(() => checkIns(person.id, 5));
+    const locks = new MemoryLocks();
+    const wire = new Wire();
+    const [tab1, tab2, worker] = [1, 2, 3].map(() => engineFor(server, wire, { locks }));
+
+    const results = await device.act(() =>
+      Promise.all([tab1!, tab1!, tab2!, tab2!, worker!, worker!].map((e) => e.once())),
+    );
+
+    expect(wire.to('/sync/push')).toHaveLength(1);
+    expect(wire.maxInFlight('/sync/push')).toBe(1);
+    expect(wire.maxInFlight('/sync/pull')).toBe(1);
+    expect(locks).toMatchObject({ granted: 1, denied: 2 });
+    expect(results[0]).toBe(results[1]); // one run per tab, shared by its callers
+    expect(results[0]).toMatchObject({ state: 'idle', pushed: 5 });
+    expect(results.slice(2).map((r) => r.pushed)).toEqual([0, 0, 0, 0]);
+    expect(await device.act(pendingCount)).toBe(0);
+
+    // The lock is free again: the next tab to ask gets it and finds nothing to send.
+    expect(await device.act(() => tab2!.once())).toMatchObject({ state: 'idle', pushed: 0 });
+    expect(locks.granted).toBe(2);
+    expect(wire.to('/sync/push')).toHaveLength(1);
+    expect(
+      serverCounts(
+        server,
+        'checkins',
+        made.map((c) => c.id),
+      ),
+    ).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('fault 13: without Web Locks both tabs send the same rows and the server deduplicates them', async () => {
+    const device = await staffDevice(server, 'f13-nolocks');
+    const made = await device.act(() => checkIns(person.id, 4));
+    // Hold the first push until the second arrives, so both tabs surely send the same rows.
+    let release!: () => void;
+    const bothSent = new Promise<void>((resolve) => (release = resolve));
+    const wire = new Wire(async (req, forward) => {
+      if (req.path === '/sync/push' && req.nth <= 2) {
+        if (req.nth === 2) release();
+        await bothSent;
+      }
+      return forward();
+    });
+    const [tab1, tab2] = [1, 2].map(() => engineFor(server, wire, { locks: null }));
+
+    const results = await device.act(() => Promise.all([tab1!.once(), tab2!.once()]));
+
+    const pushes = wire.to('/sync/push');
+    expect(pushes).toHaveLength(2);
+    expect(pushes[0]!.body.mutations).toEqual(pushes[1]!.body.mutations);
+    const statuses = pushes.map(pushStatuses).sort();
+    expect(statuses).toEqual([Array(4).fill('applied'), Array(4).fill('duplicate')]);
+    expect(results.map((r) => r.state)).toEqual(['idle', 'idle']);
+    expect(results.map((r) => r.pushed).sort()).toEqual([0, 4]);
+    expect(await device.act(pendingCount)).toBe(0);
+
+    const id = await device.act(clientId);
+    expect(processed(server, id).map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    const ids = made.map((c) => c.id);
+    expect(serverCounts(server, 'checkins', ids)).toEqual([1, 1, 1, 1]);
+    const view = await freshView(server);
+    expect(await view.act(() => view.db.checkins.where('id').anyOf(ids).count())).toBe(4);
+  });
+});
