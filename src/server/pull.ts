@@ -111,6 +111,12 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
   return undefined;
 }
 
+function put(row: StoredRow, data: Record<string, unknown>): Change {
+  const stamps = Object.values(row.hlcs);
+  const hlc = stamps.length > 0 ? stamps.reduce((a, b) => (b > a ? b : a)) : undefined;
+  return { table: row.tbl, id: row.id, op: 'put', v: row.v, data, ...(hlc ? { hlc } : {}) };
+}
+
 /**
  * Rows that become visible because of `row` although the cursor may have passed them:
  * the registration a phone's alias points to, and the earlier marks of a session a
@@ -128,7 +134,7 @@ function newlyVisible(db: Db, row: StoredRow, vis: Visibility): Change[] {
   }
   return extra.flatMap((r) => {
     const data = view(r, vis);
-    return data === undefined ? [] : [{ table: r.tbl, id: r.id, op: 'put' as const, v: r.v, data }];
+    return data === undefined ? [] : [put(r, data)];
   });
 }
 
@@ -152,7 +158,7 @@ export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
       if (row.deleted) {
         if (!reset) changes.push({ table: row.tbl, id: row.id, op: 'del', v: row.v, data: null });
       } else {
-        changes.push({ table: row.tbl, id: row.id, op: 'put', v: row.v, data });
+        changes.push(put(row, data));
         changes.push(...newlyVisible(db, row, vis));
       }
     }

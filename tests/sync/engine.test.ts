@@ -4,6 +4,7 @@ import { recordCheckin } from '#db/checkins';
 import { pendingCount } from '#db/outbox';
 import { startTestServer, type TestServer } from '#tests/support/server';
 import { TestDevice } from '#tests/support/device';
+import { staffDevice, Wire } from '#tests/sync/edge';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -40,6 +41,41 @@ describe('sync engine against the real server', () => {
     expect(await b.act(() => b.db.checkins.get(checkin.id))).toMatchObject({
       participantId: person.id,
       method: 'qr',
+    });
+  });
+});
+
+describe('a change made while a run is pulling', () => {
+  it('goes out in a follow-up run at once, not at the next periodic sync', async () => {
+    let pullStarted!: () => void;
+    const started = new Promise<void>((r) => (pullStarted = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let held = false;
+    const wire = new Wire(async (req, forward) => {
+      if (req.path === '/sync/pull' && !held) {
+        held = true;
+        pullStarted();
+        await gate;
+      }
+      return forward();
+    });
+    const device = await staffDevice(server, 'follow-up', wire);
+    await device.act(async () => {
+      const first = device.engine.once();
+      await started;
+      const person = demoParticipants[2]!;
+      await recordCheckin({
+        eventId: DEMO_EVENT_ID,
+        participantId: person.id,
+        method: 'search',
+        timezone: 'Asia/Makassar',
+      });
+      const second = device.engine.once();
+      release();
+      expect(await first).toMatchObject({ state: 'idle', pushed: 0 });
+      expect(await second).toMatchObject({ state: 'idle', pushed: 1 });
+      expect(await pendingCount()).toBe(0);
     });
   });
 });

@@ -30,7 +30,7 @@ afterAll(async () => {
 const person = demoParticipants[1]!;
 
 describe('fault 13: two tabs plus the service worker flushing at once', REAL_PARTS, () => {
-  it('fault 13: with Web Locks only one engine pushes; concurrent once() calls share one run', async () => {
+  it('fault 13: with Web Locks only one engine pushes at a time; a call during a run gets one follow-up', async () => {
     const device = await staffDevice(server, 'f13-locks');
     const made = await device.act(() => checkIns(person.id, 5));
     const locks = new MemoryLocks();
@@ -41,18 +41,20 @@ describe('fault 13: two tabs plus the service worker flushing at once', REAL_PAR
       Promise.all([tab1!, tab1!, tab2!, tab2!, worker!, worker!].map((e) => e.once())),
     );
 
+    // One run sends everything; no two runs ever overlap; the other tabs were refused the
+    // lock, and each tab's second caller got a follow-up run that found nothing to send.
     expect(wire.to('/sync/push')).toHaveLength(1);
     expect(wire.maxInFlight('/sync/push')).toBe(1);
     expect(wire.maxInFlight('/sync/pull')).toBe(1);
-    expect(locks).toMatchObject({ granted: 1, denied: 2 });
-    expect(results[0]).toBe(results[1]); // one run per tab, shared by its callers
+    expect(locks.denied).toBeGreaterThanOrEqual(2);
     expect(results[0]).toMatchObject({ state: 'idle', pushed: 5 });
-    expect(results.slice(2).map((r) => r.pushed)).toEqual([0, 0, 0, 0]);
+    expect(results.slice(1).map((r) => r.pushed)).toEqual([0, 0, 0, 0, 0]);
     expect(await device.act(pendingCount)).toBe(0);
 
     // The lock is free again: the next tab to ask gets it and finds nothing to send.
+    const granted = locks.granted;
     expect(await device.act(() => tab2!.once())).toMatchObject({ state: 'idle', pushed: 0 });
-    expect(locks.granted).toBe(2);
+    expect(locks.granted).toBe(granted + 1);
     expect(wire.to('/sync/push')).toHaveLength(1);
     expect(
       serverCounts(

@@ -168,27 +168,22 @@ describe('needs attention: a refused change waits for a person', REAL_PARTS, () 
     });
   });
 
-  // BUG (reported, not fixed here): settle() marks the row rejected but the change's local
-  // effect, applied when it was recorded, stays; the server's row is unchanged, so no pull
-  // ever rewrites it. The device shows "cancelled" for good while every other device and
-  // the server say "registered". `it.fails` keeps the suite green until it is fixed.
-  it.fails(
-    'a refused change does not leave its local effect behind (the device converges)',
-    async () => {
-      const person = demoParticipants[4]!;
-      const device = await staffDevice(server, 'attention-local', new Wire());
-      await device.sync();
-      await device.act(() => cancelParticipant(person.id, 'Tidak jadi hadir'));
-      await device.sync();
-      await device.act(() => dismiss(1));
-      await device.sync();
+  // A refused change's local effect, applied when it was recorded, must not stay behind:
+  // the server's row is unchanged, so only a resync rewrites it.
+  it('a refused change does not leave its local effect behind (the device converges)', async () => {
+    const person = demoParticipants[4]!;
+    const device = await staffDevice(server, 'attention-local', new Wire());
+    await device.sync();
+    await device.act(() => cancelParticipant(person.id, 'Tidak jadi hadir'));
+    await device.sync();
+    await device.act(() => dismiss(1));
+    await device.sync();
 
-      const view = await freshView(server);
-      const serverStatus = await view.act(async () => (await view.db.participants.get(person.id))!);
-      expect(serverStatus.status).toBe('registered');
-      expect((await device.act(() => device.db.participants.get(person.id)))!.status).toBe(
-        serverStatus.status,
-      );
-    },
-  );
+    const view = await freshView(server);
+    const serverStatus = await view.act(async () => (await view.db.participants.get(person.id))!);
+    expect(serverStatus.status).toBe('registered');
+    expect((await device.act(() => device.db.participants.get(person.id)))!.status).toBe(
+      serverStatus.status,
+    );
+  });
 });

@@ -1,5 +1,6 @@
-// Client-side fault cases of the push (fault 9, the clock, is in clock.test.ts) (sync-protocol.md, "Fault cases"): the real engine,
-// Dexie on fake-indexeddb and the real server over HTTP; only the network edge misbehaves.
+// Client-side fault cases of the push (sync-protocol.md, "Fault cases"; fault 9 is in
+// clock.test.ts): the real engine, Dexie on fake-indexeddb and the real server over HTTP;
+// only the network edge misbehaves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoParticipants } from '#domain/demo';
 import { clientId } from '#db/meta';

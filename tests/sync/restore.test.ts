@@ -55,10 +55,8 @@ describe('a server restored from a backup', REAL_PARTS, () => {
     expect(serverCounts(server, 'checkins', ids)).toEqual([1, 1, 1]);
   });
 
-  // BUG (reported, not fixed here): the engine only notices a restored server from a push
-  // response; it ignores `lastProcessedSeq` in the pull response. A device with nothing
-  // pending never replays, and pruneAcked() drops its acked rows after 7 days.
-  it.fails('a device with nothing pending replays its acked rows on its next sync', async () => {
+  // The pull's lastProcessedSeq reveals a restored server even with nothing pending.
+  it('a device with nothing pending replays its acked rows on its next sync', async () => {
     const device = await staffDevice(server, 'restore-idle');
     const saved = await backup();
     const before = await device.act(() => checkIns(person.id, 2));
@@ -76,10 +74,9 @@ describe('a server restored from a backup', REAL_PARTS, () => {
     ).toEqual([1, 1]);
   });
 
-  // BUG (reported, not fixed here): replayAfter() puts back only `acked` rows. A rejected
-  // (or conflict, or dismissed) seq in the range is not resent, the restored server stops
-  // at that gap, and the engine ends with SEQ_GAP for good: nothing after it ever lands.
-  it.fails('a rejected seq inside the replayed range does not block the replay', async () => {
+  // Refused seqs in the replayed range are resent too, or the restored server would stop
+  // at their gap.
+  it('a rejected seq inside the replayed range does not block the replay', async () => {
     const device = await staffDevice(server, 'restore-rejected');
     const saved = await backup();
     const [first] = await device.act(() => checkIns(person.id, 1));

@@ -30,4 +30,8 @@ export async function stamp(): Promise<string> {
 /** Merge a stamp seen from another device so later local stamps sort after it. */
 export async function observe(remote: string): Promise<void> {
   await setMeta('hlc', receive(await state(), remote, await correctedNow()));
+  // Remembered apart from the clock: a re-stamp after CLOCK_SKEW restarts the clock but
+  // must still sort after everything this device has seen from others.
+  const seen = await getMeta<string>('hlcSeen');
+  if (!seen || remote > seen) await setMeta('hlcSeen', remote);
 }

@@ -33,6 +33,8 @@ export interface OutboxRow<N extends MutationName = MutationName> extends Mutati
   error?: { code: string; message: string };
   /** What the server answered besides "applied" (merge target, conflicting values). */
   result?: { status: string; canonicalId?: string; serverState?: unknown };
+  /** Replayed to a restored server after a person had dismissed it. */
+  keepDismissed?: true;
 }
 
 export interface MetaRow {

@@ -1,6 +1,6 @@
 // What the sync engine reads and writes locally: enrolment, the cursor, acknowledging
 // pushed mutations, and writing pulled pages (page + cursor + rebase in one transaction).
-import { compareHlc, initialHlc, isHlc, tick } from '#domain/hlc';
+import { compareHlc, initialHlc, isHlc, receive, tick } from '#domain/hlc';
 import type { Participant } from '#domain/model';
 import { db, syncedTables, toParticipantRow, type OutboxRow } from '#db/database';
 import { applyEffect } from '#db/effects';
@@ -20,6 +20,8 @@ export interface PulledChange {
   id: string;
   op: 'put' | 'del';
   data: Record<string, unknown> | null;
+  /** The newest stamp that wrote the row (see the protocol's Change). */
+  hlc?: string;
 }
 
 export interface PushOutcome {
@@ -42,11 +44,26 @@ export const setLastSyncAt = (at: string) => setMeta('lastSyncAt', at);
  * it lost, from the acknowledged rows this device still keeps.
  */
 export async function replayAfter(lastProcessedSeq: number): Promise<number> {
+  // Every settled seq goes again, refused ones too, or the restored server would stop at
+  // the gap they leave. A row a person already dismissed stays dismissed when refused again.
   return db()
     .outbox.where('seq')
     .above(lastProcessedSeq)
-    .filter((r) => r.status === 'acked')
-    .modify({ status: 'pending' });
+    .filter((r) => r.status !== 'pending')
+    .modify((r) => {
+      if (r.status === 'dismissed') r.keepDismissed = true;
+      r.status = 'pending';
+    });
+}
+
+/** The highest seq the server has settled for this device, as far as the device knows. */
+export async function highestSettledSeq(): Promise<number> {
+  const last = await db()
+    .outbox.orderBy('seq')
+    .reverse()
+    .filter((r) => r.status !== 'pending')
+    .first();
+  return last?.seq ?? 0;
 }
 
 /** Rows to send next: pending, in seq order. */
@@ -63,7 +80,8 @@ export async function settle(results: PushOutcome[], lastProcessedSeq: number): 
   const now = new Date().toISOString();
   const bySeq = new Map(results.map((r) => [r.seq, r]));
   const first = Math.min(...results.map((r) => r.seq), lastProcessedSeq);
-  await d.transaction('rw', d.outbox, async () => {
+  const refused: OutboxRow[] = [];
+  await d.transaction('rw', [...Object.values(syncedTables(d)), d.outbox, d.meta], async () => {
     // Only the rows this answer covers: a long queue is not re-read for every batch.
     const rows = await d.outbox
       .where('seq')
@@ -72,12 +90,14 @@ export async function settle(results: PushOutcome[], lastProcessedSeq: number): 
       .toArray();
     for (const row of rows) {
       const r = bySeq.get(row.seq);
-      if (r?.status === 'rejected') {
-        row.status = 'rejected';
-        row.error = { code: r.code ?? 'REJECTED', message: r.message ?? '' };
-      } else if (r?.status === 'conflict') {
-        row.status = 'conflict';
-        row.result = { status: r.status, serverState: r.serverState };
+      if (r?.status === 'rejected' || r?.status === 'conflict') {
+        refused.push(row);
+        row.status = row.keepDismissed ? 'dismissed' : r.status;
+        if (r.status === 'rejected') {
+          row.error = { code: r.code ?? 'REJECTED', message: r.message ?? '' };
+        } else {
+          row.result = { status: r.status, serverState: r.serverState };
+        }
       } else {
         row.status = 'acked';
         if (r && r.status !== 'applied' && r.status !== 'duplicate') {
@@ -88,9 +108,34 @@ export async function settle(results: PushOutcome[], lastProcessedSeq: number): 
         }
       }
       row.ackedAt = now;
+      delete row.keepDismissed;
     }
     await d.outbox.bulkPut(rows);
+    if (refused.length > 0) await undoRefused(refused);
   });
+}
+
+/**
+ * The server refused these, so what they did locally is not true. A refused check-in,
+ * mark or registration is removed from the local tables (the outbox row keeps it for a
+ * person to see and retry); any other refusal makes the next pull a full snapshot, which
+ * rewrites local rows from the server and re-applies what is still pending.
+ */
+async function undoRefused(rows: OutboxRow[]): Promise<void> {
+  const d = db();
+  let resync = false;
+  for (const row of rows) {
+    if (row.name === 'checkin.record') {
+      await d.checkins.delete((row as OutboxRow<'checkin.record'>).args.checkinId);
+    } else if (row.name === 'attendance.mark') {
+      await d.marks.delete((row as OutboxRow<'attendance.mark'>).args.markId);
+    } else if (row.name === 'participant.register' && row.error) {
+      await d.participants.delete((row as OutboxRow<'participant.register'>).args.participant.id);
+    } else {
+      resync = true;
+    }
+  }
+  if (resync) await setMeta('cursor', null);
 }
 
 /**
@@ -103,6 +148,8 @@ export async function restampPending(serverTime: string): Promise<void> {
     await setClockOffset(Date.parse(serverTime) - Date.now());
     // Start the clock over from the corrected time: the old state ran in the future.
     let state = initialHlc(await clientId());
+    const seen = await getMeta<string>('hlcSeen');
+    if (seen) state = receive(state, seen, await correctedNow());
     const pending = await d.outbox.where('status').equals('pending').sortBy('seq');
     for (const row of pending) {
       const next = tick(state, await correctedNow());
@@ -149,8 +196,11 @@ export async function applyPulledPage(page: {
         await (table as typeof tables.events).put(c.data as never);
       }
       if (c.table === 'aliases') await repoint(String(c.data.id), String(c.data.canonicalId));
-      const hlc = typeof c.data.hlc === 'string' && isHlc(c.data.hlc) ? c.data.hlc : undefined;
-      if (hlc && (!newest || compareHlc(hlc, newest) > 0)) newest = hlc;
+      for (const hlc of [c.hlc, c.data.hlc]) {
+        if (typeof hlc === 'string' && isHlc(hlc) && (!newest || compareHlc(hlc, newest) > 0)) {
+          newest = hlc;
+        }
+      }
     }
     if (newest) await observe(newest);
     await setMeta('cursor', page.cursor);

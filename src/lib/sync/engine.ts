@@ -8,6 +8,7 @@ import {
   applyPulledPage,
   getCursor,
   getEnrollment,
+  highestSettledSeq,
   pendingBatch,
   pruneAcked,
   replayAfter,
@@ -84,6 +85,7 @@ export class SyncEngine {
   #status: SyncStatus = { state: 'idle' };
   #listeners = new Set<(s: SyncStatus) => void>();
   #running: Promise<RunResult> | undefined;
+  #next: Promise<RunResult> | undefined;
 
   constructor(opts: EngineOptions) {
     this.#transport = opts.transport;
@@ -139,10 +141,23 @@ export class SyncEngine {
     return this.#adopt(await this.#transport.post(path, { deviceInfo }));
   }
 
-  /** Push then pull. Concurrent calls share one run; another tab's run makes this a no-op. */
+  /**
+   * Push then pull. A call during a run gets one follow-up run (so a change made while
+   * the run was pulling still goes out now); further calls share that follow-up. Another
+   * tab's run makes this one a no-op: that tab sends the same outbox.
+   */
   once(): Promise<RunResult> {
-    this.#running ??= this.#locked().finally(() => (this.#running = undefined));
-    return this.#running;
+    if (!this.#running) {
+      this.#running = this.#locked().finally(() => (this.#running = undefined));
+      return this.#running;
+    }
+    this.#next ??= this.#running
+      .catch(() => undefined)
+      .then(() => {
+        this.#next = undefined;
+        return this.once();
+      });
+    return this.#next;
   }
 
   async #locked(): Promise<RunResult> {
@@ -168,7 +183,16 @@ export class SyncEngine {
     let pulled = 0;
     try {
       pushed = await this.#push(enrollment.token, id);
-      pulled = await this.#pull(enrollment.token, id);
+      let pull = await this.#pull(enrollment.token, id);
+      // The server knows fewer of our mutations than we saw settled: it was restored
+      // from a backup. Send them again (the acked rows are kept a week for this).
+      if (pull.lastProcessedSeq < (await highestSettledSeq())) {
+        if ((await replayAfter(pull.lastProcessedSeq)) === 0)
+          throw new Stop('error', 'SEQ_GAP', false);
+        pushed += await this.#push(enrollment.token, id);
+        pull = await this.#pull(enrollment.token, id);
+      }
+      pulled = pull.changes;
       const at = new Date().toISOString();
       await setLastSyncAt(at);
       await pruneAcked(); // acknowledged rows are kept a week, for replay to a restored server
@@ -236,12 +260,12 @@ export class SyncEngine {
         await restampPending(serverTime);
         continue;
       }
+      // The batch size stays where a 413 left it for the rest of this run.
       if (lastProcessedSeq < first) throw new Stop('error', 'NO_PROGRESS', true);
-      size = MAX_BATCH_MUTATIONS;
     }
   }
 
-  async #pull(token: string, id: string): Promise<number> {
+  async #pull(token: string, id: string): Promise<{ changes: number; lastProcessedSeq: number }> {
     let cursor = (await getCursor()) ?? null;
     let changes = 0;
     for (;;) {
@@ -256,7 +280,7 @@ export class SyncEngine {
       await applyPulledPage(page.data);
       changes += page.data.changes.length;
       cursor = page.data.cursor;
-      if (!page.data.hasMore) return changes;
+      if (!page.data.hasMore) return { changes, lastProcessedSeq: page.data.lastProcessedSeq };
     }
   }
 }

@@ -156,6 +156,9 @@ export const Change = z.object({
   op: z.enum(['put', 'del']),
   v: z.int(),
   data: z.nullable(z.record(z.string(), z.unknown())),
+  /** The newest HLC that wrote this row: a device's clock moves past it on pull, so a
+   * change it makes after seeing the row wins over it (causality, with skewed clocks). */
+  hlc: z.optional(z.string()),
 });
 export type Change = z.infer<typeof Change>;
 

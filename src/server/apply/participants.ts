@@ -206,14 +206,18 @@ export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel
   const row = participantFor(ctx, args.participantId);
   assertOwn(ctx, row);
   const hlc = ctx.mutation.hlc;
-  if (row.hlcs.status !== undefined && hlc <= row.hlcs.status) return { status: 'applied' };
-  const data = {
-    ...row.data,
-    status: 'cancelled',
-    cancelReason: args.reason,
-    updatedAt: ctx.now.toISOString(),
-  };
-  const hlcs = { ...row.hlcs, status: hlc, cancelReason: hlc };
+  const lost = row.hlcs.status !== undefined && hlc <= row.hlcs.status;
+  const data = lost
+    ? row.data
+    : {
+        ...row.data,
+        status: 'cancelled',
+        cancelReason: args.reason,
+        updatedAt: ctx.now.toISOString(),
+      };
+  const hlcs = lost ? row.hlcs : { ...row.hlcs, status: hlc, cancelReason: hlc };
+  // Written with this batch's version even when the cancel lost: the sender already shows
+  // it cancelled, and only a new version makes its next pull bring the server's row back.
   putRow(ctx.db, {
     tbl: 'participants',
     id: row.id,
@@ -223,5 +227,7 @@ export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel
     hlcs,
     v: ctx.v,
   });
-  return { status: 'applied' };
+  return lost
+    ? { status: 'conflict', serverState: { id: row.id, fields: { status: row.data.status } } }
+    : { status: 'applied' };
 }
