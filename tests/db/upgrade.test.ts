@@ -6,7 +6,7 @@ import { resetDbInstance } from '#db/database';
 import { participant } from '#tests/support/factories';
 
 describe('schema upgrade', () => {
-  it('v1 → v2 keeps queued outbox rows and adds search keys to participants', async () => {
+  it('fault 15: upgrading from v1 with mutations queued keeps them; search keys are added', async () => {
     const name = `hadir-upgrade-${crypto.randomUUID()}`;
     // Open the database exactly as a v1 build did, and queue work in it.
     const v1 = new Dexie(name);

@@ -67,7 +67,7 @@ describe('update prompt', () => {
     }
   });
 
-  it('never reloads while the outbox holds unsent changes; it says so and waits', async () => {
+  it('fault 24: never reloads while the outbox holds unsent changes; it says so and waits', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);

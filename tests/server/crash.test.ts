@@ -2,7 +2,8 @@
 // on the same data directory, with the fault hooks of src/server/hooks.ts (sync-protocol.md,
 // fault cases 2, 3, 22).
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { demoParticipants } from '#domain/demo';
 import { getMeta, openDatabase, type Db } from '#server/store/database';
 import type { WireMutation } from '#sync/protocol';
@@ -183,4 +184,30 @@ describe('a server that dies', () => {
     ]);
     withDb(dataDir, (db) => expect(countRows(db, 'checkins')).toBe(5));
   }, 60_000);
+});
+
+describe('a server asked to stop', () => {
+  it(
+    'SIGTERM lets the push in flight finish, then exits 0 with the database closed',
+    { timeout: 30_000 },
+    async () => {
+      const child = await startChildServer(dataDir, 'slow-apply:10');
+      const staff = await staffOn(child);
+      const inFlight = staff.push(checkins(staff, 40)); // ~400 ms inside one transaction
+      const probe = openDatabase(dataDir);
+      probe.pragma('busy_timeout = 0'); // ask, never wait: is the child inside its transaction?
+      try {
+        await expect.poll(() => writerBusy(probe), { timeout: 10_000, interval: 5 }).toBe(true);
+      } finally {
+        probe.close();
+      }
+      child.process.kill('SIGTERM');
+      const reply = await inFlight;
+      expect(reply.lastProcessedSeq).toBe(40);
+      expect(await child.exited).toBe(0);
+      // Closed cleanly: the last connection checkpointed the WAL into the main file.
+      expect(existsSync(join(dataDir, 'hadir.sqlite-wal'))).toBe(false);
+      withDb(dataDir, (db) => expect(countRows(db, 'checkins')).toBe(40));
+    },
+  );
 });
