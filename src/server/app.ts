@@ -190,15 +190,15 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
     const immutable = c.req.path.startsWith('/assets/');
     c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
-  app.use('*', serveStatic({ root: staticDir }));
-  app.get('*', async (c) => {
-    // Unknown paths (e.g. a shared registration link) get the app shell.
-    const index = join(staticDir, 'index.html');
+  const files = serveStatic({ root: staticDir });
+  const shell = serveStatic({ root: staticDir, rewriteRequestPath: () => '/index.html' });
+  const index = join(staticDir, 'index.html');
+  app.get('*', async (c, next) => {
+    // Not built (yet): say so rather than 404 every file.
     if (!existsSync(index)) return c.text('Hadir is not built: run `npm run build`', 503);
-    return serveStatic({ root: staticDir, rewriteRequestPath: () => '/index.html' })(
-      c,
-      async () => {},
-    );
+    return files(c, next);
   });
+  // Unknown paths (e.g. a shared registration link) get the app shell.
+  app.get('*', (c) => shell(c, async () => {}));
   return app;
 }
