@@ -3,6 +3,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import { createApp } from '#server/app';
@@ -73,11 +74,23 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   };
 }
 
+function lanAddresses(): string[] {
+  if ((process.env.HADIR_HOST ?? '0.0.0.0') !== '0.0.0.0') return [];
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i && i.family === 'IPv4' && !i.internal)
+    .map((i) => i!.address);
+}
+
 async function main(): Promise<void> {
   const server = await startServer();
   const organisers = listDevices(server.db).filter((d) => d.role === 'organiser' && !d.revokedAt);
   log('info', 'listening', { url: server.url });
-  console.log(`\nHadir berjalan di / is running at ${server.url}\n`);
+  console.log(`\nHadir berjalan di / is running at ${server.url}`);
+  // Tablets and phones at the venue reach the server by its address on the local network.
+  for (const address of lanAddresses())
+    console.log(`  di jaringan lokal / on the LAN: http://${address}:${server.port}`);
+  console.log('');
   if (organisers.length === 0) {
     const { code, expiresAt } = createEnrollCode(server.db, {
       role: 'organiser',

@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'state.revoked': 'Device revoked by the organisers',
   'state.outdated': 'App version too old — update the app',
   'device.sync': 'Sync',
+  'device.syncState': 'State',
   'device.lastSync': 'Last sync',
   'device.never': 'Never',
   'device.syncNow': 'Sync now',

@@ -70,6 +70,7 @@ export const id = {
   'state.revoked': 'Perangkat dicabut oleh panitia',
   'state.outdated': 'Versi aplikasi terlalu lama — perbarui aplikasi',
   'device.sync': 'Sinkronisasi',
+  'device.syncState': 'Status',
   'device.lastSync': 'Sinkron terakhir',
   'device.never': 'Belum pernah',
   'device.syncNow': 'Sinkronkan sekarang',
