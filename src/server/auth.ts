@@ -1,10 +1,14 @@
 // Devices, tokens and enrolment codes. Tokens and codes are stored only as SHA-256
 // hashes; the organiser password as scrypt. Nothing here logs a secret.
 import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { formatHlc } from '#domain/hlc';
 import type { Role } from '#sync/protocol';
 import { getMeta, setMeta, type Db } from '#server/store/database';
+import { getRow, nextVersion, putRow } from '#server/store/rows';
 
 export const TOKEN_TTL_DAYS = 180;
+/** An organiser's password sign-in lasts a working day; enrolled devices last longer. */
+export const SESSION_TTL_HOURS = 12;
 export const ENROLL_CODE_TTL_MINUTES = 24 * 60;
 
 export interface Device {
@@ -40,14 +44,21 @@ const addMinutes = (now: Date, m: number) => new Date(now.getTime() + m * 60_000
 
 export function createEnrollCode(
   db: Db,
-  opts: { role: Exclude<Role, 'participant'>; eventId: string; name?: string; now?: Date },
+  opts: {
+    role: Exclude<Role, 'participant'>;
+    eventId: string;
+    name?: string;
+    /** Trainer devices: the sessions it may mark, assigned when the code is redeemed. */
+    sessionIds?: string[];
+    now?: Date;
+  },
 ): { code: string; expiresAt: string } {
   const now = opts.now ?? new Date();
   const code = newCode();
   const expiresAt = addMinutes(now, ENROLL_CODE_TTL_MINUTES);
   db.prepare(
-    `INSERT INTO enroll_codes (code_hash, role, event_id, name, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO enroll_codes (code_hash, role, event_id, name, created_at, expires_at, session_ids)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     sha256(normalizeCode(code)),
     opts.role,
@@ -55,6 +66,7 @@ export function createEnrollCode(
     opts.name ?? '',
     now.toISOString(),
     expiresAt,
+    JSON.stringify(opts.sessionIds ?? []),
   );
   return { code, expiresAt };
 }
@@ -63,10 +75,11 @@ function insertDevice(
   db: Db,
   d: { role: Role; eventId: string; name: string; clientId: string; appVersion?: string },
   now: Date,
+  ttlMinutes = TOKEN_TTL_DAYS * 24 * 60,
 ): { device: Device; token: string } {
   const id = randomBytes(9).toString('base64url');
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = addMinutes(now, TOKEN_TTL_DAYS * 24 * 60);
+  const expiresAt = addMinutes(now, ttlMinutes);
   db.prepare(
     `INSERT INTO devices (id, role, event_id, name, client_id, token_hash, created_at, expires_at, app_version)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -103,6 +116,7 @@ export function enroll(
           name: string;
           expires_at: string;
           used_at: string | null;
+          session_ids: string;
         }
       | undefined;
     if (!row || row.used_at || row.expires_at < now.toISOString()) return undefined;
@@ -122,8 +136,26 @@ export function enroll(
       result.device.id,
       row.code_hash,
     );
+    assignSessions(db, result.device, JSON.parse(row.session_ids) as string[]);
     return result;
   })();
+}
+
+/** Let a trainer device mark these sessions: the assignment syncs like any session edit. */
+function assignSessions(db: Db, device: Device, sessionIds: string[]): void {
+  if (sessionIds.length === 0) return;
+  const v = nextVersion(db);
+  for (const id of sessionIds) {
+    const session = getRow<{ trainerDeviceIds?: string[] }>(db, 'sessions', id);
+    if (!session || session.eventId !== device.eventId) continue;
+    const trainerDeviceIds = [...(session.data.trainerDeviceIds ?? []), device.id];
+    // Stamped now, so an organiser's older copy of the session does not undo it.
+    const hlcs = {
+      ...session.hlcs,
+      trainerDeviceIds: formatHlc({ wall: Date.now(), counter: 0, node: 'server' }),
+    };
+    putRow(db, { ...session, data: { ...session.data, trainerDeviceIds }, hlcs, v });
+  }
 }
 
 /** A phone opening the public registration link becomes a participant device. */
@@ -144,6 +176,29 @@ export function joinAsParticipant(
         appVersion: info.appVersion,
       },
       now,
+    ),
+  )();
+}
+
+/** The organiser signed in with the password: a device session that expires. */
+export function signInOrganiser(
+  db: Db,
+  eventId: string,
+  info: { clientId: string; name?: string; appVersion?: string },
+  now = new Date(),
+): { device: Device; token: string } {
+  return db.transaction(() =>
+    insertDevice(
+      db,
+      {
+        role: 'organiser',
+        eventId,
+        name: info.name ?? 'Panitia',
+        clientId: info.clientId,
+        ...(info.appVersion ? { appVersion: info.appVersion } : {}),
+      },
+      now,
+      SESSION_TTL_HOURS * 60,
     ),
   )();
 }

@@ -5,6 +5,8 @@ export class HttpError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For RATE_LIMITED: seconds until the client may try again (Retry-After). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -13,4 +15,10 @@ export class HttpError extends Error {
   get status(): number {
     return statusOf[this.code];
   }
+}
+
+/** Throw RATE_LIMITED when a limiter says no. */
+export function limit(take: { ok: true } | { ok: false; retryAfterS: number }, what: string): void {
+  if (!take.ok)
+    throw new HttpError('RATE_LIMITED', `Too many ${what}; try again later`, take.retryAfterS);
 }

@@ -31,6 +31,12 @@ describe('offline app shell', () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 1100 } });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
+    // The server's Content-Security-Policy allows no inline script or style: the app must
+    // run under it without a single violation.
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
     try {
       await page.goto(server.url);
       await expect.poll(() => page.getByTestId('event-name').textContent()).toBe(demoEvent.name);
@@ -67,7 +73,10 @@ describe('offline app shell', () => {
 
       await page.getByRole('link', { name: 'Perangkat' }).click();
       await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('1');
-      expect(await page.getByTestId('device-id').textContent()).toMatch(/^[0-9a-f-]{36}$/);
+      await expect
+        .poll(() => page.getByTestId('device-id').textContent())
+        .toMatch(/^[0-9a-f-]{36}$/);
+      expect(cspViolations).toEqual([]);
     } finally {
       await context.close();
       await server.close().catch(() => undefined);

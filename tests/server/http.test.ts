@@ -295,3 +295,19 @@ describe('static files', () => {
     expect(reply.text).toBe((await request(server.url, '/')).text);
   });
 });
+
+describe('security headers', () => {
+  it('every response carries the CSP (no inline script), nosniff, referrer policy and frame denial', async () => {
+    await ensureBuilt();
+    for (const path of ['/', '/api/v1/health', '/api/v1/nope', '/manifest.webmanifest']) {
+      const res = await fetch(`${server.url}${path}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).not.toContain('unsafe-inline');
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+    }
+  });
+});

@@ -100,6 +100,10 @@ const migrations: string[] = [
     PRIMARY KEY (client_id, seq)
   );
   `,
+  // 2: a trainer's enrolment code names the sessions the new device may mark.
+  `
+  ALTER TABLE enroll_codes ADD COLUMN session_ids TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 export function openDatabase(dataDir: string): Db {

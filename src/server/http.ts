@@ -1,0 +1,60 @@
+// Shared pieces of the HTTP layer: the environment type, body parsing with the shared
+// schemas, typed error bodies, the caller's address, and the role guard.
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { ErrorCode, Role } from '#sync/protocol';
+import type { Device } from '#server/auth';
+import { HttpError } from '#server/errors';
+
+export type Env = { Variables: { device: Device } };
+
+interface Schema<T> {
+  safeParse(
+    v: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
+/** Parse a JSON body with a shared protocol schema: the server's only defence. */
+export async function body<T>(c: Context, schema: Schema<T>): Promise<T> {
+  if (!/^application\/json\s*(;|$)/.test(c.req.header('content-type') ?? '')) {
+    throw new HttpError('INVALID_REQUEST', 'Content-Type must be application/json');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await c.req.text());
+  } catch {
+    throw new HttpError('INVALID_REQUEST', 'Malformed JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpError(
+      'INVALID_REQUEST',
+      `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return parsed.data;
+}
+
+export function errorJson(c: Context, code: ErrorCode, message: string, status: number) {
+  return c.json({ error: { code, message } }, status as 400);
+}
+
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // not a Node socket (in-process app.request in tests)
+  }
+}
+
+/** Only these roles may use the route (the device was authenticated before). */
+export function requireRole(c: Context<Env>, ...roles: Role[]): Device {
+  const device = c.get('device');
+  if (!roles.includes(device.role)) {
+    throw new HttpError('FORBIDDEN', `Role ${device.role} may not use this route`);
+  }
+  return device;
+}

@@ -1,0 +1,41 @@
+// Push and pull, for any enrolled device (the mutations carry their own role checks).
+import { Hono } from 'hono';
+import { PROTOCOL_VERSION, PullRequest, PushRequest } from '#sync/protocol';
+import { HttpError } from '#server/errors';
+import { body, type Env } from '#server/http';
+import { pull } from '#server/pull';
+import { push } from '#server/push';
+import type { Db } from '#server/store/database';
+
+function speaks(version: number | undefined): void {
+  if (version !== undefined && version !== PROTOCOL_VERSION) {
+    throw new HttpError('UNSUPPORTED_PROTOCOL', `This server speaks protocol ${PROTOCOL_VERSION}`);
+  }
+}
+
+export function syncRoutes(db: Db, secret: string): Hono<Env> {
+  const routes = new Hono<Env>();
+
+  routes.post('/push', async (c) => {
+    const req = await body(c, PushRequest);
+    speaks(req.protocolVersion);
+    const result = push(db, c.get('device'), req, secret);
+    if (result.status === 503) {
+      const error = { code: 'UNAVAILABLE', message: 'Try the rest again later' };
+      return c.json({ error, ...result.body }, 503);
+    }
+    return c.json(result.body);
+  });
+
+  routes.post('/pull', async (c) => {
+    const req = await body(c, PullRequest);
+    speaks(req.protocolVersion);
+    const device = c.get('device');
+    const page = pull(db, device, req);
+    // A tablet that only reads is in sync too: the organiser's device list says so.
+    db.prepare('UPDATE devices SET last_sync_at = ? WHERE id = ?').run(page.serverTime, device.id);
+    return c.json(page);
+  });
+
+  return routes;
+}
