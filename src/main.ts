@@ -4,12 +4,14 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { seedDemoIfEmpty } from '#db/events';
+import { AdminApi } from '#sync/admin';
 import { SyncEngine } from '#sync/engine';
 import { SyncScheduler } from '#sync/scheduler';
 import { Transport } from '#sync/transport';
 import { deviceStatus } from '#state/device.svelte';
 import { errorReport } from '#state/errors.svelte';
 import { locale } from '#state/locale.svelte';
+import { organiserConsole } from '#state/organiser.svelte';
 import { syncStatus } from '#state/sync.svelte';
 import { updatePrompt } from '#state/update.svelte';
 
@@ -19,10 +21,9 @@ mount(App, { target: document.getElementById('app')! });
 void deviceStatus.requestPersistence();
 
 // The sync server serves this app, so the API is on the same origin.
-const engine = new SyncEngine({
-  transport: new Transport({ baseUrl: location.origin }),
-  appVersion: __APP_VERSION__,
-});
+const transport = new Transport({ baseUrl: location.origin });
+const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
+organiserConsole.attach(new AdminApi(transport));
 const scheduler = new SyncScheduler(engine);
 syncStatus.attach(engine, scheduler);
 scheduler.start();

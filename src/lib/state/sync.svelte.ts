@@ -77,6 +77,14 @@ export class SyncStatus {
     return undefined;
   }
 
+  async signIn(password: string, eventId: string): Promise<string | undefined> {
+    if (!this.#engine) return 'UNAVAILABLE';
+    const result = await this.#engine.signIn(password, eventId);
+    if ('error' in result) return result.error;
+    this.syncNow();
+    return undefined;
+  }
+
   retry = (seq: number) => retry(seq).then(() => this.syncNow());
   dismiss = (seq: number) => dismiss(seq);
   exportOutbox = () => exportOutbox();

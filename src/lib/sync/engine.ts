@@ -134,6 +134,14 @@ export class SyncEngine {
     return this.#adopt(await this.#transport.post('/devices/enroll', { enrollCode, deviceInfo }));
   }
 
+  /** The organiser signs in with the password set on the server (a 12-hour session). */
+  async signIn(password: string, eventId: string): Promise<Enrollment | { error: string }> {
+    const deviceInfo = await this.#deviceInfo();
+    return this.#adopt(
+      await this.#transport.post('/admin/login', { password, eventId, deviceInfo }),
+    );
+  }
+
   /** A phone opening an event's public registration link. */
   async join(eventId: string): Promise<Enrollment | { error: string }> {
     const deviceInfo = await this.#deviceInfo();

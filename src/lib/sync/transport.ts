@@ -26,18 +26,26 @@ export class Transport {
     this.#timeoutMs = opts.timeoutMs ?? REQUEST_TIMEOUT_MS;
   }
 
-  async post(path: string, body: unknown, token?: string): Promise<Reply> {
+  post(path: string, body: unknown, token?: string): Promise<Reply> {
+    return this.#request('POST', path, body, token);
+  }
+
+  get(path: string, token?: string): Promise<Reply> {
+    return this.#request('GET', path, undefined, token);
+  }
+
+  async #request(method: string, path: string, body: unknown, token?: string): Promise<Reply> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
     let res: Response;
     try {
       res = await this.#fetch(`${this.baseUrl}/api/v1${path}`, {
-        method: 'POST',
+        method,
         headers: {
-          'content-type': 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        body: JSON.stringify(body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: controller.signal,
       });
     } catch {

@@ -1,0 +1,50 @@
+// The organiser console: devices of the event, new enrolment codes, revocation.
+import type { AdminApi, DeviceSummary, NewCode } from '#sync/admin';
+
+export type DeviceRole = 'staff' | 'trainer' | 'organiser';
+
+export class OrganiserConsole {
+  devices = $state<DeviceSummary[]>([]);
+  error = $state<string | undefined>(undefined);
+  busy = $state(false);
+  /** The code just created, shown large with its QR until the next one. */
+  code = $state<(NewCode & { role: DeviceRole; name: string }) | undefined>(undefined);
+  #api: AdminApi | undefined;
+
+  attach(api: AdminApi): void {
+    this.#api = api;
+  }
+
+  async #run<T>(
+    fn: (api: AdminApi) => Promise<{ ok: true; value: T } | { ok: false; error: string }>,
+  ) {
+    if (!this.#api) return undefined;
+    this.busy = true;
+    const result = await fn(this.#api);
+    this.busy = false;
+    this.error = result.ok ? undefined : result.error;
+    return result.ok ? result.value : undefined;
+  }
+
+  async refresh(): Promise<void> {
+    const value = await this.#run((api) => api.devices());
+    if (value) this.devices = value.devices;
+  }
+
+  async createCode(role: DeviceRole, name: string, sessionIds: string[]): Promise<void> {
+    const value = await this.#run((api) =>
+      api.newCode({
+        role,
+        ...(name ? { name } : {}),
+        ...(role === 'trainer' ? { sessionIds } : {}),
+      }),
+    );
+    if (value) this.code = { ...value, role, name };
+  }
+
+  async revoke(deviceId: string): Promise<void> {
+    if (await this.#run((api) => api.revoke(deviceId))) await this.refresh();
+  }
+}
+
+export const organiserConsole = new OrganiserConsole();

@@ -1,0 +1,59 @@
+// The organiser console's calls to the server: devices of its event. Online only: these
+// act on other devices, so there is nothing useful to queue.
+import * as z from 'zod/mini';
+import { getEnrollment } from '#db/sync-store';
+import type { Reply, Transport } from '#sync/transport';
+
+export const DeviceSummary = z.object({
+  id: z.string(),
+  role: z.enum(['organiser', 'staff', 'trainer', 'participant']),
+  eventId: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.nullable(z.string()),
+  revokedAt: z.nullable(z.string()),
+  lastSyncAt: z.nullable(z.string()),
+  unsent: z.nullable(z.number()),
+  appVersion: z.nullable(z.string()),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+
+export const NewCode = z.object({ code: z.string(), expiresAt: z.string(), enrollUrl: z.string() });
+export type NewCode = z.infer<typeof NewCode>;
+
+export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+async function call<T>(
+  send: (token: string) => Promise<Reply>,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+): Promise<AdminResult<T>> {
+  const enrollment = await getEnrollment();
+  if (!enrollment || enrollment.role !== 'organiser') return { ok: false, error: 'FORBIDDEN' };
+  const reply = await send(enrollment.token);
+  if (reply.kind === 'network') return { ok: false, error: reply.reason };
+  if (reply.kind === 'error') return { ok: false, error: reply.code };
+  const parsed = schema.safeParse(reply.json);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: 'INVALID_RESPONSE' };
+}
+
+export class AdminApi {
+  constructor(readonly transport: Transport) {}
+
+  devices(): Promise<AdminResult<{ devices: DeviceSummary[] }>> {
+    return call(
+      (t) => this.transport.get('/admin/devices', t),
+      z.object({ devices: z.array(DeviceSummary) }),
+    );
+  }
+
+  newCode(req: { role: 'staff' | 'trainer' | 'organiser'; name?: string; sessionIds?: string[] }) {
+    return call((t) => this.transport.post('/admin/devices', req, t), NewCode);
+  }
+
+  revoke(deviceId: string) {
+    const path = `/admin/devices/${encodeURIComponent(deviceId)}/revoke`;
+    return call((t) => this.transport.post(path, {}, t), z.object({ ok: z.boolean() }));
+  }
+}
