@@ -15,6 +15,10 @@ export function mergeFields(
 ): void {
   const hlc = ctx.mutation.hlc;
   const stored = getRow(ctx.db, tbl, id);
+  // An id is the row's for good: reusing another event's id must not move the row.
+  if (stored && stored.eventId !== eventId) {
+    throw new Rejection('EVENT_MISMATCH', 'That id belongs to another event');
+  }
   const data = { ...(stored?.data ?? {}) };
   const hlcs = { ...(stored?.hlcs ?? {}) };
   for (const [field, value] of Object.entries(incoming)) {

@@ -7,10 +7,19 @@ import { getRow, putRow } from '#server/store/rows';
 import { participantFor } from '#server/apply/participants';
 import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
 
+/** Whether this fact was stored before (a resend); an id of another event is refused. */
+function seen(ctx: ApplyContext, tbl: 'checkins' | 'marks', id: string, eventId: string): boolean {
+  const row = getRow(ctx.db, tbl, id);
+  if (row && row.eventId !== eventId) {
+    throw new Rejection('EVENT_MISMATCH', 'That id belongs to another event');
+  }
+  return row !== undefined;
+}
+
 export function recordCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.record'>): Outcome {
   sameEvent(ctx, args.eventId);
   const participant = participantFor(ctx, args.participantId);
-  if (getRow(ctx.db, 'checkins', args.checkinId)) return { status: 'applied' };
+  if (seen(ctx, 'checkins', args.checkinId, args.eventId)) return { status: 'applied' };
   const { checkinId, ...rest } = args;
   const data = { id: checkinId, ...rest, participantId: participant.id, deviceId: ctx.clientId };
   putRow(ctx.db, {
@@ -33,7 +42,7 @@ export function markAttendance(ctx: ApplyContext, args: MutationArgs<'attendance
     throw new Rejection('FORBIDDEN', 'A trainer marks only their own sessions');
   }
   const participant = participantFor(ctx, args.participantId);
-  if (getRow(ctx.db, 'marks', args.markId)) return { status: 'applied' };
+  if (seen(ctx, 'marks', args.markId, args.eventId)) return { status: 'applied' };
   const { markId, ...rest } = args;
   const data = {
     id: markId,

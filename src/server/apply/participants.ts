@@ -69,10 +69,12 @@ function assertOwn(ctx: ApplyContext, row: StoredRow<P>): void {
 export function register(ctx: ApplyContext, args: MutationArgs<'participant.register'>): Outcome {
   const p = args.participant as P;
   sameEvent(ctx, p.eventId);
-  const existing = getRow<P>(ctx.db, 'participants', p.id);
-  if (existing) return { status: 'applied' }; // the same registration sent again
-  const alias = getRow<AliasData>(ctx.db, 'aliases', p.id);
-  if (alias) return { status: 'merged', canonicalId: alias.data.canonicalId };
+  const existing = getRow<P>(ctx.db, 'participants', p.id) ?? getRow(ctx.db, 'aliases', p.id);
+  if (existing && existing.eventId !== p.eventId) {
+    throw new Rejection('EVENT_MISMATCH', 'That id belongs to another event');
+  }
+  if (existing?.tbl === 'participants') return { status: 'applied' }; // sent again
+  if (existing) return { status: 'merged', canonicalId: String(existing.data.canonicalId) };
 
   const batch = getRow<{ capacity: number }>(ctx.db, 'batches', p.batchId);
   if (!batch || batch.eventId !== p.eventId) throw new Rejection('NOT_FOUND', 'Unknown batch');
