@@ -409,6 +409,7 @@ const MUTATION_MATRIX: Record<MutationName, readonly [string, string, string, st
   'participant.register': [APPLIED, APPLIED, REFUSED, APPLIED], // participant: as self
   'participant.patch':    [APPLIED, APPLIED, REFUSED, APPLIED], // participant: its own
   'participant.cancel':   [APPLIED, REFUSED, REFUSED, APPLIED], // participant: its own
+  'participant.delete':   [APPLIED, REFUSED, REFUSED, REFUSED],
   'checkin.record':       [APPLIED, APPLIED, REFUSED, REFUSED],
   'attendance.mark':      [APPLIED, APPLIED, APPLIED, REFUSED], // trainer: its own session
 };
@@ -439,6 +440,10 @@ const DRAFTS: Record<MutationName, (w: World, sender: TestDevice) => Draft> = {
   'participant.cancel': (w, sender) => ({
     name: 'participant.cancel',
     args: { participantId: targetOf(w, sender, demoParticipants[5]!), reason: 'Berhalangan' },
+  }),
+  'participant.delete': (w, sender) => ({
+    name: 'participant.delete',
+    args: { participantId: targetOf(w, sender, demoParticipants[3]!) },
   }),
   'checkin.record': () => checkin(demoParticipants[0]!.id),
   'attendance.mark': () => mark(OWN_SESSION.id, demoParticipants[0]!.id),

@@ -35,6 +35,12 @@ const effects: { [N in MutationName]: Effect<N> } = {
     const id = await canonicalParticipantId(row.args.participantId);
     await db().participants.update(id, { status: 'cancelled', cancelReason: row.args.reason });
   },
+  'participant.delete': async (row) => {
+    const id = await canonicalParticipantId(row.args.participantId);
+    await db().participants.delete(id);
+    await db().checkins.where('participantId').equals(id).delete();
+    await db().marks.where('participantId').equals(id).delete();
+  },
   'checkin.record': async (row) => {
     const { checkinId, ...rest } = row.args;
     const participantId = await canonicalParticipantId(rest.participantId);

@@ -45,3 +45,7 @@ export async function patchParticipant(
 
 export const cancelParticipant = (participantId: string, reason: string) =>
   commit('participant.cancel', { participantId, reason });
+
+/** Organiser only: remove a registration and what was recorded about the person. */
+export const deleteParticipant = (participantId: string, reason?: string) =>
+  commit('participant.delete', { participantId, ...(reason ? { reason } : {}) });

@@ -27,6 +27,11 @@ export const mutationArgs = {
     participantId: id(),
     reason: z.string().check(z.maxLength(300)),
   }),
+  /** The organiser removes a registration and everything recorded about the person. */
+  'participant.delete': z.object({
+    participantId: id(),
+    reason: z.optional(z.string().check(z.maxLength(300))),
+  }),
   'checkin.record': z.object({
     checkinId: id(),
     eventId: id(),

@@ -107,6 +107,7 @@ export const en: Record<MessageKey, string> = {
   'mutation.participant.register': 'Registration',
   'mutation.participant.patch': 'Participant change',
   'mutation.participant.cancel': 'Cancellation',
+  'mutation.participant.delete': 'Participant deletion',
   'mutation.checkin.record': 'Check-in',
   'mutation.attendance.mark': 'Session attendance',
   'revoked.help':

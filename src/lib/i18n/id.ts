@@ -107,6 +107,7 @@ export const id = {
   'mutation.participant.register': 'Pendaftaran peserta',
   'mutation.participant.patch': 'Ubah data peserta',
   'mutation.participant.cancel': 'Pembatalan peserta',
+  'mutation.participant.delete': 'Hapus peserta',
   'mutation.checkin.record': 'Check-in',
   'mutation.attendance.mark': 'Kehadiran sesi',
   'revoked.help':

@@ -7,7 +7,7 @@ import type { Role } from '#sync/protocol';
 import { Rejection, type ApplyContext, type Outcome } from '#server/apply/context';
 import { batchUpsert, eventUpsert, sessionUpsert } from '#server/apply/entities';
 import { markAttendance, recordCheckin } from '#server/apply/facts';
-import { cancel, patch, register } from '#server/apply/participants';
+import { cancel, patch, register, remove } from '#server/apply/participants';
 
 /** The role matrix for mutations (issue 4 extends it to every route). */
 export const allowedRoles: Record<MutationName, readonly Role[]> = {
@@ -17,6 +17,7 @@ export const allowedRoles: Record<MutationName, readonly Role[]> = {
   'participant.register': ['participant', 'staff', 'organiser'],
   'participant.patch': ['participant', 'staff', 'organiser'],
   'participant.cancel': ['participant', 'organiser'],
+  'participant.delete': ['organiser'],
   'checkin.record': ['staff', 'organiser'],
   'attendance.mark': ['trainer', 'staff', 'organiser'],
 };
@@ -28,6 +29,7 @@ const handlers: { [N in MutationName]: (ctx: ApplyContext, args: never) => Outco
   'participant.register': register,
   'participant.patch': patch,
   'participant.cancel': cancel,
+  'participant.delete': remove,
   'checkin.record': recordCheckin,
   'attendance.mark': markAttendance,
 };

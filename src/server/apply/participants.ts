@@ -6,7 +6,7 @@ import { isHlc } from '#domain/hlc';
 import type { MutationArgs } from '#domain/mutations';
 import { Participant } from '#domain/model';
 import type { AliasData } from '#sync/protocol';
-import { getRow, putRow, type StoredRow } from '#server/store/rows';
+import { deleteRow, getRow, putRow, type StoredRow } from '#server/store/rows';
 import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
 
 type P = Participant & Record<string, unknown>;
@@ -232,4 +232,22 @@ export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel
   return lost
     ? { status: 'conflict', serverState: { id: row.id, fields: { status: row.data.status } } }
     : { status: 'applied' };
+}
+
+/** participant.delete (organiser): the registration, its check-ins, marks and aliases
+ * become tombstones; its national-id claims and audit trail are erased. */
+export function remove(ctx: ApplyContext, args: MutationArgs<'participant.delete'>): Outcome {
+  const row = participantFor(ctx, args.participantId);
+  const related = ctx.db
+    .prepare(
+      `SELECT tbl, id FROM rows WHERE event_id = ? AND deleted = 0 AND (
+         (tbl IN ('checkins', 'marks') AND json_extract(data, '$.participantId') = ?) OR
+         (tbl = 'aliases' AND json_extract(data, '$.canonicalId') = ?))`,
+    )
+    .all(row.eventId, row.id, row.id) as { tbl: 'checkins' | 'marks' | 'aliases'; id: string }[];
+  for (const r of related) deleteRow(ctx.db, r.tbl, r.id, ctx.v);
+  deleteRow(ctx.db, 'participants', row.id, ctx.v);
+  ctx.db.prepare('DELETE FROM national_ids WHERE participant_id = ?').run(row.id);
+  ctx.db.prepare('DELETE FROM participant_audit WHERE participant_id = ?').run(row.id);
+  return { status: 'applied' };
 }

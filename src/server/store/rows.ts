@@ -49,14 +49,26 @@ export function nextVersion(db: Db): number {
   return v;
 }
 
+/** A live row (deleted rows are tombstones: found only by the pull scan). */
 export function getRow<T = Record<string, unknown>>(
   db: Db,
   tbl: SyncedTable,
   id: string,
 ): StoredRow<T> | undefined {
-  const r = db.prepare('SELECT * FROM rows WHERE tbl = ? AND id = ?').get(tbl, id) as
-    RawRow | undefined;
+  const r = db
+    .prepare('SELECT * FROM rows WHERE tbl = ? AND id = ? AND deleted = 0')
+    .get(tbl, id) as RawRow | undefined;
   return r ? fromRaw<T>(r) : undefined;
+}
+
+/**
+ * Delete a row for everyone: it becomes a tombstone at version `v` (pulled as `del`), and
+ * its data is erased from the server, not just hidden (personal data, UU 27/2022).
+ */
+export function deleteRow(db: Db, tbl: SyncedTable, id: string, v: number): void {
+  db.prepare(
+    "UPDATE rows SET deleted = 1, data = '{}', hlcs = '{}', v = ? WHERE tbl = ? AND id = ?",
+  ).run(v, tbl, id);
 }
 
 export function putRow(
