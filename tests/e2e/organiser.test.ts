@@ -85,6 +85,17 @@ describe('organiser console', () => {
       expect(file.mutations).toEqual([
         expect.objectContaining({ name: 'checkin.record', status: 'pending' }),
       ]);
+      // Signing out removes the personal data from the tablet; the unsent change is saved
+      // to a file first, then the tablet starts over, un-enrolled.
+      d.once('dialog', (dialog) => void dialog.accept());
+      const exported = d.waitForEvent('download');
+      await d.getByRole('button', { name: 'Keluar dan hapus data perangkat ini' }).click();
+      expect((await exported).suggestedFilename()).toMatch(/^hadir-antrean-.*\.json$/);
+      await expect
+        .poll(() => d.getByTestId('sync-state').textContent())
+        .toBe('Perangkat belum didaftarkan');
+      await expect.poll(() => d.getByTestId('unsent-count').textContent()).toBe('0');
+
       // Nothing of it reached the server.
       const checkins = server.db
         .prepare("SELECT count(*) AS n FROM rows WHERE tbl = 'checkins'")

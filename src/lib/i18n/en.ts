@@ -114,6 +114,9 @@ export const en: Record<MessageKey, string> = {
     'Syncing has stopped. Unsent changes stay on this device; save them to a file and hand it to the organisers.',
   'revoked.save': 'Save queue to a file',
   'device.wipe': 'Delete all data on this device',
+  'device.wipeUnsent':
+    '{count} changes are still unsent. They are saved to a file first, then all Hadir data is deleted from this device. Continue?',
+  'device.signOut': 'Sign out and delete this device’s data',
   'device.wipeConfirm':
     'Delete all Hadir data on this device? Unsent changes are lost unless saved to a file.',
   'nav.organiser': 'Organiser',

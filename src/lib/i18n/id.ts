@@ -114,6 +114,9 @@ export const id = {
     'Sinkronisasi berhenti. Perubahan yang belum terkirim tetap tersimpan di perangkat ini; simpan ke file dan serahkan ke panitia.',
   'revoked.save': 'Simpan antrean ke file',
   'device.wipe': 'Hapus semua data di perangkat ini',
+  'device.wipeUnsent':
+    'Masih ada {count} perubahan belum terkirim. Perubahan itu disimpan ke file dulu, lalu semua data Hadir dihapus dari perangkat ini. Lanjutkan?',
+  'device.signOut': 'Keluar dan hapus data perangkat ini',
   'device.wipeConfirm':
     'Hapus semua data Hadir di perangkat ini? Perubahan yang belum terkirim hilang kecuali sudah disimpan ke file.',
   'nav.organiser': 'Panitia',

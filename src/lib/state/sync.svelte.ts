@@ -89,8 +89,11 @@ export class SyncStatus {
   dismiss = (seq: number) => dismiss(seq);
   exportOutbox = () => exportOutbox();
 
+  /** Sign out: end the token, stop syncing, delete every local table. The caller has
+   * made sure nothing unsent is lost (sent, or saved to a file). */
   async wipe(): Promise<void> {
     this.#scheduler?.stop();
+    await this.#engine?.signOut().catch(() => undefined);
     await wipeDevice();
   }
 }

@@ -142,6 +142,12 @@ export class SyncEngine {
     );
   }
 
+  /** End this device's token on the server (best effort: the wipe happens regardless). */
+  async signOut(): Promise<void> {
+    const enrollment = await getEnrollment();
+    if (enrollment) await this.#transport.post('/admin/logout', {}, enrollment.token);
+  }
+
   /** A phone opening an event's public registration link. */
   async join(eventId: string): Promise<Enrollment | { error: string }> {
     const deviceInfo = await this.#deviceInfo();
