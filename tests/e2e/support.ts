@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from '#tests/support/server';
@@ -49,7 +50,20 @@ export type AppServer = TestServer;
 export async function serveApp(
   port?: number,
   outDir = 'dist',
-  dataDir = mkdtempSync(join(tmpdir(), 'hadir-e2e-')),
+  dataDir = scratchDir(),
 ): Promise<AppServer> {
   return startTestServer({ dataDir, staticDir: outDir, port: port ?? (await freePort()) });
+}
+
+// Data directories made here outlive a stopped server (a test may restart on the same
+// one); they are removed after the test file (Vitest isolates modules per file).
+const scratch: string[] = [];
+afterAll(() => {
+  for (const d of scratch.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hadir-e2e-'));
+  scratch.push(dir);
+  return dir;
 }
