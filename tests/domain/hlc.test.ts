@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compareHlc, formatHlc, initialHlc, parseHlc, receive, skewMs, tick } from '#domain/hlc';
+import {
+  compareHlc,
+  formatHlc,
+  initialHlc,
+  isHlc,
+  parseHlc,
+  receive,
+  skewMs,
+  tick,
+} from '#domain/hlc';
 
 const T = Date.parse('2025-06-02T00:00:00.000Z');
 
@@ -51,5 +60,19 @@ describe('hybrid logical clock', () => {
 
   it('rejects malformed stamps', () => {
     expect(() => parseHlc('yesterday')).toThrow(/Invalid HLC/);
+  });
+});
+
+describe('stamps that look right but are not', () => {
+  it('rejects impossible or non-canonical dates, which would outrank every real stamp', () => {
+    for (const bad of [
+      '2025-13-45T00:00:00.000Z-0000-a',
+      '9999-99-99T99:99:99.999Z-0000-a',
+      '2025-02-30T00:00:00.000Z-0000-a',
+    ]) {
+      expect(isHlc(bad), bad).toBe(false);
+      expect(() => parseHlc(bad)).toThrow(/Invalid HLC/);
+    }
+    expect(isHlc('2025-06-02T00:00:00.000Z-0000-a')).toBe(true);
   });
 });

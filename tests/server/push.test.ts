@@ -11,6 +11,7 @@ import {
 import { MAX_CLOCK_SKEW_MS } from '#sync/protocol';
 import {
   checkin,
+  patch,
   countRows,
   enrollDevice,
   errorCode,
@@ -305,5 +306,31 @@ describe('push', () => {
         .prepare('SELECT unsent, app_version, last_sync_at FROM devices WHERE id = ?')
         .get(staff.deviceId),
     ).toEqual({ unsent: 7, app_version: '1.2.3', last_sync_at: expect.any(String) });
+  });
+});
+
+describe('names and stamps that only look valid (found by the fuzz test)', () => {
+  it('a mutation or field named like an Object.prototype member is refused, not a 503', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const h = staff.tick();
+    const res = await staff.send(
+      { name: 'toString', args: {} },
+      { name: '__proto__', args: {} },
+      patch(p1, { constructor: { v: 'x', hlc: h } }, h),
+      checkin(p1),
+    );
+    expect(res.results.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'UNKNOWN_MUTATION'],
+      ['rejected', 'UNKNOWN_MUTATION'],
+      ['rejected', 'INVALID_MUTATION'],
+      ['applied', undefined],
+    ]);
+    expect(res.lastProcessedSeq).toBe(4);
+  });
+
+  it('a stamp with an impossible date is refused instead of outranking every real one', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const res = await staff.send({ ...checkin(p1), hlc: '2025-13-45T00:00:00.000Z-0000-x' });
+    expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'INVALID_MUTATION' });
   });
 });

@@ -31,12 +31,21 @@ const STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-(.+)
 
 export function parseHlc(stamp: string): Hlc {
   const m = STAMP.exec(stamp);
-  if (!m) throw new Error(`Invalid HLC stamp: ${stamp}`);
-  return { wall: Date.parse(m[1]!), counter: parseInt(m[2]!, 16), node: m[3]! };
+  const wall = m ? Date.parse(m[1]!) : NaN;
+  // The date must be real (no month 13) and canonical, or text order would lie.
+  if (!m || Number.isNaN(wall) || new Date(wall).toISOString() !== m[1]) {
+    throw new Error(`Invalid HLC stamp: ${stamp}`);
+  }
+  return { wall, counter: parseInt(m[2]!, 16), node: m[3]! };
 }
 
 export function isHlc(stamp: string): boolean {
-  return STAMP.test(stamp);
+  try {
+    parseHlc(stamp);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Issue a new stamp for a local event. `now` is the corrected wall clock. */

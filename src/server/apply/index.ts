@@ -34,7 +34,8 @@ const handlers: { [N in MutationName]: (ctx: ApplyContext, args: never) => Outco
   'attendance.mark': markAttendance,
 };
 
-const isMutationName = (name: string): name is MutationName => name in mutationArgs;
+// Own keys only: `toString` or `__proto__` must be an unknown mutation, not a crash.
+const isMutationName = (name: string): name is MutationName => Object.hasOwn(mutationArgs, name);
 
 export function applyMutation(ctx: ApplyContext): Outcome {
   const { name, args } = ctx.mutation;

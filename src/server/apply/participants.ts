@@ -143,7 +143,8 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
   const hlcs = { ...row.hlcs };
   const lost: Record<string, unknown> = {};
   for (const [field, { v, hlc }] of Object.entries(args.fields)) {
-    if (IMMUTABLE_FIELDS.has(field) || !shape[field]) {
+    // Own keys only: a field named `constructor` or `__proto__` is refused, not run.
+    if (IMMUTABLE_FIELDS.has(field) || !Object.hasOwn(shape, field)) {
       throw new Rejection('INVALID_MUTATION', `Field ${field} cannot be patched`);
     }
     if (!shape[field].safeParse(v).success)
