@@ -52,6 +52,10 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.onError((e, c) => {
+    // A refused request's body may be unread (bad token, wrong type, limit): the Node
+    // adapter cannot drain it and would reset the kept-alive connection under the next
+    // request. Closing it ourselves makes the client open a fresh one.
+    if (c.req.method !== 'GET') c.header('Connection', 'close');
     if (e instanceof HttpError) {
       if (e.retryAfterS !== undefined) c.header('Retry-After', String(e.retryAfterS));
       return errorJson(c, e.code, e.message, e.status);
@@ -83,8 +87,10 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        errorJson(c, 'PAYLOAD_TOO_LARGE', `Request body over ${MAX_BODY_BYTES} bytes`, 413),
+      onError: (c) => {
+        c.header('Connection', 'close'); // the rest of the body is never read (see onError)
+        return errorJson(c, 'PAYLOAD_TOO_LARGE', `Request body over ${MAX_BODY_BYTES} bytes`, 413);
+      },
     }),
   );
   api.get('/health', (c) => c.json({ ok: true, protocolVersion: PROTOCOL_VERSION }));

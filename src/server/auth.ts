@@ -246,7 +246,7 @@ export type TokenCheck =
   { ok: true; device: Device } | { ok: false; code: 'UNAUTHENTICATED' | 'DEVICE_REVOKED' };
 
 export function authenticate(db: Db, header: string | undefined, now = new Date()): TokenCheck {
-  const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+  const token = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
   if (!token) return { ok: false, code: 'UNAUTHENTICATED' };
   const r = db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(sha256(token)) as
     RawDevice | undefined;

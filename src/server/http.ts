@@ -18,7 +18,7 @@ interface Schema<T> {
 
 /** Parse a JSON body with a shared protocol schema: the server's only defence. */
 export async function body<T>(c: Context, schema: Schema<T>): Promise<T> {
-  if (!/^application\/json\s*(;|$)/.test(c.req.header('content-type') ?? '')) {
+  if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
     throw new HttpError('INVALID_REQUEST', 'Content-Type must be application/json');
   }
   let json: unknown;

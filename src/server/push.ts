@@ -13,6 +13,7 @@ import type { Outcome } from '#server/apply/context';
 import type { Db } from '#server/store/database';
 import { nextVersion } from '#server/store/rows';
 import { hooks } from '#server/hooks';
+import { log } from '#server/log';
 import { HttpError } from '#server/errors';
 
 export interface PushResult {
@@ -63,7 +64,12 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
       if (mutation.seq > last + 1) break; // a gap: nothing after it (fault 4)
       if (isSkewed(mutation.hlc, now)) {
         // The one refusal that does not advance lastSeq: the device re-stamps and resends.
-        results.push({ seq: mutation.seq, status: 'rejected', code: 'CLOCK_SKEW' });
+        results.push({
+          seq: mutation.seq,
+          status: 'rejected',
+          code: 'CLOCK_SKEW',
+          message: 'Stamp ahead of the server clock; correct the offset and re-stamp',
+        });
         break;
       }
       let result: MutationResult;
@@ -78,6 +84,10 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
       } catch (e) {
         if (!(e instanceof Rejection)) {
           transient = true;
+          log('error', 'mutation failed; batch stopped', {
+            seq: mutation.seq,
+            error: (e as Error).name,
+          });
           break;
         }
         result = { seq: mutation.seq, status: 'rejected', code: e.code, message: e.message };

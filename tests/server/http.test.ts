@@ -311,3 +311,15 @@ describe('security headers', () => {
     }
   });
 });
+
+describe('header names and values are matched as HTTP says', () => {
+  it('accepts a lower-case "bearer" scheme and an upper-case JSON content type', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const res = await fetch(`${server.url}/api/v1/sync/pull`, {
+      method: 'POST',
+      headers: { 'content-type': 'APPLICATION/JSON', authorization: `bearer ${staff.token}` },
+      body: JSON.stringify({ clientId: staff.clientId, cursor: null }),
+    });
+    expect(res.status).toBe(200);
+  });
+});

@@ -144,11 +144,11 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
   const lost: Record<string, unknown> = {};
   for (const [field, { v, hlc }] of Object.entries(args.fields)) {
     // Own keys only: a field named `constructor` or `__proto__` is refused, not run.
-    if (IMMUTABLE_FIELDS.has(field) || !Object.hasOwn(shape, field)) {
+    const schema = Object.hasOwn(shape, field) ? shape[field] : undefined;
+    if (IMMUTABLE_FIELDS.has(field) || !schema) {
       throw new Rejection('INVALID_MUTATION', `Field ${field} cannot be patched`);
     }
-    if (!shape[field].safeParse(v).success)
-      throw new Rejection('INVALID_MUTATION', `Invalid ${field}`);
+    if (!schema.safeParse(v).success) throw new Rejection('INVALID_MUTATION', `Invalid ${field}`);
     // A field's stamp may not run ahead of its mutation's, which passed the clock-skew
     // check: else one far-future stamp would win every later edit of that field.
     if (!isHlc(hlc) || hlc > ctx.mutation.hlc)

@@ -55,10 +55,11 @@ export function deviceRoutes(db: Db): Hono<Env> {
   routes.post('/events/:eventId/join', async (c) => {
     const eventId = c.req.param('eventId');
     limit(joinsPerAddress.take(clientAddress(c)), 'registrations from this address');
-    limit(joinsPerEvent.take(eventId), 'registrations for this event');
     const req = await body(c, JoinRequest);
     const event = getRow<{ registrationOpen?: boolean }>(db, 'events', eventId);
     if (!event || event.deleted) throw new HttpError('NOT_FOUND', 'Unknown event');
+    // Counted only for well-formed joins of a real event, so junk cannot close it.
+    limit(joinsPerEvent.take(eventId), 'registrations for this event');
     if (event.data.registrationOpen === false) {
       throw new HttpError('FORBIDDEN', 'Registration is closed');
     }
