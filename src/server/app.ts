@@ -1,7 +1,7 @@
 // HTTP: the API under /api/v1 and the built PWA, on one port. Every body is parsed with
 // the shared protocol schemas; every failure answers { error: { code, message } } with
 // its status; every response carries the security headers.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { createMiddleware } from 'hono/factory';
@@ -128,15 +128,20 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
     const immutable = c.req.path.startsWith('/assets/');
     c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
-  const files = serveStatic({ root: staticDir });
-  const shell = serveStatic({ root: staticDir, rewriteRequestPath: () => '/index.html' });
+  // Made on first use: serveStatic warns at creation when the folder is missing, and a
+  // server started before `npm run build` must stay quiet until there is something to serve.
+  let files: MiddlewareHandler<Env> | undefined;
+  let shell: MiddlewareHandler<Env> | undefined;
   const index = join(staticDir, 'index.html');
   app.get('*', async (c, next) => {
-    // Not built (yet): say so rather than 404 every file.
     if (!existsSync(index)) return c.text('Hadir is not built: run `npm run build`', 503);
+    files ??= serveStatic<Env>({ root: staticDir });
     return files(c, next);
   });
   // Unknown paths (e.g. a shared registration link) get the app shell.
-  app.get('*', (c) => shell(c, async () => {}));
+  app.get('*', (c) => {
+    shell ??= serveStatic<Env>({ root: staticDir, rewriteRequestPath: () => '/index.html' });
+    return shell(c, async () => {});
+  });
   return app;
 }
