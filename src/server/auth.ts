@@ -158,50 +158,29 @@ function assignSessions(db: Db, device: Device, sessionIds: string[]): void {
   }
 }
 
-/** A phone opening the public registration link becomes a participant device. */
-export function joinAsParticipant(
+type DeviceInfo = { clientId: string; name?: string; appVersion?: string };
+
+/** A device that becomes one without an enrolment code (public link, password). */
+function newDevice(
   db: Db,
+  role: 'participant' | 'organiser',
   eventId: string,
-  info: { clientId: string; name?: string; appVersion?: string },
-  now = new Date(),
+  info: DeviceInfo,
+  now: Date,
+  ttlMinutes?: number,
 ): { device: Device; token: string } {
-  return db.transaction(() =>
-    insertDevice(
-      db,
-      {
-        role: 'participant',
-        eventId,
-        name: info.name ?? '',
-        clientId: info.clientId,
-        appVersion: info.appVersion,
-      },
-      now,
-    ),
-  )();
+  const { clientId, name = role === 'organiser' ? 'Panitia' : '', appVersion } = info;
+  const d = { role, eventId, name, clientId, ...(appVersion ? { appVersion } : {}) };
+  return db.transaction(() => insertDevice(db, d, now, ttlMinutes))();
 }
 
+/** A phone opening the public registration link becomes a participant device. */
+export const joinAsParticipant = (db: Db, eventId: string, info: DeviceInfo, now = new Date()) =>
+  newDevice(db, 'participant', eventId, info, now);
+
 /** The organiser signed in with the password: a device session that expires. */
-export function signInOrganiser(
-  db: Db,
-  eventId: string,
-  info: { clientId: string; name?: string; appVersion?: string },
-  now = new Date(),
-): { device: Device; token: string } {
-  return db.transaction(() =>
-    insertDevice(
-      db,
-      {
-        role: 'organiser',
-        eventId,
-        name: info.name ?? 'Panitia',
-        clientId: info.clientId,
-        ...(info.appVersion ? { appVersion: info.appVersion } : {}),
-      },
-      now,
-      SESSION_TTL_HOURS * 60,
-    ),
-  )();
-}
+export const signInOrganiser = (db: Db, eventId: string, info: DeviceInfo, now = new Date()) =>
+  newDevice(db, 'organiser', eventId, info, now, SESSION_TTL_HOURS * 60);
 
 interface RawDevice {
   id: string;
