@@ -27,6 +27,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long shutdown waits for connections still open before closing them. */
+const CLOSE_GRACE_MS = 3_000;
+
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const db = openDatabase(opts.dataDir ?? process.env.HADIR_DATA_DIR ?? './data');
   if (opts.seed ?? true) seedDemo(db);
@@ -63,7 +66,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       // Stop accepting, let requests in flight finish (a push transaction is synchronous,
       // so one never stops half-way), then close the database.
       closing ??= new Promise<void>((resolve) => {
+        // A client holding a connection open (a stalled upload, a browser that keeps one
+        // for later) must not hold the shutdown: after a grace period, cut what is left.
+        const grace = setTimeout(() => http.closeAllConnections(), CLOSE_GRACE_MS);
         server.close(() => {
+          clearTimeout(grace);
           db.close();
           resolve();
         });
