@@ -111,6 +111,8 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
   api.use('/admin/devices', authenticated);
   api.use('/admin/devices/*', authenticated);
   api.use('/admin/logout', authenticated);
+  api.use('/admin/events', authenticated);
+  api.use('/admin/events/*', authenticated);
   api.route('/sync', syncRoutes(db, serverSecret(db)));
   api.route('/admin', adminRoutes(db));
   api.all('*', () => {

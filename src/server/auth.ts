@@ -182,6 +182,29 @@ export const joinAsParticipant = (db: Db, eventId: string, info: DeviceInfo, now
 export const signInOrganiser = (db: Db, eventId: string, info: DeviceInfo, now = new Date()) =>
   newDevice(db, 'organiser', eventId, info, now, SESSION_TTL_HOURS * 60);
 
+/**
+ * An organiser moves to another event: a new session for that event on the same browser
+ * (same client id, so its outbox numbering goes on), ending when the old one would have;
+ * the old session ends now.
+ */
+export function switchOrganiser(db: Db, me: Device, eventId: string, now = new Date()) {
+  const left = me.expiresAt ? (Date.parse(me.expiresAt) - now.getTime()) / 60_000 : 0;
+  const info = {
+    clientId: me.clientId ?? me.id,
+    name: me.name,
+    ...(me.appVersion ? { appVersion: me.appVersion } : {}),
+  };
+  return db.transaction(() => {
+    revokeDevice(db, me.id, now);
+    return insertDevice(
+      db,
+      { role: 'organiser', eventId, ...info },
+      now,
+      Math.max(1, Math.floor(left)),
+    );
+  })();
+}
+
 interface RawDevice {
   id: string;
   role: Role;

@@ -52,9 +52,19 @@ export function clientAddress(c: Context): string {
 
 /** Only these roles may use the route (the device was authenticated before). */
 export function requireRole(c: Context<Env>, ...roles: Role[]): Device {
-  const device = c.get('device');
+  const device = c.get('device') as Device | undefined;
+  // A route mounted without the token check fails closed, never with a 500.
+  if (!device) throw new HttpError('UNAUTHENTICATED', 'A device token is required');
   if (!roles.includes(device.role)) {
     throw new HttpError('FORBIDDEN', `Role ${device.role} may not use this route`);
   }
   return device;
 }
+
+/** The answer that makes a browser a device: enrolment, join, sign-in, event switch. */
+export const enrolled = (result: { device: Device; token: string }) => ({
+  deviceId: result.device.id,
+  token: result.token,
+  role: result.device.role,
+  eventId: result.device.eventId,
+});

@@ -133,13 +133,14 @@ function snapshot(db: Db): string {
   );
 }
 
-const countOf = (db: Db, tbl: string, eventId: string): number =>
+/** Rows of a table in an event; `withTombstones: false` counts only live rows. */
+const countOf = (db: Db, tbl: string, eventId: string, withTombstones = true): number =>
   (
     db
-      .prepare('SELECT count(*) AS n FROM rows WHERE tbl = ? AND event_id = ?')
-      .get(tbl, eventId) as {
-      n: number;
-    }
+      .prepare(
+        `SELECT count(*) AS n FROM rows WHERE tbl = ? AND event_id = ?${withTombstones ? '' : ' AND deleted = 0'}`,
+      )
+      .get(tbl, eventId) as { n: number }
   ).n;
 
 const deviceCount = (db: Db): number =>
@@ -303,6 +304,62 @@ const ROUTES: Record<string, (w: World, who: Credential) => Promise<Call>> = {
     return { reply, happened: () => isRevoked(w.server.db, target.deviceId) };
   },
 
+  'GET /api/v1/admin/events': async (w, who) => {
+    const reply = await request(w.server.url, '/api/v1/admin/events', { token: who.token });
+    const check = () => {
+      const { events } = reply.json as { events: { id: string }[] };
+      expect(events.map((e) => e.id).sort()).toEqual([EVENT_A, EVENT_B].sort());
+    };
+    return { reply, check };
+  },
+
+  'POST /api/v1/admin/events (a new event)': async (w, who) => {
+    const id = `new-${crypto.randomUUID()}`;
+    const reply = await request(w.server.url, '/api/v1/admin/events', {
+      token: who.token,
+      body: { event: { ...eventB, id, name: 'Bimtek Baru' } },
+    });
+    const check = () => expect(reply.json).toMatchObject({ eventId: id, role: 'organiser' });
+    return { reply, happened: () => countOf(w.server.db, 'events', id) === 1, check };
+  },
+
+  'POST /api/v1/admin/events/{id}/open (event B)': async (w, who) => {
+    const before = deviceCount(w.server.db);
+    const reply = await request(w.server.url, `/api/v1/admin/events/${EVENT_B}/open`, {
+      token: who.token,
+      body: {},
+    });
+    const check = () => {
+      expect(reply.json).toMatchObject({ eventId: EVENT_B, role: 'organiser' });
+      expect(isRevoked(w.server.db, who.deviceId!)).toBe(true); // the old session ended
+    };
+    return { reply, happened: () => deviceCount(w.server.db) === before + 1, check };
+  },
+
+  'POST /api/v1/admin/events/{id}/purge (event A, retention over)': async (w, who) => {
+    w.server.db
+      .prepare(
+        `UPDATE rows SET data = json_set(data, '$.startDate', '2020-01-01', '$.endDate',
+           '2020-01-02', '$.retentionDays', 30) WHERE tbl = 'events' AND id = ?`,
+      )
+      .run(EVENT_A);
+    const purgedAt = () =>
+      (
+        w.server.db
+          .prepare(
+            "SELECT json_extract(data, '$.purge.at') AS at FROM rows WHERE tbl = 'events' AND id = ?",
+          )
+          .get(EVENT_A) as { at: string | null }
+      ).at;
+    const before = purgedAt();
+    const reply = await request(w.server.url, `/api/v1/admin/events/${EVENT_A}/purge`, {
+      token: who.token,
+      body: {},
+    });
+    const check = () => expect(countOf(w.server.db, 'participants', EVENT_A, false)).toBe(0);
+    return { reply, happened: () => purgedAt() !== before, check };
+  },
+
   'POST /api/v1/admin/logout': async (w, who) => {
     const wasRevoked = who.deviceId ? isRevoked(w.server.db, who.deviceId) : true;
     const reply = await request(w.server.url, '/api/v1/admin/logout', {
@@ -335,6 +392,11 @@ const ROUTE_MATRIX: Record<keyof typeof ROUTES, readonly string[]> = {
   'GET /api/v1/admin/devices':                                          [OK,        DENIED,   DENIED,   DENIED,      OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
   'POST /api/v1/admin/devices':                                         [OK,        DENIED,   DENIED,   DENIED,      OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
   'POST /api/v1/admin/devices/{id}/revoke (a staff device of event A)': [OK,        DENIED,   DENIED,   DENIED,      MISSING,     UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
+  'GET /api/v1/admin/events':                                           [OK,        DENIED,   DENIED,   DENIED,      OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
+  'POST /api/v1/admin/events (a new event)':                            [OK,        DENIED,   DENIED,   DENIED,      OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
+  'POST /api/v1/admin/events/{id}/open (event B)':                      [OK,        DENIED,   DENIED,   DENIED,      OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
+  // The organiser's purge (first cell) ends the participant phones' tokens.
+  'POST /api/v1/admin/events/{id}/purge (event A, retention over)':     [OK,        DENIED,   DENIED,   REVOKED,      DENIED,      UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
   'POST /api/v1/admin/logout':                                          [OK,        OK,       OK,       OK,          OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
 };
 

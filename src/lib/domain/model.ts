@@ -34,6 +34,20 @@ export const Official = z.object({
   nip: text(30),
 });
 
+/** What remains of an event after its personal data is purged: counts, no people. */
+export const PurgeSummary = z.object({
+  at: instant(),
+  participants: z.int(),
+  cancelled: z.int(),
+  byBatch: z.record(z.string(), z.int()),
+  byRegion: z.record(z.string(), z.int()),
+  byGender: z.record(z.string(), z.int()),
+  checkedInByDay: z.record(z.string(), z.int()),
+  /** Per session: how many people had each attendance state. */
+  attendance: z.record(z.string(), z.record(z.string(), z.int())),
+});
+export type PurgeSummary = z.infer<typeof PurgeSummary>;
+
 /** A Bimtek (kegiatan). */
 export const Event = z.object({
   id: id(),
@@ -59,6 +73,10 @@ export const Event = z.object({
   privacyNotice: z._default(text(4000), ''),
   retentionDays: z._default(z.int().check(z.minimum(1)), 365),
   official: z.optional(Official),
+  /** Seats per kabupaten/kota (region code → seats), when the office shares them out. */
+  regionQuotas: z.optional(z.record(z.string().check(z.maxLength(8)), z.int().check(z.minimum(0)))),
+  /** Set by the server when the personal data was purged after the retention period. */
+  purge: z.optional(PurgeSummary),
   /** Built-in demonstration data, never real people. */
   demo: z._default(z.boolean(), false),
 });

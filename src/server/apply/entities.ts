@@ -33,7 +33,9 @@ export function mergeFields(
 
 export function eventUpsert(ctx: ApplyContext, args: MutationArgs<'event.upsert'>): Outcome {
   sameEvent(ctx, args.event.id);
-  mergeFields(ctx, 'events', args.event.id, args.event.id, args.event);
+  // The purge summary is the server's to write; a device's copy of it is ignored.
+  const { purge: _serverOwned, ...fields } = args.event;
+  mergeFields(ctx, 'events', args.event.id, args.event.id, fields);
   return { status: 'applied' };
 }
 

@@ -6,6 +6,7 @@ import { isHlc } from '#domain/hlc';
 import type { MutationArgs } from '#domain/mutations';
 import { Participant } from '#domain/model';
 import type { AliasData } from '#sync/protocol';
+import type { Db } from '#server/store/database';
 import { deleteRow, getRow, putRow, type StoredRow } from '#server/store/rows';
 import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
 
@@ -235,20 +236,28 @@ export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel
     : { status: 'applied' };
 }
 
-/** participant.delete (organiser): the registration, its check-ins, marks and aliases
- * become tombstones; its national-id claims and audit trail are erased. */
-export function remove(ctx: ApplyContext, args: MutationArgs<'participant.delete'>): Outcome {
-  const row = participantFor(ctx, args.participantId);
-  const related = ctx.db
+/** Erase a person for everyone: the registration, its check-ins, marks and aliases become
+ * tombstones at `v`; its national-id claims and audit trail are deleted. */
+export function erasePerson(db: Db, eventId: string, participantId: string, v: number): void {
+  const related = db
     .prepare(
       `SELECT tbl, id FROM rows WHERE event_id = ? AND deleted = 0 AND (
          (tbl IN ('checkins', 'marks') AND json_extract(data, '$.participantId') = ?) OR
          (tbl = 'aliases' AND json_extract(data, '$.canonicalId') = ?))`,
     )
-    .all(row.eventId, row.id, row.id) as { tbl: 'checkins' | 'marks' | 'aliases'; id: string }[];
-  for (const r of related) deleteRow(ctx.db, r.tbl, r.id, ctx.v);
-  deleteRow(ctx.db, 'participants', row.id, ctx.v);
-  ctx.db.prepare('DELETE FROM national_ids WHERE participant_id = ?').run(row.id);
-  ctx.db.prepare('DELETE FROM participant_audit WHERE participant_id = ?').run(row.id);
+    .all(eventId, participantId, participantId) as {
+    tbl: 'checkins' | 'marks' | 'aliases';
+    id: string;
+  }[];
+  for (const r of related) deleteRow(db, r.tbl, r.id, v);
+  deleteRow(db, 'participants', participantId, v);
+  db.prepare('DELETE FROM national_ids WHERE participant_id = ?').run(participantId);
+  db.prepare('DELETE FROM participant_audit WHERE participant_id = ?').run(participantId);
+}
+
+/** participant.delete (organiser): the person is erased for every device. */
+export function remove(ctx: ApplyContext, args: MutationArgs<'participant.delete'>): Outcome {
+  const row = participantFor(ctx, args.participantId);
+  erasePerson(ctx.db, row.eventId, row.id, ctx.v);
   return { status: 'applied' };
 }

@@ -2,9 +2,17 @@
 // signing out. Organiser devices only, and only for their own event.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { createEnrollCode, listDevices, revokeDevice } from '#server/auth';
+import { Event } from '#domain/model';
+import {
+  createEnrollCode,
+  listDevices,
+  revokeDevice,
+  switchOrganiser,
+  type Device,
+} from '#server/auth';
+import { createEvent, listEvents, purgeEvent } from '#server/events';
 import { HttpError } from '#server/errors';
-import { body, requireRole, type Env } from '#server/http';
+import { body, enrolled, requireRole, type Env } from '#server/http';
 import { log } from '#server/log';
 import type { Db } from '#server/store/database';
 
@@ -16,6 +24,7 @@ export const NewDeviceRequest = z.object({
 
 export function adminRoutes(db: Db): Hono<Env> {
   const routes = new Hono<Env>();
+  const switched = (me: Device, eventId: string) => enrolled(switchOrganiser(db, me, eventId));
 
   routes.get('/devices', (c) => {
     const me = requireRole(c, 'organiser');
@@ -48,6 +57,48 @@ export function adminRoutes(db: Db): Hono<Env> {
     revokeDevice(db, target.id);
     log('info', 'device revoked', { by: me.id, device: target.id });
     return c.json({ ok: true });
+  });
+
+  routes.get('/events', (c) => {
+    requireRole(c, 'organiser');
+    return c.json({ events: listEvents(db) });
+  });
+
+  // A new event (online: it is a new scope for tokens), and the organiser moves to it.
+  routes.post('/events', async (c) => {
+    const me = requireRole(c, 'organiser');
+    const { event } = await body(c, z.object({ event: Event }));
+    if (!createEvent(db, event, me.id)) {
+      throw new HttpError('INVALID_REQUEST', 'event.id: an event with this id exists');
+    }
+    log('info', 'event created', { by: me.id, event: event.id });
+    return c.json(switched(me, event.id));
+  });
+
+  // The organiser works on another event: a session for it replaces this one.
+  routes.post('/events/:id/open', (c) => {
+    const me = requireRole(c, 'organiser');
+    const id = c.req.param('id');
+    if (!listEvents(db).some((e) => e.id === id)) throw new HttpError('NOT_FOUND', 'Unknown event');
+    return c.json(switched(me, id));
+  });
+
+  // Erase the event's personal data after its retention period; only counts remain.
+  routes.post('/events/:id/purge', (c) => {
+    const me = requireRole(c, 'organiser');
+    const id = c.req.param('id');
+    if (id !== me.eventId) throw new HttpError('FORBIDDEN', 'Purge the event you are signed in to');
+    const result = purgeEvent(db, id);
+    if (!result.ok && result.reason === 'NOT_FOUND')
+      throw new HttpError('NOT_FOUND', 'Unknown event');
+    if (!result.ok) {
+      throw new HttpError(
+        'FORBIDDEN',
+        result.reason === 'TOO_EARLY' ? `Retention lasts until ${result.until}` : 'Already purged',
+      );
+    }
+    log('info', 'event purged', { by: me.id, event: id });
+    return c.json({ summary: result.summary });
   });
 
   // Signing out ends this device's session on the server too.

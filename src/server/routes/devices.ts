@@ -4,15 +4,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { DeviceInfo, EnrollRequest, JoinRequest } from '#sync/protocol';
-import {
-  checkOrganiserPassword,
-  enroll,
-  joinAsParticipant,
-  signInOrganiser,
-  type Device,
-} from '#server/auth';
+import { checkOrganiserPassword, enroll, joinAsParticipant, signInOrganiser } from '#server/auth';
 import { HttpError, limit } from '#server/errors';
-import { body, clientAddress, type Env } from '#server/http';
+import { defaultEventId } from '#server/events';
+import { body, clientAddress, enrolled, type Env } from '#server/http';
 import { log } from '#server/log';
 import { RateLimiter } from '#server/rate-limit';
 import type { Db } from '#server/store/database';
@@ -20,15 +15,9 @@ import { getRow } from '#server/store/rows';
 
 const LoginRequest = z.object({
   password: z.string().check(z.minLength(1), z.maxLength(200)),
-  eventId: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** Absent: the latest event (a fresh device knows no event yet). */
+  eventId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   deviceInfo: DeviceInfo,
-});
-
-const enrolled = (device: Device, token: string) => ({
-  deviceId: device.id,
-  token,
-  role: device.role,
-  eventId: device.eventId,
 });
 
 export function deviceRoutes(db: Db): Hono<Env> {
@@ -49,7 +38,7 @@ export function deviceRoutes(db: Db): Hono<Env> {
       throw new HttpError('ENROLL_CODE_INVALID', 'The enrolment code is unknown, used or expired');
     }
     log('info', 'device enrolled', { device: result.device.id, role: result.device.role });
-    return c.json(enrolled(result.device, result.token));
+    return c.json(enrolled(result));
   });
 
   routes.post('/events/:eventId/join', async (c) => {
@@ -64,7 +53,7 @@ export function deviceRoutes(db: Db): Hono<Env> {
       throw new HttpError('FORBIDDEN', 'Registration is closed');
     }
     const { device, token } = joinAsParticipant(db, event.id, req.deviceInfo);
-    return c.json(enrolled(device, token));
+    return c.json(enrolled({ device, token }));
   });
 
   routes.post('/admin/login', async (c) => {
@@ -75,10 +64,12 @@ export function deviceRoutes(db: Db): Hono<Env> {
       loginFailures.take(address);
       throw new HttpError('UNAUTHENTICATED', 'Wrong password');
     }
-    if (!getRow(db, 'events', req.eventId)) throw new HttpError('NOT_FOUND', 'Unknown event');
-    const { device, token } = signInOrganiser(db, req.eventId, req.deviceInfo);
+    const eventId = req.eventId ?? defaultEventId(db);
+    if (!eventId || !getRow(db, 'events', eventId))
+      throw new HttpError('NOT_FOUND', 'Unknown event');
+    const { device, token } = signInOrganiser(db, eventId, req.deviceInfo);
     log('info', 'organiser signed in', { device: device.id });
-    return c.json(enrolled(device, token));
+    return c.json(enrolled({ device, token }));
   });
 
   return routes;

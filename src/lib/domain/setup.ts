@@ -1,0 +1,119 @@
+// Rules for setting up an event: its fields, its batches (angkatan) and sessions. The
+// organiser's form shows these codes next to the field (catalog keys `setup.<code>`);
+// the server's zod schemas stay the defence, these say *what* is wrong, in words.
+import type { Batch, Event, Session } from '#domain/model';
+import { findRegion } from '#domain/regions';
+import { localDay } from '#domain/time';
+
+export const setupCodes = [
+  'required',
+  'dayOrder',
+  'timeOrder',
+  'minutesPerJp',
+  'threshold',
+  'retention',
+  'capacity',
+  'quota',
+  'quotaRegion',
+  'batchCode',
+  'batchCodeTaken',
+  'outsideEvent',
+  'outsideBatch',
+  'jp',
+  'timezone',
+] as const;
+export type SetupCode = (typeof setupCodes)[number];
+export type FieldErrors = Partial<Record<string, SetupCode>>;
+
+const blank = (s: string | undefined) => !s || s.trim() === '';
+const isInt = (n: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  Number.isInteger(n) && n >= min && n <= max;
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function validateEvent(e: Event): FieldErrors {
+  const errors: FieldErrors = {};
+  if (blank(e.name)) errors.name = 'required';
+  if (blank(e.organizer)) errors.organizer = 'required';
+  if (blank(e.startDate)) errors.startDate = 'required';
+  if (blank(e.endDate)) errors.endDate = 'required';
+  else if (e.startDate && e.endDate < e.startDate) errors.endDate = 'dayOrder';
+  if (!validTimezone(e.timezone)) errors.timezone = 'timezone';
+  if (!isInt(e.minutesPerJp, 1, 240)) errors.minutesPerJp = 'minutesPerJp';
+  if (!(e.certificateThreshold >= 0 && e.certificateThreshold <= 100)) {
+    errors.certificateThreshold = 'threshold';
+  }
+  if (!isInt(e.retentionDays, 1, 3650)) errors.retentionDays = 'retention';
+  for (const [code, quota] of Object.entries(e.regionQuotas ?? {})) {
+    if (!findRegion(code)) errors[`quota.${code}`] = 'quotaRegion';
+    else if (!isInt(quota, 0)) errors[`quota.${code}`] = 'quota';
+  }
+  return errors;
+}
+
+export function validateBatch(b: Batch, event: Event, others: readonly Batch[]): FieldErrors {
+  const errors: FieldErrors = {};
+  if (blank(b.name)) errors.name = 'required';
+  if (!/^[A-Z0-9]{1,6}$/.test(b.code)) errors.code = 'batchCode';
+  else if (others.some((o) => o.id !== b.id && o.code === b.code)) errors.code = 'batchCodeTaken';
+  if (blank(b.startDate)) errors.startDate = 'required';
+  else if (b.startDate < event.startDate || b.startDate > event.endDate) {
+    errors.startDate = 'outsideEvent';
+  }
+  if (blank(b.endDate)) errors.endDate = 'required';
+  else if (b.endDate < b.startDate) errors.endDate = 'dayOrder';
+  else if (b.endDate > event.endDate) errors.endDate = 'outsideEvent';
+  if (!isInt(b.capacity, 0, 100_000)) errors.capacity = 'capacity';
+  return errors;
+}
+
+export function validateSession(s: Session, batch: Batch | undefined, tz: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (blank(s.title)) errors.title = 'required';
+  if (!batch) errors.batchId = 'required';
+  if (!(s.end > s.start)) errors.end = 'timeOrder';
+  else if (batch) {
+    const first = localDay(s.start, tz);
+    if (first < batch.startDate || localDay(s.end, tz) > batch.endDate) {
+      errors.start = 'outsideBatch';
+    }
+  }
+  if (!(s.jp >= 0 && s.jp <= 24)) errors.jp = 'jp';
+  return errors;
+}
+
+/** Sessions of one batch whose times overlap: a warning, since two rooms may run at once
+ * only in different batches. Pairs are ordered by start. */
+export function overlappingSessions(sessions: readonly Session[]): [Session, Session][] {
+  const pairs: [Session, Session][] = [];
+  const sorted = [...sessions].sort((a, b) => a.start.localeCompare(b.start));
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const a = sorted[i]!;
+      const b = sorted[j]!;
+      if (b.start >= a.end) break;
+      if (a.batchId === b.batchId) pairs.push([a, b]);
+    }
+  }
+  return pairs;
+}
+
+/** JP a session is worth when its JP is derived from its length (rounded down). */
+export const jpFromLength = (s: Pick<Session, 'start' | 'end'>, minutesPerJp: number) =>
+  Math.max(0, Math.floor((Date.parse(s.end) - Date.parse(s.start)) / 60_000 / minutesPerJp));
+
+/** The first day the event's personal data may be purged (end date + retention). */
+export function retentionEnds(e: Pick<Event, 'endDate' | 'retentionDays'>): string {
+  const end = new Date(`${e.endDate}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + e.retentionDays);
+  return end.toISOString().slice(0, 10);
+}
+
+export const canPurge = (e: Event, today: string) => !e.purge && today >= retentionEnds(e);

@@ -1,0 +1,159 @@
+// Events as a whole, for the organiser: the list, a new event, and the purge of an
+// event's personal data once its retention period is over (UU 27/2022), which keeps only
+// anonymous counts. Edits of an event go through push like any other change.
+import { winningMark } from '#domain/attendance';
+import { formatHlc } from '#domain/hlc';
+import type { AttendanceMark, Event, Participant, PurgeSummary, VenueCheckIn } from '#domain/model';
+import { retentionEnds } from '#domain/setup';
+import { localDay } from '#domain/time';
+import { revokeDevice } from '#server/auth';
+import { erasePerson } from '#server/apply/participants';
+import type { Db } from '#server/store/database';
+import { deleteRow, fromRaw, getRow, nextVersion, putRow } from '#server/store/rows';
+
+export interface EventListItem {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  demo: boolean;
+  purged: boolean;
+}
+
+export function listEvents(db: Db): EventListItem[] {
+  const rows = db.prepare("SELECT * FROM rows WHERE tbl = 'events' AND deleted = 0").all();
+  return rows
+    .map((r) => fromRaw<Event>(r as never).data)
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      demo: e.demo === true,
+      purged: e.purge !== undefined,
+    }))
+    .sort((a, b) => b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id));
+}
+
+/** The event an organiser lands on without naming one: the latest real event, else any. */
+export function defaultEventId(db: Db): string | undefined {
+  const events = listEvents(db);
+  return (events.find((e) => !e.demo) ?? events[0])?.id;
+}
+
+const serverStamp = () => formatHlc({ wall: Date.now(), counter: 0, node: 'server' });
+
+/** A new event, written as the server. False when the id is taken. */
+export function createEvent(db: Db, event: Event, ownerDeviceId: string): boolean {
+  return db.transaction(() => {
+    const taken = db.prepare("SELECT 1 FROM rows WHERE tbl = 'events' AND id = ?").get(event.id);
+    if (taken) return false;
+    const { purge: _serverOwned, ...data } = event;
+    const hlc = serverStamp();
+    const hlcs = Object.fromEntries(Object.keys(data).map((k) => [k, hlc]));
+    putRow(db, {
+      tbl: 'events',
+      id: event.id,
+      eventId: event.id,
+      owner: ownerDeviceId,
+      data: { ...data, demo: false },
+      hlcs,
+      v: nextVersion(db),
+    });
+    return true;
+  })();
+}
+
+export type PurgeResult =
+  | { ok: true; summary: PurgeSummary }
+  | { ok: false; reason: 'NOT_FOUND' | 'TOO_EARLY' | 'ALREADY_PURGED'; until?: string };
+
+const bump = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+function summarise(db: Db, eventId: string, now: Date): PurgeSummary {
+  const live = <T>(tbl: string) =>
+    (
+      db
+        .prepare('SELECT data FROM rows WHERE event_id = ? AND tbl = ? AND deleted = 0')
+        .all(eventId, tbl) as { data: string }[]
+    ).map((r) => JSON.parse(r.data) as T);
+  const summary: PurgeSummary = {
+    at: now.toISOString(),
+    participants: 0,
+    cancelled: 0,
+    byBatch: {},
+    byRegion: {},
+    byGender: {},
+    checkedInByDay: {},
+    attendance: {},
+  };
+  for (const p of live<Participant>('participants')) {
+    if (p.status === 'cancelled') {
+      summary.cancelled++;
+      continue;
+    }
+    summary.participants++;
+    bump(summary.byBatch, p.batchId);
+    bump(summary.byRegion, p.regionCode);
+    bump(summary.byGender, p.gender);
+  }
+  const arrivals = new Set<string>();
+  for (const c of live<VenueCheckIn>('checkins')) arrivals.add(`${c.day}|${c.participantId}`);
+  for (const key of arrivals) bump(summary.checkedInByDay, key.split('|')[0]!);
+  const bySessionPerson = new Map<string, AttendanceMark[]>();
+  for (const m of live<AttendanceMark>('marks')) {
+    const key = `${m.sessionId}|${m.participantId}`;
+    bySessionPerson.set(key, [...(bySessionPerson.get(key) ?? []), m]);
+  }
+  for (const marks of bySessionPerson.values()) {
+    const won = winningMark(marks)!;
+    bump((summary.attendance[won.sessionId] ??= {}), won.status);
+  }
+  return summary;
+}
+
+/**
+ * Erase every participant of the event with their check-ins, marks, aliases, national-id
+ * claims and audit trail (tombstones every device pulls), close registration, end the
+ * participants' device tokens, and keep the counts on the event.
+ */
+export function purgeEvent(db: Db, eventId: string, now = new Date()): PurgeResult {
+  return db.transaction((): PurgeResult => {
+    const event = getRow<Event>(db, 'events', eventId);
+    if (!event) return { ok: false, reason: 'NOT_FOUND' };
+    if (event.data.purge) return { ok: false, reason: 'ALREADY_PURGED' };
+    const until = retentionEnds(event.data);
+    if (localDay(now, event.data.timezone) < until)
+      return { ok: false, reason: 'TOO_EARLY', until };
+    const summary = summarise(db, eventId, now);
+    const v = nextVersion(db);
+    const people = db
+      .prepare("SELECT id FROM rows WHERE event_id = ? AND tbl = 'participants' AND deleted = 0")
+      .all(eventId) as { id: string }[];
+    for (const p of people) erasePerson(db, eventId, p.id, v);
+    // What is left unattached (marks or check-ins of people merged away) goes too.
+    const rest = db
+      .prepare(
+        "SELECT tbl, id FROM rows WHERE event_id = ? AND tbl IN ('checkins', 'marks', 'aliases') AND deleted = 0",
+      )
+      .all(eventId) as { tbl: 'checkins' | 'marks' | 'aliases'; id: string }[];
+    for (const r of rest) deleteRow(db, r.tbl, r.id, v);
+    db.prepare('DELETE FROM national_ids WHERE event_id = ?').run(eventId);
+    const stamp = serverStamp();
+    putRow(db, {
+      ...event,
+      data: { ...event.data, purge: summary, registrationOpen: false },
+      hlcs: { ...event.hlcs, purge: stamp, registrationOpen: stamp },
+      v,
+    });
+    const participantDevices = db
+      .prepare(
+        "SELECT id FROM devices WHERE event_id = ? AND role = 'participant' AND revoked_at IS NULL",
+      )
+      .all(eventId) as { id: string }[];
+    for (const d of participantDevices) revokeDevice(db, d.id, now);
+    return { ok: true, summary };
+  })();
+}

@@ -1,0 +1,211 @@
+// Events as a whole: the organiser creates one and moves to it, signs in without naming
+// one, and purges an event's personal data once the retention period is over — only
+// counts remain, every device pulls the tombstones, the participants' phones are cut off.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_EVENT_ID, demoBatches, demoEvent, demoSessions } from '#domain/demo';
+import type { Event, PurgeSummary } from '#domain/model';
+import { setOrganiserPassword } from '#server/auth';
+import { purgeEvent } from '#server/events';
+import {
+  checkin,
+  enrollDevice,
+  errorCode,
+  mark,
+  person,
+  register,
+  request,
+  startTestServer,
+  type TestServer,
+} from '#tests/server/support';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const setDates = (endDate: string, retentionDays: number) =>
+  server.db
+    .prepare(
+      `UPDATE rows SET data = json_set(data, '$.endDate', ?, '$.retentionDays', ?)
+       WHERE tbl = 'events' AND id = ?`,
+    )
+    .run(endDate, retentionDays, DEMO_EVENT_ID);
+
+const liveRows = (tbl: string) =>
+  (
+    server.db
+      .prepare('SELECT count(*) AS n FROM rows WHERE tbl = ? AND event_id = ? AND deleted = 0')
+      .get(tbl, DEMO_EVENT_ID) as { n: number }
+  ).n;
+
+describe('creating and opening events', () => {
+  it('a new event is created with the organiser moved to it; a taken id is refused', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const event: Event = { ...demoEvent, id: 'bimtek-2026', name: 'Bimtek 2026', demo: true };
+    const reply = await request(server.url, '/api/v1/admin/events', {
+      token: organiser.token,
+      body: { event },
+    });
+    expect(reply.status, reply.text).toBe(200);
+    const moved = reply.json as { token: string; eventId: string };
+    expect(moved.eventId).toBe('bimtek-2026');
+    // The old session ended; the new one pulls the new event, which is never a demo.
+    expect((await organiser.pullRaw({ cursor: null })).status).toBe(403);
+    const pulled = await request(server.url, '/api/v1/sync/pull', {
+      token: moved.token,
+      body: { clientId: organiser.clientId, cursor: null },
+    });
+    const changes = (pulled.json as { changes: { table: string; data: Event }[] }).changes;
+    expect(changes.map((c) => c.table)).toEqual(['events']);
+    expect(changes[0]!.data).toMatchObject({ name: 'Bimtek 2026', demo: false });
+
+    const again = await request(server.url, '/api/v1/admin/events', {
+      token: moved.token,
+      body: { event },
+    });
+    expect([again.status, errorCode(again)]).toEqual([400, 'INVALID_REQUEST']);
+  });
+
+  it('signing in without naming an event lands on the latest real one', async () => {
+    setOrganiserPassword(server.db, 'rahasia-panitia-2025');
+    for (const [id, startDate] of [
+      ['lama', '2024-01-10'],
+      ['baru', '2026-03-01'],
+    ] as const) {
+      const r = await request(server.url, '/api/v1/admin/events', {
+        token: (await enrollDevice(server, 'organiser')).token,
+        body: { event: { ...demoEvent, id, startDate, endDate: startDate } },
+      });
+      expect(r.status, r.text).toBe(200);
+    }
+    const reply = await request(server.url, '/api/v1/admin/login', {
+      body: { password: 'rahasia-panitia-2025', deviceInfo: { clientId: 'c-fresh' } },
+    });
+    expect(reply.status, reply.text).toBe(200);
+    expect((reply.json as { eventId: string }).eventId).toBe('baru');
+  });
+});
+
+describe('purging an event’s personal data', () => {
+  async function populated() {
+    const organiser = await enrollDevice(server, 'organiser');
+    const staff = await enrollDevice(server, 'staff');
+    const phone = await enrollDevice(server, 'participant');
+    const a = person({ gender: 'P', regionCode: '6371' });
+    const b = person({ regionCode: '6372' });
+    const c = person({ regionCode: '6372' });
+    await phone.send(register(a));
+    await staff.send(
+      register(b),
+      register(c),
+      checkin(a.id, { day: '2025-06-02' }),
+      checkin(a.id, { day: '2025-06-02' }), // a repeat scan counts once
+      checkin(b.id, { day: '2025-06-03' }),
+      mark(demoSessions[0]!.id, a.id, 'hadir'),
+      mark(demoSessions[0]!.id, b.id, 'izin'),
+    );
+    await organiser.send(
+      { name: 'participant.cancel', args: { participantId: c.id, reason: 'Sakit' } },
+      mark(demoSessions[0]!.id, b.id, 'sakit'), // the later mark wins
+    );
+    return { organiser, staff, phone, a, b, c };
+  }
+
+  it('is refused until the retention period is over, and says until when', async () => {
+    const { organiser } = await populated();
+    setDates('2099-01-01', 30);
+    const reply = await request(server.url, `/api/v1/admin/events/${DEMO_EVENT_ID}/purge`, {
+      token: organiser.token,
+      body: {},
+    });
+    expect([reply.status, errorCode(reply)]).toEqual([403, 'FORBIDDEN']);
+    expect(reply.text).toContain('2099-01-31');
+    expect(liveRows('participants')).toBeGreaterThan(0);
+  });
+
+  it('erases people everywhere and keeps anonymous counts on the event', async () => {
+    const { organiser, staff, phone, a } = await populated();
+    const { cursor } = await staff.pullAll();
+    const demoPeople = liveRows('participants') - 3;
+    setDates('2025-06-04', 30);
+
+    const reply = await request(server.url, `/api/v1/admin/events/${DEMO_EVENT_ID}/purge`, {
+      token: organiser.token,
+      body: {},
+    });
+    expect(reply.status, reply.text).toBe(200);
+    const { summary } = reply.json as { summary: PurgeSummary };
+    expect(summary).toMatchObject({
+      participants: 2 + demoPeople,
+      cancelled: 1,
+      checkedInByDay: { '2025-06-02': 1, '2025-06-03': 1 },
+      attendance: { [demoSessions[0]!.id]: { hadir: 1, sakit: 1 } },
+    });
+    expect(summary.byRegion['6372']).toBeGreaterThanOrEqual(1);
+    expect(summary.byGender.P).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(summary.byBatch)).toContain(demoBatches[0]!.id);
+
+    for (const tbl of ['participants', 'checkins', 'marks', 'aliases']) {
+      expect(liveRows(tbl), tbl).toBe(0);
+    }
+    const leftovers = server.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM national_ids WHERE event_id = ?) AS ids,
+                (SELECT count(*) FROM participant_audit) AS audit,
+                (SELECT count(*) FROM rows WHERE deleted = 1 AND data != '{}') AS data`,
+      )
+      .get(DEMO_EVENT_ID);
+    expect(leftovers).toEqual({ ids: 0, audit: 0, data: 0 });
+    expect(JSON.stringify(server.db.prepare('SELECT data FROM rows').all())).not.toContain(
+      a.fullName,
+    );
+
+    // The desk pulls tombstones for every person it held, and the event with its counts.
+    const after = await staff.pullAll(cursor);
+    const deletedPeople = after.changes.filter((c) => c.table === 'participants');
+    expect(deletedPeople.length).toBeGreaterThanOrEqual(3);
+    expect(deletedPeople.every((c) => c.op === 'del')).toBe(true);
+    const event = after.changes.find((c) => c.table === 'events')!.data as Event;
+    expect(event.purge?.participants).toBe(summary.participants);
+    expect(event.registrationOpen).toBe(false);
+
+    // The participant's phone is cut off; a second purge is refused.
+    expect((await phone.pullRaw({ cursor: null })).status).toBe(403);
+    expect(purgeEvent(server.db, DEMO_EVENT_ID)).toMatchObject({
+      ok: false,
+      reason: 'ALREADY_PURGED',
+    });
+  });
+
+  it('a device cannot write the summary: event.upsert ignores it', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const fake = { at: new Date().toISOString(), participants: 999 };
+    const res = await organiser.send({
+      name: 'event.upsert',
+      args: {
+        event: {
+          ...demoEvent,
+          purge: {
+            ...fake,
+            cancelled: 0,
+            byBatch: {},
+            byRegion: {},
+            byGender: {},
+            checkedInByDay: {},
+            attendance: {},
+          },
+        },
+      },
+    });
+    expect(res.results[0]!.status).toBe('applied');
+    const stored = server.db
+      .prepare(
+        "SELECT json_extract(data, '$.purge') AS p FROM rows WHERE tbl = 'events' AND id = ?",
+      )
+      .get(DEMO_EVENT_ID) as { p: string | null };
+    expect(stored.p).toBeNull();
+  });
+});
