@@ -7,6 +7,7 @@ import {
   formatTime,
   formatTimeRange,
   localDay,
+  localTime,
   zonedTimeToIso,
   zoneAbbreviation,
 } from '#domain/time';
@@ -88,6 +89,8 @@ describe('zonedTimeToIso', () => {
     const iso = zonedTimeToIso('2025-06-23', '13:30', tz);
     expect(formatDateTime(iso, tz, 'id')).toBe('Senin, 23 Juni 2025, 13.30 WITA');
     expect(localDay(iso, tz)).toBe('2025-06-23');
+    expect(localTime(iso, tz)).toBe('13:30');
+    expect(localTime('2025-06-01T23:05:00.000Z', 'Asia/Jayapura')).toBe('08:05');
   });
 
   it('handles daylight saving through Intl', () => {

@@ -93,7 +93,9 @@ export function validateSession(s: Session, batch: Batch | undefined, tz: string
  * only in different batches. Pairs are ordered by start. */
 export function overlappingSessions(sessions: readonly Session[]): [Session, Session][] {
   const pairs: [Session, Session][] = [];
-  const sorted = [...sessions].sort((a, b) => a.start.localeCompare(b.start));
+  const sorted = [...sessions].sort(
+    (a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id),
+  );
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length; j++) {
       const a = sorted[i]!;

@@ -147,6 +147,11 @@ export function localDay(isoOrDate: string | Date, tz: string): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/** The wall clock (HH:MM, 24 h) of an instant in tz: the value of a time input. */
+export function localTime(isoOrDate: string | Date, tz: string): string {
+  return clock(toDate(isoOrDate), tz, 'en');
+}
+
 /** Today's calendar day in tz. */
 export function todayIn(tz: string): string {
   return localDay(new Date(), tz);

@@ -1,4 +1,5 @@
 import type { MessageKey } from '#i18n/id';
+import { enOrganiser } from '#i18n/en-organiser';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Hadir',
@@ -119,37 +120,7 @@ export const en: Record<MessageKey, string> = {
   'device.signOut': 'Sign out and delete this device’s data',
   'device.wipeConfirm':
     'Delete all Hadir data on this device? Unsent changes are lost unless saved to a file.',
-  'nav.organiser': 'Organiser',
-  'organiser.title': 'Organiser console',
-  'organiser.signIn': 'Sign in as organiser',
-  'organiser.password': 'Organiser password',
-  'organiser.signInButton': 'Sign in',
-  'organiser.signInHelp':
-    'The password is set on the server with: npm run admin -- set-password. Or enrol this device with an organiser code on the Device page.',
-  'organiser.wrongPassword': 'Wrong password.',
-  'organiser.tooMany': 'Too many attempts. Wait a few minutes and try again.',
-  'organiser.offline': 'The device console needs a connection to the server.',
-  'organiser.failed': 'Failed ({code}). Try again.',
-  'organiser.devices': 'Devices',
-  'organiser.newDevice': 'Add a device',
-  'organiser.role': 'Role',
-  'organiser.name': 'Device name (e.g. Desk 1)',
-  'organiser.sessions': 'Sessions it may mark',
-  'organiser.createCode': 'Create enrolment code',
-  'organiser.codeFor': 'Code for {name} ({role})',
-  'organiser.codeHelp':
-    'Scan this QR with the new device, or open Device → Enrol this device and type the code. Single use; valid until {until}.',
-  'organiser.codeQr': 'Device enrolment QR',
-  'organiser.refresh': 'Reload the list',
-  'organiser.noDevices': 'No devices yet.',
-  'organiser.lastSync': 'Last sync',
-  'organiser.unsent': 'Unsent',
-  'organiser.version': 'Version',
-  'organiser.revoke': 'Revoke',
-  'organiser.revokeConfirm':
-    'Revoke device "{name}"? It stops syncing; its unsent data stays on that device.',
-  'organiser.revoked': 'Revoked',
-  'organiser.active': 'Active',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',
+  ...enOrganiser,
 };

@@ -1,4 +1,5 @@
 // Indonesian, the default language. Every key here must exist in en.ts (typed).
+import { idOrganiser } from '#i18n/id-organiser';
 export const id = {
   'app.name': 'Hadir',
   'app.tagline': 'Pendaftaran dan daftar hadir Bimtek',
@@ -119,39 +120,9 @@ export const id = {
   'device.signOut': 'Keluar dan hapus data perangkat ini',
   'device.wipeConfirm':
     'Hapus semua data Hadir di perangkat ini? Perubahan yang belum terkirim hilang kecuali sudah disimpan ke file.',
-  'nav.organiser': 'Panitia',
-  'organiser.title': 'Konsol panitia',
-  'organiser.signIn': 'Masuk sebagai panitia',
-  'organiser.password': 'Kata sandi panitia',
-  'organiser.signInButton': 'Masuk',
-  'organiser.signInHelp':
-    'Kata sandi diatur di server dengan: npm run admin -- set-password. Atau daftarkan perangkat ini dengan kode panitia di halaman Perangkat.',
-  'organiser.wrongPassword': 'Kata sandi salah.',
-  'organiser.tooMany': 'Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.',
-  'organiser.offline': 'Konsol perangkat memerlukan koneksi ke server.',
-  'organiser.failed': 'Gagal ({code}). Coba lagi.',
-  'organiser.devices': 'Perangkat',
-  'organiser.newDevice': 'Tambah perangkat',
-  'organiser.role': 'Peran',
-  'organiser.name': 'Nama perangkat (mis. Meja 1)',
-  'organiser.sessions': 'Sesi yang boleh ditandai',
-  'organiser.createCode': 'Buat kode pendaftaran',
-  'organiser.codeFor': 'Kode untuk {name} ({role})',
-  'organiser.codeHelp':
-    'Pindai QR ini dengan perangkat baru, atau buka Perangkat → Daftarkan perangkat dan ketik kodenya. Sekali pakai; berlaku sampai {until}.',
-  'organiser.codeQr': 'QR pendaftaran perangkat',
-  'organiser.refresh': 'Muat ulang daftar',
-  'organiser.noDevices': 'Belum ada perangkat.',
-  'organiser.lastSync': 'Sinkron terakhir',
-  'organiser.unsent': 'Belum terkirim',
-  'organiser.version': 'Versi',
-  'organiser.revoke': 'Cabut',
-  'organiser.revokeConfirm':
-    'Cabut perangkat "{name}"? Perangkat itu berhenti sinkron; data yang belum terkirim tetap di perangkat tersebut.',
-  'organiser.revoked': 'Dicabut',
-  'organiser.active': 'Aktif',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',
+  ...idOrganiser,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,4 +1,5 @@
 // The language shown, Indonesian by default, remembered on this device.
+import type { FieldErrors } from '#domain/setup';
 import { translate, type Lang, type MessageKey, type Params } from '#i18n/translate';
 
 const STORAGE_KEY = 'hadir.lang';
@@ -30,6 +31,12 @@ export class Locale {
 
   /** Reactive: re-evaluates when the language changes. */
   t = (key: MessageKey, params?: Params): string => translate(this.#lang, key, params);
+
+  /** The message of a field's setup error (`validateEvent` and friends), if it has one. */
+  fieldError = (errors: FieldErrors, field: string): string | undefined => {
+    const code = errors[field];
+    return code ? this.t(`setup.error.${code}` as MessageKey) : undefined;
+  };
 }
 
 export const locale = new Locale();

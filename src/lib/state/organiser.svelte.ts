@@ -1,10 +1,13 @@
-// The organiser console: devices of the event, new enrolment codes, revocation.
-import type { AdminApi, DeviceSummary, NewCode } from '#sync/admin';
+// The organiser console: devices of the event, new enrolment codes, revocation, the
+// events on the server, and the purge of personal data.
+import type { PurgeSummary } from '#domain/model';
+import type { AdminApi, DeviceSummary, EventListItem, NewCode } from '#sync/admin';
 
 export type DeviceRole = 'staff' | 'trainer' | 'organiser';
 
 export class OrganiserConsole {
   devices = $state<DeviceSummary[]>([]);
+  events = $state<EventListItem[]>([]);
   error = $state<string | undefined>(undefined);
   busy = $state(false);
   /** The code just created, shown large with its QR until the next one. */
@@ -40,6 +43,15 @@ export class OrganiserConsole {
       }),
     );
     if (value) this.code = { ...value, role, name };
+  }
+
+  async loadEvents(): Promise<void> {
+    const value = await this.#run((api) => api.events());
+    if (value) this.events = value.events;
+  }
+
+  async purge(eventId: string): Promise<PurgeSummary | undefined> {
+    return (await this.#run((api) => api.purge(eventId)))?.summary;
   }
 
   async revoke(deviceId: string): Promise<void> {

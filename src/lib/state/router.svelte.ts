@@ -26,3 +26,9 @@ export class Router {
 }
 
 export const router = new Router();
+
+/** The public registration link of an event: a path, not a hash, so it reads well when
+ * printed and typed, and stays the same whatever the page behind it becomes. */
+export function registrationLink(origin: string, eventId: string): string {
+  return `${origin}/r/${encodeURIComponent(eventId)}`;
+}

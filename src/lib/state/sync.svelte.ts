@@ -1,5 +1,6 @@
 // What the sync badge and the device screen show: unsent changes, online or not, the
 // engine's state, the last successful sync, and the changes that need a person.
+import type { Event } from '#domain/model';
 import { pendingCount } from '#db/outbox';
 import type { OutboxRow } from '#db/database';
 import {
@@ -77,9 +78,18 @@ export class SyncStatus {
     return undefined;
   }
 
-  async signIn(password: string, eventId: string): Promise<string | undefined> {
+  async signIn(password: string, eventId?: string): Promise<string | undefined> {
     if (!this.#engine) return 'UNAVAILABLE';
     const result = await this.#engine.signIn(password, eventId);
+    if ('error' in result) return result.error;
+    this.syncNow();
+    return undefined;
+  }
+
+  /** The organiser moves to a new or another event (online, nothing unsent). */
+  async switchEvent(to: { create: Event } | { open: string }): Promise<string | undefined> {
+    if (!this.#engine) return 'UNAVAILABLE';
+    const result = await this.#engine.switchEvent(to);
     if ('error' in result) return result.error;
     this.syncNow();
     return undefined;

@@ -1,6 +1,8 @@
-// The organiser console's calls to the server: devices of its event. Online only: these
-// act on other devices, so there is nothing useful to queue.
+// The organiser console's calls to the server: devices of its event, the event list, the
+// purge. Online only: they act on other devices or on the server's whole store, so there
+// is nothing useful to queue.
 import * as z from 'zod/mini';
+import { PurgeSummary } from '#domain/model';
 import { getEnrollment } from '#db/sync-store';
 import type { Reply, Transport } from '#sync/transport';
 
@@ -20,6 +22,16 @@ export type DeviceSummary = z.infer<typeof DeviceSummary>;
 
 export const NewCode = z.object({ code: z.string(), expiresAt: z.string(), enrollUrl: z.string() });
 export type NewCode = z.infer<typeof NewCode>;
+
+export const EventListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  demo: z.boolean(),
+  purged: z.boolean(),
+});
+export type EventListItem = z.infer<typeof EventListItem>;
 
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -50,6 +62,19 @@ export class AdminApi {
 
   newCode(req: { role: 'staff' | 'trainer' | 'organiser'; name?: string; sessionIds?: string[] }) {
     return call((t) => this.transport.post('/admin/devices', req, t), NewCode);
+  }
+
+  events(): Promise<AdminResult<{ events: EventListItem[] }>> {
+    return call(
+      (t) => this.transport.get('/admin/events', t),
+      z.object({ events: z.array(EventListItem) }),
+    );
+  }
+
+  /** Erase the signed-in event's personal data (after its retention period). */
+  purge(eventId: string) {
+    const path = `/admin/events/${encodeURIComponent(eventId)}/purge`;
+    return call((t) => this.transport.post(path, {}, t), z.object({ summary: PurgeSummary }));
   }
 
   revoke(deviceId: string) {

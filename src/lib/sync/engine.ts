@@ -1,6 +1,7 @@
 // The client sync engine: push the outbox, then pull what changed, one run at a time
 // (in this tab: a shared promise; across tabs: a Web Lock). It never deletes a pending
 // mutation; it only marks what the server has settled (sync-protocol.md, "Client").
+import type { Event } from '#domain/model';
 import { SCHEMA_VERSION } from '#db/database';
 import { clientId } from '#db/meta';
 import { pendingCount } from '#db/outbox';
@@ -135,11 +136,32 @@ export class SyncEngine {
   }
 
   /** The organiser signs in with the password set on the server (a 12-hour session). */
-  async signIn(password: string, eventId: string): Promise<Enrollment | { error: string }> {
+  async signIn(password: string, eventId?: string): Promise<Enrollment | { error: string }> {
     const deviceInfo = await this.#deviceInfo();
-    return this.#adopt(
-      await this.#transport.post('/admin/login', { password, eventId, deviceInfo }),
-    );
+    const body = { password, ...(eventId ? { eventId } : {}), deviceInfo };
+    return this.#adopt(await this.#transport.post('/admin/login', body));
+  }
+
+  /**
+   * The organiser moves to another event: a new one (created on the server, online only:
+   * an event is a new scope for tokens) or one that exists. Only with nothing unsent:
+   * what is queued was made for the event being left.
+   */
+  async switchEvent(
+    to: { create: Event } | { open: string },
+  ): Promise<Enrollment | { error: string }> {
+    const enrollment = await getEnrollment();
+    if (enrollment?.role !== 'organiser') return { error: 'FORBIDDEN' };
+    if ((await pendingCount()) > 0) return { error: 'UNSENT' };
+    const reply =
+      'create' in to
+        ? await this.#transport.post('/admin/events', { event: to.create }, enrollment.token)
+        : await this.#transport.post(
+            `/admin/events/${encodeURIComponent(to.open)}/open`,
+            {},
+            enrollment.token,
+          );
+    return this.#adopt(reply);
   }
 
   /** End this device's token on the server (best effort: the wipe happens regardless). */

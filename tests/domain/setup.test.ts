@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { demoBatches, demoEvent, demoSessions } from '#domain/demo';
+import type { Session } from '#domain/model';
+import {
+  canPurge,
+  jpFromLength,
+  overlappingSessions,
+  retentionEnds,
+  validateBatch,
+  validateEvent,
+  validateSession,
+} from '#domain/setup';
+
+const batch = demoBatches[0]!;
+const at = (day: string, hhmm: string) => `${day}T${hhmm}:00.000Z`;
+const session = (over: Partial<Session>): Session => ({ ...demoSessions[0]!, ...over });
+
+describe('validateEvent', () => {
+  it('accepts the demo event', () => {
+    expect(validateEvent(demoEvent)).toEqual({});
+  });
+
+  it('names each wrong field with its own code', () => {
+    expect(
+      validateEvent({
+        ...demoEvent,
+        name: '  ',
+        organizer: '',
+        startDate: '2025-06-05',
+        endDate: '2025-06-01',
+        timezone: 'Asia/Nowhere',
+        minutesPerJp: 0,
+        certificateThreshold: 120,
+        retentionDays: 0,
+        regionQuotas: { '6371': 10, '6372': -1, '9999': 5 },
+      }),
+    ).toEqual({
+      name: 'required',
+      organizer: 'required',
+      endDate: 'dayOrder',
+      timezone: 'timezone',
+      minutesPerJp: 'minutesPerJp',
+      certificateThreshold: 'threshold',
+      retentionDays: 'retention',
+      'quota.6372': 'quota',
+      'quota.9999': 'quotaRegion',
+    });
+  });
+});
+
+describe('validateBatch', () => {
+  it('accepts the demo batches', () => {
+    for (const b of demoBatches) expect(validateBatch(b, demoEvent, demoBatches)).toEqual({});
+  });
+
+  it('refuses a taken or malformed code, days outside the event, a negative capacity', () => {
+    const other = demoBatches[1]!;
+    expect(
+      validateBatch(
+        { ...batch, code: other.code, startDate: '2000-01-01', capacity: -1 },
+        demoEvent,
+        demoBatches,
+      ),
+    ).toEqual({ code: 'batchCodeTaken', startDate: 'outsideEvent', capacity: 'capacity' });
+    expect(validateBatch({ ...batch, code: 'a-1' }, demoEvent, demoBatches).code).toBe('batchCode');
+    expect(validateBatch({ ...batch, endDate: '2099-01-01' }, demoEvent, demoBatches).endDate).toBe(
+      'outsideEvent',
+    );
+  });
+});
+
+describe('validateSession', () => {
+  const tz = 'Asia/Makassar';
+  it('accepts the demo sessions', () => {
+    for (const s of demoSessions) {
+      const b = demoBatches.find((x) => x.id === s.batchId);
+      expect(validateSession(s, b, tz)).toEqual({});
+    }
+  });
+
+  it('refuses an end before the start, a day outside its batch, a missing title', () => {
+    expect(
+      validateSession(
+        session({
+          title: '',
+          start: at(batch.startDate, '03:00'),
+          end: at(batch.startDate, '02:00'),
+        }),
+        batch,
+        tz,
+      ),
+    ).toEqual({ title: 'required', end: 'timeOrder' });
+    expect(
+      validateSession(
+        session({ start: at('2030-01-01', '01:00'), end: at('2030-01-01', '02:00') }),
+        batch,
+        tz,
+      ),
+    ).toEqual({ start: 'outsideBatch' });
+    expect(validateSession(session({ jp: 30 }), batch, tz)).toEqual({ jp: 'jp' });
+  });
+});
+
+describe('overlappingSessions', () => {
+  const day = batch.startDate;
+  const s = (id: string, from: string, to: string, batchId = batch.id) =>
+    session({ id, batchId, start: at(day, from), end: at(day, to) });
+
+  it('finds sessions of one batch that share time, and only those', () => {
+    const a = s('a', '01:00', '02:30');
+    const b = s('b', '02:00', '03:00'); // overlaps a
+    const c = s('c', '03:00', '04:00'); // starts when b ends: no overlap
+    const d = s('d', '01:30', '02:00', 'other-batch'); // another batch may run at once
+    const e = s('e', '00:30', '05:00'); // covers everything of its batch
+    const pairs = overlappingSessions([c, b, a, d, e]).map(([x, y]) => `${x.id}-${y.id}`);
+    expect(pairs.sort()).toEqual(['a-b', 'e-a', 'e-b', 'e-c'].sort());
+  });
+
+  it('the demo schedule has no overlaps', () => {
+    expect(overlappingSessions(demoSessions)).toEqual([]);
+  });
+});
+
+describe('retention', () => {
+  it('ends retentionDays after the end date, across month and year ends', () => {
+    expect(retentionEnds({ endDate: '2025-12-20', retentionDays: 30 })).toBe('2026-01-19');
+    expect(retentionEnds({ endDate: '2024-02-28', retentionDays: 1 })).toBe('2024-02-29');
+  });
+
+  it('allows a purge from that day on, once', () => {
+    const e = { ...demoEvent, endDate: '2025-06-10', retentionDays: 10 };
+    expect(canPurge(e, '2025-06-19')).toBe(false);
+    expect(canPurge(e, '2025-06-20')).toBe(true);
+    const purged = {
+      ...e,
+      purge: {
+        at: '2025-07-01T00:00:00.000Z',
+        participants: 0,
+        cancelled: 0,
+        byBatch: {},
+        byRegion: {},
+        byGender: {},
+        checkedInByDay: {},
+        attendance: {},
+      },
+    };
+    expect(canPurge(purged, '2026-01-01')).toBe(false);
+  });
+});
+
+describe('jpFromLength', () => {
+  it('counts whole JP of the event’s length', () => {
+    expect(
+      jpFromLength({ start: at('2025-06-02', '00:00'), end: at('2025-06-02', '01:30') }, 45),
+    ).toBe(2);
+    expect(
+      jpFromLength({ start: at('2025-06-02', '00:00'), end: at('2025-06-02', '01:29') }, 45),
+    ).toBe(1);
+  });
+});
+
+describe('messages', () => {
+  it('every setup code has a message in Indonesian and English', async () => {
+    const { setupCodes } = await import('#domain/setup');
+    const { hasMessage, translate } = await import('#i18n/translate');
+    for (const code of setupCodes) {
+      const key = `setup.error.${code}`;
+      expect(hasMessage(key), key).toBe(true);
+      if (!hasMessage(key)) continue;
+      expect(translate('id', key)).not.toBe(translate('en', key));
+    }
+  });
+});

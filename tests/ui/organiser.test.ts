@@ -1,0 +1,238 @@
+// @vitest-environment jsdom
+// The organiser console over a real (fake-indexeddb) database with the demo event and an
+// organiser enrolment: event setup with its errors, batches and sessions with the clash
+// warning, the participants view with masked and full NIK, the registration poster, and
+// the retention rule. Every save must land in the outbox with the local write.
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  DEMO_EVENT_ID,
+  demoBatches,
+  demoEvent,
+  demoParticipants,
+  demoSessions,
+} from '#domain/demo';
+import { maskNik } from '#domain/nik';
+import type { HadirDb } from '#db/database';
+import { seedDemoIfEmpty } from '#db/events';
+import { saveEnrollment } from '#db/sync-store';
+import OrganiserPage from '#pages/OrganiserPage.svelte';
+import { freshDb } from '#tests/support/db';
+
+let db: HadirDb;
+const user = () => userEvent.setup();
+const NIK = '6371014506900002';
+
+beforeEach(async () => {
+  db = freshDb();
+  await seedDemoIfEmpty();
+  await saveEnrollment({
+    deviceId: 'd-organiser',
+    token: 'token',
+    role: 'organiser',
+    eventId: DEMO_EVENT_ID,
+  });
+  await db.participants.update(demoParticipants[0]!.id, { nik: NIK });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function openTab(name: string) {
+  await user().click(await screen.findByRole('button', { name }));
+}
+
+const outboxNames = async () => (await db.outbox.orderBy('seq').toArray()).map((r) => r.name);
+
+describe('event setup', () => {
+  it('names each wrong field in Indonesian, keeps what was typed, and saves once fixed', async () => {
+    const u = user();
+    render(OrganiserPage);
+    const name = await screen.findByLabelText('Nama kegiatan');
+    await u.clear(name);
+    await u.clear(screen.getByLabelText('Menit per JP'));
+    await u.type(screen.getByLabelText('Menit per JP'), '0');
+    await u.type(screen.getByLabelText('Kota Banjarmasin'), '-3');
+    await u.click(screen.getByRole('button', { name: 'Simpan' }));
+
+    expect(await screen.findByTestId('event-name-error')).toHaveTextContent('Wajib diisi');
+    expect(screen.getByTestId('event-minutesPerJp-error')).toHaveTextContent(
+      'Menit per JP harus bilangan bulat 1–240',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Periksa isian yang ditandai merah.');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(await outboxNames()).toEqual([]);
+    expect(screen.getByLabelText('Kota Banjarmasin')).toHaveValue(-3); // still there
+
+    await u.type(name, 'Bimtek Tenaga Perpustakaan 2026');
+    await u.clear(screen.getByLabelText('Menit per JP'));
+    await u.type(screen.getByLabelText('Menit per JP'), '45');
+    await u.clear(screen.getByLabelText('Kota Banjarmasin'));
+    await u.type(screen.getByLabelText('Kota Banjarmasin'), '12');
+    await u.click(screen.getByLabelText('Kumpulkan NIK peserta'));
+    await u.click(screen.getByRole('button', { name: 'Simpan' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Tersimpan di perangkat ini');
+    expect(await outboxNames()).toEqual(['event.upsert']);
+    const saved = await db.events.get(DEMO_EVENT_ID);
+    expect(saved).toMatchObject({
+      name: 'Bimtek Tenaga Perpustakaan 2026',
+      collectNik: !demoEvent.collectNik,
+      regionQuotas: { '63.71': 12 },
+    });
+  });
+});
+
+describe('batches and sessions', () => {
+  it('refuses a batch code another batch uses, then saves the batch', async () => {
+    const u = user();
+    render(OrganiserPage);
+    await openTab('Angkatan & sesi');
+    await u.click(await screen.findByRole('button', { name: 'Tambah angkatan' }));
+    const code = screen.getByLabelText('Kode (mis. A1)');
+    await u.clear(code);
+    await u.type(code, demoBatches[0]!.code);
+    await u.click(screen.getByRole('button', { name: 'Simpan' }));
+    expect(await screen.findByTestId('batch-code-error')).toHaveTextContent(
+      'Kode ini sudah dipakai angkatan lain',
+    );
+    await u.clear(code);
+    await u.type(code, 'c3');
+    await u.clear(screen.getByLabelText('Nama angkatan'));
+    await u.type(screen.getByLabelText('Nama angkatan'), 'Angkatan III');
+    await u.click(screen.getByRole('button', { name: 'Simpan' }));
+
+    await vi.waitFor(async () => expect(await outboxNames()).toEqual(['batch.upsert']));
+    const added = (await db.batches.toArray()).find((b) => b.code === 'C3');
+    expect(added).toMatchObject({ name: 'Angkatan III', eventId: DEMO_EVENT_ID });
+    expect(await screen.findByRole('heading', { name: /Angkatan III/ })).toBeInTheDocument();
+  });
+
+  it('saves a session in WITA with JP from its length, and warns of a clash in its batch', async () => {
+    const u = user();
+    const first = demoSessions[0]!;
+    const batch = demoBatches.find((b) => b.id === first.batchId)!;
+    render(OrganiserPage);
+    await openTab('Angkatan & sesi');
+    const section = (await screen.findAllByTestId('batch')).find((s) =>
+      within(s).queryByRole('heading', { name: new RegExp(batch.name) }),
+    )!;
+    await u.click(within(section).getByRole('button', { name: 'Tambah sesi' }));
+    await u.type(screen.getByLabelText('Judul materi'), 'Praktik Katalogisasi');
+    // The new session starts at 08:00 WITA on the batch's first day, as the first one does.
+    const start = screen.getByLabelText('Mulai');
+    const end = screen.getByLabelText('Selesai');
+    await u.clear(start);
+    await u.type(start, '07:30');
+    await u.clear(end);
+    await u.type(end, '09:00');
+    expect(screen.getByLabelText('JP')).toHaveValue(2); // 90 minutes of 45
+    await u.click(screen.getByRole('button', { name: 'Simpan' }));
+
+    await vi.waitFor(async () => expect(await outboxNames()).toEqual(['session.upsert']));
+    const saved = (await db.sessions.toArray()).find((s) => s.title === 'Praktik Katalogisasi');
+    // 07:30–09:00 WITA (UTC+8) on 2 June 2025.
+    expect(batch.startDate).toBe('2025-06-02');
+    expect(saved).toMatchObject({
+      batchId: batch.id,
+      start: '2025-06-01T23:30:00.000Z',
+      end: '2025-06-02T01:00:00.000Z',
+      jp: 2,
+    });
+    // 07:30–09:00 shares time with the first two sessions of the batch.
+    const warnings = await screen.findAllByTestId('overlap');
+    const texts = warnings.map((w) => w.textContent).sort();
+    // Both start at 07:30, so either may be named first in the first warning.
+    expect(texts).toHaveLength(2);
+    expect(texts.join()).toContain(first.title);
+    expect(texts.join()).toContain(`"Praktik Katalogisasi" dan "${demoSessions[1]!.title}"`);
+    for (const text of texts) expect(text).toMatch(new RegExp(`^Bentrok waktu di ${batch.name}: `));
+  });
+});
+
+describe('participants', () => {
+  it('masks NIK in the list, shows it in full when opened, and deletes for every device', async () => {
+    const u = user();
+    const person = demoParticipants[0]!;
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    render(OrganiserPage);
+    await openTab('Peserta');
+    const row = (await screen.findAllByTestId('person')).find((r) =>
+      r.textContent?.includes(person.fullName),
+    )!;
+    expect(row).toHaveTextContent(maskNik(NIK));
+    expect(row).not.toHaveTextContent(NIK);
+
+    await u.click(within(row).getByRole('button', { name: 'Buka' }));
+    expect(within(row).getByTestId('full-nik')).toHaveTextContent(NIK);
+    expect(within(row).getByTestId('person-detail')).toHaveTextContent(person.phone);
+
+    await u.click(within(row).getByRole('button', { name: 'Hapus peserta' }));
+    expect(window.confirm).toHaveBeenCalledWith(expect.stringContaining(person.fullName));
+    await vi.waitFor(async () => expect(await outboxNames()).toEqual(['participant.delete']));
+    expect(await db.participants.get(person.id)).toBeUndefined();
+    expect(await screen.findByRole('status')).toHaveTextContent(`${person.fullName} dihapus.`);
+  });
+
+  it('deletes nothing when the organiser does not confirm', async () => {
+    const u = user();
+    vi.spyOn(window, 'confirm').mockReturnValue(false);
+    render(OrganiserPage);
+    await openTab('Peserta');
+    const row = (await screen.findAllByTestId('person'))[0]!;
+    await u.click(within(row).getByRole('button', { name: 'Buka' }));
+    await u.click(within(row).getByRole('button', { name: 'Hapus peserta' }));
+    expect(await outboxNames()).toEqual([]);
+    expect(await db.participants.count()).toBe(demoParticipants.length);
+  });
+});
+
+describe('registration link and poster', () => {
+  it('gives a short link by event and a printable poster with the event name and its QR', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    render(OrganiserPage);
+    await openTab('Pendaftaran');
+    const link = await screen.findByTestId('registration-link');
+    expect(link).toHaveTextContent(`${location.origin}/r/${DEMO_EVENT_ID}`);
+    const poster = screen.getByTestId('poster');
+    expect(poster).toHaveTextContent(demoEvent.name);
+    expect(poster).toHaveTextContent('Pindai untuk mendaftar');
+    expect(within(poster).getByTestId('qr')).toBeInTheDocument();
+    await user().click(screen.getByRole('button', { name: 'Cetak poster A4' }));
+    expect(print).toHaveBeenCalledOnce();
+  });
+});
+
+describe('personal data', () => {
+  it('keeps the purge off until the retention period is over, and says from when', async () => {
+    await db.events.update(DEMO_EVENT_ID, { retentionDays: 3650 });
+    render(OrganiserPage);
+    await openTab('Data pribadi');
+    const button = await screen.findByRole('button', { name: 'Hapus data pribadi kegiatan ini' });
+    expect(button).toBeDisabled();
+    // 23 June 2025 + 3650 days.
+    expect(screen.getByText(/^Tombol aktif mulai \S+ 21 Juni 2035\.$/)).toBeInTheDocument();
+  });
+
+  it('shows what is left after a purge: the counts', async () => {
+    await db.events.update(DEMO_EVENT_ID, {
+      purge: {
+        at: '2026-07-01T02:00:00.000Z',
+        participants: 97,
+        cancelled: 3,
+        byBatch: {},
+        byRegion: {},
+        byGender: {},
+        checkedInByDay: {},
+        attendance: {},
+      },
+    });
+    render(OrganiserPage);
+    await openTab('Data pribadi');
+    expect(await screen.findByTestId('purged')).toHaveTextContent('1 Juli 2026');
+    expect(screen.getByText('Tersisa jumlah saja: 97 peserta, 3 batal.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Hapus data pribadi kegiatan ini' })).toBeNull();
+  });
+});
