@@ -53,14 +53,20 @@ interface Visibility {
   own: Set<string>;
   /** …and the one theirs was merged into. */
   linked: Set<string>;
-  /** Trainer devices: the sessions they may mark. */
+  /** Trainer devices: the sessions they may mark… */
   sessions: Set<string>;
+  /** …and the batches of those sessions, whose participants are their roster. */
+  batches: Set<string>;
+  roster: Set<string>;
 }
+
+const onRoster = (row: StoredRow, vis: Visibility) => vis.batches.has(String(row.data.batchId));
 
 function visibility(db: Db, device: Device): Visibility {
   const own = new Set<string>();
   const linked = new Set<string>();
   const sessions = new Set<string>();
+  const batches = new Set<string>();
   if (device.role === 'participant') {
     const rows = db
       .prepare(
@@ -77,11 +83,19 @@ function visibility(db: Db, device: Device): Visibility {
       .prepare("SELECT id, data FROM rows WHERE tbl = 'sessions' AND event_id = ?")
       .all(device.eventId) as { id: string; data: string }[];
     for (const r of rows) {
-      const ids = (JSON.parse(r.data) as { trainerDeviceIds?: string[] }).trainerDeviceIds ?? [];
-      if (ids.includes(device.id)) sessions.add(r.id);
+      const data = JSON.parse(r.data) as { trainerDeviceIds?: string[]; batchId: string };
+      if (!(data.trainerDeviceIds ?? []).includes(device.id)) continue;
+      sessions.add(r.id);
+      batches.add(data.batchId);
     }
   }
-  return { device, own, linked, sessions };
+  const roster = new Set<string>();
+  if (batches.size > 0) {
+    for (const p of rowsOfEvent<{ batchId: string }>(db, device.eventId, 'participants')) {
+      if (batches.has(p.data.batchId)) roster.add(p.id);
+    }
+  }
+  return { device, own, linked, sessions, batches, roster };
 }
 
 /** The row as this device may see it, or undefined when it may not see it at all. */
@@ -91,8 +105,13 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
   if (role === 'organiser' || role === 'staff') return row.data;
   if (PUBLIC_TABLES.has(row.tbl)) return row.data;
   if (role === 'trainer') {
-    if (row.tbl === 'participants') return pick(row.data, TRAINER_PARTICIPANT_FIELDS);
+    // A tombstone carries no batch; deleting what a trainer never had is harmless.
+    if (row.deleted) return row.data;
+    if (row.tbl === 'participants') {
+      return onRoster(row, vis) ? pick(row.data, TRAINER_PARTICIPANT_FIELDS) : undefined;
+    }
     if (row.tbl === 'checkins') {
+      if (!vis.roster.has(String(row.data.participantId))) return undefined;
       const { signature: _signature, ...rest } = row.data;
       return rest;
     }
@@ -111,10 +130,37 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
   return undefined;
 }
 
+const gone = (row: StoredRow): Change => ({
+  table: row.tbl,
+  id: row.id,
+  op: 'del',
+  v: row.v,
+  data: null,
+});
+
 function put(row: StoredRow, data: Record<string, unknown>): Change {
   const stamps = Object.values(row.hlcs);
   const hlc = stamps.length > 0 ? stamps.reduce((a, b) => (b > a ? b : a)) : undefined;
   return { table: row.tbl, id: row.id, op: 'put', v: row.v, data, ...(hlc ? { hlc } : {}) };
+}
+
+/**
+ * A trainer's roster follows its sessions: when a session changed (given to it or taken
+ * away), send the whole roster again, and a deletion for everyone else it may still hold.
+ * Once per pull: sessions change rarely, rosters are a few hundred rows.
+ */
+function rosterRefresh(db: Db, vis: Visibility): Change[] {
+  const changes: Change[] = [];
+  const eventId = vis.device.eventId;
+  for (const p of rowsOfEvent<Record<string, unknown>>(db, eventId, 'participants')) {
+    const data = view(p, vis);
+    changes.push(data === undefined ? gone(p) : put(p, data));
+  }
+  for (const c of rowsOfEvent<Record<string, unknown>>(db, eventId, 'checkins')) {
+    const data = view(c, vis);
+    changes.push(data === undefined ? gone(c) : put(c, data));
+  }
+  return changes;
 }
 
 /**
@@ -152,14 +198,26 @@ export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
     const scanned = rowsAfter(db, cursor, limit);
     const vis = visibility(db, device);
     const changes: Change[] = [];
+    let rosterSent = reset; // a snapshot sends the roster anyway
     for (const row of scanned) {
       const data = view(row, vis);
-      if (data === undefined) continue;
+      if (data === undefined) {
+        // Someone who left a trainer's roster (moved to another batch) leaves its device.
+        const roster = row.tbl === 'participants' || row.tbl === 'checkins';
+        if (vis.device.role === 'trainer' && roster && !reset && row.eventId === device.eventId) {
+          changes.push(gone(row));
+        }
+        continue;
+      }
       if (row.deleted) {
-        if (!reset) changes.push({ table: row.tbl, id: row.id, op: 'del', v: row.v, data: null });
+        if (!reset) changes.push(gone(row));
       } else {
         changes.push(put(row, data));
         changes.push(...newlyVisible(db, row, vis));
+        if (vis.device.role === 'trainer' && row.tbl === 'sessions' && !rosterSent) {
+          changes.push(...rosterRefresh(db, vis));
+          rosterSent = true;
+        }
       }
     }
     const lastRow = scanned[scanned.length - 1];

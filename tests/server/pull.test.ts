@@ -143,7 +143,11 @@ describe('pull per role', () => {
 
     const { changes } = await trainer.pullAll(null);
     const participants = ofTable<Record<string, unknown>>(changes, 'participants');
-    expect(participants).toHaveLength(demoParticipants.length + 1);
+    // Its roster: the people of its session's batch (the new registration is one of them).
+    const roster = demoParticipants.filter((p) => p.batchId === own.batchId);
+    expect(roster.length).toBeLessThan(demoParticipants.length);
+    expect(participants).toHaveLength(roster.length + 1);
+    expect(participants.every((p) => p.batchId === own.batchId)).toBe(true);
     for (const p of participants) {
       for (const secret of ['nip', 'phone', 'email', 'nik', 'ticketCode']) {
         expect(p).not.toHaveProperty(secret);
@@ -159,6 +163,51 @@ describe('pull per role', () => {
     expect(checkins).toHaveLength(1);
     expect(checkins[0]).not.toHaveProperty('signature');
     expect(count(changes, 'sessions')).toBe(demoSessions.length);
+  });
+
+  it('a trainer’s roster follows its sessions: given another batch, it swaps people', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const trainer = await enrollDevice(server, 'trainer');
+    const [a1, a2] = demoBatches;
+    const inA1 = demoParticipants.filter((p) => p.batchId === a1!.id);
+    const inA2 = demoParticipants.filter((p) => p.batchId === a2!.id);
+    const sessionA1 = demoSessions.find((x) => x.batchId === a1!.id)!;
+    const sessionA2 = demoSessions.find((x) => x.batchId === a2!.id)!;
+    await organiser.send(
+      upsertSession({ ...sessionA1, trainerDeviceIds: [trainer.deviceId] }),
+      checkin(inA1[0]!.id),
+    );
+    const first = await trainer.pullAll(null);
+    const held = (changes: Change[]) =>
+      ofTable<Participant>(changes, 'participants')
+        .map((p) => p.id)
+        .sort();
+    expect(held(first.changes)).toEqual(inA1.map((p) => p.id).sort());
+    expect(ofTable(first.changes, 'checkins')).toHaveLength(1);
+
+    // The organiser moves the trainer to batch 2: batch 1's people and arrivals leave.
+    await organiser.send(
+      upsertSession({ ...sessionA1, trainerDeviceIds: [] }),
+      upsertSession({ ...sessionA2, trainerDeviceIds: [trainer.deviceId] }),
+    );
+    const next = await trainer.pullAll(first.cursor);
+    const last = new Map(next.changes.map((c) => [key(c), c.op]));
+    for (const p of inA1) expect(last.get(`participants:${p.id}`), p.fullName).toBe('del');
+    for (const p of inA2) expect(last.get(`participants:${p.id}`), p.fullName).toBe('put');
+    expect([...last].filter(([k, op]) => k.startsWith('checkins:') && op === 'put')).toEqual([]);
+
+    // Someone moved from batch 2 to batch 1 leaves it too.
+    await organiser.send({
+      name: 'participant.patch',
+      args: {
+        participantId: inA2[0]!.id,
+        fields: { batchId: { v: a1!.id, hlc: organiser.tick() } },
+      },
+    });
+    const moved = await trainer.pullAll(next.cursor);
+    expect(moved.changes.map((c) => `${key(c)} ${c.op}`)).toEqual([
+      `participants:${inA2[0]!.id} del`,
+    ]);
   });
 
   it('staff and organiser get whole participant rows', async () => {

@@ -830,9 +830,14 @@ describe('pull filtering per role follows the matrix', () => {
     const seen = await pulled(w.trainer);
     const all = stored(EVENT_A);
 
-    // Every participant of the event (the roster), reduced to the allowed fields.
-    expect(keysOf(seen, 'participants')).toEqual(keysOf(all, 'participants'));
-    for (const k of keysOf(all, 'participants')) {
+    // Its roster: the participants of its session's batch, reduced to the allowed fields;
+    // nobody of another batch.
+    const roster = keysOf(all, 'participants').filter(
+      (k) => all.get(k)!.batchId === OWN_SESSION.batchId,
+    );
+    expect(roster.length).toBeLessThan(keysOf(all, 'participants').length);
+    expect(keysOf(seen, 'participants')).toEqual(roster);
+    for (const k of roster) {
       const data = seen.get(k)!;
       expect(
         Object.keys(data).every((f) => TRAINER_PARTICIPANT_FIELDS.includes(f)),

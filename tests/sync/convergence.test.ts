@@ -531,16 +531,26 @@ function serverView(db: Db, role: Role, deviceId: string): View {
   const rows = raw.map((r) => ({ ...r, data: JSON.parse(r.data) as Data }));
   const assigned = (r: { data: Data }) =>
     ((r.data.trainerDeviceIds as string[] | undefined) ?? []).includes(deviceId);
-  const mine = new Set(rows.filter((r) => r.tbl === 'sessions' && assigned(r)).map((r) => r.id));
+  const mineRows = rows.filter((r) => r.tbl === 'sessions' && assigned(r));
+  const mine = new Set(mineRows.map((r) => r.id));
+  // A trainer's roster: the people of its sessions' batches (and their arrivals).
+  const batches = new Set(mineRows.map((r) => String(r.data.batchId)));
+  const roster = new Set(
+    rows
+      .filter((r) => r.tbl === 'participants' && batches.has(String(r.data.batchId)))
+      .map((r) => r.id),
+  );
   const view = emptyView();
   for (const r of rows) {
     let data = r.data;
     if (role === 'trainer') {
       if (r.tbl === 'participants') {
+        if (!roster.has(r.id)) continue;
         data = Object.fromEntries(
           TRAINER_PARTICIPANT_FIELDS.filter((f) => f in r.data).map((f) => [f, r.data[f]]),
         );
       } else if (r.tbl === 'checkins') {
+        if (!roster.has(String(r.data.participantId))) continue;
         const { signature: _signature, ...rest } = r.data;
         data = rest;
       } else if (r.tbl === 'marks' && !mine.has(String(r.data.sessionId))) {
