@@ -31,6 +31,7 @@ describe('organiser console', () => {
       await expect.poll(() => o.getByRole('alert').textContent()).toBe('Kata sandi salah.');
       await o.getByTestId('organiser-password').fill('rahasia-panitia-2025');
       await o.getByRole('button', { name: 'Masuk' }).click();
+      await o.getByRole('button', { name: 'Perangkat' }).click();
 
       await o.getByTestId('new-device-role').selectOption('staff');
       await o.getByTestId('new-device-name').fill('Meja 1');

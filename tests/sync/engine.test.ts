@@ -79,3 +79,44 @@ describe('a change made while a run is pulling', () => {
     });
   });
 });
+
+describe('an organiser moving to another event', () => {
+  it('creates the event online, drops the old mirror, and pulls the new one', async () => {
+    const o = new TestDevice(server.url, { name: 'organiser' });
+    await o.enroll(server.code('organiser'));
+    await o.sync();
+    expect(await o.db.participants.count()).toBe(demoParticipants.length);
+    const event = { ...(await o.db.events.get(DEMO_EVENT_ID))!, id: 'bimtek-baru', name: 'Baru' };
+
+    const moved = await o.act(() => o.engine.switchEvent({ create: event }));
+    expect(moved).toMatchObject({ role: 'organiser', eventId: 'bimtek-baru' });
+    expect((await o.db.events.toArray()).map((e) => e.id)).toEqual(['bimtek-baru']);
+    expect(await o.db.participants.count()).toBe(0); // nobody of the demo stays behind
+
+    // And back, to an event that exists.
+    const back = await o.act(() => o.engine.switchEvent({ open: DEMO_EVENT_ID }));
+    expect(back).toMatchObject({ eventId: DEMO_EVENT_ID });
+    expect(await o.db.participants.count()).toBe(demoParticipants.length);
+  });
+
+  it('refuses while changes are unsent, and keeps them and the event', async () => {
+    const o = new TestDevice(server.url, { name: 'organiser-unsent' });
+    await o.enroll(server.code('organiser'));
+    await o.sync();
+    await o.act(() =>
+      recordCheckin({
+        eventId: DEMO_EVENT_ID,
+        participantId: demoParticipants[0]!.id,
+        method: 'search',
+        timezone: 'Asia/Makassar',
+      }),
+    );
+    const event = { ...(await o.db.events.get(DEMO_EVENT_ID))!, id: 'tidak-jadi' };
+    const refused = await o.act(() => o.engine.switchEvent({ create: event }));
+    expect(refused).toEqual({ error: 'UNSENT' });
+    expect(await o.act(() => pendingCount())).toBe(1);
+    expect(await o.db.events.get(DEMO_EVENT_ID)).toBeDefined();
+    const stored = server.db.prepare("SELECT 1 FROM rows WHERE id = 'tidak-jadi'").get();
+    expect(stored).toBeUndefined();
+  });
+});

@@ -13,8 +13,12 @@ export function getEvent(id: string): Promise<Event | undefined> {
   return db().events.get(id);
 }
 
-export function batchesOf(eventId: string): Promise<Batch[]> {
-  return db().batches.where('eventId').equals(eventId).sortBy('startDate');
+/** By first day, then code: batches starting together still show A1 before A2. */
+export async function batchesOf(eventId: string): Promise<Batch[]> {
+  const batches = await db().batches.where('eventId').equals(eventId).toArray();
+  return batches.sort(
+    (a, b) => a.startDate.localeCompare(b.startDate) || a.code.localeCompare(b.code),
+  );
 }
 
 export function sessionsOf(eventId: string): Promise<Session[]> {

@@ -270,6 +270,14 @@ export async function exportOutbox(): Promise<string> {
   );
 }
 
+/** Drop the mirrored rows of the event being left (the outbox is empty by then): the next
+ * pull brings the new event, and nothing of the old one can be edited meanwhile. */
+export async function forgetMirror(): Promise<void> {
+  const d = db();
+  const tables = Object.values(syncedTables(d));
+  await d.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
+}
+
 /** Sign-out with wipe: delete every local table, the outbox included (after export). */
 export async function wipeDevice(): Promise<void> {
   await db().delete();

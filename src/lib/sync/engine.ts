@@ -7,6 +7,7 @@ import { clientId } from '#db/meta';
 import { pendingCount } from '#db/outbox';
 import {
   applyPulledPage,
+  forgetMirror,
   getCursor,
   getEnrollment,
   highestSettledSeq,
@@ -161,7 +162,11 @@ export class SyncEngine {
             {},
             enrollment.token,
           );
-    return this.#adopt(reply);
+    const result = await this.#adopt(reply);
+    if ('error' in result) return result;
+    await forgetMirror();
+    await this.once(); // the new event's rows, before the console shows it
+    return result;
   }
 
   /** End this device's token on the server (best effort: the wipe happens regardless). */
