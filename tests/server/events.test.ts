@@ -89,6 +89,44 @@ describe('creating and opening events', () => {
   });
 });
 
+describe('seats per kabupaten/kota', () => {
+  it('a self-registration beyond its region’s quota is waitlisted; other regions and walk-ins are not', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const staff = await enrollDevice(server, 'staff');
+    const statusOf = (id: string) =>
+      (
+        server.db
+          .prepare("SELECT json_extract(data, '$.status') AS s FROM rows WHERE id = ?")
+          .get(id) as { s: string }
+      ).s;
+    const taken = server.db
+      .prepare(
+        `SELECT count(*) AS n FROM rows WHERE tbl = 'participants'
+         AND json_extract(data, '$.regionCode') = '63.72' AND json_extract(data, '$.status') = 'registered'`,
+      )
+      .get() as { n: number };
+    // One seat left for Banjarbaru (the demo may already have people from there).
+    await organiser.send({
+      name: 'event.upsert',
+      args: { event: { ...demoEvent, regionQuotas: { '63.72': taken.n + 1 } } },
+    });
+    const first = person({ regionCode: '63.72' });
+    const second = person({ regionCode: '63.72' });
+    const elsewhere = person({ regionCode: '63.71' });
+    const walkIn = person({ regionCode: '63.72', source: 'walkin' });
+    for (const p of [first, second, elsewhere]) {
+      await (await enrollDevice(server, 'participant')).send(register(p));
+    }
+    await staff.send(register(walkIn));
+    expect([first, second, elsewhere, walkIn].map((p) => statusOf(p.id))).toEqual([
+      'registered',
+      'waitlisted',
+      'registered',
+      'registered',
+    ]);
+  });
+});
+
 describe('purging an event’s personal data', () => {
   async function populated() {
     const organiser = await enrollDevice(server, 'organiser');

@@ -104,8 +104,9 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
     }
   }
 
-  // A self-registration beyond the batch's capacity goes on the waiting list; walk-ins
-  // and imports are people already in the room or on the organiser's list.
+  // A self-registration beyond the batch's capacity, or beyond its kabupaten/kota's
+  // quota, goes on the waiting list; walk-ins and imports are people already in the room
+  // or on the organiser's list.
   let status = p.status;
   if (p.source === 'self' && status === 'registered') {
     const { taken } = ctx.db
@@ -114,7 +115,7 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
          AND json_extract(data, '$.batchId') = ? AND json_extract(data, '$.status') = 'registered'`,
       )
       .get(p.batchId) as { taken: number };
-    if (taken >= batch.data.capacity) status = 'waitlisted';
+    if (taken >= batch.data.capacity || regionFull(ctx, p)) status = 'waitlisted';
   }
   const data = { ...p, status };
   const hlcs = Object.fromEntries(Object.keys(data).map((k) => [k, ctx.mutation.hlc]));
@@ -234,6 +235,19 @@ export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel
   return lost
     ? { status: 'conflict', serverState: { id: row.id, fields: { status: row.data.status } } }
     : { status: 'applied' };
+}
+
+function regionFull(ctx: ApplyContext, p: Participant): boolean {
+  const event = getRow<{ regionQuotas?: Record<string, number> }>(ctx.db, 'events', p.eventId);
+  const quota = event?.data.regionQuotas?.[p.regionCode];
+  if (quota === undefined) return false;
+  const { taken } = ctx.db
+    .prepare(
+      `SELECT count(*) AS taken FROM rows WHERE tbl = 'participants' AND event_id = ? AND deleted = 0
+       AND json_extract(data, '$.regionCode') = ? AND json_extract(data, '$.status') = 'registered'`,
+    )
+    .get(p.eventId, p.regionCode) as { taken: number };
+  return taken >= quota;
 }
 
 /** Erase a person for everyone: the registration, its check-ins, marks and aliases become
