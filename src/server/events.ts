@@ -4,7 +4,7 @@
 import { winningMark } from '#domain/attendance';
 import { formatHlc } from '#domain/hlc';
 import type { AttendanceMark, Event, Participant, PurgeSummary, VenueCheckIn } from '#domain/model';
-import { retentionEnds } from '#domain/setup';
+import { emptySummary, retentionEnds } from '#domain/setup';
 import { localDay } from '#domain/time';
 import { revokeDevice } from '#server/auth';
 import { erasePerson } from '#server/apply/participants';
@@ -79,16 +79,7 @@ function summarise(db: Db, eventId: string, now: Date): PurgeSummary {
         .prepare('SELECT data FROM rows WHERE event_id = ? AND tbl = ? AND deleted = 0')
         .all(eventId, tbl) as { data: string }[]
     ).map((r) => JSON.parse(r.data) as T);
-  const summary: PurgeSummary = {
-    at: now.toISOString(),
-    participants: 0,
-    cancelled: 0,
-    byBatch: {},
-    byRegion: {},
-    byGender: {},
-    checkedInByDay: {},
-    attendance: {},
-  };
+  const summary = emptySummary(now.toISOString());
   for (const p of live<Participant>('participants')) {
     if (p.status === 'cancelled') {
       summary.cancelled++;

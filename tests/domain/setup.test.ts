@@ -3,6 +3,7 @@ import { demoBatches, demoEvent, demoSessions } from '#domain/demo';
 import type { Session } from '#domain/model';
 import {
   canPurge,
+  emptySummary,
   jpFromLength,
   overlappingSessions,
   retentionEnds,
@@ -133,16 +134,7 @@ describe('retention', () => {
     expect(canPurge(e, '2025-06-20')).toBe(true);
     const purged = {
       ...e,
-      purge: {
-        at: '2025-07-01T00:00:00.000Z',
-        participants: 0,
-        cancelled: 0,
-        byBatch: {},
-        byRegion: {},
-        byGender: {},
-        checkedInByDay: {},
-        attendance: {},
-      },
+      purge: emptySummary('2025-07-01T00:00:00.000Z'),
     };
     expect(canPurge(purged, '2026-01-01')).toBe(false);
   });

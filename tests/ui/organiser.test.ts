@@ -14,6 +14,7 @@ import {
   demoSessions,
 } from '#domain/demo';
 import { maskNik } from '#domain/nik';
+import { emptySummary } from '#domain/setup';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment } from '#db/sync-store';
@@ -218,16 +219,7 @@ describe('personal data', () => {
 
   it('shows what is left after a purge: the counts', async () => {
     await db.events.update(DEMO_EVENT_ID, {
-      purge: {
-        at: '2026-07-01T02:00:00.000Z',
-        participants: 97,
-        cancelled: 3,
-        byBatch: {},
-        byRegion: {},
-        byGender: {},
-        checkedInByDay: {},
-        attendance: {},
-      },
+      purge: { ...emptySummary('2026-07-01T02:00:00.000Z'), participants: 97, cancelled: 3 },
     });
     render(OrganiserPage);
     await openTab('Data pribadi');

@@ -1,7 +1,7 @@
 // Rules for setting up an event: its fields, its batches (angkatan) and sessions. The
 // organiser's form shows these codes next to the field (catalog keys `setup.<code>`);
 // the server's zod schemas stay the defence, these say *what* is wrong, in words.
-import type { Batch, Event, Session } from '#domain/model';
+import type { Batch, Event, PurgeSummary, Session } from '#domain/model';
 import { findRegion } from '#domain/regions';
 import { localDay } from '#domain/time';
 
@@ -36,6 +36,18 @@ function validTimezone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+interface Schema<T> {
+  safeParse(v: unknown): { success: true; data: T } | { success: false };
+}
+
+/** The candidate as its schema parses it, when both the rules (no field errors) and the
+ * schema accept it; else undefined. */
+export function accepted<T>(errors: FieldErrors, schema: Schema<T>, candidate: unknown) {
+  if (Object.keys(errors).length > 0) return undefined;
+  const parsed = schema.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function validateEvent(e: Event): FieldErrors {
@@ -119,3 +131,15 @@ export function retentionEnds(e: Pick<Event, 'endDate' | 'retentionDays'>): stri
 }
 
 export const canPurge = (e: Event, today: string) => !e.purge && today >= retentionEnds(e);
+
+/** Counts of nobody, to add people to one by one. */
+export const emptySummary = (at: string): PurgeSummary => ({
+  at,
+  participants: 0,
+  cancelled: 0,
+  byBatch: {},
+  byRegion: {},
+  byGender: {},
+  checkedInByDay: {},
+  attendance: {},
+});
