@@ -3,13 +3,22 @@
 // anonymous counts. Edits of an event go through push like any other change.
 import { winningMark } from '#domain/attendance';
 import { formatHlc } from '#domain/hlc';
-import type { AttendanceMark, Event, Participant, PurgeSummary, VenueCheckIn } from '#domain/model';
+import type {
+  AttendanceMark,
+  Batch,
+  Event,
+  Participant,
+  PurgeSummary,
+  Session,
+  VenueCheckIn,
+} from '#domain/model';
+import type { PublicEvent } from '#sync/protocol';
 import { emptySummary, retentionEnds } from '#domain/setup';
 import { localDay } from '#domain/time';
 import { revokeDevice } from '#server/auth';
-import { erasePerson } from '#server/apply/participants';
+import { erasePerson, registeredIn } from '#server/apply/participants';
 import type { Db } from '#server/store/database';
-import { deleteRow, fromRaw, getRow, nextVersion, putRow } from '#server/store/rows';
+import { deleteRow, fromRaw, getRow, nextVersion, putRow, rowsOfEvent } from '#server/store/rows';
 
 export interface EventListItem {
   id: string;
@@ -39,6 +48,18 @@ export function listEvents(db: Db): EventListItem[] {
 export function defaultEventId(db: Db): string | undefined {
   const events = listEvents(db);
   return (events.find((e) => !e.demo) ?? events[0])?.id;
+}
+
+/** An event's public face: rows every role may read, and the seats still free. */
+export function publicEvent(db: Db, eventId: string): PublicEvent | undefined {
+  const event = getRow<Event>(db, 'events', eventId);
+  if (!event) return undefined;
+  const batches = rowsOfEvent<Batch>(db, eventId, 'batches').map((r) => r.data);
+  const sessions = rowsOfEvent<Session>(db, eventId, 'sessions').map((r) => r.data);
+  const seatsLeft = Object.fromEntries(
+    batches.map((b) => [b.id, Math.max(0, b.capacity - registeredIn(db, b.id))]),
+  );
+  return { event: event.data, batches, sessions, seatsLeft };
 }
 
 const serverStamp = () => formatHlc({ wall: Date.now(), counter: 0, node: 'server' });

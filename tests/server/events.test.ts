@@ -7,6 +7,7 @@ import type { Event, PurgeSummary } from '#domain/model';
 import { setOrganiserPassword } from '#server/auth';
 import { emptySummary } from '#domain/setup';
 import { purgeEvent } from '#server/events';
+import { PublicEvent } from '#sync/protocol';
 import {
   checkin,
   enrollDevice,
@@ -87,6 +88,60 @@ describe('creating and opening events', () => {
     });
     expect(reply.status, reply.text).toBe(200);
     expect((reply.json as { eventId: string }).eventId).toBe('baru');
+  });
+});
+
+describe('registration numbers', () => {
+  it('each registration gets the batch’s next number, after the seeded ones, never reused', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const organiser = await enrollDevice(server, 'organiser');
+    const a1 = demoBatches[0]!;
+    const seeded = liveRows('participants');
+    const inA1 = (
+      server.db
+        .prepare(
+          "SELECT count(*) AS n FROM rows WHERE tbl = 'participants' AND json_extract(data, '$.batchId') = ?",
+        )
+        .get(a1.id) as { n: number }
+    ).n;
+    expect(seeded).toBeGreaterThan(inA1);
+    const [x, y, z] = [person(), person(), person({ registrationNumber: 'KS-A1-999' })];
+    await staff.send(register(x));
+    await organiser.send({ name: 'participant.delete', args: { participantId: x.id } });
+    await staff.send(register(y), register(z));
+    const numberOf = (id: string) =>
+      (
+        server.db
+          .prepare("SELECT json_extract(data, '$.registrationNumber') AS r FROM rows WHERE id = ?")
+          .get(id) as { r: string }
+      ).r;
+    const next = (k: number) => `KS-${a1.code}-${String(inA1 + k).padStart(3, '0')}`;
+    expect([numberOf(y.id), numberOf(z.id)]).toEqual([next(2), next(3)]); // x's stays x's
+  });
+});
+
+describe('the public event page data', () => {
+  it('gives the event, batches, sessions and seats left, and nothing about people', async () => {
+    const phone = await enrollDevice(server, 'participant');
+    const read = async () => {
+      const reply = await request(server.url, `/api/v1/events/${DEMO_EVENT_ID}`);
+      expect(reply.status, reply.text).toBe(200);
+      return PublicEvent.parse(reply.json);
+    };
+    const before = await read();
+    expect(before.event.id).toBe(DEMO_EVENT_ID);
+    expect(before.batches).toHaveLength(demoBatches.length);
+    expect(before.sessions).toHaveLength(demoSessions.length);
+    const a1 = demoBatches[0]!;
+    const someone = person();
+    await phone.send(register(someone));
+    const after = await read();
+    expect(after.seatsLeft[a1.id]).toBe(before.seatsLeft[a1.id]! - 1);
+    const text = JSON.stringify(after);
+    expect(text).not.toContain(someone.fullName);
+    expect(text).not.toContain(someone.phone);
+    const missing = await request(server.url, '/api/v1/events/tidak-ada');
+    expect([missing.status, errorCode(missing)]).toEqual([404, 'NOT_FOUND']);
   });
 });
 

@@ -231,6 +231,17 @@ const ROUTES: Record<string, (w: World, who: Credential) => Promise<Call>> = {
     return { reply, happened: used };
   },
 
+  'GET /api/v1/events/{id} (public page data)': async (w, who) => {
+    const reply = await request(w.server.url, `/api/v1/events/${EVENT_A}`, { token: who.token });
+    const check = () => {
+      expect(reply.json).toMatchObject({ event: { id: EVENT_A } });
+      // Public rows and counts only: nobody's name, phone or NIP.
+      for (const p of demoParticipants) expect(reply.text).not.toContain(p.phone);
+      expect(reply.text).not.toContain(w.own.fullName);
+    };
+    return { reply, check };
+  },
+
   'POST /api/v1/events/{id}/join': async (w, who) => {
     const before = deviceCount(w.server.db);
     const reply = await request(w.server.url, `/api/v1/events/${EVENT_A}/join`, {
@@ -385,6 +396,7 @@ const ROUTE_MATRIX: Record<keyof typeof ROUTES, readonly string[]> = {
   //                                                                     organiser  staff     trainer   participant  other event  no token  garbage token  revoked token  expired token
   'GET /api/v1/health':                                                 [OK,        OK,       OK,       OK,          OK,          OK,       OK,            OK,            OK],
   'POST /api/v1/devices/enroll (valid code)':                           [OK,        OK,       OK,       OK,          OK,          OK,       OK,            OK,            OK],
+  'GET /api/v1/events/{id} (public page data)':                         [OK,        OK,       OK,       OK,          OK,          OK,       OK,            OK,            OK],
   'POST /api/v1/events/{id}/join':                                      [OK,        OK,       OK,       OK,          OK,          OK,       OK,            OK,            OK],
   'POST /api/v1/admin/login (right password)':                          [OK,        OK,       OK,       OK,          OK,          OK,       OK,            OK,            OK],
   'POST /api/v1/sync/push':                                             [OK,        OK,       OK,       OK,          OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],

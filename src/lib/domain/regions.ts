@@ -16,6 +16,8 @@ export interface Province {
   /** Two digits: '63'. */
   code: string;
   name: string;
+  /** Two letters for registration numbers: 'KS' in `KS-A1-042`. */
+  abbr: string;
   regions: readonly Region[];
 }
 
@@ -29,6 +31,7 @@ const region = (code: string, name: string): Region => ({
 export const KALSEL: Province = {
   code: '63',
   name: 'Kalimantan Selatan',
+  abbr: 'KS',
   regions: [
     region('63.01', 'Kab. Tanah Laut'),
     region('63.02', 'Kab. Kotabaru'),
@@ -72,4 +75,11 @@ export function regionsOf(provinceCode: string): readonly Region[] {
 export function provinceOf(regionCode: string): Province | undefined {
   const normalized = normalizeRegionCode(regionCode);
   return normalized ? provinces.find((p) => p.code === normalized.slice(0, 2)) : undefined;
+}
+
+/** A short human registration number: `KS-A1-042` (province, batch code, the batch's
+ * n-th registration). Numbers are never reused, so a paper list stays unambiguous. */
+export function registrationNumber(provinceCode: string, batchCode: string, n: number): string {
+  const abbr = provinces.find((p) => p.code === provinceCode)?.abbr ?? provinceCode;
+  return `${abbr}-${batchCode}-${String(n).padStart(3, '0')}`;
 }

@@ -2,6 +2,7 @@
 // Client and server parse every request and response with these schemas. Any change to
 // the shape bumps PROTOCOL_VERSION and is written down in docs/protocol.md first.
 import * as z from 'zod/mini';
+import { Batch, Event, Session } from '#domain/model';
 
 export const PROTOCOL_VERSION = 1;
 /** Request bodies above this answer 413 PAYLOAD_TOO_LARGE. */
@@ -77,6 +78,16 @@ export type DeviceInfo = z.infer<typeof DeviceInfo>;
 
 export const EnrollRequest = z.object({ enrollCode: str(64), deviceInfo: DeviceInfo });
 export const JoinRequest = z.object({ deviceInfo: DeviceInfo });
+
+/** GET /events/{id}: what the public registration page shows, before any token. */
+export const PublicEvent = z.object({
+  event: Event,
+  batches: z.array(Batch),
+  sessions: z.array(Session),
+  /** Per batch: seats left for self-registration (never below 0). */
+  seatsLeft: z.record(z.string(), z.int()),
+});
+export type PublicEvent = z.infer<typeof PublicEvent>;
 export const EnrollResponse = z.object({
   deviceId: str(64),
   token: str(200),

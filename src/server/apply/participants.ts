@@ -5,8 +5,9 @@ import { createHmac } from 'node:crypto';
 import { isHlc } from '#domain/hlc';
 import type { MutationArgs } from '#domain/mutations';
 import { Participant } from '#domain/model';
+import { registrationNumber } from '#domain/regions';
 import type { AliasData } from '#sync/protocol';
-import type { Db } from '#server/store/database';
+import { getMeta, setMeta, type Db } from '#server/store/database';
 import { deleteRow, getRow, putRow, type StoredRow } from '#server/store/rows';
 import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
 
@@ -109,15 +110,10 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
   // or on the organiser's list.
   let status = p.status;
   if (p.source === 'self' && status === 'registered') {
-    const { taken } = ctx.db
-      .prepare(
-        `SELECT count(*) AS taken FROM rows WHERE tbl = 'participants'
-         AND json_extract(data, '$.batchId') = ? AND json_extract(data, '$.status') = 'registered'`,
-      )
-      .get(p.batchId) as { taken: number };
-    if (taken >= batch.data.capacity || regionFull(ctx, p)) status = 'waitlisted';
+    if (registeredIn(ctx.db, p.batchId) >= batch.data.capacity || regionFull(ctx, p))
+      status = 'waitlisted';
   }
-  const data = { ...p, status };
+  const data = { ...p, status, registrationNumber: nextNumber(ctx, p) };
   const hlcs = Object.fromEntries(Object.keys(data).map((k) => [k, ctx.mutation.hlc]));
   putRow(ctx.db, {
     tbl: 'participants',
@@ -235,6 +231,36 @@ export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel
   return lost
     ? { status: 'conflict', serverState: { id: row.id, fields: { status: row.data.status } } }
     : { status: 'applied' };
+}
+
+/** Seats taken in a batch: its registered (not waitlisted or cancelled) participants. */
+export function registeredIn(db: Db, batchId: string): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM rows WHERE tbl = 'participants' AND deleted = 0
+       AND json_extract(data, '$.batchId') = ? AND json_extract(data, '$.status') = 'registered'`,
+    )
+    .get(batchId) as { n: number };
+  return row.n;
+}
+
+/** The batch's next registration number, from a counter that never goes back. */
+function nextNumber(ctx: ApplyContext, p: Participant): string {
+  const batch = getRow<{ code: string }>(ctx.db, 'batches', p.batchId)!;
+  const event = getRow<{ provinceCode?: string }>(ctx.db, 'events', p.eventId);
+  const key = `regno:${p.batchId}`;
+  // Without a counter yet (seeded or imported rows), start after the batch's rows.
+  const start = () =>
+    (
+      ctx.db
+        .prepare(
+          "SELECT count(*) AS n FROM rows WHERE tbl = 'participants' AND json_extract(data, '$.batchId') = ?",
+        )
+        .get(p.batchId) as { n: number }
+    ).n;
+  const n = Number(getMeta(ctx.db, key) ?? start()) + 1;
+  setMeta(ctx.db, key, String(n));
+  return registrationNumber(event?.data.provinceCode ?? '63', batch.data.code, n);
 }
 
 function regionFull(ctx: ApplyContext, p: Participant): boolean {

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { DeviceInfo, EnrollRequest, JoinRequest } from '#sync/protocol';
 import { checkOrganiserPassword, enroll, joinAsParticipant, signInOrganiser } from '#server/auth';
 import { HttpError, limit } from '#server/errors';
-import { defaultEventId } from '#server/events';
+import { defaultEventId, publicEvent } from '#server/events';
 import { body, clientAddress, enrolled, type Env } from '#server/http';
 import { log } from '#server/log';
 import { RateLimiter } from '#server/rate-limit';
@@ -24,6 +24,7 @@ export function deviceRoutes(db: Db): Hono<Env> {
   const routes = new Hono<Env>();
   const joinsPerAddress = new RateLimiter(20, 60_000);
   const joinsPerEvent = new RateLimiter(300, 60_000);
+  const readsPerAddress = new RateLimiter(120, 60_000);
   // Wrong codes and passwords, per address: 10 per 15 minutes.
   const enrollFailures = new RateLimiter(10, 15 * 60_000);
   const loginFailures = new RateLimiter(5, 15 * 60_000);
@@ -39,6 +40,15 @@ export function deviceRoutes(db: Db): Hono<Env> {
     }
     log('info', 'device enrolled', { device: result.device.id, role: result.device.role });
     return c.json(enrolled(result));
+  });
+
+  // The public registration page: the event, its batches and sessions, seats left. No
+  // token and no personal data; read often, so limited more loosely than joins.
+  routes.get('/events/:eventId', (c) => {
+    limit(readsPerAddress.take(clientAddress(c)), 'reads from this address');
+    const published = publicEvent(db, c.req.param('eventId'));
+    if (!published) throw new HttpError('NOT_FOUND', 'Unknown event');
+    return c.json(published);
   });
 
   routes.post('/events/:eventId/join', async (c) => {
