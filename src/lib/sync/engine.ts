@@ -20,7 +20,7 @@ import {
   settle,
   type Enrollment,
 } from '#db/sync-store';
-import { setMeta } from '#db/meta';
+import { getMeta, setMeta } from '#db/meta';
 import {
   DEFAULT_PULL_LIMIT,
   EnrollResponse,
@@ -210,7 +210,19 @@ export class SyncEngine {
   }
 
   async #run(): Promise<RunResult> {
-    const enrollment = await getEnrollment();
+    let enrollment = await getEnrollment();
+    // A phone that registered before it had a token joins the event now (it may have
+    // been offline when the person pressed "Daftar").
+    const pendingJoin = enrollment ? undefined : await getMeta<string>('pendingJoin');
+    if (pendingJoin) {
+      const joined = await this.join(pendingJoin);
+      if ('error' in joined) {
+        const offline = ['offline', 'timeout', 'failed'].includes(joined.error);
+        this.#set({ state: offline ? 'offline' : 'error', lastError: joined.error });
+        return { state: this.#status.state, retry: true, pushed: 0, pulled: 0 };
+      }
+      enrollment = joined;
+    }
     if (!enrollment) {
       this.#set({ state: 'unenrolled' });
       return { state: 'unenrolled', retry: false, pushed: 0, pulled: 0 };
