@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The service worker: precache the app shell so Hadir opens with no network, and
-// answer every navigation with index.html (hash routes). It is NOT the sync queue
+// answer every navigation with index.html (hash routes), or register.html for /r/…. It is NOT the sync queue
 // (sync-protocol.md): the outbox in IndexedDB is; this worker may only wake it.
 import {
   cleanupOutdatedCaches,
@@ -13,6 +13,10 @@ declare const self: ServiceWorkerGlobalScope;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// The public registration link (/r/<event id>) opens its own small page, also offline.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('register.html'), { allowlist: [/^\/r\//] }),
+);
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }),
 );

@@ -140,7 +140,15 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
     files ??= serveStatic<Env>({ root: staticDir });
     return files(c, next);
   });
-  // Unknown paths (e.g. a shared registration link) get the app shell.
+  // A shared registration link gets the registration page; other unknown paths the app.
+  let registration: MiddlewareHandler<Env> | undefined;
+  app.get('/r/*', (c) => {
+    registration ??= serveStatic<Env>({
+      root: staticDir,
+      rewriteRequestPath: () => '/register.html',
+    });
+    return registration(c, async () => {});
+  });
   app.get('*', (c) => {
     shell ??= serveStatic<Env>({ root: staticDir, rewriteRequestPath: () => '/index.html' });
     return shell(c, async () => {});

@@ -1,36 +1,19 @@
-// The language shown, Indonesian by default, remembered on this device.
+// The app's message catalog in the chosen language (lang.svelte.ts holds the choice).
 import type { FieldErrors } from '#domain/setup';
 import { translate, type Lang, type MessageKey, type Params } from '#i18n/translate';
-
-const STORAGE_KEY = 'hadir.lang';
-
-function stored(): Lang {
-  try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
-  } catch {
-    return 'id'; // storage blocked (private mode): fall back to the default
-  }
-}
+import { langChoice } from '#state/lang.svelte';
 
 export class Locale {
-  #lang = $state<Lang>(stored());
-
   get lang(): Lang {
-    return this.#lang;
+    return langChoice.lang;
   }
 
   set lang(value: Lang) {
-    this.#lang = value;
-    try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, value);
-    } catch {
-      // Not remembered, but still switched for this visit.
-    }
-    if (typeof document !== 'undefined') document.documentElement.lang = value;
+    langChoice.lang = value;
   }
 
   /** Reactive: re-evaluates when the language changes. */
-  t = (key: MessageKey, params?: Params): string => translate(this.#lang, key, params);
+  t = (key: MessageKey, params?: Params): string => translate(langChoice.lang, key, params);
 
   /** The message of a field's setup error (`validateEvent` and friends), if it has one. */
   fieldError = (errors: FieldErrors, field: string): string | undefined => {

@@ -1,0 +1,90 @@
+// A participant's own phone: the event as the public page shows it (cached for offline),
+// the form's draft, and the one registration made here with what became of it.
+import type { Batch, Event, Participant, Session } from '#domain/model';
+import type { RegistrationForm } from '#domain/registration';
+import type { PublicEvent } from '#sync/protocol';
+import { db, syncedTables, type OutboxStatus } from '#db/database';
+import { getMeta, setMeta } from '#db/meta';
+import { commit } from '#db/outbox';
+
+export interface PublishedEvent {
+  event: Event;
+  batches: Batch[];
+  sessions: Session[];
+  /** As last heard from the server; undefined when never heard. */
+  seatsLeft: Record<string, number> | undefined;
+}
+
+const seatsKey = (eventId: string) => `seats:${eventId}`;
+const draftKey = (eventId: string) => `draft:${eventId}`;
+const MINE = 'myRegistration';
+
+/** Keep what the public page showed, so it opens offline next time. */
+export async function cachePublicEvent(p: PublicEvent): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [d.events, d.batches, d.sessions, d.meta], async () => {
+    await d.events.put(p.event);
+    await d.batches.bulkPut(p.batches);
+    await d.sessions.bulkPut(p.sessions);
+    await setMeta(seatsKey(p.event.id), p.seatsLeft);
+  });
+}
+
+export async function publishedEvent(eventId: string): Promise<PublishedEvent | null> {
+  const d = db();
+  const event = await d.events.get(eventId);
+  if (!event) return null;
+  const [batches, sessions, seatsLeft] = await Promise.all([
+    d.batches.where('eventId').equals(eventId).sortBy('startDate'),
+    d.sessions.where('eventId').equals(eventId).sortBy('start'),
+    getMeta<Record<string, number>>(seatsKey(eventId)),
+  ]);
+  return { event, batches, sessions, seatsLeft };
+}
+
+export const loadDraft = (eventId: string) => getMeta<RegistrationForm>(draftKey(eventId));
+export const saveDraft = (eventId: string, form: RegistrationForm) =>
+  setMeta(draftKey(eventId), form);
+
+/**
+ * Register this phone's person: the registration, its outbox row, the note of which one
+ * is ours, and "join this event when online" commit together; the draft goes.
+ */
+export async function registerOwn(participant: Participant): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [...Object.values(syncedTables(d)), d.outbox, d.meta], async () => {
+    const row = await commit('participant.register', { participant });
+    await setMeta(MINE, { participant, seq: row.seq });
+    await setMeta('pendingJoin', participant.eventId);
+    await d.meta.delete(draftKey(participant.eventId));
+  });
+}
+
+export interface OwnTicket {
+  /** As submitted on this phone (the name and details shown on the ticket). */
+  submitted: Participant;
+  /** The server's copy when pulled: status, registration number, and for a merged
+   * registration the earlier one it points to. */
+  server: Partial<Participant> | undefined;
+  /** The register mutation's state in the outbox (pruned rows count as acked). */
+  delivery: OutboxStatus | 'acked';
+  rejectedCode: string | undefined;
+}
+
+export async function ownTicket(): Promise<OwnTicket | null> {
+  const mine = await getMeta<{ participant: Participant; seq: number }>(MINE);
+  if (!mine) return null;
+  const d = db();
+  const [row, alias] = await Promise.all([
+    d.outbox.get(mine.seq),
+    d.aliases.get(mine.participant.id),
+  ]);
+  const serverId = alias?.canonicalId ?? row?.result?.canonicalId ?? mine.participant.id;
+  const server = await d.participants.get(serverId);
+  return {
+    submitted: mine.participant,
+    server,
+    delivery: row?.status ?? 'acked',
+    rejectedCode: row?.error?.code,
+  };
+}

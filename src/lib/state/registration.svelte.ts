@@ -1,0 +1,148 @@
+// The public registration page's state: the event (cached, refreshed when online), the
+// form with its draft kept on the device as the person types, the checks (on leaving a
+// field and on submit), and this phone's ticket once registered.
+import { Participant } from '#domain/model';
+import {
+  emptyRegistrationForm,
+  validateRegistration,
+  type FieldIssue,
+  type RegistrationField,
+  type RegistrationForm,
+} from '#domain/registration';
+import { newTicketCode } from '#domain/ticket';
+import {
+  cachePublicEvent,
+  loadDraft,
+  ownTicket,
+  publishedEvent,
+  registerOwn,
+  saveDraft,
+  type OwnTicket,
+  type PublishedEvent,
+} from '#db/registration';
+import { PublicEvent } from '#sync/protocol';
+import type { Transport } from '#sync/transport';
+import { errorReport } from '#state/errors.svelte';
+import { LiveQuery } from '#state/live.svelte';
+
+export class RegistrationFlow {
+  readonly eventId: string;
+  form = $state<RegistrationForm>(emptyRegistrationForm());
+  /** Issues shown now: a field's appear once it was left, all of them after a submit. */
+  issues = $state<FieldIssue[]>([]);
+  #touched = new Set<RegistrationField>();
+  #submitted = false;
+  busy = $state(false);
+  /** Whether the server could be reached for the event (undefined: not tried yet). */
+  reachable = $state<boolean | undefined>(undefined);
+  #published: LiveQuery<PublishedEvent | null>;
+  #ticket = new LiveQuery<OwnTicket | null>(ownTicket, null);
+  #draftLoaded = false;
+
+  constructor(eventId: string) {
+    this.eventId = eventId;
+    this.#published = new LiveQuery(() => publishedEvent(eventId), null);
+  }
+
+  get published(): PublishedEvent | null {
+    return this.#published.current;
+  }
+
+  get loaded(): boolean {
+    return this.#published.loaded;
+  }
+
+  get ticket(): OwnTicket | null {
+    const t = this.#ticket.current;
+    return t && t.submitted.eventId === this.eventId ? t : null;
+  }
+
+  /** The event from the server, kept for offline; silent when offline (the cache shows). */
+  async refresh(transport: Transport): Promise<void> {
+    const reply = await transport.get(`/events/${encodeURIComponent(this.eventId)}`);
+    if (reply.kind !== 'ok') {
+      this.reachable = reply.kind === 'error' && reply.status === 404 ? false : this.reachable;
+      return;
+    }
+    const parsed = PublicEvent.safeParse(reply.json);
+    if (!parsed.success) return;
+    this.reachable = true;
+    await cachePublicEvent(parsed.data).catch((e) => errorReport.report(e));
+  }
+
+  /** The draft typed before a reload or a closed tab comes back. */
+  async restoreDraft(): Promise<void> {
+    if (this.#draftLoaded) return;
+    this.#draftLoaded = true;
+    const draft = await loadDraft(this.eventId);
+    if (draft) this.form = { ...emptyRegistrationForm(), ...draft };
+  }
+
+  /** Called on every change: the draft is written to the device at once. */
+  keep(): void {
+    void saveDraft(this.eventId, $state.snapshot(this.form)).catch((e) => errorReport.report(e));
+    if (this.issues.length > 0) this.#check(); // fixed errors go away as people type
+  }
+
+  leave(field: RegistrationField): void {
+    this.#touched.add(field);
+    this.#check();
+  }
+
+  issueOf(field: RegistrationField): FieldIssue | undefined {
+    return this.issues.find((i) => i.field === field);
+  }
+
+  #context() {
+    const p = this.published;
+    return {
+      collectNik: p?.event.collectNik ?? false,
+      provinceCode: p?.event.provinceCode ?? '63',
+      batchIds: (p?.batches ?? []).map((b) => b.id),
+    };
+  }
+
+  #check() {
+    const result = validateRegistration(this.#formForCheck(), this.#context());
+    const all = result.ok ? [] : result.issues;
+    this.issues = this.#submitted ? all : all.filter((i) => this.#touched.has(i.field));
+    return result;
+  }
+
+  /** With one batch, or when the organiser assigns batches, the person does not choose. */
+  #formForCheck(): RegistrationForm {
+    const p = this.published;
+    const only = p && (p.batches.length === 1 || !p.event.participantsChooseBatch);
+    return only && !this.form.batchId ? { ...this.form, batchId: p.batches[0]!.id } : this.form;
+  }
+
+  /** Validate everything; save the registration on the device. Returns the first field
+   * with an issue (for focus), or undefined when registered. */
+  async submit(): Promise<RegistrationField | undefined> {
+    this.#submitted = true;
+    const result = this.#check();
+    if (!result.ok) return result.issues[0]!.field;
+    const now = new Date().toISOString();
+    const participant = Participant.parse({
+      ...result.value,
+      id: crypto.randomUUID(),
+      eventId: this.eventId,
+      consentAt: now,
+      source: 'self',
+      status: 'registered',
+      ticketCode: newTicketCode(),
+      needsReview: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.busy = true;
+    try {
+      await registerOwn(participant);
+    } catch (e) {
+      errorReport.report(e); // nothing typed is lost: the form and its draft stay
+    } finally {
+      this.busy = false;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,28 @@
+// Composition root of the public registration page (/r/<event id>): a small entry that
+// loads no console, check-in or export code. It shares the database, the outbox and the
+// sync engine with the app, so a registration made offline is sent like any change.
+import { mount } from 'svelte';
+import RegisterApp from '#pages/register/RegisterApp.svelte';
+import './app.css';
+import { SyncEngine } from '#sync/engine';
+import { SyncScheduler } from '#sync/scheduler';
+import { Transport } from '#sync/transport';
+import { langChoice } from '#state/lang.svelte';
+import { RegistrationFlow } from '#state/registration.svelte';
+import { syncStatus } from '#state/sync.svelte';
+import { updatePrompt } from '#state/update.svelte';
+
+document.documentElement.lang = langChoice.lang;
+const eventId = decodeURIComponent(location.pathname.replace(/^\/r\//, '').split('/')[0] ?? '');
+const transport = new Transport({ baseUrl: location.origin });
+const flow = new RegistrationFlow(eventId);
+mount(RegisterApp, { target: document.getElementById('app')!, props: { flow } });
+void flow.refresh(transport);
+
+const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
+const scheduler = new SyncScheduler(engine);
+syncStatus.attach(engine, scheduler);
+scheduler.start();
+// The service worker makes the page open offline next time; an update never reloads a
+// page with unsent changes (the same rule as the app).
+if (import.meta.env.PROD) void updatePrompt.start('/sw.js');
