@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import { pendingCount } from '#db/outbox';
+import { registerParticipant } from '#db/participants';
+import { person } from '#tests/server/support';
 import { startTestServer, type TestServer } from '#tests/support/server';
 import { TestDevice } from '#tests/support/device';
 import { staffDevice, Wire } from '#tests/sync/edge';
@@ -118,5 +120,26 @@ describe('an organiser moving to another event', () => {
     expect(await o.db.events.get(DEMO_EVENT_ID)).toBeDefined();
     const stored = server.db.prepare("SELECT 1 FROM rows WHERE id = 'tidak-jadi'").get();
     expect(stored).toBeUndefined();
+  });
+});
+
+describe('a phone whose registration is merged into an earlier one', () => {
+  it('pulls the alias and the earlier registration, redacted, without failing', async () => {
+    const nip = demoParticipants.find((p) => p.nip)!.nip!;
+    const phone = new TestDevice(server.url, { name: 'phone' });
+    const joined = await phone.act(() => phone.engine.join(DEMO_EVENT_ID));
+    expect(joined).toMatchObject({ role: 'participant' });
+    const mine = person({ nip, source: 'self' });
+    await phone.act(() => registerParticipant(mine));
+
+    const run = await phone.sync();
+    expect(run.state).toBe('idle');
+    const canonical = demoParticipants.find((p) => p.nip === nip)!;
+    expect(await phone.db.aliases.get(mine.id)).toMatchObject({ canonicalId: canonical.id });
+    const redacted = await phone.db.participants.get(canonical.id);
+    expect(redacted).toMatchObject({ id: canonical.id, status: canonical.status });
+    expect(redacted).not.toHaveProperty('fullName');
+    expect(redacted).not.toHaveProperty('phone');
+    expect(await phone.db.participants.get(mine.id)).toBeUndefined();
   });
 });

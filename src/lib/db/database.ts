@@ -78,7 +78,9 @@ export const schemaHistory: readonly { version: number; stores: Record<string, s
 
 /** Compute the local-only fields of a participant row. */
 export function toParticipantRow(p: Participant): ParticipantRow {
-  return { ...p, searchKey: nameSearchKey(p.fullName), searchTokens: nameTokens(p.fullName) };
+  // A phone's merged registration arrives redacted, without a name: nothing to search.
+  const name = p.fullName ?? '';
+  return { ...p, searchKey: nameSearchKey(name), searchTokens: nameTokens(name) };
 }
 
 const upgrades: Record<number, (tx: Transaction) => Promise<unknown>> = {

@@ -1,8 +1,8 @@
 // A participant's own phone: the event as the public page shows it (cached for offline),
 // the form's draft, and the one registration made here with what became of it.
-import type { Batch, Event, Participant, Session } from '#domain/model';
-import type { RegistrationForm } from '#domain/registration';
-import type { PublicEvent } from '#sync/protocol';
+import { Participant, type Batch, type Event, type Session } from '#domain/model';
+import type { Registration, RegistrationForm } from '#domain/registration';
+import { newTicketCode } from '#domain/ticket';
 import { db, syncedTables, type OutboxStatus } from '#db/database';
 import { getMeta, setMeta } from '#db/meta';
 import { commit } from '#db/outbox';
@@ -20,7 +20,7 @@ const draftKey = (eventId: string) => `draft:${eventId}`;
 const MINE = 'myRegistration';
 
 /** Keep what the public page showed, so it opens offline next time. */
-export async function cachePublicEvent(p: PublicEvent): Promise<void> {
+export async function cachePublicEvent(p: Required<PublishedEvent>): Promise<void> {
   const d = db();
   await d.transaction('rw', [d.events, d.batches, d.sessions, d.meta], async () => {
     await d.events.put(p.event);
@@ -50,7 +50,20 @@ export const saveDraft = (eventId: string, form: RegistrationForm) =>
  * Register this phone's person: the registration, its outbox row, the note of which one
  * is ours, and "join this event when online" commit together; the draft goes.
  */
-export async function registerOwn(participant: Participant): Promise<void> {
+export async function registerOwn(eventId: string, registration: Registration): Promise<void> {
+  const now = new Date().toISOString();
+  const participant = Participant.parse({
+    ...registration,
+    id: crypto.randomUUID(),
+    eventId,
+    consentAt: now, // the consent box was ticked: validateRegistration requires it
+    source: 'self',
+    status: 'registered',
+    ticketCode: newTicketCode(),
+    needsReview: false,
+    createdAt: now,
+    updatedAt: now,
+  });
   const d = db();
   await d.transaction('rw', [...Object.values(syncedTables(d)), d.outbox, d.meta], async () => {
     const row = await commit('participant.register', { participant });

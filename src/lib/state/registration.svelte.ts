@@ -1,7 +1,6 @@
 // The public registration page's state: the event (cached, refreshed when online), the
 // form with its draft kept on the device as the person types, the checks (on leaving a
 // field and on submit), and this phone's ticket once registered.
-import { Participant } from '#domain/model';
 import {
   emptyRegistrationForm,
   validateRegistration,
@@ -9,7 +8,6 @@ import {
   type RegistrationField,
   type RegistrationForm,
 } from '#domain/registration';
-import { newTicketCode } from '#domain/ticket';
 import {
   cachePublicEvent,
   loadDraft,
@@ -20,6 +18,7 @@ import {
   type OwnTicket,
   type PublishedEvent,
 } from '#db/registration';
+import { SvelteSet } from 'svelte/reactivity';
 import { PublicEvent } from '#sync/protocol';
 import type { Transport } from '#sync/transport';
 import { errorReport } from '#state/errors.svelte';
@@ -30,7 +29,7 @@ export class RegistrationFlow {
   form = $state<RegistrationForm>(emptyRegistrationForm());
   /** Issues shown now: a field's appear once it was left, all of them after a submit. */
   issues = $state<FieldIssue[]>([]);
-  #touched = new Set<RegistrationField>();
+  #touched = new SvelteSet<RegistrationField>();
   #submitted = false;
   busy = $state(false);
   /** Whether the server could be reached for the event (undefined: not tried yet). */
@@ -122,22 +121,9 @@ export class RegistrationFlow {
     this.#submitted = true;
     const result = this.#check();
     if (!result.ok) return result.issues[0]!.field;
-    const now = new Date().toISOString();
-    const participant = Participant.parse({
-      ...result.value,
-      id: crypto.randomUUID(),
-      eventId: this.eventId,
-      consentAt: now,
-      source: 'self',
-      status: 'registered',
-      ticketCode: newTicketCode(),
-      needsReview: false,
-      createdAt: now,
-      updatedAt: now,
-    });
     this.busy = true;
     try {
-      await registerOwn(participant);
+      await registerOwn(this.eventId, result.value);
     } catch (e) {
       errorReport.report(e); // nothing typed is lost: the form and its draft stay
     } finally {

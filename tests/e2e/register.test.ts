@@ -1,0 +1,159 @@
+// Issue 5, end to end on a phone-sized Chromium with touch: the registration link opens
+// online once, the network goes, the person registers anyway and gets a ticket that
+// survives a reload; back online it is sent and says "Terkirim". The same NIP from two
+// phones becomes one participant.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_EVENT_ID, demoBatches, demoEvent } from '#domain/demo';
+import { freshNip } from '#tests/server/support';
+import { launchBrowser, serveApp, type AppServer } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const phone = () =>
+  browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+
+async function openLink(context: BrowserContext, server: AppServer): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${server.url}/r/${DEMO_EVENT_ID}`);
+  await expect.poll(() => page.getByTestId('event-name').textContent()).toBe(demoEvent.name);
+  return page;
+}
+
+/** Fill the form as a person would, by the visible labels. */
+async function fill(page: Page, p: { name: string; nip: string; phone: string }) {
+  await page.getByLabel('Nama lengkap dengan gelar').fill(p.name);
+  await page.getByLabel('Status kepegawaian').selectOption('pns');
+  await page.getByLabel('NIP', { exact: true }).fill(p.nip);
+  await page.getByLabel('NIP', { exact: true }).blur(); // its message appears before moving on
+  await page.getByLabel('Laki-laki').check();
+  await page.getByLabel('Jabatan').selectOption('pustakawan_ahli_pertama');
+  await page.getByLabel('Instansi / unit kerja').fill('Dinas Perpustakaan Kota Banjarbaru');
+  await page.getByLabel('Kabupaten/kota').selectOption('63.72');
+  await page.getByLabel('Jenis perpustakaan').selectOption('umum_kabkota');
+  await page.getByLabel('Nomor HP/WhatsApp').fill(p.phone);
+  await page.getByRole('radio', { name: new RegExp(`^${demoBatches[0]!.name}(\\s|$)`) }).check();
+  await page.getByLabel('Ya', { exact: true }).check();
+  await page.getByLabel(/Saya setuju/).check();
+}
+
+const participantsNamed = (server: AppServer, name: string) =>
+  server.db
+    .prepare(
+      "SELECT id, json_extract(data, '$.registrationNumber') AS number FROM rows WHERE tbl = 'participants' AND json_extract(data, '$.fullName') = ?",
+    )
+    .all(name) as { id: string; number: string }[];
+
+describe('registering from a phone', () => {
+  it('offline: saved at once with a usable ticket, kept over a reload, sent when back online', async () => {
+    const server = await serveApp();
+    const context = await phone();
+    try {
+      const page = await openLink(context, server);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+      // The network goes before the person starts typing.
+      await context.setOffline(true);
+      await context.route('**/*', (route) => route.abort('internetdisconnected'));
+
+      // A wrong NIP first: a specific message, focus on the field, nothing lost.
+      await fill(page, {
+        name: 'Rahmat Hidayat, S.IP.',
+        nip: '19900101201503100',
+        phone: '0812 5111 0042',
+      });
+      await page.getByRole('button', { name: 'Daftar' }).tap();
+      await expect
+        .poll(() => page.getByTestId('reg-nip-error').textContent())
+        .toBe('NIP harus 18 digit (sekarang 17 digit)');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('reg-nip');
+      expect(await page.getByLabel('Nama lengkap dengan gelar').inputValue()).toBe(
+        'Rahmat Hidayat, S.IP.',
+      );
+
+      // The draft survives a reload (offline: the service worker serves the page).
+      await page.reload();
+      await expect
+        .poll(() => page.getByLabel('Nama lengkap dengan gelar').inputValue())
+        .toBe('Rahmat Hidayat, S.IP.');
+      const nip = freshNip();
+      await page.getByLabel('NIP', { exact: true }).fill(nip);
+      await page.getByRole('button', { name: 'Daftar' }).tap();
+
+      await expect
+        .poll(() => page.getByTestId('ticket-status').textContent())
+        .toContain('Tersimpan di perangkat — akan dikirim saat ada sinyal');
+      expect(await page.getByTestId('ticket-name').textContent()).toBe('Rahmat Hidayat, S.IP.');
+      expect(await page.getByTestId('qr').isVisible()).toBe(true);
+
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId('ticket-status').textContent())
+        .toContain('Tersimpan di perangkat');
+
+      // Back online: sent without anyone touching anything.
+      await context.unroute('**/*');
+      await context.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect
+        .poll(() => page.getByTestId('ticket-status').textContent(), { timeout: 20_000 })
+        .toContain('Terkirim');
+      const stored = participantsNamed(server, 'Rahmat Hidayat, S.IP.');
+      expect(stored).toHaveLength(1);
+      await expect
+        .poll(() => page.getByTestId('ticket-number').textContent())
+        .toBe(stored[0]!.number);
+      expect(stored[0]!.number).toMatch(/^KS-A1-\d{3}$/);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 120_000);
+
+  it('the same NIP from two phones yields one participant, and both tickets point to it', async () => {
+    const server = await serveApp();
+    const [a, b] = [await phone(), await phone()];
+    try {
+      const nip = freshNip();
+      for (const [context, name] of [
+        [a, 'Ahmad Fauzi'],
+        [b, 'Ahmad Fauzi, S.Hum.'],
+      ] as const) {
+        const page = await openLink(context, server);
+        await fill(page, { name, nip, phone: '081251110077' });
+        await page.getByRole('button', { name: 'Daftar' }).tap();
+        await expect
+          .poll(() => page.getByTestId('ticket-status').textContent(), { timeout: 20_000 })
+          .toContain('Terkirim');
+        if (name.endsWith('S.Hum.')) {
+          await expect.poll(() => page.getByText(/sudah terdaftar sebelumnya/).count()).toBe(1);
+        }
+      }
+      const rows = server.db
+        .prepare(
+          "SELECT count(*) AS n FROM rows WHERE tbl = 'participants' AND deleted = 0 AND json_extract(data, '$.nip') = ?",
+        )
+        .get(nip) as { n: number };
+      expect(rows.n).toBe(1);
+    } finally {
+      await a.close();
+      await b.close();
+      await server.stop();
+    }
+  }, 120_000);
+});
