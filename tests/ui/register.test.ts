@@ -1,0 +1,178 @@
+// @vitest-environment jsdom
+// The public registration page over a real (fake-indexeddb) database holding the event
+// as the public endpoint gave it: checks only after a field is left (or on submit), the
+// first wrong field focused, consent required, the draft kept across a new page, and a
+// registration saved with its outbox row and a ticket at once.
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_EVENT_ID, demoBatches, demoEvent, demoSessions } from '#domain/demo';
+import { getMeta } from '#db/meta';
+import type { HadirDb } from '#db/database';
+import { cachePublicEvent } from '#db/registration';
+import RegisterApp from '#pages/register/RegisterApp.svelte';
+import { RegistrationFlow } from '#state/registration.svelte';
+import { freshNip } from '#tests/server/support';
+import { freshDb } from '#tests/support/db';
+
+let db: HadirDb;
+const seatsLeft = { [demoBatches[0]!.id]: 12, [demoBatches[1]!.id]: 0 };
+
+async function publish(over: Partial<typeof demoEvent> = {}) {
+  await cachePublicEvent({
+    event: { ...demoEvent, demo: false, ...over },
+    batches: demoBatches,
+    sessions: demoSessions,
+    seatsLeft,
+  });
+}
+
+beforeEach(async () => {
+  db = freshDb();
+  await publish();
+});
+
+async function open() {
+  const flow = new RegistrationFlow(DEMO_EVENT_ID);
+  render(RegisterApp, { flow });
+  await screen.findByTestId('event-name');
+  return flow;
+}
+
+const label = (text: string | RegExp) => screen.getByLabelText(text);
+
+/** Everything valid except what the test leaves out. */
+async function fillValid(u: ReturnType<typeof userEvent.setup>, skip: string[] = []) {
+  const step = async (name: string, fn: () => Promise<void>) => {
+    if (!skip.includes(name)) await fn();
+  };
+  await step('fullName', () => u.type(label('Nama lengkap dengan gelar'), 'Rahmat Hidayat, S.IP.'));
+  await step('status', () => u.selectOptions(label('Status kepegawaian'), 'pns'));
+  await step('nip', () => u.type(label('NIP'), freshNip()));
+  await step('gender', () => u.click(label('Laki-laki')));
+  await step('position', () => u.selectOptions(label('Jabatan'), 'pustakawan_ahli_pertama'));
+  await step('institution', () => u.type(label('Instansi / unit kerja'), 'Dispersip Kalsel'));
+  await step('region', () => u.selectOptions(label('Kabupaten/kota'), '63.72'));
+  await step('library', () => u.selectOptions(label('Jenis perpustakaan'), 'umum_kabkota'));
+  await step('phone', () => u.type(label('Nomor HP/WhatsApp'), '0812 5111 0042'));
+  await step('batch', () => u.click(label(/^Angkatan I \(/)));
+  await step('cert', () => u.click(label('Ya')));
+  await step('consent', () => u.click(label(/Saya setuju/)));
+}
+
+describe('the registration page', () => {
+  it('shows the event, the batches with seats left, and the privacy notice', async () => {
+    await open();
+    expect(screen.getByTestId('event-name')).toHaveTextContent(demoEvent.name);
+    expect(label(/^Angkatan I \(/).closest('label')).toHaveTextContent('12 kursi tersisa');
+    expect(label(/^Angkatan II \(/).closest('label')).toHaveTextContent('Penuh');
+    expect(screen.getByText(demoEvent.privacyNotice.slice(0, 40), { exact: false })).toBeTruthy();
+    expect(screen.queryByLabelText(/NIK/)).toBeNull(); // the demo does not collect NIK
+  });
+
+  it('says nothing while a field is being typed; names the problem once it is left', async () => {
+    const u = userEvent.setup();
+    await open();
+    await u.selectOptions(label('Status kepegawaian'), 'pns');
+    await u.type(label('NIP'), '1990 0101 2015 0310 0');
+    expect(screen.queryByTestId('reg-nip-error')).toBeNull();
+    await u.tab();
+    expect(await screen.findByTestId('reg-nip-error')).toHaveTextContent(
+      'NIP harus 18 digit (sekarang 17 digit)',
+    );
+    expect(label('NIP')).toHaveAttribute('aria-invalid', 'true');
+    // Fixed while typing: the message goes.
+    await u.type(label('NIP'), '2');
+    expect(screen.queryByTestId('reg-nip-error')).toBeNull();
+  });
+
+  it('checks the NIP’s gender digit against the chosen gender', async () => {
+    const u = userEvent.setup();
+    await open();
+    await u.selectOptions(label('Status kepegawaian'), 'pns');
+    await u.type(label('NIP'), freshNip()); // a male NIP (digit 15 is 1)
+    await u.click(label('Perempuan'));
+    await u.click(label('NIP'));
+    await u.tab();
+    expect(await screen.findByTestId('reg-nip-error')).toHaveTextContent(
+      'Jenis kelamin pada NIP (digit ke-15) tidak sesuai dengan jenis kelamin yang dipilih',
+    );
+  });
+
+  it('on submit, shows every problem, focuses the first, and saves nothing', async () => {
+    const u = userEvent.setup();
+    await open();
+    await u.click(screen.getByRole('button', { name: 'Daftar' }));
+    expect(await screen.findByText(/^Ada \d+ isian yang perlu diperbaiki\.$/)).toBeTruthy();
+    expect(document.activeElement).toBe(label('Nama lengkap dengan gelar'));
+    expect(screen.getByTestId('reg-fullName-error')).toHaveTextContent('Wajib diisi');
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('requires consent, and keeps everything typed meanwhile', async () => {
+    const u = userEvent.setup();
+    await open();
+    await fillValid(u, ['consent']);
+    await u.click(screen.getByRole('button', { name: 'Daftar' }));
+    expect(
+      await screen.findByText('Centang persetujuan pemrosesan data pribadi untuk melanjutkan'),
+    ).toBeTruthy();
+    expect(document.activeElement).toBe(label(/Saya setuju/));
+    expect(label('Nama lengkap dengan gelar')).toHaveValue('Rahmat Hidayat, S.IP.');
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps a draft on the device: a new page (reload, closed tab) gets it back', async () => {
+    const u = userEvent.setup();
+    await open();
+    await u.type(label('Nama lengkap dengan gelar'), 'Nur Aini');
+    await u.click(label('Perempuan'));
+    await vi.waitFor(async () =>
+      expect(await getMeta(`draft:${DEMO_EVENT_ID}`)).toMatchObject({
+        fullName: 'Nur Aini',
+        gender: 'P',
+      }),
+    );
+    document.body.innerHTML = '';
+    await open();
+    await vi.waitFor(() => expect(label('Nama lengkap dengan gelar')).toHaveValue('Nur Aini'));
+    expect(label('Perempuan')).toBeChecked();
+  });
+
+  it('asks for NIK only when the event collects it', async () => {
+    await publish({ collectNik: true });
+    await open();
+    expect(label('NIK (16 digit, sesuai KTP)')).toBeTruthy();
+  });
+
+  it('registers on the device at once: outbox row, join pending, ticket shown, draft gone', async () => {
+    const u = userEvent.setup();
+    await open();
+    await fillValid(u);
+    await u.click(screen.getByRole('button', { name: 'Daftar' }));
+    expect(await screen.findByTestId('ticket-status')).toHaveTextContent(
+      'Tersimpan di perangkat — akan dikirim saat ada sinyal',
+    );
+    expect(screen.getByTestId('ticket-name')).toHaveTextContent('Rahmat Hidayat, S.IP.');
+    const [row] = await db.outbox.toArray();
+    expect(row).toMatchObject({
+      name: 'participant.register',
+      status: 'pending',
+      args: {
+        participant: {
+          eventId: DEMO_EVENT_ID,
+          batchId: demoBatches[0]!.id,
+          phone: '+6281251110042',
+          source: 'self',
+          status: 'registered',
+          certificationIntention: 'ya',
+        },
+      },
+    });
+    const p = (row!.args as { participant: { consentAt: string; ticketCode: string } }).participant;
+    expect(Date.now() - Date.parse(p.consentAt)).toBeLessThan(60_000);
+    expect(p.ticketCode).toMatch(/^[A-Z2-9]{6}$/);
+    expect(await getMeta('pendingJoin')).toBe(DEMO_EVENT_ID);
+    expect(await getMeta(`draft:${DEMO_EVENT_ID}`)).toBeUndefined();
+  });
+});
