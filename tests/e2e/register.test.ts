@@ -6,7 +6,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EVENT_ID, demoBatches, demoEvent } from '#domain/demo';
 import { freshNip } from '#tests/server/support';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { launchBrowser, serveApp, type AppServer } from './support';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -119,6 +143,25 @@ describe('registering from a phone', () => {
         .poll(() => page.getByTestId('ticket-number').textContent())
         .toBe(stored[0]!.number);
       expect(stored[0]!.number).toMatch(/^KS-A1-\d{3}$/);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 120_000);
+
+  it('axe-core finds nothing serious on the form (with its errors) or on the ticket', async () => {
+    const server = await serveApp();
+    const context = await phone();
+    try {
+      const page = await openLink(context, server);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Daftar' }).tap(); // every error showing
+      await expect.poll(() => page.getByTestId('reg-fullName-error').count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await fill(page, { name: 'Rudi Hartono, S.IP.', nip: freshNip(), phone: '081251110099' });
+      await page.getByRole('button', { name: 'Daftar' }).tap();
+      await expect.poll(() => page.getByTestId('ticket').count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await context.close();
       await server.stop();
