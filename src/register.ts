@@ -16,8 +16,12 @@ document.documentElement.lang = langChoice.lang;
 const eventId = decodeURIComponent(location.pathname.replace(/^\/r\//, '').split('/')[0] ?? '');
 const transport = new Transport({ baseUrl: location.origin });
 const flow = new RegistrationFlow(eventId);
-mount(RegisterApp, { target: document.getElementById('app')!, props: { flow } });
-void flow.refresh(transport);
+const target = document.getElementById('app')!;
+target.textContent = ''; // the "loading" line painted by the HTML
+mount(RegisterApp, { target, props: { flow } });
+// The service worker's precache download waits until the event is on screen: on a slow
+// link it would otherwise compete with what the person is waiting for.
+const shown = flow.refresh(transport);
 
 const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
 const scheduler = new SyncScheduler(engine);
@@ -25,4 +29,4 @@ syncStatus.attach(engine, scheduler);
 scheduler.start();
 // The service worker makes the page open offline next time; an update never reloads a
 // page with unsent changes (the same rule as the app).
-if (import.meta.env.PROD) void updatePrompt.start('/sw.js');
+if (import.meta.env.PROD) void shown.finally(() => updatePrompt.start('/sw.js'));
