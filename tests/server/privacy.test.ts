@@ -36,7 +36,13 @@ describe('participant privacy across a NIP merge', () => {
     const { changes } = await impostor.pullAll(null);
     const seen = ofTable<Record<string, unknown>>(changes, 'participants');
     expect(seen).toEqual([
-      { id: victim.id, eventId: victim.eventId, batchId: victim.batchId, status: 'registered' },
+      {
+        id: victim.id,
+        eventId: victim.eventId,
+        batchId: victim.batchId,
+        status: 'registered',
+        registrationNumber: expect.stringMatching(/^KS-A1-\d{3}$/), // shown on the ticket
+      },
     ]);
     expect(JSON.stringify(changes)).not.toContain('+6281299990001');
     expect(JSON.stringify(changes)).not.toContain(victim.ticketCode);
@@ -102,6 +108,7 @@ describe('rows that become visible after the cursor passed them', () => {
         eventId: existing.eventId,
         batchId: existing.batchId,
         status: 'registered',
+        registrationNumber: expect.stringMatching(/^KS-A1-\d{3}$/),
       },
     ]);
   });

@@ -15,6 +15,20 @@ type P = Participant & Record<string, unknown>;
 
 const IDENTITY_FIELDS = new Set(['fullName', 'nip', 'nik']);
 const IMMUTABLE_FIELDS = new Set(['id', 'eventId', 'createdAt', 'source', 'ticketCode']);
+/** What a person may correct on their own registration: their details, never the
+ * organiser's decisions (status, batch, number, review flag) nor their national ids. */
+const SELF_EDITABLE_FIELDS = new Set([
+  'fullName',
+  'rank',
+  'position',
+  'institution',
+  'regionCode',
+  'libraryType',
+  'phone',
+  'email',
+  'certificationIntention',
+  'updatedAt',
+]);
 
 export function nationalIdHmac(secret: string, kind: 'nip' | 'nik', digits: string): string {
   return createHmac('sha256', secret).update(`${kind}:${digits}`).digest('hex');
@@ -133,6 +147,14 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
 export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>): Outcome {
   const row = participantFor(ctx, args.participantId);
   assertOwn(ctx, row);
+  if (ctx.device.role === 'participant') {
+    const event = getRow<{ registrationOpen?: boolean }>(ctx.db, 'events', row.eventId);
+    if (event?.data.registrationOpen === false) {
+      throw new Rejection('FORBIDDEN', 'The organiser has closed changes to registrations');
+    }
+    const other = Object.keys(args.fields).find((f) => !SELF_EDITABLE_FIELDS.has(f));
+    if (other) throw new Rejection('FORBIDDEN', `A participant may not change ${other}`);
+  }
   const shape = Participant.shape as Record<
     string,
     { safeParse(v: unknown): { success: boolean } }
