@@ -145,6 +145,60 @@ describe('the public event page data', () => {
   });
 });
 
+describe('a participant correcting their own registration', () => {
+  it('may change their details, not the organiser’s decisions, and only while open', async () => {
+    const phone = await enrollDevice(server, 'participant');
+    const organiser = await enrollDevice(server, 'organiser');
+    const me = person();
+    await phone.send(register(me));
+    const edit = (fields: Record<string, unknown>) => {
+      const hlc = phone.tick();
+      return phone.send({
+        name: 'participant.patch',
+        args: {
+          participantId: me.id,
+          fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { v, hlc }])),
+        },
+        hlc,
+      });
+    };
+    const outcome = (r: { results: { status: string; code?: string }[] }) =>
+      `${r.results[0]!.status}${r.results[0]!.code ? ` ${r.results[0]!.code}` : ''}`;
+
+    expect(
+      outcome(await edit({ fullName: 'Peserta Uji, S.IP., M.Hum.', phone: '+6281299998888' })),
+    ).toBe('applied');
+    expect(outcome(await edit({ status: 'registered', needsReview: false }))).toBe(
+      'rejected FORBIDDEN',
+    );
+    expect(outcome(await edit({ batchId: demoBatches[1]!.id }))).toBe('rejected FORBIDDEN');
+    expect(outcome(await edit({ registrationNumber: 'KS-A1-001' }))).toBe('rejected FORBIDDEN');
+    expect(outcome(await edit({ nip: me.nip }))).toBe('rejected FORBIDDEN');
+
+    await organiser.send({
+      name: 'event.upsert',
+      args: { event: { ...demoEvent, registrationOpen: false } },
+    });
+    expect(outcome(await edit({ institution: 'Perpustakaan Lain' }))).toBe('rejected FORBIDDEN');
+    // Cancelling stays possible: the organisers want to know.
+    const cancelled = await phone.send({
+      name: 'participant.cancel',
+      args: { participantId: me.id, reason: 'Berhalangan' },
+    });
+    expect(outcome(cancelled)).toBe('applied');
+    const stored = server.db.prepare('SELECT data FROM rows WHERE id = ?').get(me.id) as {
+      data: string;
+    };
+    expect(JSON.parse(stored.data)).toMatchObject({
+      fullName: 'Peserta Uji, S.IP., M.Hum.',
+      phone: '+6281299998888',
+      institution: me.institution,
+      batchId: me.batchId,
+      status: 'cancelled',
+    });
+  });
+});
+
 describe('seats per kabupaten/kota', () => {
   it('a self-registration beyond its region’s quota is waitlisted; other regions and walk-ins are not', async () => {
     const organiser = await enrollDevice(server, 'organiser');
