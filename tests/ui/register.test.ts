@@ -176,3 +176,63 @@ describe('the registration page', () => {
     expect(await getMeta(`draft:${DEMO_EVENT_ID}`)).toBeUndefined();
   });
 });
+
+describe('the ticket’s own registration', () => {
+  async function registered() {
+    const u = userEvent.setup();
+    const flow = await open();
+    await fillValid(u);
+    await u.click(screen.getByRole('button', { name: 'Daftar' }));
+    await screen.findByTestId('ticket');
+    return { u, flow };
+  }
+
+  it('corrects the name and phone (checked), through the outbox, and shows them', async () => {
+    const { u } = await registered();
+    await u.click(screen.getByRole('button', { name: 'Perbaiki data' }));
+    const name = label('Nama lengkap dengan gelar');
+    await u.clear(name);
+    await u.type(name, 'Rahmat Hidayat, S.IP., M.Hum.');
+    await u.clear(label('Nomor HP/WhatsApp'));
+    await u.type(label('Nomor HP/WhatsApp'), '0812');
+    await u.click(screen.getByRole('button', { name: 'Simpan perbaikan' }));
+    expect(document.activeElement).toBe(label('Nomor HP/WhatsApp'));
+    expect(await db.outbox.count()).toBe(1); // only the registration so far
+    await u.type(label('Nomor HP/WhatsApp'), ' 5111 0043');
+    await u.click(screen.getByRole('button', { name: 'Simpan perbaikan' }));
+
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('ticket-name')).toHaveTextContent('Rahmat Hidayat, S.IP., M.Hum.'),
+    );
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => r.name)).toEqual(['participant.register', 'participant.patch']);
+    const fields = (rows[1]!.args as { fields: Record<string, { v: unknown }> }).fields;
+    expect(fields.fullName!.v).toBe('Rahmat Hidayat, S.IP., M.Hum.');
+    expect(fields.phone!.v).toBe('+6281251110043');
+  });
+
+  it('cancels the registration after a confirmation', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const { u } = await registered();
+    await u.click(screen.getByRole('button', { name: 'Batalkan pendaftaran' }));
+    await vi.waitFor(async () =>
+      expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.name)).toEqual([
+        'participant.register',
+        'participant.cancel',
+      ]),
+    );
+    expect(await screen.findAllByText('Pendaftaran Anda dibatalkan.')).not.toHaveLength(0);
+    // The local row turns cancelled: nothing left to correct.
+    await vi.waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Perbaiki data' })).toBeNull(),
+    );
+    expect((await db.participants.toArray())[0]).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('offers no changes once the organiser closed registration', async () => {
+    await registered();
+    await publish({ registrationOpen: false });
+    expect(await screen.findByText(/Perubahan data sudah ditutup panitia/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Perbaiki data' })).toBeNull();
+  });
+});

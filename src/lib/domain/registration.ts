@@ -197,3 +197,50 @@ export function validateRegistration(
     },
   };
 }
+
+/** What a person may correct on their own ticket (the server allows the same fields). */
+export interface Correction {
+  fullName: string;
+  institution: string;
+  phone: string;
+  email: string;
+}
+export type CorrectionField = keyof Correction;
+
+export function validateCorrection(form: Correction):
+  | { ok: true; value: { fullName: string; institution: string; phone: string; email?: string } }
+  | {
+      ok: false;
+      issues: { field: CorrectionField; code: ValidationCode; params?: ValidationParams }[];
+    } {
+  const issues: { field: CorrectionField; code: ValidationCode; params?: ValidationParams }[] = [];
+  const clean = (v: string) => v.trim().replace(/\s+/g, ' ');
+  const fullName = clean(form.fullName);
+  const institution = clean(form.institution);
+  if (!fullName) issues.push({ field: 'fullName', code: 'required' });
+  else if (fullName.length > 200)
+    issues.push({ field: 'fullName', code: 'tooLong', params: { max: 200 } });
+  if (!institution) issues.push({ field: 'institution', code: 'required' });
+  else if (institution.length > 200)
+    issues.push({ field: 'institution', code: 'tooLong', params: { max: 200 } });
+  const phone = parsePhone(form.phone);
+  if (!form.phone.trim()) issues.push({ field: 'phone', code: 'required' });
+  else if (!phone.ok)
+    issues.push({
+      field: 'phone',
+      code: phone.code,
+      ...(phone.params ? { params: phone.params } : {}),
+    });
+  const email = form.email.trim() ? parseEmail(form.email) : undefined;
+  if (email && !email.ok) issues.push({ field: 'email', code: email.code });
+  if (issues.length > 0 || !phone.ok) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      fullName,
+      institution,
+      phone: phone.value,
+      ...(email?.ok ? { email: email.value } : {}),
+    },
+  };
+}

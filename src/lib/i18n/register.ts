@@ -53,6 +53,15 @@ const id = {
   saveImage: 'Simpan sebagai gambar',
   qr: 'QR tiket pendaftaran',
   language: 'English',
+  correct: 'Perbaiki data',
+  saveCorrection: 'Simpan perbaikan',
+  cancel: 'Batal',
+  corrected: 'Perbaikan tersimpan di perangkat; terkirim saat ada sinyal.',
+  withdraw: 'Batalkan pendaftaran',
+  withdrawConfirm: 'Batalkan pendaftaran Anda di kegiatan ini? Panitia akan melihatnya.',
+  withdrawn: 'Pendaftaran Anda dibatalkan.',
+  withdrawReason: 'Dibatalkan sendiri oleh peserta',
+  editsClosed: 'Perubahan data sudah ditutup panitia. Hubungi panitia bila ada yang salah.',
 } as const;
 
 export type RegisterKey = keyof typeof id;
@@ -107,6 +116,15 @@ const en: Record<RegisterKey, string> = {
   saveImage: 'Save as image',
   qr: 'Registration ticket QR',
   language: 'Bahasa Indonesia',
+  correct: 'Correct my details',
+  saveCorrection: 'Save correction',
+  cancel: 'Cancel',
+  corrected: 'Correction saved on this phone; sent when there is signal.',
+  withdraw: 'Cancel my registration',
+  withdrawConfirm: 'Cancel your registration for this event? The organisers will see it.',
+  withdrawn: 'Your registration is cancelled.',
+  withdrawReason: 'Cancelled by the participant',
+  editsClosed: 'Changes are closed by the organisers. Contact them if something is wrong.',
 };
 
 export function registerText(lang: Lang, key: RegisterKey, params?: ValidationParams): string {

@@ -8,6 +8,7 @@ import {
   type RegistrationField,
   type RegistrationForm,
 } from '#domain/registration';
+import { cancelParticipant, patchParticipant } from '#db/participants';
 import {
   cachePublicEvent,
   loadDraft,
@@ -113,6 +114,30 @@ export class RegistrationFlow {
     const p = this.published;
     const only = p && (p.batches.length === 1 || !p.event.participantsChooseBatch);
     return only && !this.form.batchId ? { ...this.form, batchId: p.batches[0]!.id } : this.form;
+  }
+
+  /** Save a correction of this phone's own registration (through the outbox). */
+  async correct(
+    participantId: string,
+    values: { fullName: string; institution: string; phone: string; email?: string },
+  ): Promise<boolean> {
+    try {
+      await patchParticipant(participantId, values);
+      return true;
+    } catch (e) {
+      errorReport.report(e);
+      return false;
+    }
+  }
+
+  async withdraw(participantId: string, reason: string): Promise<boolean> {
+    try {
+      await cancelParticipant(participantId, reason);
+      return true;
+    } catch (e) {
+      errorReport.report(e);
+      return false;
+    }
   }
 
   /** Validate everything; save the registration on the device. Returns the first field
