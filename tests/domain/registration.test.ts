@@ -5,6 +5,7 @@ import {
   validateRegistration,
   type RegistrationForm,
 } from '#domain/registration';
+import { validateCorrection } from '#domain/registration';
 
 const ctx = {
   collectNik: false,
@@ -129,6 +130,43 @@ describe('registration form rules', () => {
     const r = validateRegistration(valid({ institution: 'x'.repeat(201) }), ctx);
     expect(r.ok ? [] : r.issues).toEqual([
       { field: 'institution', code: 'tooLong', params: { max: 200 } },
+    ]);
+  });
+});
+
+describe('validateCorrection', () => {
+  const ok = {
+    fullName: '  Siti   Aminah, S.IP. ',
+    institution: 'Dispersip Kalsel',
+    phone: '0812-3456-7890',
+    email: '',
+  };
+
+  it('cleans what is kept and normalises the phone', () => {
+    expect(validateCorrection(ok)).toEqual({
+      ok: true,
+      value: {
+        fullName: 'Siti Aminah, S.IP.',
+        institution: 'Dispersip Kalsel',
+        phone: '+6281234567890',
+      },
+    });
+  });
+
+  it('names each wrong field with the shared codes', () => {
+    const result = validateCorrection({
+      fullName: ' ',
+      institution: '',
+      phone: '0812',
+      email: 'a@',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => `${i.field}:${i.code}`)).toEqual([
+      'fullName:required',
+      'institution:required',
+      'phone:phone.length',
+      'email:email.format',
     ]);
   });
 });
