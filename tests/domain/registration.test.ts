@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { validationMessage } from '#domain/messages';
 import {
   emptyRegistrationForm,
+  validateCorrection,
   validateRegistration,
   type RegistrationForm,
 } from '#domain/registration';
-import { validateCorrection } from '#domain/registration';
 
 const ctx = {
   collectNik: false,
