@@ -4,6 +4,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { seedDemoIfEmpty } from '#db/events';
+import { ownEventId } from '#db/registration';
 import { AdminApi } from '#sync/admin';
 import { SyncEngine } from '#sync/engine';
 import { SyncScheduler } from '#sync/scheduler';
@@ -15,16 +16,24 @@ import { organiserConsole } from '#state/organiser.svelte';
 import { syncStatus } from '#state/sync.svelte';
 import { updatePrompt } from '#state/update.svelte';
 
-document.documentElement.lang = locale.lang;
-seedDemoIfEmpty().catch((e) => errorReport.report(e));
-mount(App, { target: document.getElementById('app')! });
-void deviceStatus.requestPersistence();
+// A participant's phone opened from the home screen belongs on its ticket, which lives
+// on the registration page; the staff app is not for it.
+const home = await ownEventId().catch(() => undefined);
+if (home) location.replace(`/r/${encodeURIComponent(home)}`);
+else start();
 
-// The sync server serves this app, so the API is on the same origin.
-const transport = new Transport({ baseUrl: location.origin });
-const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
-organiserConsole.attach(new AdminApi(transport));
-const scheduler = new SyncScheduler(engine);
-syncStatus.attach(engine, scheduler);
-scheduler.start();
-if (import.meta.env.PROD) void updatePrompt.start('/sw.js');
+function start(): void {
+  document.documentElement.lang = locale.lang;
+  seedDemoIfEmpty().catch((e) => errorReport.report(e));
+  mount(App, { target: document.getElementById('app')! });
+  void deviceStatus.requestPersistence();
+
+  // The sync server serves this app, so the API is on the same origin.
+  const transport = new Transport({ baseUrl: location.origin });
+  const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
+  organiserConsole.attach(new AdminApi(transport));
+  const scheduler = new SyncScheduler(engine);
+  syncStatus.attach(engine, scheduler);
+  scheduler.start();
+  if (import.meta.env.PROD) void updatePrompt.start('/sw.js');
+}

@@ -143,6 +143,21 @@ describe('registering from a phone', () => {
         .poll(() => page.getByTestId('ticket-number').textContent())
         .toBe(stored[0]!.number);
       expect(stored[0]!.number).toMatch(/^KS-A1-\d{3}$/);
+
+      // Saved as an image for the phone's gallery.
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Simpan sebagai gambar' }).tap();
+      const image = await download;
+      expect(image.suggestedFilename()).toBe(`tiket-${stored[0]!.number}.png`);
+      const png = Buffer.concat(await (await image.createReadStream()).toArray());
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+
+      // Opened from the home screen (the app's start URL), the phone shows its ticket.
+      await page.goto(server.url);
+      await expect.poll(() => page.url()).toBe(`${server.url}/r/${DEMO_EVENT_ID}`);
+      await expect
+        .poll(() => page.getByTestId('ticket-name').textContent())
+        .toBe('Rahmat Hidayat, S.IP.');
     } finally {
       await context.close();
       await server.stop();

@@ -101,3 +101,12 @@ export async function ownTicket(): Promise<OwnTicket | null> {
     rejectedCode: row?.error?.code,
   };
 }
+
+/** The event whose registration page is this phone's home: it registered there, or it
+ * joined as a participant. Undefined on a tablet or a fresh device. */
+export async function ownEventId(): Promise<string | undefined> {
+  const mine = await getMeta<{ participant: Participant }>(MINE);
+  if (mine) return mine.participant.eventId;
+  const enrollment = await getMeta<{ role: string; eventId: string }>('enrollment');
+  return enrollment?.role === 'participant' ? enrollment.eventId : undefined;
+}
