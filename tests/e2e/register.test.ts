@@ -164,12 +164,16 @@ describe('registering from a phone', () => {
     }
   }, 120_000);
 
-  it('axe-core finds nothing serious on the form (with its errors) or on the ticket', async () => {
+  it('axe-core finds nothing serious on the form (with its errors) or on the ticket, which reflow at 320 px', async () => {
     const server = await serveApp();
     const context = await phone();
     try {
       const page = await openLink(context, server);
       expect(await seriousViolations(page)).toEqual([]);
+      // 200% zoom of a 640 px window, or a 320 px phone: everything reflows, no sideways scroll.
+      await page.setViewportSize({ width: 320, height: 640 });
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth);
+      expect(await overflow()).toBeLessThanOrEqual(320);
       await page.getByRole('button', { name: 'Daftar' }).tap(); // every error showing
       await expect.poll(() => page.getByTestId('reg-fullName-error').count()).toBe(1);
       expect(await seriousViolations(page)).toEqual([]);
@@ -177,6 +181,7 @@ describe('registering from a phone', () => {
       await page.getByRole('button', { name: 'Daftar' }).tap();
       await expect.poll(() => page.getByTestId('ticket').count()).toBe(1);
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await overflow()).toBeLessThanOrEqual(320);
     } finally {
       await context.close();
       await server.stop();
