@@ -10,7 +10,24 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchBrowser, serveApp, type AppServer } from './support';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core'), 'utf8');
+const jsqrSource = readFileSync(require.resolve('jsqr'), 'utf8');
+
+/** Read a PNG's QR code back inside the page, with jsQR, as a desk's scanner would. */
+async function decodePng(page: Page, png: Buffer): Promise<string | undefined> {
+  await page.evaluate(jsqrSource);
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = canvas.getContext('2d')!;
+    g.drawImage(bitmap, 0, 0);
+    const img = g.getImageData(0, 0, bitmap.width, bitmap.height);
+    type Decoder = (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
+    return (window as unknown as { jsQR: Decoder }).jsQR(img.data, img.width, img.height)?.data;
+  }, png.toString('base64'));
+}
 
 /** axe-core's serious and critical findings on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -151,6 +168,10 @@ describe('registering from a phone', () => {
       expect(image.suggestedFilename()).toBe(`tiket-${stored[0]!.number}.png`);
       const png = Buffer.concat(await (await image.createReadStream()).toArray());
       expect(png.subarray(1, 4).toString()).toBe('PNG');
+      const { code } = server.db
+        .prepare("SELECT json_extract(data, '$.ticketCode') AS code FROM rows WHERE id = ?")
+        .get(stored[0]!.id) as { code: string };
+      expect(await decodePng(page, png)).toBe(`HADIR1.${stored[0]!.id}.${code}`);
 
       // Opened from the home screen (the app's start URL), the phone shows its ticket.
       await page.goto(server.url);
