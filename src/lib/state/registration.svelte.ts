@@ -25,6 +25,17 @@ import type { Transport } from '#sync/transport';
 import { errorReport } from '#state/errors.svelte';
 import { LiveQuery } from '#state/live.svelte';
 
+/** Whether a write reached the device; a failure is reported, never thrown at the page. */
+async function saved(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (e) {
+    errorReport.report(e);
+    return false;
+  }
+}
+
 export class RegistrationFlow {
   readonly eventId: string;
   form = $state<RegistrationForm>(emptyRegistrationForm());
@@ -121,23 +132,11 @@ export class RegistrationFlow {
     participantId: string,
     values: { fullName: string; institution: string; phone: string; email?: string },
   ): Promise<boolean> {
-    try {
-      await patchParticipant(participantId, values);
-      return true;
-    } catch (e) {
-      errorReport.report(e);
-      return false;
-    }
+    return saved(patchParticipant(participantId, values));
   }
 
-  async withdraw(participantId: string, reason: string): Promise<boolean> {
-    try {
-      await cancelParticipant(participantId, reason);
-      return true;
-    } catch (e) {
-      errorReport.report(e);
-      return false;
-    }
+  withdraw(participantId: string, reason: string): Promise<boolean> {
+    return saved(cancelParticipant(participantId, reason));
   }
 
   /** Validate everything; save the registration on the device. Returns the first field
