@@ -50,16 +50,24 @@ export function defaultEventId(db: Db): string | undefined {
   return (events.find((e) => !e.demo) ?? events[0])?.id;
 }
 
-/** An event's public face: rows every role may read, and the seats still free. */
+/**
+ * An event's public face, for anyone with the link: what the registration page shows and
+ * nothing more. The official's name and NIP, quotas, purge counts and which devices mark
+ * which session stay with enrolled devices.
+ */
 export function publicEvent(db: Db, eventId: string): PublicEvent | undefined {
-  const event = getRow<Event>(db, 'events', eventId);
-  if (!event) return undefined;
+  const row = getRow<Event>(db, 'events', eventId);
+  if (!row) return undefined;
+  const { official: _o, regionQuotas: _q, purge: _p, ...event } = row.data;
   const batches = rowsOfEvent<Batch>(db, eventId, 'batches').map((r) => r.data);
-  const sessions = rowsOfEvent<Session>(db, eventId, 'sessions').map((r) => r.data);
+  const sessions = rowsOfEvent<Session>(db, eventId, 'sessions').map((r) => ({
+    ...r.data,
+    trainerDeviceIds: [],
+  }));
   const seatsLeft = Object.fromEntries(
     batches.map((b) => [b.id, Math.max(0, b.capacity - registeredIn(db, b.id))]),
   );
-  return { event: event.data, batches, sessions, seatsLeft };
+  return { event, batches, sessions, seatsLeft };
 }
 
 const serverStamp = () => formatHlc({ wall: Date.now(), counter: 0, node: 'server' });

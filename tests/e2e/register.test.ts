@@ -150,7 +150,6 @@ describe('registering from a phone', () => {
       // Back online: sent without anyone touching anything.
       await context.unroute('**/*');
       await context.setOffline(false);
-      await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await expect
         .poll(() => page.getByTestId('ticket-status').textContent(), { timeout: 20_000 })
         .toContain('Terkirim');
@@ -214,6 +213,7 @@ describe('registering from a phone', () => {
     const [a, b] = [await phone(), await phone()];
     try {
       const nip = freshNip();
+      const numbers: string[] = [];
       for (const [context, name] of [
         [a, 'Ahmad Fauzi'],
         [b, 'Ahmad Fauzi, S.Hum.'],
@@ -224,10 +224,16 @@ describe('registering from a phone', () => {
         await expect
           .poll(() => page.getByTestId('ticket-status').textContent(), { timeout: 20_000 })
           .toContain('Terkirim');
-        if (name.endsWith('S.Hum.')) {
-          await expect.poll(() => page.getByText(/sudah terdaftar sebelumnya/).count()).toBe(1);
+        await expect.poll(() => page.getByTestId('ticket-number').textContent()).toMatch(/^KS-/);
+        numbers.push((await page.getByTestId('ticket-number').textContent())!);
+        if (context === b) {
+          // The second phone is told, shows the first registration's number, and no QR
+          // that would fail at the desk.
+          await expect.poll(() => page.getByTestId('merged').count()).toBe(1);
+          expect(await page.getByTestId('qr').count()).toBe(0);
         }
       }
+      expect(numbers[1]).toBe(numbers[0]);
       const rows = server.db
         .prepare(
           "SELECT count(*) AS n FROM rows WHERE tbl = 'participants' AND deleted = 0 AND json_extract(data, '$.nip') = ?",

@@ -130,6 +130,14 @@ describe('the public event page data', () => {
     };
     const before = await read();
     expect(before.event.id).toBe(DEMO_EVENT_ID);
+    // What the page needs, and nothing of the official, quotas or device assignments.
+    expect(Object.keys(before.event).sort()).toEqual(
+      Object.keys(demoEvent)
+        .filter((k) => !['official', 'regionQuotas', 'purge'].includes(k))
+        .sort(),
+    );
+    expect(JSON.stringify(before)).not.toContain(demoEvent.official!.nip);
+    expect(before.sessions.every((s) => s.trainerDeviceIds.length === 0)).toBe(true);
     expect(before.batches).toHaveLength(demoBatches.length);
     expect(before.sessions).toHaveLength(demoSessions.length);
     const a1 = demoBatches[0]!;
@@ -174,18 +182,25 @@ describe('a participant correcting their own registration', () => {
     expect(outcome(await edit({ batchId: demoBatches[1]!.id }))).toBe('rejected FORBIDDEN');
     expect(outcome(await edit({ registrationNumber: 'KS-A1-001' }))).toBe('rejected FORBIDDEN');
     expect(outcome(await edit({ nip: me.nip }))).toBe('rejected FORBIDDEN');
+    expect(outcome(await edit({ regionCode: '63.71' }))).toBe('rejected FORBIDDEN'); // quotas
 
     await organiser.send({
       name: 'event.upsert',
       args: { event: { ...demoEvent, registrationOpen: false } },
     });
     expect(outcome(await edit({ institution: 'Perpustakaan Lain' }))).toBe('rejected FORBIDDEN');
-    // Cancelling stays possible: the organisers want to know.
-    const cancelled = await phone.send({
-      name: 'participant.cancel',
-      args: { participantId: me.id, reason: 'Berhalangan' },
+    // Cancelling too ("until the organiser closes edits"); the desk and organiser still can.
+    const cancel = () =>
+      phone.send({
+        name: 'participant.cancel',
+        args: { participantId: me.id, reason: 'Berhalangan' },
+      });
+    expect(outcome(await cancel())).toBe('rejected FORBIDDEN');
+    await organiser.send({
+      name: 'event.upsert',
+      args: { event: { ...demoEvent, registrationOpen: true } },
     });
-    expect(outcome(cancelled)).toBe('applied');
+    expect(outcome(await cancel())).toBe('applied');
     const stored = server.db.prepare('SELECT data FROM rows WHERE id = ?').get(me.id) as {
       data: string;
     };

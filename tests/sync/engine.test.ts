@@ -3,6 +3,7 @@ import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import { pendingCount } from '#db/outbox';
 import { registerParticipant } from '#db/participants';
+import { registerOwn } from '#db/registration';
 import { person } from '#tests/server/support';
 import { startTestServer, type TestServer } from '#tests/support/server';
 import { TestDevice } from '#tests/support/device';
@@ -141,5 +142,33 @@ describe('a phone whose registration is merged into an earlier one', () => {
     expect(redacted).not.toHaveProperty('fullName');
     expect(redacted).not.toHaveProperty('phone');
     expect(await phone.db.participants.get(mine.id)).toBeUndefined();
+  });
+});
+
+describe('a phone that registered before it had a token', () => {
+  it('joins the event at its next sync and sends the registration', async () => {
+    const phone = new TestDevice(server.url, { name: 'pre-join' });
+    const mine = person({ source: 'self' });
+    await phone.act(() => registerOwn(DEMO_EVENT_ID, mine));
+    expect(await phone.db.outbox.count()).toBe(1);
+    const run = await phone.sync();
+    expect(run).toMatchObject({ state: 'idle', pushed: 1 });
+    expect(await phone.act(() => pendingCount())).toBe(0);
+    const stored = server.db
+      .prepare(
+        "SELECT count(*) AS n FROM rows WHERE tbl = 'participants' AND json_extract(data, '$.nip') = ?",
+      )
+      .get(mine.nip) as { n: number };
+    expect(stored.n).toBe(1);
+  });
+
+  it('when the event has closed registration meanwhile, the queue is refused visibly, not retried forever', async () => {
+    const phone = new TestDevice(server.url, { name: 'closed' });
+    await phone.act(() => registerOwn('tidak-ada-lagi', person({ source: 'self' })));
+    const run = await phone.sync();
+    expect(run).toMatchObject({ state: 'error', retry: false });
+    const [row] = await phone.db.outbox.toArray();
+    expect(row).toMatchObject({ status: 'rejected', error: { code: 'NOT_FOUND' } });
+    expect(await phone.db.meta.get('pendingJoin')).toBeUndefined();
   });
 });

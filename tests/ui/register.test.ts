@@ -86,6 +86,32 @@ describe('the registration page', () => {
     expect(screen.queryByTestId('reg-nip-error')).toBeNull();
   });
 
+  it('names what is wrong with a NIP date, a NIK, a landline and an email, field by field', async () => {
+    const u = userEvent.setup();
+    await publish({ collectNik: true });
+    await open();
+    await u.selectOptions(label('Status kepegawaian'), 'pns');
+    await u.type(label('NIP'), '199013452015031001'); // month 13
+    await u.type(label('NIK (16 digit, sesuai KTP)'), '6371 0145 0690');
+    await u.type(label('Nomor HP/WhatsApp'), '0511 3252 111'); // Banjarmasin landline
+    await u.type(label('Email (jika ada)'), 'nama@gmail');
+    await u.click(screen.getByRole('button', { name: 'Daftar' }));
+    const message = (id: string) => screen.getByTestId(`reg-${id}-error`).textContent?.trim();
+    expect(message('nip')).toBe(
+      'Tanggal lahir pada NIP tidak valid (digit ke-1 s.d. 8, format TTTTBBHH)',
+    );
+    expect(message('nik')).toBe('NIK harus 16 digit (sekarang 12 digit)');
+    expect(message('phone')).toBe(
+      'Gunakan nomor HP/WhatsApp (diawali 08), bukan nomor telepon rumah/kantor',
+    );
+    expect(message('email')).toBe('Alamat email tidak valid; contoh: nama@gmail.com');
+    expect(label('NIK (16 digit, sesuai KTP)')).toHaveAttribute(
+      'aria-describedby',
+      'reg-nik-error',
+    );
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('checks the NIP’s gender digit against the chosen gender', async () => {
     const u = userEvent.setup();
     await open();

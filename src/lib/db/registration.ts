@@ -17,7 +17,9 @@ export interface PublishedEvent {
 
 const seatsKey = (eventId: string) => `seats:${eventId}`;
 const draftKey = (eventId: string) => `draft:${eventId}`;
-const MINE = 'myRegistration';
+const mineKey = (eventId: string) => `mine:${eventId}`;
+/** The event this phone last registered for: its home screen opens that ticket. */
+const HOME = 'homeEvent';
 
 /** Keep what the public page showed, so it opens offline next time. */
 export async function cachePublicEvent(p: Required<PublishedEvent>): Promise<void> {
@@ -67,7 +69,8 @@ export async function registerOwn(eventId: string, registration: Registration): 
   const d = db();
   await d.transaction('rw', [...Object.values(syncedTables(d)), d.outbox, d.meta], async () => {
     const row = await commit('participant.register', { participant });
-    await setMeta(MINE, { participant, seq: row.seq });
+    await setMeta(mineKey(eventId), { participant, seq: row.seq });
+    await setMeta(HOME, eventId);
     await setMeta('pendingJoin', participant.eventId);
     await d.meta.delete(draftKey(participant.eventId));
   });
@@ -84,8 +87,8 @@ export interface OwnTicket {
   rejectedCode: string | undefined;
 }
 
-export async function ownTicket(): Promise<OwnTicket | null> {
-  const mine = await getMeta<{ participant: Participant; seq: number }>(MINE);
+export async function ownTicket(eventId: string): Promise<OwnTicket | null> {
+  const mine = await getMeta<{ participant: Participant; seq: number }>(mineKey(eventId));
   if (!mine) return null;
   const d = db();
   const [row, alias] = await Promise.all([
@@ -102,11 +105,11 @@ export async function ownTicket(): Promise<OwnTicket | null> {
   };
 }
 
-/** The event whose registration page is this phone's home: it registered there, or it
- * joined as a participant. Undefined on a tablet or a fresh device. */
+/** The event whose registration page is this phone's home: it registered there last, or
+ * it joined as a participant. Undefined on a tablet, an organiser's or a fresh device. */
 export async function ownEventId(): Promise<string | undefined> {
-  const mine = await getMeta<{ participant: Participant }>(MINE);
-  if (mine) return mine.participant.eventId;
   const enrollment = await getMeta<{ role: string; eventId: string }>('enrollment');
-  return enrollment?.role === 'participant' ? enrollment.eventId : undefined;
+  // A tablet or organiser that once tried the link stays the app.
+  if (enrollment && enrollment.role !== 'participant') return undefined;
+  return (await getMeta<string>(HOME)) ?? enrollment?.eventId;
 }

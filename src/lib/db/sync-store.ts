@@ -116,6 +116,26 @@ export async function settle(results: PushOutcome[], lastProcessedSeq: number): 
 }
 
 /**
+ * Nothing queued can ever be sent: the event refused this phone (registration closed, or
+ * the event is gone) before it had a token. Each row says why, for the person to see.
+ */
+export async function refuseAllPending(code: string, message: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [...Object.values(syncedTables(d)), d.outbox, d.meta], async () => {
+    const rows = await d.outbox.where('status').equals('pending').toArray();
+    const now = new Date().toISOString();
+    for (const row of rows) {
+      row.status = 'rejected';
+      row.error = { code, message };
+      row.ackedAt = now;
+    }
+    await d.outbox.bulkPut(rows);
+    await undoRefused(rows);
+    await d.meta.delete('pendingJoin');
+  });
+}
+
+/**
  * The server refused these, so what they did locally is not true. A refused check-in,
  * mark or registration is removed from the local tables (the outbox row keeps it for a
  * person to see and retry); any other refusal makes the next pull a full snapshot, which

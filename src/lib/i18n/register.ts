@@ -43,8 +43,11 @@ const id = {
   ticket: 'Tiket Anda',
   pending: 'Tersimpan di perangkat — akan dikirim saat ada sinyal',
   sent: 'Terkirim',
-  waitlisted: 'Angkatan penuh: Anda masuk daftar tunggu. Panitia akan menghubungi Anda.',
-  merged: 'NIP/NIK ini sudah terdaftar sebelumnya; tiket ini menunjuk ke pendaftaran itu.',
+  waitlisted:
+    'Kursi penuh (angkatan atau kuota kabupaten/kota): Anda masuk daftar tunggu. Panitia akan menghubungi Anda.',
+  merged:
+    'NIP/NIK ini sudah terdaftar sebelumnya. Pakai tiket pendaftaran pertama itu, atau sebutkan nomor pendaftaran di bawah ini di meja registrasi.',
+  refusedClosed: 'Pendaftaran ditutup panitia sebelum data Anda terkirim. Hubungi panitia.',
   rejected: 'Pendaftaran ditolak server ({code}). Hubungi panitia.',
   number: 'Nomor pendaftaran',
   numberPending: 'menunggu server',
@@ -106,8 +109,11 @@ const en: Record<RegisterKey, string> = {
   ticket: 'Your ticket',
   pending: 'Saved on this phone — will be sent when there is signal',
   sent: 'Sent',
-  waitlisted: 'The batch is full: you are on the waiting list. The organisers will contact you.',
-  merged: 'This NIP/NIK was registered before; this ticket points to that registration.',
+  waitlisted:
+    'No seats left (in the batch or the regency/city quota): you are on the waiting list. The organisers will contact you.',
+  merged:
+    'This NIP/NIK was registered before. Use that first ticket, or give the registration number below at the desk.',
+  refusedClosed: 'Registration closed before your details were sent. Contact the organisers.',
   rejected: 'The server refused the registration ({code}). Contact the organisers.',
   number: 'Registration number',
   numberPending: 'waiting for the server',

@@ -44,15 +44,17 @@ export class RegistrationFlow {
   #touched = new SvelteSet<RegistrationField>();
   #submitted = false;
   busy = $state(false);
-  /** Whether the server could be reached for the event (undefined: not tried yet). */
-  reachable = $state<boolean | undefined>(undefined);
+  /** The server said: true (event there), false (no such event), null (unreachable);
+   * undefined while the first request is out. */
+  reachable = $state<boolean | null | undefined>(undefined);
   #published: LiveQuery<PublishedEvent | null>;
-  #ticket = new LiveQuery<OwnTicket | null>(ownTicket, null);
+  #ticket: LiveQuery<OwnTicket | null>;
   #draftLoaded = false;
 
   constructor(eventId: string) {
     this.eventId = eventId;
     this.#published = new LiveQuery(() => publishedEvent(eventId), null);
+    this.#ticket = new LiveQuery(() => ownTicket(eventId), null);
   }
 
   get published(): PublishedEvent | null {
@@ -64,15 +66,16 @@ export class RegistrationFlow {
   }
 
   get ticket(): OwnTicket | null {
-    const t = this.#ticket.current;
-    return t && t.submitted.eventId === this.eventId ? t : null;
+    return this.#ticket.current;
   }
 
   /** The event from the server, kept for offline; silent when offline (the cache shows). */
   async refresh(transport: Transport): Promise<void> {
     const reply = await transport.get(`/events/${encodeURIComponent(this.eventId)}`);
     if (reply.kind !== 'ok') {
-      this.reachable = reply.kind === 'error' && reply.status === 404 ? false : this.reachable;
+      // Unreachable is not "unknown": the cached event (if any) shows, else the page asks
+      // for signal once; a 404 says the link is wrong.
+      this.reachable = reply.kind === 'error' && reply.status === 404 ? false : null;
       return;
     }
     const parsed = PublicEvent.safeParse(reply.json);
@@ -120,11 +123,15 @@ export class RegistrationFlow {
     return result;
   }
 
-  /** With one batch, or when the organiser assigns batches, the person does not choose. */
+  /** With one batch, or when the organiser assigns batches, the person does not choose:
+   * the batch with most seats left is asked for (the organiser may move them later). */
   #formForCheck(): RegistrationForm {
     const p = this.published;
-    const only = p && (p.batches.length === 1 || !p.event.participantsChooseBatch);
-    return only && !this.form.batchId ? { ...this.form, batchId: p.batches[0]!.id } : this.form;
+    const assigned = p && (p.batches.length === 1 || !p.event.participantsChooseBatch);
+    if (!assigned || this.form.batchId || p.batches.length === 0) return this.form;
+    const seats = (id: string) => p.seatsLeft?.[id] ?? 0;
+    const roomiest = [...p.batches].sort((a, b) => seats(b.id) - seats(a.id))[0]!;
+    return { ...this.form, batchId: roomiest.id };
   }
 
   /** Save a correction of this phone's own registration (through the outbox). */

@@ -13,6 +13,7 @@ import {
   highestSettledSeq,
   pendingBatch,
   pruneAcked,
+  refuseAllPending,
   replayAfter,
   restampPending,
   saveEnrollment,
@@ -212,11 +213,21 @@ export class SyncEngine {
   async #run(): Promise<RunResult> {
     let enrollment = await getEnrollment();
     // A phone that registered before it had a token joins the event now (it may have
-    // been offline when the person pressed "Daftar").
-    const pendingJoin = enrollment ? undefined : await getMeta<string>('pendingJoin');
-    if (pendingJoin) {
+    // been offline when the person pressed "Daftar"); a participant's phone registering
+    // for another event joins that one.
+    const pendingJoin = await getMeta<string>('pendingJoin');
+    const joinNow =
+      pendingJoin &&
+      (!enrollment || (enrollment.role === 'participant' && enrollment.eventId !== pendingJoin));
+    if (joinNow) {
       const joined = await this.join(pendingJoin);
       if ('error' in joined) {
+        // Closed or gone: no token will ever come, so the queue is refused, visibly.
+        if (joined.error === 'FORBIDDEN' || joined.error === 'NOT_FOUND') {
+          await refuseAllPending(joined.error, 'The event refused new registrations');
+          this.#set({ state: 'error', lastError: joined.error });
+          return { state: 'error', retry: false, pushed: 0, pulled: 0 };
+        }
         const offline = ['offline', 'timeout', 'failed'].includes(joined.error);
         this.#set({ state: offline ? 'offline' : 'error', lastError: joined.error });
         return { state: this.#status.state, retry: true, pushed: 0, pulled: 0 };

@@ -15,20 +15,10 @@ type P = Participant & Record<string, unknown>;
 
 const IDENTITY_FIELDS = new Set(['fullName', 'nip', 'nik']);
 const IMMUTABLE_FIELDS = new Set(['id', 'eventId', 'createdAt', 'source', 'ticketCode']);
-/** What a person may correct on their own registration: their details, never the
- * organiser's decisions (status, batch, number, review flag) nor their national ids. */
-const SELF_EDITABLE_FIELDS = new Set([
-  'fullName',
-  'rank',
-  'position',
-  'institution',
-  'regionCode',
-  'libraryType',
-  'phone',
-  'email',
-  'certificationIntention',
-  'updatedAt',
-]);
+/** What a person may correct on their own registration (name spelling, institution,
+ * contact): never the organiser's decisions (status, batch, number, review flag), their
+ * national ids, nor what quotas count (kabupaten/kota). */
+const SELF_EDITABLE_FIELDS = new Set(['fullName', 'institution', 'phone', 'email', 'updatedAt']);
 
 export function nationalIdHmac(secret: string, kind: 'nip' | 'nik', digits: string): string {
   return createHmac('sha256', secret).update(`${kind}:${digits}`).digest('hex');
@@ -79,6 +69,15 @@ function assertOwn(ctx: ApplyContext, row: StoredRow<P>): void {
   // (same NIP) does not get to change it: knowing someone's NIP proves nothing.
   if (ctx.device.role === 'participant' && row.owner !== ctx.device.id) {
     throw new Rejection('FORBIDDEN', 'A participant may change only their own registration');
+  }
+}
+
+/** A person's own changes stop when the organiser closes registration (issue 5). */
+function assertOpenForSelf(ctx: ApplyContext, row: StoredRow<P>): void {
+  if (ctx.device.role !== 'participant') return;
+  const event = getRow<{ registrationOpen?: boolean }>(ctx.db, 'events', row.eventId);
+  if (event?.data.registrationOpen === false) {
+    throw new Rejection('FORBIDDEN', 'The organiser has closed changes to registrations');
   }
 }
 
@@ -147,11 +146,8 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
 export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>): Outcome {
   const row = participantFor(ctx, args.participantId);
   assertOwn(ctx, row);
+  assertOpenForSelf(ctx, row);
   if (ctx.device.role === 'participant') {
-    const event = getRow<{ registrationOpen?: boolean }>(ctx.db, 'events', row.eventId);
-    if (event?.data.registrationOpen === false) {
-      throw new Rejection('FORBIDDEN', 'The organiser has closed changes to registrations');
-    }
     const other = Object.keys(args.fields).find((f) => !SELF_EDITABLE_FIELDS.has(f));
     if (other) throw new Rejection('FORBIDDEN', `A participant may not change ${other}`);
   }
@@ -228,6 +224,7 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
 export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel'>): Outcome {
   const row = participantFor(ctx, args.participantId);
   assertOwn(ctx, row);
+  assertOpenForSelf(ctx, row);
   const hlc = ctx.mutation.hlc;
   const lost = row.hlcs.status !== undefined && hlc <= row.hlcs.status;
   const data = lost
