@@ -10,7 +10,6 @@ import { Transport } from '#sync/transport';
 import { langChoice } from '#state/lang.svelte';
 import { RegistrationFlow } from '#state/registration.svelte';
 import { syncStatus } from '#state/sync.svelte';
-import { updatePrompt } from '#state/update.svelte';
 
 document.documentElement.lang = langChoice.lang;
 const eventId = decodeURIComponent(location.pathname.replace(/^\/r\//, '').split('/')[0] ?? '');
@@ -19,14 +18,16 @@ const flow = new RegistrationFlow(eventId);
 const target = document.getElementById('app')!;
 target.textContent = ''; // the "loading" line painted by the HTML
 mount(RegisterApp, { target, props: { flow } });
-// The service worker's precache download waits until the event is on screen: on a slow
-// link it would otherwise compete with what the person is waiting for.
+// The service worker makes the page open offline next time. Its precache download waits
+// until the event is on screen: on a slow link it would compete with what the person is
+// waiting for. Registered plainly (no update prompt here): a new version waits until the
+// phone's Hadir pages are closed, so nothing unsent is ever reloaded away.
 const shown = flow.refresh(transport);
 
 const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
 const scheduler = new SyncScheduler(engine);
 syncStatus.attach(engine, scheduler);
 scheduler.start();
-// The service worker makes the page open offline next time; an update never reloads a
-// page with unsent changes (the same rule as the app).
-if (import.meta.env.PROD) void shown.finally(() => updatePrompt.start('/sw.js'));
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void shown.finally(() => navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

@@ -1,25 +1,7 @@
 // Participants: registration and reads. Writes go through the outbox.
-import { firstCheckins } from '#domain/checkins';
-import type { Participant, VenueCheckIn } from '#domain/model';
-import { checkinsOn } from '#db/checkins';
+import type { Participant } from '#domain/model';
 import { db, type ParticipantRow } from '#db/database';
 import { commit } from '#db/outbox';
-
-/** An event's participants with who has arrived on a day (first check-in each). */
-export interface Roster {
-  participants: ParticipantRow[];
-  arrived: ReadonlyMap<string, VenueCheckIn>;
-}
-
-export const EMPTY_ROSTER: Roster = { participants: [], arrived: new Map() };
-
-export async function rosterOn(eventId: string, day: string): Promise<Roster> {
-  const [participants, checkins] = await Promise.all([
-    participantsOf(eventId),
-    checkinsOn(eventId, day),
-  ]);
-  return { participants, arrived: firstCheckins(checkins) };
-}
 
 export function participantsOf(eventId: string): Promise<ParticipantRow[]> {
   return db().participants.where('eventId').equals(eventId).sortBy('searchKey');

@@ -2,7 +2,7 @@
 import { todayIn } from '#domain/time';
 import { recordCheckin } from '#db/checkins';
 import type { ParticipantRow } from '#db/database';
-import { EMPTY_ROSTER, rosterOn, type Roster } from '#db/participants';
+import { EMPTY_ROSTER, rosterOn, type Roster } from '#db/roster';
 import { errorReport } from '#state/errors.svelte';
 import { LiveQuery } from '#state/live.svelte';
 
