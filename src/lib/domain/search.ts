@@ -152,15 +152,16 @@ export function nameTokens(name: string): string[] {
  * Query tokens are compared before folding so that a half-typed "m" still finds "Mariam",
  * while "moh", "moha" or "mohammad" also find the folded "muhammad".
  */
-function tokenMatches(keyToken: string, queryToken: string): boolean {
+export function tokenMatches(keyToken: string, queryToken: string): boolean {
   if (keyToken.startsWith(queryToken)) return true;
   return keyToken === MUHAMMAD && MUHAMMAD_VARIANTS.some((v) => v.startsWith(queryToken));
 }
 
+/** A query as name tokens (titles dropped, not folded): prepare once per keystroke. */
+export const nameQueryTokens = (query: string): string[] => plainTokens(stripAcademicTitles(query));
+
 /** True when every query token is a prefix of some token of the key. */
 export function matchesName(key: string, query: string): boolean {
   const keyTokens = key.split(' ').filter(Boolean);
-  return plainTokens(stripAcademicTitles(query)).every((q) =>
-    keyTokens.some((k) => tokenMatches(k, q)),
-  );
+  return nameQueryTokens(query).every((q) => keyTokens.some((k) => tokenMatches(k, q)));
 }

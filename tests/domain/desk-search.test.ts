@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DeskIndex, deskEntry, searchDesk, type DeskPerson } from '#domain/desk-search';
+
+const people: DeskPerson[] = [
+  {
+    id: 'siti',
+    fullName: 'Dra. Hj. Siti Aminah, S.Hum., M.IP.',
+    institution: 'Dinas Perpustakaan Kota Banjarbaru',
+    regionCode: '63.72',
+    nip: '197805122005012003',
+    phone: '+6281251110042',
+  },
+  {
+    id: 'nursiti',
+    fullName: 'Nur Siti Rahmah',
+    institution: 'Perpustakaan SMAN 1 Martapura',
+    regionCode: '63.03',
+    phone: '+6285348880017',
+  },
+  {
+    id: 'ali',
+    fullName: 'Moh. Ali Akbar, S.IP.',
+    institution: 'Dispersip Kabupaten Tanah Laut',
+    regionCode: '63.01',
+    nip: '198901012015031001',
+    phone: '+6281299990042',
+  },
+  {
+    id: 'andre',
+    fullName: 'André Kurniawan',
+    institution: 'Perpustakaan UIN Antasari',
+    regionCode: '63.71',
+    phone: '+6281377771234',
+  },
+  {
+    id: 'rahmat',
+    fullName: 'Rahmat Hidayat',
+    institution: 'Dinas Perpustakaan Kota Banjarbaru',
+    regionCode: '63.72',
+    phone: '+6287811112222',
+  },
+];
+const entries = people.map(deskEntry);
+const find = (q: string) => searchDesk(entries, q).map((p) => p.id);
+
+describe('desk search: names', () => {
+  it('ignores titles, case and diacritics', () => {
+    expect(find('siti aminah')).toEqual(['siti']);
+    expect(find('SITI AM')).toEqual(['siti']);
+    expect(find('andre')).toEqual(['andre']);
+    expect(find('dra. siti am')).toEqual(['siti']); // a title typed is dropped, as stored
+  });
+
+  it('finds Muhammad under any of its spellings and abbreviations', () => {
+    for (const q of ['muhammad ali', 'muhamad ali', 'moh ali', 'm ali', 'mochammad al']) {
+      expect(find(q), q).toEqual(['ali']);
+    }
+  });
+
+  it('ranks a name read from its start above the same word later in a name', () => {
+    expect(find('siti')).toEqual(['siti', 'nursiti']);
+    expect(find('rahm')).toEqual(['rahmat', 'nursiti']);
+  });
+});
+
+describe('desk search: numbers', () => {
+  it('finds any part of a NIP, spaces ignored, the start of it first', () => {
+    expect(find('1978 0512')).toEqual(['siti']);
+    expect(find('2005012')).toEqual(['siti']);
+    expect(find('1989')).toEqual(['ali']);
+  });
+
+  it('finds the last digits of a phone number', () => {
+    expect(find('0042')).toEqual(['ali', 'siti']); // equal matches: by name (muhammad, siti)
+    expect(find('1234')).toEqual(['andre']);
+    expect(find('34')).toEqual([]); // too short to mean anything
+  });
+
+  it('a number with a word must match both', () => {
+    expect(find('siti 0042')).toEqual(['siti']);
+    expect(find('rahmat 0042')).toEqual([]);
+  });
+});
+
+describe('desk search: institution and kabupaten/kota', () => {
+  it('finds by institution words, below name matches', () => {
+    expect(find('antasari')).toEqual(['andre']);
+    expect(find('martapura')).toEqual(['nursiti']);
+  });
+
+  it('finds by kabupaten/kota, and narrows with a name', () => {
+    expect(find('banjarbaru').sort()).toEqual(['rahmat', 'siti']);
+    expect(find('tanah laut')).toEqual(['ali']);
+    expect(find('rahmat banjarbaru')).toEqual(['rahmat']);
+  });
+
+  it('an empty query finds nobody, and the limit holds', () => {
+    expect(find('   ')).toEqual([]);
+    expect(searchDesk(entries, 'perpustakaan', 2)).toHaveLength(2);
+  });
+});
+
+describe('DeskIndex: typing letter by letter', () => {
+  it('gives what a fresh search gives at every keystroke, forwards, backwards and edited', () => {
+    const index = new DeskIndex(people);
+    const typed = [
+      ...'siti am'.split('').map((_, i, a) => a.slice(0, i + 1).join('')),
+      'siti a',
+      'siti',
+      'sit',
+      'nur s',
+      'nur si',
+      'moh',
+      'moh a',
+      'muhammad ali',
+      'm',
+      '0',
+      '00',
+      '004',
+      '0042',
+      '00',
+      'dr',
+      'dr siti',
+      'banjar',
+      'banjarbaru rah',
+    ];
+    for (const q of typed) {
+      expect(
+        index.search(q).map((p) => p.id),
+        q,
+      ).toEqual(find(q));
+    }
+    expect(index.size).toBe(people.length);
+  });
+});
+
+describe('DeskIndex agrees with a fresh search (property)', () => {
+  it('for random typing over random people', () => {
+    const word = fc.constantFrom(
+      'siti',
+      'nur',
+      'moh',
+      'muhammad',
+      'm',
+      'ali',
+      'rahmat',
+      'dra.',
+      'an',
+      'a',
+    );
+    const query = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.array(query, { minLength: 1, maxLength: 8 }), (queries) => {
+        const index = new DeskIndex(people);
+        for (const full of queries) {
+          // Type it letter by letter, then jump to the next query.
+          for (let i = 1; i <= full.length; i++) {
+            const q = full.slice(0, i);
+            expect(index.search(q).map((p) => p.id)).toEqual(find(q));
+          }
+        }
+      }),
+      { numRuns: 100, seed: 20261126 },
+    );
+  });
+});
