@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { winningMark } from '#domain/attendance';
-import { firstCheckins } from '#domain/checkins';
+import { deskCounters, firstCheckins } from '#domain/checkins';
 import type { AttendanceMark, VenueCheckIn } from '#domain/model';
 
 const mark = (hlc: string, deviceId: string, status: AttendanceMark['status']): AttendanceMark => ({
@@ -55,5 +55,56 @@ describe('check-ins: the earliest per participant counts', () => {
     expect(first.get('p1')?.id).toBe('1');
     expect(first.get('p2')?.id).toBe('3');
     expect(first.size).toBe(2);
+  });
+});
+
+describe('deskCounters', () => {
+  const person = (id: string, over: Record<string, string> = {}) => ({
+    id,
+    batchId: 'a1',
+    regionCode: '63.71',
+    status: 'registered',
+    source: 'self',
+    ...over,
+  });
+  const scan = (id: string, participantId: string, at: string) =>
+    ({
+      id,
+      eventId: 'e',
+      participantId,
+      day: '2025-06-02',
+      at,
+      method: 'qr',
+      deviceId: 'd',
+    }) as const;
+
+  it('counts arrivals once, repeats apart, by batch and kabupaten/kota', () => {
+    const people = [
+      person('p1'),
+      person('p2', { batchId: 'a2' }),
+      person('p3', { regionCode: '63.72', source: 'walkin' }),
+      person('p4', { status: 'cancelled' }),
+      person('p5', { status: 'waitlisted' }),
+    ];
+    const scans = [
+      scan('c1', 'p1', '2025-06-02T00:01:00.000Z'),
+      scan('c2', 'p1', '2025-06-02T00:05:00.000Z'), // a repeat
+      scan('c3', 'p3', '2025-06-02T00:02:00.000Z'),
+    ];
+    expect(deskCounters(people, scans)).toEqual({
+      registered: 3,
+      arrived: 2,
+      expected: 1,
+      walkins: 1,
+      repeats: 1,
+      byBatch: {
+        a1: { registered: 2, arrived: 2, expected: 0 },
+        a2: { registered: 1, arrived: 0, expected: 1 },
+      },
+      byRegion: {
+        '63.71': { registered: 2, arrived: 1, expected: 1 },
+        '63.72': { registered: 1, arrived: 1, expected: 0 },
+      },
+    });
   });
 });

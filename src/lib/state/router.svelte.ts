@@ -1,5 +1,5 @@
 // Hash routes, so the app works from any static host and offline from the precache.
-export const routes = ['event', 'participants', 'device', 'organiser'] as const;
+export const routes = ['event', 'checkin', 'participants', 'device', 'organiser'] as const;
 export type Route = (typeof routes)[number];
 
 function parse(hash: string): Route {

@@ -1,0 +1,77 @@
+// The check-in desk: the event's people in a search index, today's arrivals (this and
+// other tablets'), one-tap check-in with a confirmation, and the counters.
+import { deskCounters, firstCheckins, type DeskCounters } from '#domain/checkins';
+import { DeskIndex } from '#domain/desk-search';
+import type { VenueCheckIn } from '#domain/model';
+import { todayIn } from '#domain/time';
+import { checkinsOn, recordCheckin } from '#db/checkins';
+import type { ParticipantRow } from '#db/database';
+import { clientId } from '#db/meta';
+import { participantsOf } from '#db/participants';
+import { errorReport } from '#state/errors.svelte';
+import { LiveQuery } from '#state/live.svelte';
+
+export interface Confirmation {
+  person: ParticipantRow;
+  at: string;
+  /** The person had already arrived today: recorded as a repeat. */
+  repeatOf: VenueCheckIn | undefined;
+}
+
+export class Desk {
+  readonly eventId: string;
+  readonly timezone: string;
+  query = $state('');
+  confirmation = $state<Confirmation | undefined>(undefined);
+  /** This tablet's client id: "checked in here" versus "at another desk". */
+  me = $state<string | undefined>(undefined);
+  #people: LiveQuery<ParticipantRow[]>;
+  #today: LiveQuery<VenueCheckIn[]>;
+  #index: DeskIndex<ParticipantRow>;
+
+  constructor(eventId: string, timezone: string) {
+    this.eventId = eventId;
+    this.timezone = timezone;
+    this.#people = new LiveQuery(() => participantsOf(eventId), []);
+    this.#today = new LiveQuery(() => checkinsOn(eventId, todayIn(timezone)), []);
+    // Rebuilt only when the people change (a pull), never per keystroke.
+    this.#index = $derived(new DeskIndex(this.#people.current));
+    void clientId().then((id) => (this.me = id));
+  }
+
+  get loaded(): boolean {
+    return this.#people.loaded;
+  }
+
+  get results(): ParticipantRow[] {
+    return this.#index.search(this.query);
+  }
+
+  /** The first check-in today per person. */
+  get arrived(): Map<string, VenueCheckIn> {
+    return firstCheckins(this.#today.current);
+  }
+
+  get counters(): DeskCounters {
+    return deskCounters(this.#people.current, this.#today.current);
+  }
+
+  /** Check a person in; a second time today is kept as a repeat, never refused. */
+  async checkIn(person: ParticipantRow, method: 'search' | 'qr' = 'search'): Promise<boolean> {
+    const repeatOf = this.arrived.get(person.id);
+    try {
+      const c = await recordCheckin({
+        eventId: this.eventId,
+        participantId: person.id,
+        method,
+        timezone: this.timezone,
+      });
+      this.confirmation = { person, at: c.at, repeatOf };
+      this.query = '';
+      return true;
+    } catch (e) {
+      errorReport.report(e);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+// The check-in desk over a real (fake-indexeddb) database seeded with the demo event:
+// search as one types, one tap → checked in with its outbox row, a second tap → a repeat
+// (recorded, not counted twice), counters following.
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { demoParticipants } from '#domain/demo';
+import { stripAcademicTitles } from '#domain/search';
+import type { HadirDb } from '#db/database';
+import { seedDemoIfEmpty } from '#db/events';
+import CheckinPage from '#pages/CheckinPage.svelte';
+import { freshDb } from '#tests/support/db';
+
+let db: HadirDb;
+beforeEach(async () => {
+  db = freshDb();
+  await seedDemoIfEmpty();
+});
+
+const registered = demoParticipants.filter((p) => p.status === 'registered').length;
+const count = (id: string) => Number(screen.getByTestId(`count-${id}`).textContent);
+
+describe('the check-in desk', () => {
+  it('finds a person as one types, checks them in with one tap, and counts a second tap as a repeat', async () => {
+    const u = userEvent.setup();
+    const person = demoParticipants[0]!;
+    render(CheckinPage);
+    const search = await screen.findByTestId('desk-search');
+    await vi.waitFor(() => expect(count('registered')).toBe(registered));
+    expect(document.activeElement).toBe(search);
+    expect(count('arrived')).toBe(0);
+
+    const firstName = stripAcademicTitles(person.fullName).split(' ')[0]!.toLowerCase();
+    await u.type(search, firstName);
+    const row = (await screen.findAllByTestId('desk-result')).find((r) =>
+      r.textContent?.includes(person.fullName),
+    )!;
+    await u.click(within(row).getByRole('button', { name: 'Check-in' }));
+
+    expect(await screen.findByTestId('confirmation')).toHaveTextContent('HADIR');
+    expect(screen.getByTestId('confirmation')).toHaveTextContent(person.fullName);
+    await vi.waitFor(() => expect(count('arrived')).toBe(1));
+    expect(count('expected')).toBe(registered - 1);
+    expect(search).toHaveValue(''); // ready for the next person
+    expect(document.activeElement).toBe(search);
+    const [row1] = await db.outbox.toArray();
+    expect(row1).toMatchObject({
+      name: 'checkin.record',
+      args: { participantId: person.id, method: 'search' },
+    });
+
+    // The same person again: recorded, shown as a repeat, not counted twice.
+    await u.type(search, firstName);
+    const again = (await screen.findAllByTestId('desk-result')).find((r) =>
+      r.textContent?.includes(person.fullName),
+    )!;
+    expect(again).toHaveTextContent(/Sudah hadir .* di meja ini/);
+    await u.click(within(again).getByRole('button', { name: 'Check-in' }));
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('confirmation')).toHaveTextContent('dicatat sebagai ulangan'),
+    );
+    await vi.waitFor(() => expect(count('repeats')).toBe(1));
+    expect(count('arrived')).toBe(1);
+    expect(await db.checkins.count()).toBe(2);
+  });
+
+  it('finds by part of a NIP, and says so when nobody matches', async () => {
+    const u = userEvent.setup();
+    const withNip = demoParticipants.find((p) => p.nip)!;
+    render(CheckinPage);
+    const search = await screen.findByTestId('desk-search');
+    await u.type(search, withNip.nip!.slice(4, 10));
+    const rows = await screen.findAllByTestId('desk-result');
+    expect(rows[0]).toHaveTextContent(withNip.fullName);
+    await u.clear(search);
+    await u.type(search, 'zzzz tidak ada');
+    expect(await screen.findByText(/Tidak ada yang cocok/)).toBeTruthy();
+  });
+});
