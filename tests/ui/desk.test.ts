@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoParticipants } from '#domain/demo';
 import { stripAcademicTitles } from '#domain/search';
+import { ticketPayload } from '#domain/ticket';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
 import CheckinPage from '#pages/CheckinPage.svelte';
@@ -76,5 +77,31 @@ describe('the check-in desk', () => {
     await u.clear(search);
     await u.type(search, 'zzzz tidak ada');
     expect(await screen.findByText(/Tidak ada yang cocok/)).toBeTruthy();
+  });
+});
+
+describe('a keyboard-wedge scanner typing a ticket', () => {
+  it('checks the ticket’s person in on Enter (method qr), and refuses a wrong or unknown ticket', async () => {
+    const u = userEvent.setup();
+    const person = demoParticipants[1]!;
+    render(CheckinPage);
+    const search = await screen.findByTestId('desk-search');
+    await vi.waitFor(() => expect(count('registered')).toBe(registered));
+
+    await u.type(search, `HADIR1.${person.id}.ZZZZZZ{Enter}`);
+    expect(await screen.findByTestId('desk-problem')).toHaveTextContent(
+      'Kode cek tiket tidak cocok',
+    );
+    await u.type(search, `HADIR1.orang-lain.${person.ticketCode}{Enter}`);
+    expect(await screen.findByTestId('desk-problem')).toHaveTextContent('Tiket tidak dikenal');
+    expect(await db.checkins.count()).toBe(0);
+
+    await u.type(search, `${ticketPayload(person.id, person.ticketCode)}{Enter}`);
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('confirmation')).toHaveTextContent(person.fullName),
+    );
+    expect(screen.queryByTestId('desk-problem')).toBeNull();
+    const [row] = await db.outbox.toArray();
+    expect(row).toMatchObject({ args: { participantId: person.id, method: 'qr' } });
   });
 });

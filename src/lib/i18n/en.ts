@@ -138,6 +138,8 @@ export const en: Record<MessageKey, string> = {
   'desk.repeats': 'Repeats',
   'desk.byBatch': 'By batch',
   'desk.byRegion': 'By regency/city',
+  'desk.unknownTicket': 'Ticket not known for this event. Search by name or NIP.',
+  'desk.wrongCode': 'The ticket’s check code does not match. Check their ID, then search by name.',
   'desk.sound': 'Sound and vibration',
   'desk.people': '{count} participants on this device',
   'lang.id': 'Bahasa Indonesia',

@@ -138,6 +138,8 @@ export const id = {
   'desk.repeats': 'Ulangan',
   'desk.byBatch': 'Per angkatan',
   'desk.byRegion': 'Per kabupaten/kota',
+  'desk.unknownTicket': 'Tiket tidak dikenal di kegiatan ini. Cari dengan nama atau NIP.',
+  'desk.wrongCode': 'Kode cek tiket tidak cocok. Periksa identitas, lalu cari dengan nama.',
   'desk.sound': 'Bunyi dan getar',
   'desk.people': '{count} peserta di perangkat ini',
   'lang.id': 'Bahasa Indonesia',

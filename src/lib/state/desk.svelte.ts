@@ -3,6 +3,7 @@
 import { deskCounters, firstCheckins, type DeskCounters } from '#domain/checkins';
 import { DeskIndex } from '#domain/desk-search';
 import type { VenueCheckIn } from '#domain/model';
+import { parseTicket } from '#domain/ticket';
 import { todayIn } from '#domain/time';
 import { checkinsOn, recordCheckin } from '#db/checkins';
 import type { ParticipantRow } from '#db/database';
@@ -56,6 +57,27 @@ export class Desk {
     return deskCounters(this.#people.current, this.#today.current);
   }
 
+  /** What the desk could not accept (an unknown ticket, another event's), in words. */
+  problem = $state<'unknownTicket' | 'wrongCode' | undefined>(undefined);
+
+  /**
+   * Enter in the search field: a ticket QR typed by a keyboard-wedge scanner checks its
+   * person in; one result left checks that one in.
+   */
+  async submit(): Promise<void> {
+    const ticket = parseTicket(this.query);
+    if (ticket) {
+      const person = this.#people.current.find((p) => p.id === ticket.participantId);
+      this.query = '';
+      if (!person) this.problem = 'unknownTicket';
+      else if (person.ticketCode !== ticket.ticketCode) this.problem = 'wrongCode';
+      else await this.checkIn(person, 'qr');
+      return;
+    }
+    const [only, ...more] = this.results;
+    if (only && more.length === 0) await this.checkIn(only);
+  }
+
   /** Check a person in; a second time today is kept as a repeat, never refused. */
   async checkIn(person: ParticipantRow, method: 'search' | 'qr' = 'search'): Promise<boolean> {
     const repeatOf = this.arrived.get(person.id);
@@ -67,6 +89,7 @@ export class Desk {
         timezone: this.timezone,
       });
       this.confirmation = { person, at: c.at, repeatOf };
+      this.problem = undefined;
       this.query = '';
       return true;
     } catch (e) {
