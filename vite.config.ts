@@ -61,6 +61,20 @@ export default defineConfig({
     manifest: true,
     // Two pages: the app, and the public registration page that loads only what
     // registration needs (a phone on slow data).
-    rollupOptions: { input: { main: 'index.html', register: 'register.html' } },
+    rolldownOptions: {
+      input: { main: 'index.html', register: 'register.html' },
+      // Small modules both pages use travel in one file: on a slow phone link each extra
+      // file is another request before the registration form can be used.
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'common',
+              test: /[\\/]src[\\/]lib[\\/](domain[\\/](ticket|time|regions)|state[\\/]errors\.svelte|db[\\/]participants)\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
 });
