@@ -1,21 +1,21 @@
 // Fault 19 on the device: an expired token and a revoked device stop syncing without
 // losing the queue (the real engine, Dexie and server; the server's clock is not touched,
 // the token's expiry is moved into the past instead).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoParticipants } from '#domain/demo';
 import { pendingCount } from '#db/outbox';
 import { exportOutbox, getEnrollment } from '#db/sync-store';
 import { revokeDevice } from '#server/auth';
-import { startTestServer, type TestServer } from '#tests/support/server';
-import { checkIns, serverCounts, staffDevice, Wire, REAL_PARTS } from '#tests/sync/edge';
+import {
+  checkIns,
+  serverCounts,
+  staffDevice,
+  Wire,
+  REAL_PARTS,
+  useTestServer,
+} from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const person = demoParticipants[0]!;
 

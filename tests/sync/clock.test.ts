@@ -1,13 +1,12 @@
 // Fault 9 on the device: a clock running ahead. The real engine, Dexie and server; the
 // device's clock is moved with its stored offset, the way a wrong system clock looks to it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { parseHlc } from '#domain/hlc';
 import { markAttendance, sessionState } from '#db/attendance';
 import { clockOffset, setClockOffset } from '#db/clock';
 import { patchParticipant } from '#db/participants';
 import { MAX_CLOCK_SKEW_MS } from '#sync/protocol';
-import { startTestServer, type TestServer } from '#tests/support/server';
 import {
   checkIns,
   freshView,
@@ -16,15 +15,10 @@ import {
   REAL_PARTS,
   staffDevice,
   Wire,
+  useTestServer,
 } from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const p1 = demoParticipants[0]!;
 const p2 = demoParticipants[1]!;

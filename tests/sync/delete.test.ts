@@ -1,22 +1,15 @@
 // The organiser deletes a registration (personal data, UU 27/2022): the server erases it
 // and everything recorded about the person, and every device drops it on its next pull.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoSessions } from '#domain/demo';
 import { markAttendance } from '#db/attendance';
 import { recordCheckin } from '#db/checkins';
 import { deleteParticipant, patchParticipant, registerParticipant } from '#db/participants';
 import { TestDevice } from '#tests/support/device';
 import { participant } from '#tests/support/factories';
-import { startTestServer, type TestServer } from '#tests/support/server';
-import { REAL_PARTS, staffDevice, uniqueNip } from '#tests/sync/edge';
+import { REAL_PARTS, staffDevice, uniqueNip, useTestServer } from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const count = (sql: string, ...args: unknown[]) =>
   (server.db.prepare(sql).get(...args) as { n: number }).n;

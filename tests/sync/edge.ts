@@ -2,13 +2,14 @@
 // forwards to the real server and can fail the way a network, a proxy or a closed tab
 // would, and an in-memory Web Locks manager shared by "tabs". Project code is never
 // replaced; everything behind the edge is the real engine, Dexie and server.
+import { afterAll, beforeAll } from 'vitest';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import type { VenueCheckIn } from '#domain/model';
 import { SyncEngine, type EngineOptions } from '#sync/engine';
 import { Transport } from '#sync/transport';
 import { TestDevice } from '#tests/support/device';
-import type { TestServer } from '#tests/support/server';
+import { startTestServer, type TestServer } from '#tests/support/server';
 
 export interface Exchange {
   path: string;
@@ -232,4 +233,24 @@ let nips = 0;
 /** An 18-digit NIP no demo participant and no other test uses. */
 export function uniqueNip(): string {
   return `19900101202012${String(++nips).padStart(4, '0')}`;
+}
+
+/**
+ * One real server for a test file: started before its first test, stopped after its
+ * last. The returned object stands for that server once it runs.
+ */
+export function useTestServer(): TestServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer();
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return new Proxy({} as TestServer, {
+    get: (_, key) => {
+      if (!running) throw new Error('useTestServer: the server is not started yet');
+      return Reflect.get(running, key);
+    },
+  });
 }

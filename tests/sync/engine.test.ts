@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import { pendingCount } from '#db/outbox';
 import { registerParticipant } from '#db/participants';
 import { registerOwn } from '#db/registration';
 import { person } from '#tests/server/support';
-import { startTestServer, type TestServer } from '#tests/support/server';
 import { TestDevice } from '#tests/support/device';
-import { staffDevice, Wire } from '#tests/sync/edge';
+import { staffDevice, Wire, useTestServer } from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 describe('sync engine against the real server', () => {
   it('pushes a check-in from tablet A and tablet B pulls it', async () => {

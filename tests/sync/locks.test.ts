@@ -1,11 +1,10 @@
 // Fault 13 on the device: two tabs and the service worker flush one device's outbox at
 // once. With Web Locks (an in-memory LockManager shared by the engines, the browser edge)
 // only one sends; without them, the server's per-device seq deduplicates the double send.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoParticipants } from '#domain/demo';
 import { clientId } from '#db/meta';
 import { pendingCount } from '#db/outbox';
-import { startTestServer, type TestServer } from '#tests/support/server';
 import {
   checkIns,
   engineFor,
@@ -17,15 +16,10 @@ import {
   staffDevice,
   Wire,
   REAL_PARTS,
+  useTestServer,
 } from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const person = demoParticipants[1]!;
 

@@ -3,22 +3,15 @@
 // and the device's clock moves past it). A change that truly loses to a concurrent,
 // newer one does not stay on its device: the server re-versions the row so the next pull
 // brings the winning value back, and a lost cancellation is shown to a person.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setClockOffset } from '#db/clock';
 import { cancelParticipant, patchParticipant, registerParticipant } from '#db/participants';
 import { needsAttention } from '#db/sync-store';
 import { TestDevice } from '#tests/support/device';
 import { participant } from '#tests/support/factories';
-import { startTestServer, type TestServer } from '#tests/support/server';
-import { REAL_PARTS, staffDevice, uniqueNip } from '#tests/sync/edge';
+import { REAL_PARTS, staffDevice, uniqueNip, useTestServer } from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 async function organiserDevice(name: string): Promise<TestDevice> {
   const device = new TestDevice(server.url, { name });

@@ -1,11 +1,10 @@
 // Registrations that merge, pending edits rebased over pulled rows, and refused changes
 // that wait for a person: the real engine and Dexie against the real server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoParticipants } from '#domain/demo';
 import { pendingCount } from '#db/outbox';
 import { cancelParticipant, patchParticipant, registerParticipant } from '#db/participants';
 import { dismiss, needsAttention, retry } from '#db/sync-store';
-import { startTestServer, type TestServer } from '#tests/support/server';
 import { participant } from '#tests/support/factories';
 import type { TestDevice } from '#tests/support/device';
 import {
@@ -16,15 +15,10 @@ import {
   uniqueNip,
   Wire,
   REAL_PARTS,
+  useTestServer,
 } from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 /** What a device holds for one NIP: its participant rows and where its check-ins point. */
 async function holdings(device: TestDevice, nip: string, checkinIds: string[]) {

@@ -1,22 +1,22 @@
 // Fault 21 on the device: a pull in small pages whose connection drops mid-way, while
 // another device keeps pushing. The real engine, Dexie and server; only the wire fails.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
 import { getCursor } from '#db/sync-store';
 import { syncedTables } from '#db/database';
 import { PROTOCOL_VERSION } from '#sync/protocol';
-import { startTestServer, type TestServer } from '#tests/support/server';
 import type { TestDevice } from '#tests/support/device';
-import { engineFor, networkFailure, staffDevice, Wire, REAL_PARTS } from '#tests/sync/edge';
+import {
+  engineFor,
+  networkFailure,
+  staffDevice,
+  Wire,
+  REAL_PARTS,
+  useTestServer,
+} from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 /** Every synced row the server holds for the demo event, as `table:id`. */
 function serverKeys(): string[] {

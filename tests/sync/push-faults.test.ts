@@ -1,12 +1,11 @@
 // Client-side fault cases of the push (sync-protocol.md, "Fault cases"; fault 9 is in
 // clock.test.ts): the real engine, Dexie on fake-indexeddb and the real server over HTTP;
 // only the network edge misbehaves.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoParticipants } from '#domain/demo';
 import { clientId } from '#db/meta';
 import { MAX_MUTATION_BYTES, pendingCount } from '#db/outbox';
 import { patchParticipant } from '#db/participants';
-import { startTestServer, type TestServer } from '#tests/support/server';
 import {
   checkIns,
   engineFor,
@@ -21,15 +20,10 @@ import {
   staffDevice,
   Wire,
   REAL_PARTS,
+  useTestServer,
 } from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const p1 = demoParticipants[0]!;
 const p2 = demoParticipants[1]!;

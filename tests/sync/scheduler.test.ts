@@ -3,11 +3,10 @@
 // flushes at start, on `online` and when the page becomes visible; failures back off with
 // jitter and later succeed. The real engine, Dexie and server; short intervals instead
 // of sleeps.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoParticipants } from '#domain/demo';
 import { pendingCount } from '#db/outbox';
 import { backoffDelay, SyncScheduler } from '#sync/scheduler';
-import { startTestServer, type TestServer } from '#tests/support/server';
 import {
   checkIns,
   errorResponse,
@@ -16,15 +15,10 @@ import {
   staffDevice,
   Wire,
   REAL_PARTS,
+  useTestServer,
 } from '#tests/sync/edge';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 let stopScheduler: (() => void) | undefined;
 let visibility: DocumentVisibilityState = 'visible';
