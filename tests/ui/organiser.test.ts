@@ -197,6 +197,8 @@ describe('registration link and poster', () => {
     await openTab('Pendaftaran');
     const link = await screen.findByTestId('registration-link');
     expect(link).toHaveTextContent(`${location.origin}/r/${DEMO_EVENT_ID}`);
+    // jsdom runs on localhost: the organiser is told phones cannot open such a link.
+    expect(screen.getByTestId('localhost-warning')).toHaveTextContent('localhost');
     const poster = screen.getByTestId('poster');
     expect(poster).toHaveTextContent(demoEvent.name);
     expect(poster).toHaveTextContent('Pindai untuk mendaftar');

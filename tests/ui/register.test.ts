@@ -180,6 +180,11 @@ describe('the registration page', () => {
       'Tersimpan di perangkat — akan dikirim saat ada sinyal',
     );
     expect(screen.getByTestId('ticket-name')).toHaveTextContent('Rahmat Hidayat, S.IP.');
+    // The QR comes first on the page, before the event's batches.
+    const batches = screen.getByRole('list', { name: 'Angkatan' });
+    expect(screen.getByTestId('ticket').compareDocumentPosition(batches)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
     const [row] = await db.outbox.toArray();
     expect(row).toMatchObject({
       name: 'participant.register',

@@ -110,6 +110,8 @@ export const enOrganiser: Record<keyof typeof idOrganiser, string> = {
   'registration.copied': 'Link copied.',
   'registration.print': 'Print A4 poster',
   'registration.closed': 'Registration is closed. Open it under Event.',
+  'registration.localhost':
+    'This console was opened via localhost, so phones cannot open the link and QR below. Open the console from the network address npm start prints (e.g. http://192.168.1.10:8080), then print the poster.',
   'registration.qr': 'Participant registration QR',
   'poster.scan': 'Scan to register',
   'poster.or': 'or open',

@@ -108,6 +108,8 @@ export const idOrganiser = {
   'registration.copied': 'Tautan disalin.',
   'registration.print': 'Cetak poster A4',
   'registration.closed': 'Pendaftaran sedang ditutup. Buka di bagian Kegiatan.',
+  'registration.localhost':
+    'Konsol ini dibuka lewat localhost, jadi tautan dan QR di bawah tidak bisa dibuka HP peserta. Buka konsol dari alamat jaringan yang dicetak npm start (mis. http://192.168.1.10:8080), lalu cetak posternya.',
   'registration.qr': 'QR pendaftaran peserta',
   'poster.scan': 'Pindai untuk mendaftar',
   'poster.or': 'atau buka',

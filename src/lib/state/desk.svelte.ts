@@ -29,6 +29,10 @@ export class Desk {
   #people: LiveQuery<ParticipantRow[]>;
   #today: LiveQuery<VenueCheckIn[]>;
   #index: DeskIndex<ParticipantRow>;
+  // Derived once per change, not once per result row that reads them.
+  #results: ParticipantRow[];
+  #arrived: Map<string, VenueCheckIn>;
+  #counters: DeskCounters;
 
   constructor(eventId: string, timezone: string) {
     this.eventId = eventId;
@@ -37,6 +41,9 @@ export class Desk {
     this.#today = new LiveQuery(() => checkinsOn(eventId, todayIn(timezone)), []);
     // Rebuilt only when the people change (a pull), never per keystroke.
     this.#index = $derived(new DeskIndex(this.#people.current));
+    this.#results = $derived(this.#index.search(this.query));
+    this.#arrived = $derived(firstCheckins(this.#today.current));
+    this.#counters = $derived(deskCounters(this.#people.current, this.#today.current));
     void clientId().then((id) => (this.me = id));
   }
 
@@ -45,16 +52,16 @@ export class Desk {
   }
 
   get results(): ParticipantRow[] {
-    return this.#index.search(this.query);
+    return this.#results;
   }
 
   /** The first check-in today per person. */
   get arrived(): Map<string, VenueCheckIn> {
-    return firstCheckins(this.#today.current);
+    return this.#arrived;
   }
 
   get counters(): DeskCounters {
-    return deskCounters(this.#people.current, this.#today.current);
+    return this.#counters;
   }
 
   /** What the desk could not accept (an unknown ticket, another event's), in words. */
