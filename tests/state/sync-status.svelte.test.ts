@@ -94,3 +94,17 @@ describe('SyncStatus online', () => {
     expect(online).toEqual([true, false, true]);
   });
 });
+
+describe('consoleFailure', () => {
+  it('says in words what an online-only console call’s failure means', async () => {
+    const { consoleFailure } = await import('#state/organiser.svelte');
+    expect(consoleFailure('offline')).toBe(
+      'Bagian ini memerlukan koneksi ke server. Sambungkan, lalu coba lagi.',
+    );
+    expect(consoleFailure('timeout')).toBe(consoleFailure('offline'));
+    expect(consoleFailure('RATE_LIMITED')).toBe(
+      'Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.',
+    );
+    expect(consoleFailure('FORBIDDEN')).toBe('Gagal (FORBIDDEN). Coba lagi.');
+  });
+});

@@ -11,7 +11,7 @@ export const enOrganiser: Record<keyof typeof idOrganiser, string> = {
     'The password is set on the server with: npm run admin -- set-password. Or enrol this device with an organiser code on the Device page.',
   'organiser.wrongPassword': 'Wrong password.',
   'organiser.tooMany': 'Too many attempts. Wait a few minutes and try again.',
-  'organiser.offline': 'The device console needs a connection to the server.',
+  'organiser.offline': 'This needs a connection to the server. Connect, then try again.',
   'organiser.failed': 'Failed ({code}). Try again.',
   'organiser.devices': 'Devices',
   'organiser.newDevice': 'Add a device',

@@ -9,7 +9,7 @@ export const idOrganiser = {
     'Kata sandi diatur di server dengan: npm run admin -- set-password. Atau daftarkan perangkat ini dengan kode panitia di halaman Perangkat.',
   'organiser.wrongPassword': 'Kata sandi salah.',
   'organiser.tooMany': 'Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.',
-  'organiser.offline': 'Konsol perangkat memerlukan koneksi ke server.',
+  'organiser.offline': 'Bagian ini memerlukan koneksi ke server. Sambungkan, lalu coba lagi.',
   'organiser.failed': 'Gagal ({code}). Coba lagi.',
   'organiser.devices': 'Perangkat',
   'organiser.newDevice': 'Tambah perangkat',

@@ -2,6 +2,7 @@
 // events on the server, and the purge of personal data.
 import type { PurgeSummary } from '#domain/model';
 import type { AdminApi, DeviceSummary, EventListItem, NewCode } from '#sync/admin';
+import { locale } from '#state/locale.svelte';
 
 export type DeviceRole = 'staff' | 'trainer' | 'organiser';
 
@@ -60,3 +61,10 @@ export class OrganiserConsole {
 }
 
 export const organiserConsole = new OrganiserConsole();
+
+/** What an online-only console call's failure code means to the organiser, in words. */
+export function consoleFailure(code: string): string {
+  if (['offline', 'failed', 'timeout'].includes(code)) return locale.t('organiser.offline');
+  if (code === 'RATE_LIMITED') return locale.t('organiser.tooMany');
+  return locale.t('organiser.failed', { code });
+}
