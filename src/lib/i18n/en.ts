@@ -141,6 +141,8 @@ export const en: Record<MessageKey, string> = {
   'desk.unknownTicket': 'Ticket not known for this event. Search by name or NIP.',
   'desk.wrongCode': 'The ticket’s check code does not match. Check their ID, then search by name.',
   'desk.sound': 'Sound and vibration',
+  'desk.cameraOpen': 'Scan QR with the camera',
+  'desk.cameraClose': 'Close the camera',
   'desk.people': '{count} participants on this device',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',

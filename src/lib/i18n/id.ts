@@ -141,6 +141,8 @@ export const id = {
   'desk.unknownTicket': 'Tiket tidak dikenal di kegiatan ini. Cari dengan nama atau NIP.',
   'desk.wrongCode': 'Kode cek tiket tidak cocok. Periksa identitas, lalu cari dengan nama.',
   'desk.sound': 'Bunyi dan getar',
+  'desk.cameraOpen': 'Pindai QR dengan kamera',
+  'desk.cameraClose': 'Tutup kamera',
   'desk.people': '{count} peserta di perangkat ini',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',

@@ -72,22 +72,34 @@ export class Desk {
    * person in; one result left checks that one in.
    */
   async submit(): Promise<void> {
-    const ticket = parseTicket(this.query);
-    if (ticket) {
-      const person = this.#people.current.find((p) => p.id === ticket.participantId);
+    if (parseTicket(this.query)) {
+      const text = this.query;
       this.query = '';
-      if (!person) this.problem = 'unknownTicket';
-      else if (person.ticketCode !== ticket.ticketCode) this.problem = 'wrongCode';
-      else await this.checkIn(person, 'qr');
+      await this.acceptTicket(text);
       return;
     }
     const [only, ...more] = this.results;
     if (only && more.length === 0) await this.checkIn(only);
   }
 
+  /**
+   * A ticket QR read by the camera or a keyboard-wedge scanner. True when its person was
+   * checked in; otherwise `problem` says why in words.
+   */
+  async acceptTicket(text: string): Promise<boolean> {
+    const ticket = parseTicket(text);
+    const person = ticket && this.#people.current.find((p) => p.id === ticket.participantId);
+    if (!ticket || !person) this.problem = 'unknownTicket';
+    else if (person.ticketCode !== ticket.ticketCode) this.problem = 'wrongCode';
+    else return this.checkIn(person, 'qr');
+    return false;
+  }
+
   /** Check a person in; a second time today is kept as a repeat, never refused. */
   async checkIn(person: ParticipantRow, method: 'search' | 'qr' = 'search'): Promise<boolean> {
     const repeatOf = this.arrived.get(person.id);
+    // Tap to durable (the check-in and its outbox row committed), read by the bench.
+    const started = performance.now();
     try {
       const c = await recordCheckin({
         eventId: this.eventId,
@@ -95,6 +107,7 @@ export class Desk {
         method,
         timezone: this.timezone,
       });
+      performance.measure('hadir:checkin', { start: started });
       this.confirmation = { person, at: c.at, repeatOf };
       this.problem = undefined;
       this.query = '';
