@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { firstCheckins, isRepeat } from '#domain/checkins';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
-import { checkinsOn, recordCheckin } from '#db/checkins';
+import { checkinsOn, recordCheckin, undoCheckin } from '#db/checkins';
 import { seedDemoIfEmpty } from '#db/events';
 import { clientId } from '#db/meta';
-import { pendingMutations } from '#db/outbox';
+import { commit, pendingMutations } from '#db/outbox';
+import { getMeta } from '#db/meta';
+import { holdEnds, pendingBatch } from '#db/sync-store';
 import type { HadirDb } from '#db/database';
 import { freshDb } from '#tests/support/db';
 
@@ -46,6 +48,56 @@ describe('check-ins', () => {
     expect(queued.map((m) => m.name)).toEqual(['checkin.record', 'checkin.record']);
     expect(queued[0]!.args).toMatchObject({ checkinId: first.id, method: 'qr', day: '2025-06-03' });
     expect(first.deviceId).toBe(await clientId());
+  });
+});
+
+describe('undo of a desk check-in', () => {
+  const input = (i: number) => ({
+    eventId: DEMO_EVENT_ID,
+    participantId: demoParticipants[i]!.id,
+    timezone: 'Asia/Makassar',
+    method: 'search' as const,
+  });
+
+  it('holds the check-in unsent, and undo removes it and closes the seq gap behind it', async () => {
+    const before = await recordCheckin(input(0)); // not held: goes out at once
+    const held = await recordCheckin({ ...input(1), holdMs: 5_000 });
+    const after = await recordCheckin(input(2));
+    await commit('participant.cancel', { participantId: demoParticipants[3]!.id, reason: 'x' });
+
+    // Sending stops at the held row: what follows it waits too (seqs have no gaps).
+    expect((await pendingBatch(100)).map((r) => r.seq)).toEqual([1]);
+    const ends = await holdEnds();
+    expect(ends).toBeGreaterThan(Date.now());
+    expect(ends).toBeLessThanOrEqual(Date.now() + 5_000);
+
+    expect(await undoCheckin(held.id)).toBe(true);
+    expect(await db.checkins.get(held.id)).toBeUndefined();
+    expect(await db.checkins.get(before.id)).toBeDefined();
+    const rows = await pendingMutations();
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(rows.map((r) => (r.args as { checkinId?: string }).checkinId)).toEqual([
+      before.id,
+      after.id,
+      undefined,
+    ]);
+    expect(await getMeta('outboxSeq')).toBe(3);
+    expect(await holdEnds()).toBeUndefined();
+    expect((await pendingBatch(100)).length).toBe(3);
+    expect(await undoCheckin(held.id)).toBe(false); // gone already
+  });
+
+  it('refuses once the hold is over: the check-in stands and is sent', async () => {
+    const c = await recordCheckin({ ...input(0), holdMs: 5_000 });
+    const [row] = await pendingMutations();
+    expect(await pendingBatch(100, Date.now() + 5_001)).toHaveLength(1);
+    await db.outbox.update(row!.seq, { holdUntil: Date.now() - 1 });
+    expect(await undoCheckin(c.id)).toBe(false);
+    expect(await db.checkins.get(c.id)).toBeDefined();
+    expect(await pendingMutations()).toHaveLength(1);
+    // A check-in recorded without a hold (the participants screen) cannot be undone.
+    const plain = await recordCheckin(input(1));
+    expect(await undoCheckin(plain.id)).toBe(false);
   });
 });
 

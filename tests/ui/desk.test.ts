@@ -80,6 +80,48 @@ describe('the check-in desk', () => {
   });
 });
 
+describe('undo at the desk', () => {
+  it('tap → checked in → undo: the check-in and its outbox row are gone, and the counters follow', async () => {
+    const u = userEvent.setup();
+    const person = demoParticipants[2]!;
+    render(CheckinPage);
+    const search = await screen.findByTestId('desk-search');
+    await vi.waitFor(() => expect(count('registered')).toBe(registered));
+    await u.type(search, `${ticketPayload(person.id, person.ticketCode)}{Enter}`);
+    await vi.waitFor(() => expect(count('arrived')).toBe(1));
+    expect(await db.outbox.count()).toBe(1);
+
+    await u.click(screen.getByRole('button', { name: 'Batalkan' }));
+    expect(await screen.findByTestId('undone')).toHaveTextContent(
+      `Check-in ${person.fullName} dibatalkan`,
+    );
+    expect(screen.queryByTestId('confirmation')).toBeNull();
+    await vi.waitFor(() => expect(count('arrived')).toBe(0));
+    expect(await db.checkins.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('offers undo only for a few seconds; after that the check-in stands', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const person = demoParticipants[3]!;
+      render(CheckinPage);
+      const search = await screen.findByTestId('desk-search');
+      await vi.waitFor(() => expect(count('registered')).toBe(registered));
+      const u = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      await u.type(search, `${ticketPayload(person.id, person.ticketCode)}{Enter}`);
+      expect(await screen.findByRole('button', { name: 'Batalkan' })).toBeTruthy();
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(screen.queryByRole('button', { name: 'Batalkan' })).toBeNull();
+      expect(screen.getByTestId('confirmation')).toHaveTextContent(person.fullName);
+      expect(await db.checkins.count()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('a keyboard-wedge scanner typing a ticket', () => {
   it('checks the ticket’s person in on Enter (method qr), and refuses a wrong or unknown ticket', async () => {
     const u = userEvent.setup();

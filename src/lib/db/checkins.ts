@@ -3,7 +3,10 @@
 import { localDay } from '#domain/time';
 import type { CheckinMethod, VenueCheckIn } from '#domain/model';
 import { db } from '#db/database';
-import { commit } from '#db/outbox';
+import { commit, withdraw } from '#db/outbox';
+
+/** How long a desk check-in can be taken back (and waits before it is sent). */
+export const UNDO_MS = 5_000;
 
 export interface CheckinInput {
   eventId: string;
@@ -13,21 +16,50 @@ export interface CheckinInput {
   timezone: string;
   at?: Date;
   signature?: string;
+  /** Keep it unsent for this long so it can be undone (`undoCheckin`). */
+  holdMs?: number;
 }
 
 export async function recordCheckin(input: CheckinInput): Promise<VenueCheckIn> {
   const at = (input.at ?? new Date()).toISOString();
   const checkinId = crypto.randomUUID();
-  await commit('checkin.record', {
-    checkinId,
-    eventId: input.eventId,
-    participantId: input.participantId,
-    day: localDay(at, input.timezone),
-    at,
-    method: input.method,
-    ...(input.signature ? { signature: input.signature } : {}),
-  });
+  await commit(
+    'checkin.record',
+    {
+      checkinId,
+      eventId: input.eventId,
+      participantId: input.participantId,
+      day: localDay(at, input.timezone),
+      at,
+      method: input.method,
+      ...(input.signature ? { signature: input.signature } : {}),
+    },
+    input.holdMs,
+  );
   return (await db().checkins.get(checkinId))!;
+}
+
+/**
+ * Take back a check-in made a moment ago by mistake, while its hold lasts: the check-in
+ * and its unsent outbox row go together. False once the hold is over (it stands then).
+ */
+export async function undoCheckin(checkinId: string): Promise<boolean> {
+  const d = db();
+  return d.transaction('rw', [d.checkins, d.outbox, d.meta], async () => {
+    const since = new Date(Date.now() - 60_000).toISOString(); // only the newest rows
+    const row = await d.outbox
+      .orderBy('seq')
+      .reverse()
+      .until((r) => r.createdAt < since)
+      .filter(
+        (r) =>
+          r.name === 'checkin.record' && (r.args as { checkinId: string }).checkinId === checkinId,
+      )
+      .first();
+    if (!row || !(await withdraw(row.seq))) return false;
+    await d.checkins.delete(checkinId);
+    return true;
+  });
 }
 
 /** All check-ins of an event on a day, earliest first. */

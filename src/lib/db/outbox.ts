@@ -25,6 +25,7 @@ export const MAX_MUTATION_BYTES = 256 * 1024;
 export async function enqueue<N extends MutationName>(
   name: N,
   argsOrBuild: ArgsOrBuild<N>,
+  holdMs = 0,
 ): Promise<OutboxRow<N>> {
   if (!Dexie.currentTransaction) throw new Error('enqueue must run inside a transaction');
   const hlc = await stamp();
@@ -46,6 +47,7 @@ export async function enqueue<N extends MutationName>(
     hlc,
     createdAt: new Date().toISOString(),
     status: 'pending',
+    ...(holdMs > 0 ? { holdUntil: Date.now() + holdMs } : {}),
   };
   await db().outbox.add(row as OutboxRow);
   return row;
@@ -54,11 +56,13 @@ export async function enqueue<N extends MutationName>(
 /**
  * Record a mutation and apply its local effect atomically. If the effect or the outbox
  * insert fails, Dexie rolls back both and the error is rethrown as a StorageError the UI
- * can explain.
+ * can explain. `holdMs` keeps it (and everything after it) from being sent for a while,
+ * so it can still be taken back (`withdraw`).
  */
 export async function commit<N extends MutationName>(
   name: N,
   args: ArgsOrBuild<N>,
+  holdMs = 0,
 ): Promise<OutboxRow<N>> {
   const d = db();
   try {
@@ -66,7 +70,7 @@ export async function commit<N extends MutationName>(
       'rw',
       [...Object.values(syncedTables(d)), d.outbox, d.meta],
       async () => {
-        const row = await enqueue(name, args);
+        const row = await enqueue(name, args, holdMs);
         await applyEffect(row as OutboxRow, 'record');
         return row;
       },
@@ -86,4 +90,26 @@ export function pendingMutations(limit = Infinity): Promise<OutboxRow[]> {
 
 export function rejectedMutations(): Promise<OutboxRow[]> {
   return db().outbox.where('status').equals('rejected').sortBy('seq');
+}
+
+/**
+ * Take back a held mutation that has not been sent: delete its row and close the gap in
+ * the seq numbers (the server stops at a gap), in the caller's transaction. Nothing after
+ * a held row can have been sent, because sending stops at the first held row. False when
+ * the hold is over (the row may be on its way): then it stands.
+ */
+export async function withdraw(seq: number): Promise<boolean> {
+  if (!Dexie.currentTransaction) throw new Error('withdraw must run inside a transaction');
+  const d = db();
+  const row = await d.outbox.get(seq);
+  // A margin, so a row the engine might be reading at this instant is never withdrawn.
+  if (row?.status !== 'pending' || (row.holdUntil ?? 0) <= Date.now() + 100) return false;
+  const later = await d.outbox.where('seq').above(seq).sortBy('seq');
+  await d.outbox.delete(seq);
+  for (const r of later) {
+    await d.outbox.delete(r.seq);
+    await d.outbox.add({ ...r, seq: r.seq - 1 });
+  }
+  await setMeta('outboxSeq', ((await getMeta<number>('outboxSeq')) ?? seq) - 1);
+  return true;
 }

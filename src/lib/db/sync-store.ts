@@ -66,9 +66,30 @@ export async function highestSettledSeq(): Promise<number> {
   return last?.seq ?? 0;
 }
 
-/** Rows to send next: pending, in seq order. */
-export function pendingBatch(limit: number): Promise<OutboxRow[]> {
-  return db().outbox.where('status').equals('pending').limit(limit).sortBy('seq');
+/**
+ * Rows to send next: pending, in seq order, up to the first one still held (a check-in
+ * that can be undone): seqs go out without gaps, so nothing after it may go first.
+ */
+export async function pendingBatch(limit: number, now = Date.now()): Promise<OutboxRow[]> {
+  const rows = await db().outbox.where('status').equals('pending').limit(limit).sortBy('seq');
+  const held = rows.findIndex((r) => (r.holdUntil ?? 0) > now);
+  return held < 0 ? rows : rows.slice(0, held);
+}
+
+/** When the earliest hold on a pending row ends (epoch ms), if one is still running. */
+export async function holdEnds(now = Date.now()): Promise<number | undefined> {
+  let end: number | undefined;
+  // Holds last seconds, so only the newest rows can have one: stop a minute back.
+  const since = new Date(now - 60_000).toISOString();
+  await db()
+    .outbox.orderBy('seq')
+    .reverse()
+    .until((r) => r.createdAt < since)
+    .each((r) => {
+      if (r.status === 'pending' && (r.holdUntil ?? 0) > now)
+        end = Math.min(end ?? Infinity, r.holdUntil!);
+    });
+  return end;
 }
 
 /**

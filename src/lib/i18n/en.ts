@@ -143,6 +143,26 @@ export const en: Record<MessageKey, string> = {
   'desk.sound': 'Sound and vibration',
   'desk.cameraOpen': 'Scan QR with the camera',
   'desk.cameraClose': 'Close the camera',
+  'desk.scanStarting': 'Starting the camera…',
+  'desk.scanAim': 'Point the ticket QR at the camera',
+  'desk.scanChecking': 'QR read, checking the ticket…',
+  'desk.scanResuming': 'Scanning resumes in 2 seconds',
+  'desk.scanPaused': 'Camera paused. Press “Scan next” for the next ticket.',
+  'desk.scanNext': 'Scan next',
+  'desk.scanRapid': 'Rapid scanning (resume by itself 2 seconds after a check-in)',
+  'desk.scanVideo': 'Camera view for scanning ticket QR codes',
+  'desk.scanNoCamera':
+    'This device has no usable camera. Search for the participant by name or NIP.',
+  'desk.scanDenied':
+    'Camera permission was refused. Allow the camera for this site in the browser settings, then open the camera again.',
+  'desk.scanFailed':
+    'The camera could not start; another app may be using it. Close that app, then open the camera again.',
+  'desk.scanDecoder':
+    'The QR reader failed to load. Reload the page, or search for the participant by name or NIP.',
+  'desk.undo': 'Undo',
+  'desk.undone': 'Check-in of {name} undone.',
+  'desk.undoTooLate':
+    'Too late to undo: the check-in stands. Tell the organiser if it was the wrong person.',
   'desk.people': '{count} participants on this device',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',

@@ -143,6 +143,26 @@ export const id = {
   'desk.sound': 'Bunyi dan getar',
   'desk.cameraOpen': 'Pindai QR dengan kamera',
   'desk.cameraClose': 'Tutup kamera',
+  'desk.scanStarting': 'Menyalakan kamera…',
+  'desk.scanAim': 'Arahkan QR tiket ke kamera',
+  'desk.scanChecking': 'QR terbaca, memeriksa tiket…',
+  'desk.scanResuming': 'Pemindaian lanjut dalam 2 detik',
+  'desk.scanPaused': 'Kamera dijeda. Tekan “Pindai berikutnya” untuk tiket berikutnya.',
+  'desk.scanNext': 'Pindai berikutnya',
+  'desk.scanRapid': 'Pindai cepat (lanjut sendiri 2 detik setelah check-in)',
+  'desk.scanVideo': 'Gambar kamera untuk memindai QR tiket',
+  'desk.scanNoCamera':
+    'Perangkat ini tidak punya kamera yang bisa dipakai. Cari peserta dengan nama atau NIP.',
+  'desk.scanDenied':
+    'Izin kamera ditolak. Izinkan kamera untuk situs ini di pengaturan browser, lalu buka kamera lagi.',
+  'desk.scanFailed':
+    'Kamera tidak bisa dinyalakan; mungkin sedang dipakai aplikasi lain. Tutup aplikasi itu, lalu buka kamera lagi.',
+  'desk.scanDecoder':
+    'Pembaca QR gagal dimuat. Muat ulang halaman, atau cari peserta dengan nama atau NIP.',
+  'desk.undo': 'Batalkan',
+  'desk.undone': 'Check-in {name} dibatalkan.',
+  'desk.undoTooLate':
+    'Terlambat untuk membatalkan: check-in sudah dicatat. Hubungi panitia bila salah orang.',
   'desk.people': '{count} peserta di perangkat ini',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',

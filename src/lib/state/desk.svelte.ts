@@ -5,7 +5,7 @@ import { DeskIndex } from '#domain/desk-search';
 import type { VenueCheckIn } from '#domain/model';
 import { parseTicket } from '#domain/ticket';
 import { todayIn } from '#domain/time';
-import { checkinsOn, recordCheckin } from '#db/checkins';
+import { checkinsOn, recordCheckin, undoCheckin, UNDO_MS } from '#db/checkins';
 import type { ParticipantRow } from '#db/database';
 import { clientId } from '#db/meta';
 import { participantsOf } from '#db/participants';
@@ -14,6 +14,7 @@ import { LiveQuery } from '#state/live.svelte';
 
 export interface Confirmation {
   person: ParticipantRow;
+  checkinId: string;
   at: string;
   /** The person had already arrived today: recorded as a repeat. */
   repeatOf: VenueCheckIn | undefined;
@@ -65,7 +66,12 @@ export class Desk {
   }
 
   /** What the desk could not accept (an unknown ticket, another event's), in words. */
-  problem = $state<'unknownTicket' | 'wrongCode' | undefined>(undefined);
+  problem = $state<'unknownTicket' | 'wrongCode' | 'undoTooLate' | undefined>(undefined);
+  /** The last check-in can still be taken back (its row is held, unsent). */
+  canUndo = $state(false);
+  /** Whose check-in was just taken back, for the "undone" notice. */
+  undone = $state<string | undefined>(undefined);
+  #undoTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * Enter in the search field: a ticket QR typed by a keyboard-wedge scanner checks its
@@ -106,15 +112,37 @@ export class Desk {
         participantId: person.id,
         method,
         timezone: this.timezone,
+        holdMs: UNDO_MS,
       });
       performance.measure('hadir:checkin', { start: started });
-      this.confirmation = { person, at: c.at, repeatOf };
+      this.confirmation = { person, checkinId: c.id, at: c.at, repeatOf };
       this.problem = undefined;
+      this.undone = undefined;
       this.query = '';
+      this.canUndo = true;
+      clearTimeout(this.#undoTimer);
+      // Hidden a little early: a tap in the last instant would race the hold's end.
+      this.#undoTimer = setTimeout(() => (this.canUndo = false), UNDO_MS - 500);
       return true;
     } catch (e) {
       errorReport.report(e);
       return false;
+    }
+  }
+
+  /** Take back the last check-in (a wrong tap), while the hold lasts. */
+  async undo(): Promise<void> {
+    const done = this.confirmation;
+    if (!done || !this.canUndo) return;
+    clearTimeout(this.#undoTimer);
+    this.canUndo = false;
+    try {
+      if (await undoCheckin(done.checkinId)) {
+        this.confirmation = undefined;
+        this.undone = done.person.fullName;
+      } else this.problem = 'undoTooLate';
+    } catch (e) {
+      errorReport.report(e);
     }
   }
 }

@@ -11,6 +11,7 @@ import {
   getCursor,
   getEnrollment,
   highestSettledSeq,
+  holdEnds,
   pendingBatch,
   pruneAcked,
   refuseAllPending,
@@ -57,6 +58,8 @@ export interface RunResult {
   retry: boolean;
   pushed: number;
   pulled: number;
+  /** A held row (an undoable check-in) waits until then (epoch ms): run again after it. */
+  heldUntil?: number;
 }
 
 export interface EngineOptions {
@@ -261,7 +264,8 @@ export class SyncEngine {
       await setLastSyncAt(at);
       await pruneAcked(); // acknowledged rows are kept a week, for replay to a restored server
       this.#set({ state: 'idle', lastSyncAt: at, lastError: undefined });
-      return { state: 'idle', retry: false, pushed, pulled };
+      const heldUntil = await holdEnds();
+      return { state: 'idle', retry: false, pushed, pulled, ...(heldUntil ? { heldUntil } : {}) };
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       this.#set({ state: e.state, lastError: e.code });

@@ -118,6 +118,14 @@ export class SyncScheduler {
     }
     this.#failures = 0;
     if (['unenrolled', 'unauthenticated', 'revoked', 'outdated'].includes(result.state)) return;
+    if (result.heldUntil !== undefined) {
+      // An undoable check-in is waiting: send it as soon as its hold ends.
+      const delay = Math.max(0, result.heldUntil - Date.now()) + 50;
+      if (delay < this.#opts.pullIntervalMs) {
+        this.#timer = setTimeout(() => this.trigger(), delay);
+        return;
+      }
+    }
     this.#timer = setTimeout(() => {
       const hidden = globalThis.document?.visibilityState === 'hidden';
       if (hidden) this.#schedule(result);
