@@ -2,9 +2,11 @@
 // built app served by the real Hadir server on 127.0.0.1 (what `npm start` runs).
 import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { demoParticipants } from '#domain/demo';
 import { startTestServer, type TestServer } from '#tests/support/server';
 
 export { CHROMIUM, launchBrowser } from '#tests/support/chromium';
@@ -45,4 +47,56 @@ function scratchDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hadir-e2e-'));
   scratch.push(dir);
   return dir;
+}
+
+/** A check-in tablet: its own browser context (its own IndexedDB and network) and page. */
+export interface Tablet {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+export async function openTablet(browser: Browser, name: string): Promise<Tablet> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { name, context, page };
+}
+
+export const badge = (page: Page) => page.getByTestId('sync-badge').textContent();
+
+interface PullBody {
+  reset?: boolean;
+  changes: { table: string; id: string }[];
+}
+
+/**
+ * Open the app un-enrolled (it shows the built-in local demo), then enrol as check-in
+ * staff through the device screen. The first pull replaces the local demo with the
+ * server's snapshot (the same demo ids, now mirrored from the server).
+ */
+export async function enrolAsStaff({ page }: Tablet, server: AppServer): Promise<void> {
+  await page.goto(`${server.url}/#/participants`);
+  await expect.poll(() => page.getByTestId('participant').count()).toBe(demoParticipants.length);
+  expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
+
+  await page.goto(`${server.url}/#/device`);
+  await expect
+    .poll(() => page.getByTestId('sync-state').textContent())
+    .toBe('Perangkat belum didaftarkan');
+
+  const firstPull = page.waitForResponse(
+    (r: Response) => r.url().endsWith('/api/v1/sync/pull') && r.status() === 200,
+  );
+  await page.getByTestId('enroll-code').fill(server.code('staff'));
+  await page.getByRole('button', { name: 'Daftarkan' }).click();
+  await expect.poll(() => page.getByTestId('device-role').textContent()).toBe('Petugas check-in');
+
+  // The data now comes from the server: a full snapshot holding the demo participants.
+  const pull = (await (await firstPull).json()) as PullBody;
+  expect(pull.reset).toBe(true);
+  const pulledIds = pull.changes.filter((c) => c.table === 'participants').map((c) => c.id);
+  expect(pulledIds.sort()).toEqual(demoParticipants.map((p) => p.id).sort());
+  await expect.poll(() => page.getByTestId('sync-state').textContent()).toBe('Tersinkron');
+  await expect.poll(() => badge(page)).toBe('Semua tersimpan');
 }

@@ -3,9 +3,17 @@
 // drains, and B sees the three arrivals after its next periodic pull, without a reload.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { demoParticipants } from '#domain/demo';
-import { launchBrowser, serveApp, type AppServer } from './support';
+import {
+  badge,
+  enrolAsStaff,
+  launchBrowser,
+  openTablet,
+  serveApp,
+  type AppServer,
+  type Tablet,
+} from './support';
 
 const ARRIVED = /Hadir \d{2}\.\d{2} WITA/;
 /** The scheduler pulls every 15 s; allow two periods plus a push and a render. */
@@ -19,58 +27,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Tablet {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-}
-
-async function openTablet(name: string): Promise<Tablet> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { name, context, page };
-}
-
-const badge = (page: Page) => page.getByTestId('sync-badge').textContent();
 const row = (page: Page, fullName: string) =>
   page.getByTestId('participant').filter({ hasText: fullName });
-
-interface PullBody {
-  reset?: boolean;
-  changes: { table: string; id: string }[];
-}
-
-/**
- * Open the app un-enrolled (it shows the built-in local demo), then enrol as check-in
- * staff through the device screen. The first pull replaces the local demo with the
- * server's snapshot (the same demo ids, now mirrored from the server).
- */
-async function enrolAsStaff({ page }: Tablet, server: AppServer): Promise<void> {
-  await page.goto(`${server.url}/#/participants`);
-  await expect.poll(() => page.getByTestId('participant').count()).toBe(demoParticipants.length);
-  expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
-
-  await page.goto(`${server.url}/#/device`);
-  await expect
-    .poll(() => page.getByTestId('sync-state').textContent())
-    .toBe('Perangkat belum didaftarkan');
-
-  const firstPull = page.waitForResponse(
-    (r: Response) => r.url().endsWith('/api/v1/sync/pull') && r.status() === 200,
-  );
-  await page.getByTestId('enroll-code').fill(server.code('staff'));
-  await page.getByRole('button', { name: 'Daftarkan' }).click();
-  await expect.poll(() => page.getByTestId('device-role').textContent()).toBe('Petugas check-in');
-
-  // The data now comes from the server: a full snapshot holding the demo participants.
-  const pull = (await (await firstPull).json()) as PullBody;
-  expect(pull.reset).toBe(true);
-  const pulledIds = pull.changes.filter((c) => c.table === 'participants').map((c) => c.id);
-  expect(pulledIds.sort()).toEqual(demoParticipants.map((p) => p.id).sort());
-  await expect.poll(() => page.getByTestId('sync-state').textContent()).toBe('Tersinkron');
-  await expect.poll(() => badge(page)).toBe('Semua tersimpan');
-}
 
 async function showParticipants({ page }: Tablet): Promise<void> {
   await page.getByRole('link', { name: 'Peserta' }).click();
@@ -84,8 +42,8 @@ describe('two tablets on one server', () => {
     { timeout: 120_000 },
     async () => {
       const server = await serveApp();
-      const a = await openTablet('A');
-      const b = await openTablet('B');
+      const a = await openTablet(browser, 'A');
+      const b = await openTablet(browser, 'B');
       try {
         await enrolAsStaff(a, server);
         await enrolAsStaff(b, server);
