@@ -21,7 +21,8 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // wasm: the desk's QR reader (zxing-wasm), which must work offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
       },
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
       manifest: {

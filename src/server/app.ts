@@ -20,13 +20,15 @@ import { syncRoutes } from '#server/routes/sync';
 import type { Db } from '#server/store/database';
 
 /**
- * No inline script anywhere (the build has none); the camera for QR scanning is this
- * origin's only; nobody may frame the app (clickjacking a check-in desk).
+ * No inline script anywhere (the build has none); WebAssembly may compile, for the desk's
+ * QR reader (zxing-wasm, served from this origin): 'wasm-unsafe-eval' allows that and still
+ * no eval; the camera for QR scanning is this origin's only; nobody may frame the app
+ * (clickjacking a check-in desk).
  */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
