@@ -21,8 +21,9 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       injectManifest: {
-        // wasm: the desk's QR reader (zxing-wasm), which must work offline.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
+        // Not the desk's QR reader wasm (~1 MB): participants' phones never need it. The
+        // worker caches it on first use, and a desk fetches it when it opens (sw.ts).
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
       },
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
       manifest: {

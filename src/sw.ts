@@ -21,6 +21,25 @@ registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }),
 );
 
+// The desk's QR reader (zxing-wasm) is not precached: it would cost every participant's
+// phone a megabyte. A desk fetches it when the desk screen opens (decode.ts warmDecoder);
+// from then on it comes from this cache, offline too. A new version's file replaces the old.
+const WASM_CACHE = 'hadir-wasm';
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.wasm'),
+  async ({ request }) => {
+    const cache = await caches.open(WASM_CACHE);
+    const hit = await cache.match(request);
+    if (hit) return hit;
+    const response = await fetch(request);
+    if (response.ok) {
+      for (const old of await cache.keys()) await cache.delete(old);
+      await cache.put(request, response.clone());
+    }
+    return response;
+  },
+);
+
 // A new version waits until the page says the outbox is empty (state/update.svelte.ts).
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();

@@ -1,8 +1,8 @@
 // QR decoding for the desk camera: the browser's own BarcodeDetector where it reads QR
 // codes (Android Chrome, Safari), else ZXing compiled to WebAssembly. ZXing is large
 // (~1 MB of wasm), so it is imported only here, only when a desk without a native
-// detector opens the camera, and its wasm is served by the app itself (precached by the
-// service worker) because the desk must scan with no internet.
+// detector opens the camera, and its wasm is served by the app itself (cached by the
+// service worker when the desk screen opens) because the desk must scan with no internet.
 
 export type DecoderKind = 'native' | 'zxing';
 
@@ -84,6 +84,16 @@ async function zxingDetector(): Promise<QrDecoder> {
 /** The best decoder this browser has; rejects when ZXing is needed and cannot load. */
 export async function createDecoder(): Promise<QrDecoder> {
   return (await nativeDetector()) ?? (await zxingDetector());
+}
+
+/**
+ * Fetch the wasm once while the desk is online, so the service worker has it for a
+ * camera opened later with no network. Nothing to do where the browser reads QR itself.
+ */
+export async function warmDecoder(): Promise<void> {
+  if (await nativeDetector()) return;
+  const { default: wasmUrl } = await import('zxing-wasm/reader/zxing_reader.wasm?url');
+  await fetch(wasmUrl).then((r) => r.arrayBuffer());
 }
 
 /** The rear camera (any camera where there is no rear one). */
