@@ -117,7 +117,7 @@ function summarise(db: Db, eventId: string, now: Date): PurgeSummary {
     summary.participants++;
     bump(summary.byBatch, p.batchId);
     bump(summary.byRegion, p.regionCode);
-    bump(summary.byGender, p.gender);
+    bump(summary.byGender, p.gender ?? '-'); // a walk-in not yet completed
   }
   const arrivals = new Set<string>();
   for (const c of live<VenueCheckIn>('checkins')) arrivals.add(`${c.day}|${c.participantId}`);

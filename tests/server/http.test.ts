@@ -139,7 +139,7 @@ describe('http', () => {
 
   it('fault 16: a body just under the limit is not refused for its size', async () => {
     const staff = await enrollDevice(server, 'staff');
-    const [m] = staff.stamp(checkin(p1, { signature: 'x'.repeat(10_000) }));
+    const [m] = staff.stamp(checkin(p1, { signature: `M1 1l${'1 1 '.repeat(2_400)}1 1` }));
     const reply = await staff.pushRaw([m!], { padding: 'y'.repeat(MAX_BODY_BYTES - 20_000) });
     expect(reply.status).toBe(200);
   });

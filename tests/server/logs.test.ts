@@ -10,7 +10,7 @@ import { request as httpRequest } from 'node:http';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoSessions } from '#domain/demo';
-import type { Participant } from '#domain/model';
+import type { FullParticipant, Participant } from '#domain/model';
 import { setOrganiserPassword } from '#server/auth';
 import { getMeta, openDatabase, type Db } from '#server/store/database';
 import { EnrollResponse, MAX_BODY_BYTES, PROTOCOL_VERSION, type Role } from '#sync/protocol';
@@ -75,9 +75,9 @@ const corrected = {
   baharEmail: 'bahar.baharuddin.baru@contoh.example.co.id',
   endangNik: '6303044512920009',
 };
-const SIGNATURE = 'M112,40C130,22Q151,9Z-Wahyuningsih-signature-strokes';
+const SIGNATURE = 'M112 40l18 -18 21 -13 7 5 3 9 -2 8 -41 17 66 -23 -9 31';
 const PASSWORD = 'Rahasia-Panitia-Kalsel-2025';
-const people: Participant[] = [wahyu, bahar, endang, impostor];
+const people: FullParticipant[] = [wahyu, bahar, endang, impostor];
 
 // ---------------------------------------------------------------------------------------
 // The server process, logging as in production

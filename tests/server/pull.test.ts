@@ -138,7 +138,7 @@ describe('pull per role', () => {
       register(person({ source: 'import', nik: '6371010101900001', email: 'a@example.org' })),
       mark(own.id, p1),
       mark(session.id, p1),
-      checkin(p1, { signature: 'M0,0L10,10' }),
+      checkin(p1, { signature: 'M0 0l10 10' }),
     );
 
     const { changes } = await trainer.pullAll(null);

@@ -784,7 +784,7 @@ describe('pull filtering per role follows the matrix', () => {
     expectApplied(
       await w.staff.send(
         register(walkIn),
-        checkin(p1.id, { signature: 'M10,10L20,20' }),
+        checkin(p1.id, { signature: 'M10 10l10 10' }),
         checkin(walkIn.id),
         mark(OWN_SESSION.id, p1.id, 'hadir'),
         mark(OTHER_SESSION.id, p1.id, 'terlambat'),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { DEMO_EVENT_ID, demoBatches } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
-import type { Participant, Session } from '#domain/model';
+import type { FullParticipant, Participant, Session } from '#domain/model';
 import type { MutationArgs, MutationName } from '#domain/mutations';
 import { createEnrollCode } from '#server/auth';
 import { setSilent } from '#server/log';
@@ -291,7 +291,7 @@ export function freshNip(): string {
 }
 
 /** A new participant of the demo event, valid by default. */
-export function person(over: Partial<Participant> = {}): Participant {
+export function person(over: Partial<FullParticipant> = {}): FullParticipant {
   people++;
   return {
     id: crypto.randomUUID(),

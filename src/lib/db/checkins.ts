@@ -1,8 +1,10 @@
 // Venue check-ins. A scan is a fact: every one is stored, never refused; the earliest
 // per participant and day counts, the rest are repeats (sync-protocol.md).
 import { localDay } from '#domain/time';
-import type { CheckinMethod, VenueCheckIn } from '#domain/model';
-import { db } from '#db/database';
+import { Participant, type CheckinMethod, type VenueCheckIn } from '#domain/model';
+import { newTicketCode } from '#domain/ticket';
+import type { Walkin } from '#domain/walkin';
+import { db, syncedTables } from '#db/database';
 import { commit, withdraw } from '#db/outbox';
 
 /** How long a desk check-in can be taken back (and waits before it is sent). */
@@ -37,6 +39,43 @@ export async function recordCheckin(input: CheckinInput): Promise<VenueCheckIn> 
     input.holdMs,
   );
   return (await db().checkins.get(checkinId))!;
+}
+
+/**
+ * A walk-in: their registration (flagged for the organiser to complete) and their
+ * check-in, committed together so neither exists without the other.
+ */
+export async function checkInWalkin(
+  eventId: string,
+  walkin: Walkin,
+  timezone: string,
+  signature?: string,
+): Promise<{ participant: Participant; checkin: VenueCheckIn }> {
+  const now = new Date().toISOString();
+  const participant = Participant.parse({
+    ...walkin,
+    id: crypto.randomUUID(),
+    eventId,
+    consentAt: null, // given to the desk in person; the organiser completes the record
+    source: 'walkin',
+    status: 'registered',
+    ticketCode: newTicketCode(),
+    needsReview: true,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const d = db();
+  return d.transaction('rw', [...Object.values(syncedTables(d)), d.outbox, d.meta], async () => {
+    await commit('participant.register', { participant });
+    const checkin = await recordCheckin({
+      eventId,
+      participantId: participant.id,
+      method: 'walkin',
+      timezone,
+      ...(signature ? { signature } : {}),
+    });
+    return { participant, checkin };
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The built-in demonstration event, so a newcomer sees a real screen. Every person in
 // it is invented (names, NIP and phone numbers are fictitious but well-formed); the
 // event is flagged `demo` and the UI says so.
-import type { Batch, Event, Participant, Session } from '#domain/model';
+import type { Batch, Event, FullParticipant, Session } from '#domain/model';
 
 export const DEMO_EVENT_ID = 'demo-bimtek-2025';
 
@@ -84,7 +84,7 @@ const people = [
   ['Moh. Yusuf Hidayat', 'pppk_paruh_waktu', '198811052024211006', 'L', 'pengelola_perpustakaan', 'Perpustakaan Desa Sungai Rangas (contoh)', '63.03', 'umum_desa', '+6287815340006'],
 ] as const;
 
-export const demoParticipants: Participant[] = people.map(
+export const demoParticipants: FullParticipant[] = people.map(
   (
     [
       fullName,

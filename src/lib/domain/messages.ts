@@ -24,6 +24,10 @@ export const validationMessages: Record<ValidationCode, { id: string; en: string
     id: 'Kabupaten/kota ini tidak termasuk wilayah kegiatan',
     en: 'This regency/city is not in the event’s region',
   },
+  'walkin.contact': {
+    id: 'Isi NIP atau nomor HP (salah satu)',
+    en: 'Enter a NIP or a phone number (one of them)',
+  },
 
   'nip.characters': {
     id: 'NIP hanya boleh berisi angka (spasi dan titik diperbolehkan)',

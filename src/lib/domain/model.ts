@@ -9,6 +9,7 @@ import {
   positionCodes,
 } from '#domain/reference';
 import type { Gender } from '#domain/validation';
+import { MAX_SIGNATURE_CHARS, SIGNATURE_PATTERN } from '#domain/signature';
 
 export const id = () => z.string().check(z.minLength(1), z.maxLength(64));
 const text = (max = 200) => z.string().check(z.maxLength(max));
@@ -112,42 +113,67 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-export const Participant = z.object({
-  id: id(),
-  eventId: id(),
-  batchId: id(),
-  /** Full name as it should appear on the certificate, with academic titles. */
-  fullName: requiredText(200),
-  employmentStatus: z.enum(employmentStatusCodes),
-  /** NIP (PNS) or NI PPPK, digits only; absent for Non-ASN. */
-  nip: z.optional(z.string().check(z.regex(/^\d{18}$/))),
-  /** Only when the event collects NIK; digits only. */
-  nik: z.optional(z.string().check(z.regex(/^\d{16}$/))),
-  gender: z.enum(genderCodes),
-  position: z.enum(positionCodes),
-  /** Pangkat/golongan, optional (e.g. "Penata Muda / III-a"). */
-  rank: z.optional(text(100)),
-  institution: requiredText(200),
-  regionCode: requiredText(8),
-  libraryType: z.enum(libraryTypeCodes),
-  /** E.164, e.g. `+6281234567890`. */
-  phone: z.string().check(z.regex(/^\+62\d{9,12}$/)),
-  email: z.optional(text(200)),
-  certificationIntention: z.enum(certificationIntentionCodes),
-  consentAt: z.nullable(instant()),
-  source: z.enum(participantSources),
-  status: z.enum(participantStatuses),
-  cancelReason: z.optional(text(300)),
-  /** Secret short code printed in the ticket QR beside the id. */
-  ticketCode: z.string().check(z.regex(/^[A-Z0-9]{4,12}$/)),
-  /** Human registration number, e.g. `KS-A1-042`; assigned by the server. */
-  registrationNumber: z.optional(text(32)),
-  /** Walk-ins and imports the organiser still has to complete. */
-  needsReview: z._default(z.boolean(), false),
-  createdAt: instant(),
-  updatedAt: instant(),
-});
+/** What a registration (self or import) must have; a walk-in at the desk gives only a name,
+ * NIP or phone, institution and region, and the organiser completes the rest later. */
+export const FULL_REGISTRATION_FIELDS = [
+  'employmentStatus',
+  'gender',
+  'position',
+  'libraryType',
+  'phone',
+  'certificationIntention',
+] as const;
+
+export const Participant = z
+  .object({
+    id: id(),
+    eventId: id(),
+    batchId: id(),
+    /** Full name as it should appear on the certificate, with academic titles. */
+    fullName: requiredText(200),
+    employmentStatus: z.optional(z.enum(employmentStatusCodes)),
+    /** NIP (PNS) or NI PPPK, digits only; absent for Non-ASN. */
+    nip: z.optional(z.string().check(z.regex(/^\d{18}$/))),
+    /** Only when the event collects NIK; digits only. */
+    nik: z.optional(z.string().check(z.regex(/^\d{16}$/))),
+    gender: z.optional(z.enum(genderCodes)),
+    position: z.optional(z.enum(positionCodes)),
+    /** Pangkat/golongan, optional (e.g. "Penata Muda / III-a"). */
+    rank: z.optional(text(100)),
+    institution: requiredText(200),
+    regionCode: requiredText(8),
+    libraryType: z.optional(z.enum(libraryTypeCodes)),
+    /** E.164, e.g. `+6281234567890`. */
+    phone: z.optional(z.string().check(z.regex(/^\+62\d{9,12}$/))),
+    email: z.optional(text(200)),
+    certificationIntention: z.optional(z.enum(certificationIntentionCodes)),
+    consentAt: z.nullable(instant()),
+    source: z.enum(participantSources),
+    status: z.enum(participantStatuses),
+    cancelReason: z.optional(text(300)),
+    /** Secret short code printed in the ticket QR beside the id. */
+    ticketCode: z.string().check(z.regex(/^[A-Z0-9]{4,12}$/)),
+    /** Human registration number, e.g. `KS-A1-042`; assigned by the server. */
+    registrationNumber: z.optional(text(32)),
+    /** Walk-ins and imports the organiser still has to complete. */
+    needsReview: z._default(z.boolean(), false),
+    createdAt: instant(),
+    updatedAt: instant(),
+  })
+  .check(
+    z.refine(
+      (p) =>
+        p.source === 'walkin'
+          ? Boolean(p.nip || p.phone)
+          : FULL_REGISTRATION_FIELDS.every((f) => p[f] !== undefined),
+      { message: 'A registration misses required fields (a walk-in needs a NIP or a phone)' },
+    ),
+  );
 export type Participant = z.infer<typeof Participant>;
+/** A registration with every field (self-registered or imported; not a walk-in). */
+export type FullParticipant = Participant & {
+  [K in (typeof FULL_REGISTRATION_FIELDS)[number]]-?: NonNullable<Participant[K]>;
+};
 
 /** One arrival at the venue. Every scan is kept; the earliest per person and day counts. */
 export const VenueCheckIn = z.object({
@@ -160,7 +186,9 @@ export const VenueCheckIn = z.object({
   /** The device that recorded it (its client id). */
   deviceId: id(),
   /** Compact signature strokes, when the event asks for one. */
-  signature: z.optional(z.string().check(z.maxLength(20_000))),
+  signature: z.optional(
+    z.string().check(z.maxLength(MAX_SIGNATURE_CHARS), z.regex(SIGNATURE_PATTERN)),
+  ),
 });
 export type VenueCheckIn = z.infer<typeof VenueCheckIn>;
 

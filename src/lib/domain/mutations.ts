@@ -12,6 +12,7 @@ import {
   id,
   instant,
 } from '#domain/model';
+import { MAX_SIGNATURE_CHARS, SIGNATURE_PATTERN } from '#domain/signature';
 
 export const mutationArgs = {
   'event.upsert': z.object({ event: Event }),
@@ -39,7 +40,9 @@ export const mutationArgs = {
     day: day(),
     at: instant(),
     method: z.enum(checkinMethods),
-    signature: z.optional(z.string().check(z.maxLength(20_000))),
+    signature: z.optional(
+      z.string().check(z.maxLength(MAX_SIGNATURE_CHARS), z.regex(SIGNATURE_PATTERN)),
+    ),
   }),
   'attendance.mark': z.object({
     markId: id(),

@@ -15,6 +15,8 @@ export const validationCodes = [
   'choice',
   'consent',
   'region.outside',
+  /** A walk-in gives at least one way to find them again: a NIP or a phone number. */
+  'walkin.contact',
   // NIP (PNS)
   'nip.characters',
   'nip.length',

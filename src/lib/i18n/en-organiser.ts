@@ -123,6 +123,7 @@ export const enOrganiser: Record<keyof typeof idOrganiser, string> = {
   'people.region': 'Regency/city',
   'people.consent': 'Personal data consent',
   'people.noConsent': 'Not recorded',
+  'people.needsReview': 'Walk-in: to be completed',
   'people.open': 'Open',
   'people.close': 'Close',
   'people.delete': 'Delete participant',

@@ -121,6 +121,7 @@ export const idOrganiser = {
   'people.region': 'Kabupaten/kota',
   'people.consent': 'Persetujuan data pribadi',
   'people.noConsent': 'Tidak tercatat',
+  'people.needsReview': 'Walk-in: perlu dilengkapi',
   'people.open': 'Buka',
   'people.close': 'Tutup',
   'people.delete': 'Hapus peserta',

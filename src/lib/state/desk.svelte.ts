@@ -5,8 +5,9 @@ import { DeskIndex } from '#domain/desk-search';
 import type { VenueCheckIn } from '#domain/model';
 import { parseTicket } from '#domain/ticket';
 import { todayIn } from '#domain/time';
-import { checkinsOn, recordCheckin, undoCheckin, UNDO_MS } from '#db/checkins';
-import type { ParticipantRow } from '#db/database';
+import type { Walkin } from '#domain/walkin';
+import { checkInWalkin, checkinsOn, recordCheckin, undoCheckin, UNDO_MS } from '#db/checkins';
+import { toParticipantRow, type ParticipantRow } from '#db/database';
 import { clientId } from '#db/meta';
 import { participantsOf } from '#db/participants';
 import { errorReport } from '#state/errors.svelte';
@@ -18,6 +19,16 @@ export interface Confirmation {
   at: string;
   /** The person had already arrived today: recorded as a repeat. */
   repeatOf: VenueCheckIn | undefined;
+  /** The event asks for signatures and this one was skipped (signs on paper). */
+  unsigned: boolean;
+  walkin: boolean;
+}
+
+/** A check-in waiting for the participant's signature on the tablet. */
+export interface Signing {
+  name: string;
+  /** The path data; undefined = go on without; null = do not check in after all. */
+  finish: (signature: string | undefined | null) => void;
 }
 
 export class Desk {
@@ -35,9 +46,14 @@ export class Desk {
   #arrived: Map<string, VenueCheckIn>;
   #counters: DeskCounters;
 
-  constructor(eventId: string, timezone: string) {
+  /** The event asks each arriving person to sign on the tablet. */
+  readonly signatureRequired: boolean;
+  signing = $state<Signing | undefined>(undefined);
+
+  constructor(eventId: string, timezone: string, signatureRequired = false) {
     this.eventId = eventId;
     this.timezone = timezone;
+    this.signatureRequired = signatureRequired;
     this.#people = new LiveQuery(() => participantsOf(eventId), []);
     this.#today = new LiveQuery(() => checkinsOn(eventId, todayIn(timezone)), []);
     // Rebuilt only when the people change (a pull), never per keystroke.
@@ -50,6 +66,10 @@ export class Desk {
 
   get loaded(): boolean {
     return this.#people.loaded;
+  }
+
+  get people(): ParticipantRow[] {
+    return this.#people.current;
   }
 
   get results(): ParticipantRow[] {
@@ -101,8 +121,28 @@ export class Desk {
     return false;
   }
 
+  /**
+   * Ask for the signature when the event wants one. Resolves to the path data, to
+   * undefined (skipped: signs on paper), or to null (the check-in is called off).
+   */
+  #sign(name: string): Promise<string | undefined | null> {
+    if (!this.signatureRequired) return Promise.resolve(undefined);
+    this.signing?.finish(null); // a second person tapped before the first signed
+    return new Promise((resolve) => {
+      this.signing = {
+        name,
+        finish: (signature) => {
+          this.signing = undefined;
+          resolve(signature);
+        },
+      };
+    });
+  }
+
   /** Check a person in; a second time today is kept as a repeat, never refused. */
   async checkIn(person: ParticipantRow, method: 'search' | 'qr' = 'search'): Promise<boolean> {
+    const signature = await this.#sign(person.fullName);
+    if (signature === null) return false;
     const repeatOf = this.arrived.get(person.id);
     // Tap to durable (the check-in and its outbox row committed), read by the bench.
     const started = performance.now();
@@ -113,12 +153,17 @@ export class Desk {
         method,
         timezone: this.timezone,
         holdMs: UNDO_MS,
+        ...(signature ? { signature } : {}),
       });
       performance.measure('hadir:checkin', { start: started });
-      this.confirmation = { person, checkinId: c.id, at: c.at, repeatOf };
-      this.problem = undefined;
-      this.undone = undefined;
-      this.query = '';
+      this.#confirm({
+        person,
+        checkinId: c.id,
+        at: c.at,
+        repeatOf,
+        unsigned: this.signatureRequired && !signature,
+        walkin: false,
+      });
       this.canUndo = true;
       clearTimeout(this.#undoTimer);
       // Hidden a little early: a tap in the last instant would race the hold's end.
@@ -128,6 +173,36 @@ export class Desk {
       errorReport.report(e);
       return false;
     }
+  }
+
+  /** Register a walk-in and check them in, in one go (no undo: it is a deliberate form). */
+  async checkInWalkin(walkin: Walkin): Promise<boolean> {
+    const signature = await this.#sign(walkin.fullName);
+    if (signature === null) return false;
+    try {
+      const done = await checkInWalkin(this.eventId, walkin, this.timezone, signature);
+      clearTimeout(this.#undoTimer);
+      this.canUndo = false;
+      this.#confirm({
+        person: toParticipantRow(done.participant),
+        checkinId: done.checkin.id,
+        at: done.checkin.at,
+        repeatOf: undefined,
+        unsigned: this.signatureRequired && !signature,
+        walkin: true,
+      });
+      return true;
+    } catch (e) {
+      errorReport.report(e);
+      return false;
+    }
+  }
+
+  #confirm(confirmation: Confirmation): void {
+    this.confirmation = confirmation;
+    this.problem = undefined;
+    this.undone = undefined;
+    this.query = '';
   }
 
   /** Take back the last check-in (a wrong tap), while the hold lasts. */

@@ -1,0 +1,127 @@
+// The walk-in form's rules and the likely-duplicate check, against the demo people and
+// hand-made variants of them.
+import { describe, expect, it } from 'vitest';
+import { demoBatches, demoParticipants } from '#domain/demo';
+import { Participant } from '#domain/model';
+import { emptyWalkinForm, likelyDuplicates, validateWalkin } from '#domain/walkin';
+
+const ctx = {
+  provinceCode: '63',
+  batchIds: demoBatches.map((b) => b.id),
+  today: new Date('2025-06-03T00:00:00Z'),
+};
+const form = (over: Partial<ReturnType<typeof emptyWalkinForm>> = {}) => ({
+  ...emptyWalkinForm(demoBatches[0]!.id),
+  fullName: 'Rina Marlina',
+  institution: 'Perpustakaan Kab. Tapin',
+  regionCode: '63.05',
+  ...over,
+});
+const codes = (r: ReturnType<typeof validateWalkin>) =>
+  r.ok ? [] : r.issues.map((i) => `${i.field}:${i.code}`);
+
+describe('the walk-in form', () => {
+  it('needs a name, an institution, a kabupaten/kota, a batch, and a NIP or a phone', () => {
+    const r = validateWalkin(emptyWalkinForm(), ctx);
+    expect(codes(r)).toEqual([
+      'fullName:required',
+      'nip:walkin.contact',
+      'institution:required',
+      'regionCode:required',
+      'batchId:required',
+    ]);
+  });
+
+  it('accepts a phone alone, normalised to +62', () => {
+    const r = validateWalkin(form({ phone: '0812 5123 4567' }), ctx);
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        fullName: 'Rina Marlina',
+        phone: '+6281251234567',
+        institution: 'Perpustakaan Kab. Tapin',
+        regionCode: '63.05',
+        batchId: demoBatches[0]!.id,
+      },
+    });
+  });
+
+  it('accepts a PNS NIP or an NI PPPK with spaces, and says what is wrong with a bad one', () => {
+    const pns = validateWalkin(form({ nip: '19860926 201505 1 001' }), ctx);
+    expect(pns.ok && pns.value.nip).toBe('198609262015051001');
+    const pppk = validateWalkin(form({ nip: '199201102023211003' }), ctx);
+    expect(pppk.ok && pppk.value.nip).toBe('199201102023211003');
+    expect(codes(validateWalkin(form({ nip: '1986092620150510' }), ctx))).toEqual([
+      'nip:nip.length',
+    ]);
+    expect(codes(validateWalkin(form({ phone: '12345' }), ctx))[0]).toMatch(/^phone:phone\./);
+  });
+
+  it('refuses a kabupaten/kota not on the list and an unknown batch', () => {
+    const r = validateWalkin(
+      form({ phone: '081251234567', regionCode: '64.71', batchId: 'x' }),
+      ctx,
+    );
+    expect(codes(r)).toEqual(['regionCode:choice', 'batchId:choice']);
+  });
+
+  it('becomes a valid Participant with only those fields (a walk-in)', () => {
+    const r = validateWalkin(form({ phone: '081251234567' }), ctx);
+    if (!r.ok) throw new Error('invalid');
+    const base = {
+      ...r.value,
+      id: 'w1',
+      eventId: 'e',
+      consentAt: null,
+      status: 'registered',
+      ticketCode: 'ABCDEF',
+      needsReview: true,
+      createdAt: '2025-06-03T00:00:00.000Z',
+      updatedAt: '2025-06-03T00:00:00.000Z',
+    };
+    expect(Participant.safeParse({ ...base, source: 'walkin' }).success).toBe(true);
+    // The same short record is not a self-registration: those need every field.
+    expect(Participant.safeParse({ ...base, source: 'self' }).success).toBe(false);
+    const { phone: _, ...noContact } = base;
+    expect(Participant.safeParse({ ...noContact, source: 'walkin' }).success).toBe(false);
+  });
+});
+
+describe('likely duplicates of a walk-in', () => {
+  const [ahmad, siti, rizky] = demoParticipants;
+
+  it('the same NIP or phone, whatever the name', () => {
+    expect(
+      likelyDuplicates(
+        { fullName: 'Orang Lain', institution: 'X', nip: ahmad!.nip! },
+        demoParticipants,
+      ),
+    ).toEqual([{ person: ahmad, reason: 'nip' }]);
+    expect(
+      likelyDuplicates(
+        { fullName: 'Orang Lain', institution: 'X', phone: siti!.phone },
+        demoParticipants,
+      ),
+    ).toEqual([{ person: siti, reason: 'phone' }]);
+  });
+
+  it('a similar name at the same institution: titles, a typo, a spelling of Muhammad, a missing middle name', () => {
+    const at = (fullName: string, institution = rizky!.institution) =>
+      likelyDuplicates({ fullName, institution }, demoParticipants).map((d) => d.person.id);
+    expect(at('M. Rizky Ramadhan')).toEqual([rizky!.id]);
+    expect(at('Muhamad Rizki Ramadhan, S.Hum')).toEqual([rizky!.id]);
+    expect(at('Rizky Ramadhan')).toEqual([rizky!.id]);
+    expect(at('muhammad rizky ramadhan', rizky!.institution.toUpperCase())).toEqual([rizky!.id]);
+    // Another person at the same place, or the same name somewhere else, is not flagged.
+    expect(at('Rina Marlina')).toEqual([]);
+    expect(at('Muhammad Rizky Ramadhan', 'Perpustakaan Kab. Tapin')).toEqual([]);
+  });
+
+  it('ranks a NIP match above a name match', () => {
+    const found = likelyDuplicates(
+      { fullName: siti!.fullName, institution: siti!.institution, nip: ahmad!.nip! },
+      demoParticipants,
+    );
+    expect(found.map((d) => d.reason)).toEqual(['nip', 'name']);
+  });
+});
