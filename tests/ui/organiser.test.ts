@@ -73,6 +73,7 @@ describe('event setup', () => {
     await u.clear(screen.getByLabelText('Kota Banjarmasin'));
     await u.type(screen.getByLabelText('Kota Banjarmasin'), '12');
     await u.click(screen.getByLabelText('Kumpulkan NIK peserta'));
+    await u.click(screen.getByLabelText('Minta tanda tangan peserta di tablet saat check-in'));
     await u.click(screen.getByRole('button', { name: 'Simpan' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent('Tersimpan di perangkat ini');
@@ -81,6 +82,7 @@ describe('event setup', () => {
     expect(saved).toMatchObject({
       name: 'Bimtek Tenaga Perpustakaan 2026',
       collectNik: !demoEvent.collectNik,
+      signatureAtCheckin: !demoEvent.signatureAtCheckin,
       regionQuotas: { '63.71': 12 },
     });
   });

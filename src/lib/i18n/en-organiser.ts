@@ -59,6 +59,7 @@ export const enOrganiser: Record<keyof typeof idOrganiser, string> = {
   'setup.field.certificateThreshold': 'Attendance needed for the certificate (%)',
   'setup.field.collectNik': 'Collect participants’ NIK',
   'setup.field.registrationOpen': 'Registration open',
+  'setup.field.signatureAtCheckin': 'Ask participants to sign on the tablet at check-in',
   'setup.field.lateCountsAsPresent': 'Late counts as present',
   'setup.field.privacyNotice': 'Privacy notice (shown at registration)',
   'setup.field.retentionDays': 'Keep personal data for (days after the event ends)',

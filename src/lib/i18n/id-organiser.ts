@@ -57,6 +57,7 @@ export const idOrganiser = {
   'setup.field.certificateThreshold': 'Batas kehadiran untuk sertifikat (%)',
   'setup.field.collectNik': 'Kumpulkan NIK peserta',
   'setup.field.registrationOpen': 'Pendaftaran dibuka',
+  'setup.field.signatureAtCheckin': 'Minta tanda tangan peserta di tablet saat check-in',
   'setup.field.lateCountsAsPresent': 'Terlambat dihitung hadir',
   'setup.field.privacyNotice': 'Pemberitahuan privasi (ditampilkan saat pendaftaran)',
   'setup.field.retentionDays': 'Masa simpan data pribadi (hari setelah kegiatan selesai)',
