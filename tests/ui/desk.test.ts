@@ -146,4 +146,20 @@ describe('a keyboard-wedge scanner typing a ticket', () => {
     const [row] = await db.outbox.toArray();
     expect(row).toMatchObject({ args: { participantId: person.id, method: 'qr' } });
   });
+
+  it('resolves a ticket saved before its registration was merged into an earlier one', async () => {
+    const u = userEvent.setup();
+    const person = demoParticipants[4]!;
+    // The second phone's registration (same NIP) became an alias of the first one.
+    await db.aliases.put({ id: 'second-phone', eventId: person.eventId, canonicalId: person.id });
+    render(CheckinPage);
+    const search = await screen.findByTestId('desk-search');
+    await vi.waitFor(() => expect(count('registered')).toBe(registered));
+    await u.type(search, `${ticketPayload('second-phone', 'QWERTY')}{Enter}`);
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('confirmation')).toHaveTextContent(person.fullName),
+    );
+    const [row] = await db.outbox.toArray();
+    expect(row).toMatchObject({ args: { participantId: person.id, method: 'qr' } });
+  });
 });

@@ -8,6 +8,7 @@ import { todayIn } from '#domain/time';
 import type { Walkin } from '#domain/walkin';
 import { checkInWalkin, checkinsOn, recordCheckin, undoCheckin, UNDO_MS } from '#db/checkins';
 import { toParticipantRow, type ParticipantRow } from '#db/database';
+import { canonicalParticipantId } from '#db/effects';
 import { clientId } from '#db/meta';
 import { participantsOf } from '#db/participants';
 import { errorReport } from '#state/errors.svelte';
@@ -114,10 +115,20 @@ export class Desk {
    */
   async acceptTicket(text: string): Promise<boolean> {
     const ticket = parseTicket(text);
-    const person = ticket && this.#people.current.find((p) => p.id === ticket.participantId);
-    if (!ticket || !person) this.problem = 'unknownTicket';
-    else if (person.ticketCode !== ticket.ticketCode) this.problem = 'wrongCode';
-    else return this.checkIn(person, 'qr');
+    const find = (id: string) => this.#people.current.find((p) => p.id === id);
+    const person = ticket && find(ticket.participantId);
+    if (person && person.ticketCode === ticket.ticketCode) return this.checkIn(person, 'qr');
+    if (person) {
+      this.problem = 'wrongCode';
+      return false;
+    }
+    // A ticket saved before its registration was merged into the same person's earlier
+    // one: its id is an alias (unguessable, known only to that phone and the desks), and
+    // its code was never the earlier registration's, so the id alone is the proof.
+    const canonical = ticket && (await canonicalParticipantId(ticket.participantId));
+    const merged = canonical && canonical !== ticket.participantId ? find(canonical) : undefined;
+    if (merged) return this.checkIn(merged, 'qr');
+    this.problem = 'unknownTicket';
     return false;
   }
 
