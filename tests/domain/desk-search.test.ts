@@ -99,6 +99,15 @@ describe('desk search: institution and kabupaten/kota', () => {
     expect(find('   ')).toEqual([]);
     expect(searchDesk(entries, 'perpustakaan', 2)).toHaveLength(2);
   });
+
+  it('a small limit keeps the best matches in the same order as a large one', () => {
+    for (const q of ['perpustakaan', 'a', 'r', 's', '00', 'dinas']) {
+      for (const limit of [1, 2, 3])
+        expect(searchDesk(entries, q, limit), `${q}/${limit}`).toEqual(
+          searchDesk(entries, q, 20).slice(0, limit),
+        );
+    }
+  });
 });
 
 describe('DeskIndex: typing letter by letter', () => {
@@ -132,6 +141,25 @@ describe('DeskIndex: typing letter by letter', () => {
       ).toEqual(find(q));
     }
     expect(index.size).toBe(people.length);
+  });
+});
+
+describe('DeskIndex rebuilt after a change (a pulled page)', () => {
+  it('reuses unchanged people and sees changed, added and removed ones', () => {
+    const before = new DeskIndex(people);
+    const renamed = { ...people[4]!, fullName: 'Rahmat Hidayatullah' };
+    const added = { ...people[0]!, id: 'baru', fullName: 'Yusuf Maulana', nip: undefined };
+    const after = [...people.slice(1, 4), renamed, added];
+    const index = new DeskIndex(after, before);
+    const fresh = after.map(deskEntry);
+    for (const q of ['hidayatullah', 'yusuf', 'siti', 'dra', 'banjarbaru', '0042', 'moh a'])
+      expect(
+        index.search(q).map((p) => p.id),
+        q,
+      ).toEqual(searchDesk(fresh, q).map((p) => p.id));
+    // The result is the new row object, not the one the old index was built from.
+    expect(index.search('hidayatullah')[0]).toBe(renamed);
+    expect(index.search('nur')[0]).toBe(after[0]);
   });
 });
 

@@ -100,20 +100,34 @@ function parseQuery(query: string): Query {
   };
 }
 
-function rank<P extends DeskPerson>(pool: readonly DeskEntry<P>[], q: Query) {
-  const hits: { entry: DeskEntry<P>; s: number }[] = [];
-  if (!q.digits && q.text.length === 0) return hits;
+type Hit<P extends DeskPerson> = { entry: DeskEntry<P>; s: number };
+
+// Keys are already lowercase ASCII-folded: a plain comparison orders them, and is many
+// times faster than localeCompare.
+const order = <P extends DeskPerson>(a: Hit<P>, b: Hit<P>) =>
+  b.s - a.s || (a.entry.nameKey < b.entry.nameKey ? -1 : a.entry.nameKey > b.entry.nameKey ? 1 : 0);
+
+/**
+ * Every match (unordered: the next keystroke narrows it) and the best `limit` of them in
+ * order. Only those few are kept sorted: a one-letter query matches thousands, and
+ * sorting them all would cost more than the frame the desk has.
+ */
+function rank<P extends DeskPerson>(pool: readonly DeskEntry<P>[], q: Query, limit: number) {
+  const matched: DeskEntry<P>[] = [];
+  const top: Hit<P>[] = [];
+  if (!q.digits && q.text.length === 0) return { matched, top };
   for (const entry of pool) {
     const s = score(entry, q.text, q.digits);
-    if (s > 0) hits.push({ entry, s });
+    if (s <= 0) continue;
+    matched.push(entry);
+    const hit = { entry, s };
+    if (top.length === limit && order(hit, top[limit - 1]!) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && order(hit, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, hit);
+    if (top.length > limit) top.pop();
   }
-  // Keys are already lowercase ASCII-folded: a plain comparison orders them, and is many
-  // times faster than localeCompare over thousands of hits for a one-letter query.
-  return hits.sort(
-    (a, b) =>
-      b.s - a.s ||
-      (a.entry.nameKey < b.entry.nameKey ? -1 : a.entry.nameKey > b.entry.nameKey ? 1 : 0),
-  );
+  return { matched, top };
 }
 
 /**
@@ -125,9 +139,7 @@ export function searchDesk<P extends DeskPerson>(
   query: string,
   limit = 20,
 ): P[] {
-  return rank(entries, parseQuery(query))
-    .slice(0, limit)
-    .map((h) => h.entry.person);
+  return rank(entries, parseQuery(query), limit).top.map((h) => h.entry.person);
 }
 
 /** Words that only add to the previous ones (the last grown, or new ones after it) can
@@ -140,6 +152,13 @@ function narrows(prev: Query, next: Query): boolean {
   );
 }
 
+const sameSearchFields = (a: DeskPerson, b: DeskPerson) =>
+  a.fullName === b.fullName &&
+  a.institution === b.institution &&
+  a.regionCode === b.regionCode &&
+  a.nip === b.nip &&
+  a.phone === b.phone;
+
 /**
  * The desk's search over one event's people. As a name is typed letter by letter, each
  * keystroke searches only the previous keystroke's matches.
@@ -148,8 +167,21 @@ export class DeskIndex<P extends DeskPerson> {
   readonly #entries: readonly DeskEntry<P>[];
   #last: { query: Query; matched: DeskEntry<P>[] } | undefined;
 
-  constructor(people: readonly P[]) {
-    this.#entries = people.map(deskEntry);
+  /**
+   * `previous`: the index before this change. A pull brings pages of rows and each page
+   * rebuilds the index; people whose searchable fields did not change keep their
+   * prepared entry, so a page costs lookups, not 10,000 re-normalised names.
+   */
+  constructor(people: readonly P[], previous?: DeskIndex<P>) {
+    const before = previous ? previous.#byId() : undefined;
+    this.#entries = people.map((p) => {
+      const old = before?.get(p.id);
+      return old && sameSearchFields(old.person, p) ? { ...old, person: p } : deskEntry(p);
+    });
+  }
+
+  #byId(): Map<string, DeskEntry<P>> {
+    return new Map(this.#entries.map((e) => [e.person.id, e]));
   }
 
   get size(): number {
@@ -159,8 +191,8 @@ export class DeskIndex<P extends DeskPerson> {
   search(query: string, limit = 20): P[] {
     const q = parseQuery(query);
     const pool = this.#last && narrows(this.#last.query, q) ? this.#last.matched : this.#entries;
-    const hits = rank(pool, q);
-    this.#last = { query: q, matched: hits.map((h) => h.entry) };
-    return hits.slice(0, limit).map((h) => h.entry.person);
+    const { matched, top } = rank(pool, q, limit);
+    this.#last = { query: q, matched };
+    return top.map((h) => h.entry.person);
   }
 }

@@ -42,6 +42,8 @@ export class Desk {
   #people: LiveQuery<ParticipantRow[]>;
   #today: LiveQuery<VenueCheckIn[]>;
   #index: DeskIndex<ParticipantRow>;
+  /** Not reactive: only the last index, whose prepared entries the next one reuses. */
+  #previous: DeskIndex<ParticipantRow> | undefined;
   // Derived once per change, not once per result row that reads them.
   #results: ParticipantRow[];
   #arrived: Map<string, VenueCheckIn>;
@@ -58,7 +60,10 @@ export class Desk {
     this.#people = new LiveQuery(() => participantsOf(eventId), []);
     this.#today = new LiveQuery(() => checkinsOn(eventId, todayIn(timezone)), []);
     // Rebuilt only when the people change (a pull), never per keystroke.
-    this.#index = $derived(new DeskIndex(this.#people.current));
+    this.#index = $derived.by(() => {
+      this.#previous = new DeskIndex(this.#people.current, this.#previous);
+      return this.#previous;
+    });
     this.#results = $derived(this.#index.search(this.query));
     this.#arrived = $derived(firstCheckins(this.#today.current));
     this.#counters = $derived(deskCounters(this.#people.current, this.#today.current));
