@@ -2,7 +2,7 @@
 // (in the same transaction as its outbox row) and again for every still-pending mutation
 // after a pull has written the server's rows, so local work shows on top (rebase).
 import type { MutationName } from '#domain/mutations';
-import { db, toParticipantRow, type OutboxRow } from '#db/database';
+import { db, syncedTables, toParticipantRow, type OutboxRow } from '#db/database';
 import { clientId } from '#db/meta';
 
 export type EffectMode = 'record' | 'rebase';
@@ -58,6 +58,17 @@ const effects: { [N in MutationName]: Effect<N> } = {
     });
   },
 };
+
+/**
+ * The tables a mutation's effect touches, so its transaction locks only those: a desk's
+ * check-in then does not wait behind a pull writing participants.
+ */
+export function effectTables(name: MutationName) {
+  const d = db();
+  if (name === 'checkin.record') return [d.checkins, d.aliases];
+  if (name === 'attendance.mark') return [d.marks, d.aliases];
+  return Object.values(syncedTables(d));
+}
 
 export function applyEffect(row: OutboxRow, mode: EffectMode): Promise<unknown> {
   return (effects[row.name] as Effect<MutationName>)(row, mode);

@@ -3,8 +3,8 @@
 // or not at all.
 import { Dexie } from 'dexie';
 import { mutationArgs, type MutationArgs, type MutationName } from '#domain/mutations';
-import { db, syncedTables, type OutboxRow } from '#db/database';
-import { applyEffect } from '#db/effects';
+import { db, type OutboxRow } from '#db/database';
+import { applyEffect, effectTables } from '#db/effects';
 import { stamp } from '#db/clock';
 import { getMeta, setMeta } from '#db/meta';
 import { StorageError, toStorageError } from '#db/errors';
@@ -66,15 +66,11 @@ export async function commit<N extends MutationName>(
 ): Promise<OutboxRow<N>> {
   const d = db();
   try {
-    return await d.transaction(
-      'rw',
-      [...Object.values(syncedTables(d)), d.outbox, d.meta],
-      async () => {
-        const row = await enqueue(name, args, holdMs);
-        await applyEffect(row as OutboxRow, 'record');
-        return row;
-      },
-    );
+    return await d.transaction('rw', [...effectTables(name), d.outbox, d.meta], async () => {
+      const row = await enqueue(name, args, holdMs);
+      await applyEffect(row as OutboxRow, 'record');
+      return row;
+    });
   } catch (e) {
     throw toStorageError(e);
   }

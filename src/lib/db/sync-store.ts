@@ -245,6 +245,9 @@ export async function applyPulledPage(page: {
     }
     if (newest) await observe(newest);
     await setMeta('cursor', page.cursor);
+    // Nothing was overwritten by an empty page: re-applying would only wake every live
+    // query (and hold up a desk's check-in) for nothing.
+    if (page.changes.length === 0 && !page.reset) return;
     const pending = await d.outbox.where('status').equals('pending').sortBy('seq');
     for (const row of pending) await applyEffect(row, 'rebase');
   });
