@@ -1,0 +1,263 @@
+// `npm run bench` (part 4): the check-in desk with 10,000 people on the tablet (issue 6).
+// The real server on 127.0.0.1 holds 10,000 participants of the demo event (seeded through
+// its own push path); a 1024×768 Chromium tablet enrols as check-in staff and pulls them
+// into IndexedDB. Then: the desk loaded cold (service worker, IndexedDB and code cache
+// warm), search time per keystroke, and tap-to-durable check-in time (until the check-in
+// and its outbox row are committed, as measured by the desk itself).
+import type { BrowserContext, Page } from 'playwright-core';
+import { demoParticipants } from '#domain/demo';
+import type { Participant } from '#domain/model';
+import { id as msg } from '#i18n/id';
+import { launchBrowser } from '#tests/support/chromium';
+import { startTestServer, type TestServer } from '#tests/support/server';
+import { benchPeople, list, median, percentile, seedPeople } from './support';
+
+const TOTAL = 10_000; // the demo's 6 people and 9,994 generated ones
+const SEARCH_BUDGET_MS = 16; // p95 per keystroke: within one frame
+const CHECKIN_BUDGET_MS = 50; // p95 tap to durable
+const COLD_BUDGET_MS = 3_000; // median desk cold load, usable with all 10,000 people
+const COLD_RUNS = 5;
+const CHECKINS = 50;
+const PACE_MS = 1_000; // from one check-in to the next person's search
+const ROUNDS = 2; // each query typed this many times
+// Typed a character at a time: names with titles and other spellings, NIP and phone
+// digits, institutions and kabupaten/kota.
+const QUERIES = list(`siti | muhammad | m. rizki | hj. nur | 1985 | 0812 | banjar | perpustakaan
+  | ahmad fauzi | dinas perpustakaan kota | noorhayati | tabalong`);
+
+// ---------------------------------------------------------------------------------------
+// The tablet
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Enrol as check-in staff on the device screen; ms from the tap until all is pulled. */
+async function enrolAndPull(page: Page, server: TestServer) {
+  await page.goto(`${server.url}/#/device`);
+  await until(async () => (await text(page, 'sync-state')) === msg['state.unenrolled'], 'app');
+  let pages = 0;
+  page.on('response', (r) => {
+    if (r.url().endsWith('/api/v1/sync/pull')) pages++;
+  });
+  await page.getByTestId('enroll-code').fill(server.code('staff'));
+  const t0 = Date.now();
+  await page.getByRole('button', { name: msg['enroll.submit'] }).click();
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('hadir');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result
+              .transaction('participants')
+              .objectStore('participants')
+              .count();
+            count.onsuccess = () => (open.result.close(), resolve(count.result));
+          };
+        }),
+    );
+  await until(
+    async () =>
+      (await text(page, 'sync-state')) === msg['state.idle'] && (await stored()) === TOTAL,
+    `${TOTAL} participants in IndexedDB`,
+    120_000,
+  );
+  const ms = Date.now() - t0;
+  if ((await text(page, 'device-role')) !== msg['role.staff']) throw new Error('not staff');
+  return { ms, pages };
+}
+
+/** A new page on the desk: ms from navigation start to the field shown, and to the desk
+ * ready (the field focused, which it is once the people are loaded, and 10,000 counted). */
+async function coldLoad(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  await page.goto(`${url}/#/checkin`, { waitUntil: 'commit' });
+  // The first frame (rAF polling) in which it holds, in ms since navigation start.
+  const at = (fn: (total: number) => number) =>
+    page.waitForFunction(fn, TOTAL, { polling: 'raf', timeout: 30_000 }).then((h) => h.jsonValue());
+  const shown = await at(() =>
+    document.querySelector('[data-testid="desk-search"]') ? performance.now() : 0,
+  );
+  const ready = await at((total) => {
+    const field = document.querySelector('[data-testid="desk-search"]');
+    const count = document.querySelector('[data-testid="count-registered"]')?.textContent;
+    const all = count?.trim() === String(total);
+    return field && document.activeElement === field && all ? performance.now() : 0;
+  });
+  const fromWorker = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+  return { page, shown, ready, fromWorker };
+}
+
+interface Keystroke {
+  query: string;
+  n: number;
+  dom: number;
+  layout: number;
+  frame: number;
+  results: number;
+}
+
+/** Each query typed a character at a time; per keystroke, ms from the input event until
+ * the results are in the DOM, until they are laid out, and until the next frame. */
+function typeQueries(page: Page, queries: string[]): Promise<Keystroke[]> {
+  return page.evaluate(async (queries) => {
+    const field = document.querySelector<HTMLInputElement>('[data-testid="desk-search"]')!;
+    // A macrotask after Svelte's microtask flush; MessageChannel is not clamped like timers.
+    const task = () =>
+      new Promise<void>((r) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => r();
+        c.port2.postMessage(null);
+      });
+    const frame = () =>
+      new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+    const type = (value: string) => {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const out: Keystroke[] = [];
+    for (const query of queries) {
+      for (let n = 1; n <= query.length; n++) {
+        const t0 = performance.now();
+        type(query.slice(0, n));
+        await task();
+        const dom = performance.now() - t0;
+        void document.body.offsetHeight; // style and layout of the new results, forced
+        const layout = performance.now() - t0;
+        const next = (await frame()) - t0;
+        const results = document.querySelectorAll('[data-testid="desk-result"]').length;
+        out.push({ query, n, dom, layout, frame: next, results });
+        await new Promise((r) => setTimeout(r, 40)); // a fast typist's pace
+      }
+      type('');
+      await task();
+      await frame();
+    }
+    return out;
+  }, queries);
+}
+
+/** Find each person by NIP and tap their check-in button; the desk's own measures. */
+async function checkIns(page: Page, people: Participant[]): Promise<number[]> {
+  for (const [i, p] of people.entries()) {
+    await page.getByTestId('desk-search').fill(p.nip!);
+    const result = page.getByTestId('desk-result').filter({ hasText: p.fullName });
+    await result.getByRole('button', { name: msg['desk.checkIn'] }).click();
+    await page.waitForFunction((n) => performance.getEntriesByName('hadir:checkin').length > n, i);
+    // The next person steps up. Paced like a brisk desk: held (undoable) check-ins are
+    // re-applied by every sync run, so a machine-gun pace would pile up contention.
+    await page.waitForTimeout(PACE_MS);
+  }
+  return page.evaluate(() => performance.getEntriesByName('hadir:checkin').map((e) => e.duration));
+}
+
+// ---------------------------------------------------------------------------------------
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const spread = (v: number[]) =>
+  `p50 ${ms(median(v))} · p95 ${ms(percentile(v, 95))} · max ${ms(Math.max(...v))}`;
+const rows: [string, string][] = [];
+const row = (what: string, figure: string) => rows.push([what, figure]);
+const failures: string[] = [];
+const budget = (what: string, value: number, limit: number) => {
+  if (value > limit) failures.push(`${what} ${ms(value)}, over its ${limit} ms budget`);
+};
+
+const started = Date.now();
+const people = benchPeople(TOTAL - demoParticipants.length);
+const server = await startTestServer();
+const browser = await launchBrowser();
+try {
+  const t0 = Date.now();
+  seedPeople(server, people);
+  const seeded = `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+  row(`seed ${people.length.toLocaleString('en')} people on the server (push path)`, seeded);
+
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  // tsx keeps function names with a `__name` helper, which functions sent to the page lack.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const first = await context.newPage();
+  const pull = await enrolAndPull(first, server);
+  row(
+    `enrol + pull ${TOTAL.toLocaleString('en')} into IndexedDB`,
+    `${(pull.ms / 1000).toFixed(2)} s, ${pull.pages} pages`,
+  );
+  await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await first.close();
+
+  const loads: Awaited<ReturnType<typeof coldLoad>>[] = [];
+  let page: Page | undefined;
+  for (let i = 0; i < COLD_RUNS; i++) {
+    await page?.close();
+    const load = await coldLoad(context, server.url);
+    if (!load.fromWorker) throw new Error('the desk was not served by the service worker');
+    loads.push(load);
+    page = load.page;
+  }
+  const ready = median(loads.map((l) => l.ready));
+  row(
+    `desk cold load: search field shown (median of ${COLD_RUNS})`,
+    ms(median(loads.map((l) => l.shown))),
+  );
+  row(
+    `desk cold load: usable with ${TOTAL} people (median)`,
+    `${ms(ready)}  [${loads.map((l) => l.ready.toFixed(0)).join(', ')}]`,
+  );
+  budget('desk cold load', ready, COLD_BUDGET_MS);
+
+  const keys = await typeQueries(page!, Array.from({ length: ROUNDS }, () => QUERIES).flat());
+  const empty = QUERIES.filter(
+    (q) => !keys.some((k) => k.query === q && k.n === q.length && k.results > 0),
+  );
+  if (empty.length) throw new Error(`no results for ${empty.join(', ')}`);
+  const dom = keys.map((k) => k.dom);
+  const firsts = keys.filter((k) => k.n === 1).map((k) => k.dom);
+  row(`search, input to results in the DOM (${keys.length} keystrokes)`, spread(dom));
+  row('  first keystroke of a query (full scan)', spread(firsts));
+  row('  the rest (narrowing, or a number)', spread(keys.filter((k) => k.n > 1).map((k) => k.dom)));
+  row('  input to results laid out', spread(keys.map((k) => k.layout)));
+  row('  input to the next frame', spread(keys.map((k) => k.frame)));
+  for (const q of QUERIES) {
+    const own = keys.filter((k) => k.query === q);
+    const worst = own.reduce((a, b) => (b.dom > a.dom ? b : a));
+    row(
+      `    "${q}"`,
+      `worst ${ms(worst.dom)} at "${q.slice(0, worst.n)}", ${own.at(-1)!.results} shown at the end`,
+    );
+  }
+  budget('search p95 per keystroke', percentile(dom, 95), SEARCH_BUDGET_MS);
+
+  const withNip = people.filter((p) => p.nip);
+  const targets = Array.from({ length: CHECKINS }, (_, i) => withNip[i * 97]!);
+  const taps = await checkIns(page!, targets);
+  row(`tap to durable check-in (${taps.length} people)`, spread(taps));
+  budget('check-in p95', percentile(taps, 95), CHECKIN_BUDGET_MS);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+console.log(`Hadir bench — the check-in desk with ${TOTAL.toLocaleString('en')} people`);
+console.log('  (Chromium, 1024×768 tablet, no throttling; IndexedDB and service worker warm)\n');
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log('what'.padEnd(width), ' figure');
+console.log('-'.repeat(width + 40));
+for (const [what, figure] of rows) console.log(what.padEnd(width), '', figure);
+console.log(
+  `\nbudgets: search p95 ${SEARCH_BUDGET_MS} ms per keystroke · check-in p95 ${CHECKIN_BUDGET_MS} ms` +
+    ` · desk cold load ${COLD_BUDGET_MS} ms (median). Total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+);
+if (failures.length) {
+  for (const f of failures) console.error(`FAIL: ${f}`);
+  process.exit(1);
+}
+console.log('OK: all within budget');

@@ -1,0 +1,135 @@
+// Shared by the benches: seeded bench people, seeding them through the server's own push
+// path, and percentiles.
+import { SCHEMA_VERSION } from '#db/database';
+import { DEMO_EVENT_ID, demoBatches } from '#domain/demo';
+import { formatHlc } from '#domain/hlc';
+import type { Participant } from '#domain/model';
+import { parseNiPppk, parseNip } from '#domain/nip';
+import { KALSEL } from '#domain/regions';
+import { enroll, serverSecret } from '#server/auth';
+import { push } from '#server/push';
+import { PROTOCOL_VERSION } from '#sync/protocol';
+import { Random } from '#tests/support/random';
+import type { TestServer } from '#tests/support/server';
+
+/** Nearest rank: the value at or below which p% of the values lie. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+export const median = (values: number[]) => percentile(values, 50);
+
+/** `'a | b'` → `['a', 'b']`: long word lists that stay compact in the source. */
+export function list(text: string): string[] {
+  return text.split('|').map((s) => s.trim());
+}
+const MEN = list(`Ahmad|Muhammad|M.|Moh.|Muhamad|Rizki|Rizky|Budi|Agus|Fajar|Hendra|Arif|Yusuf
+  |Abdul|Rahmat|Syahrul|Fauzi|Irwan|Joko|Bambang|Eko|Aditya|Gusti|Akhmad|Taufik`);
+const WOMEN = list(`Siti|Nur|Noor|Dewi|Rina|Sri|Fitri|Aisyah|Rahmah|Nurul|Lestari|Wulan|Maya
+  |Yuni|Rini|Fatimah|Halimah|Mariam|Noorhayati|Nor|Raudah|Khairunnisa|Annisa`);
+const FAMILY = list(`Rahman|Hidayat|Ramadhan|Saputra|Wijaya|Santoso|Hakim|Maulana|Aminah|Sari
+  |Rahmawati|Handayani|Kurniawati|Anwar|Noorhasanah|Rusdiana|Hairani|Syahrani|Fauzan
+  |Prasetyo|Lubis|Nasution|Effendi|Hasanah|Zainuddin|Arsyad|Wahyuni`);
+const DEGREES = list('S.IP.|S.Hum.|S.Pd.|S.Sos.|S.Kom.|A.Md.|S.E.|S.Ag.');
+const MASTERS = list('M.Si.|M.Hum.|M.Pd.|M.AP.|M.IP.');
+const SCHOOLS = list('SD Negeri|SMP Negeri|SMA Negeri|SMK Negeri|MTs Negeri|MAN');
+const CAMPUSES = list(`Universitas Lambung Mangkurat|UIN Antasari|Politeknik Negeri Banjarmasin
+  |Universitas Islam Kalimantan|STIKES Husada Borneo|Universitas Sari Mulia`);
+const VILLAGES = list(`Sungai Rangas|Sungai Tabuk|Pematang|Teluk Selong|Handil Bakti|Pasar Lama
+  |Tatah Makmur|Gambut Barat|Liang Anggang|Mandiangin`);
+const ASN_JOBS = ['pustakawan_ahli_pertama', 'pustakawan_ahli_muda'] as const;
+const OTHER_JOBS = ['pengelola_perpustakaan', 'tenaga_perpustakaan'] as const;
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `count` people of the demo event, the same every run: realistic names with titles and
+ * other spellings, valid unique NIPs and NI PPPK, unique phones, institutions across
+ * Kalimantan Selatan. */
+export function benchPeople(count: number): Participant[] {
+  const r = new Random(20250602);
+  const nips = new Set<string>();
+  const place = (name: string) => name.replace(/^(Kab\.|Kota) /, '');
+  const asnNumber = (pppk: boolean, gender: 'L' | 'P'): string => {
+    for (;;) {
+      const year = r.int(1965, 2000);
+      const birth = `${year}${pad(r.int(1, 12))}${pad(r.int(1, 28))}`;
+      const appointed = pppk // an NI PPPK: year of appointment and code 21, not a month
+        ? `${r.int(Math.max(2019, year + 20), 2024)}21`
+        : `${Math.min(2023, year + r.int(22, 30))}${pad(r.int(1, 12))}`;
+      const nip = `${birth}${appointed}${gender === 'L' ? 1 : 2}${pad(r.int(1, 999), 3)}`;
+      if (nips.has(nip)) continue;
+      const check = (pppk ? parseNiPppk : parseNip)(nip, { gender });
+      if (!check.ok) throw new Error(`generated ${nip} is invalid: ${check.code}`);
+      nips.add(nip);
+      return nip;
+    }
+  };
+  return Array.from({ length: count }, (_, i): Participant => {
+    const gender = r.chance(0.55) ? 'P' : 'L';
+    const status = r.weighted({ pns: 55, pppk: 20, pppk_paruh_waktu: 5, non_asn: 20 });
+    const first = r.pick(gender === 'L' ? MEN : WOMEN);
+    const middle = r.chance(0.4) ? ` ${r.pick(gender === 'L' ? MEN.slice(5) : WOMEN)}` : '';
+    const honour = r.chance(0.12) ? (gender === 'L' ? 'H. ' : 'Hj. ') : '';
+    const old = r.chance(0.06) ? (gender === 'L' ? 'Drs. ' : 'Dra. ') : '';
+    const titles = [r.pick(DEGREES), ...(r.chance(0.2) ? [r.pick(MASTERS)] : [])];
+    const name = `${honour}${old}${first}${middle} ${r.pick(FAMILY)}`;
+    const region = r.pick(KALSEL.regions);
+    const libraryType = r.weighted({
+      umum_kabkota: 3,
+      umum_desa: 1,
+      sekolah: 3,
+      perguruan_tinggi: 1,
+    });
+    const institution = {
+      umum_kabkota: `Dinas Perpustakaan dan Kearsipan ${region.name}`,
+      umum_desa: `Perpustakaan Desa ${r.pick(VILLAGES)}`,
+      sekolah: `Perpustakaan ${r.pick(SCHOOLS)} ${r.int(1, 12)} ${place(region.name)}`,
+      perguruan_tinggi: `Perpustakaan ${r.pick(CAMPUSES)}`,
+    }[libraryType];
+    const asn = status !== 'non_asn';
+    return {
+      id: `bench-p${i + 1}`,
+      eventId: DEMO_EVENT_ID,
+      batchId: demoBatches[i % demoBatches.length]!.id,
+      fullName: old || r.chance(0.1) ? name : `${name}, ${titles.join(', ')}`,
+      employmentStatus: status,
+      ...(asn ? { nip: asnNumber(status !== 'pns', gender) } : {}),
+      gender,
+      position: r.pick(asn ? ASN_JOBS : OTHER_JOBS),
+      institution,
+      regionCode: region.code,
+      libraryType,
+      // Unique by construction: the index in the last seven digits.
+      phone: `+62${r.pick(list('812|813|821|852|878'))}${r.int(10, 99)}${pad(i, 7)}`,
+      certificationIntention: r.pick(['ya', 'ya', 'ragu', 'tidak'] as const),
+      consentAt: '2025-05-20T02:00:00.000Z',
+      source: 'import',
+      status: 'registered',
+      ticketCode: `B${pad(i + 1, 6)}`,
+      needsReview: false,
+      createdAt: '2025-05-20T02:00:00.000Z',
+      updatedAt: '2025-05-20T02:00:00.000Z',
+    };
+  });
+}
+
+/** Through the server's own push path, as an organiser device's import would arrive. */
+export function seedPeople(server: TestServer, people: Participant[]): void {
+  const clientId = 'bench-organiser';
+  const { device } = enroll(server.db, server.code('organiser'), { clientId })!;
+  const secret = serverSecret(server.db);
+  for (let start = 0; start < people.length; start += 200) {
+    const wall = Date.now();
+    const mutations = people.slice(start, start + 200).map((participant, i) => ({
+      seq: start + i + 1,
+      id: crypto.randomUUID(),
+      name: 'participant.register',
+      args: { participant },
+      hlc: formatHlc({ wall, counter: i, node: clientId }),
+      createdAt: new Date(wall).toISOString(),
+    }));
+    const req = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
+    const { results } = push(server.db, device, { ...req, clientId, mutations }, secret).body;
+    const bad = results.find((x) => x.status !== 'applied');
+    if (bad) throw new Error(`seeding: ${JSON.stringify(bad)}`);
+  }
+}
