@@ -113,8 +113,11 @@ export function benchPeople(count: number): Participant[] {
 }
 
 /** Through the server's own push path, as an organiser device's import would arrive. */
-export function seedPeople(server: TestServer, people: Participant[]): void {
-  const clientId = 'bench-organiser';
+export function seedPeople(
+  server: TestServer,
+  people: Participant[],
+  clientId = 'bench-organiser',
+): void {
   const { device } = enroll(server.db, server.code('organiser'), { clientId })!;
   const secret = serverSecret(server.db);
   for (let start = 0; start < people.length; start += 200) {
