@@ -6,18 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { firstCheckins, isRepeat } from '#domain/checkins';
-import { DEMO_EVENT_ID, demoEvent, demoParticipants } from '#domain/demo';
-import type { VenueCheckIn } from '#domain/model';
+import { demoEvent, demoParticipants } from '#domain/demo';
 import { ticketPayload } from '#domain/ticket';
 import { formatTime, todayIn } from '#domain/time';
-import { rowsOfEvent } from '#server/store/rows';
 import {
   badge,
   enrolAsStaff,
   launchBrowser,
   openTablet,
   serveApp,
-  type AppServer,
+  serverCheckins,
   type Tablet,
 } from './support';
 
@@ -131,10 +129,6 @@ function holdsOver(page: Page): Promise<boolean> {
       idb.close();
     }
   });
-}
-
-function serverCheckins(server: AppServer): VenueCheckIn[] {
-  return rowsOfEvent<VenueCheckIn>(server.db, DEMO_EVENT_ID, 'checkins').map((r) => r.data);
 }
 
 describe('two check-in desks offline', () => {

@@ -7,11 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
-import type { VenueCheckIn } from '#domain/model';
+import { demoParticipants } from '#domain/demo';
 import { ticketPayload } from '#domain/ticket';
-import { rowsOfEvent } from '#server/store/rows';
-import { enrolAsStaff, launchBrowser, openTablet, serveApp, type AppServer } from './support';
+import { enrolAsStaff, launchBrowser, openTablet, serveApp, serverCheckins } from './support';
 import { qrY4m } from './y4m';
 
 const PERSON = demoParticipants[3]!;
@@ -32,10 +30,6 @@ afterAll(async () => {
   await browser?.close();
   rmSync(videoDir, { recursive: true, force: true });
 });
-
-function serverCheckins(server: AppServer): VenueCheckIn[] {
-  return rowsOfEvent<VenueCheckIn>(server.db, DEMO_EVENT_ID, 'checkins').map((r) => r.data);
-}
 
 describe('camera scanning at the desk', () => {
   it('with the network gone, checks the person on the ticket in once; the server gets a QR check-in later', async () => {

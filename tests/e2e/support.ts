@@ -6,7 +6,9 @@ import { afterAll, expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { demoParticipants } from '#domain/demo';
+import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
+import type { VenueCheckIn } from '#domain/model';
+import { rowsOfEvent } from '#server/store/rows';
 import { startTestServer, type TestServer } from '#tests/support/server';
 
 export { CHROMIUM, launchBrowser } from '#tests/support/chromium';
@@ -99,4 +101,9 @@ export async function enrolAsStaff({ page }: Tablet, server: AppServer): Promise
   expect(pulledIds.sort()).toEqual(demoParticipants.map((p) => p.id).sort());
   await expect.poll(() => page.getByTestId('sync-state').textContent()).toBe('Tersinkron');
   await expect.poll(() => badge(page)).toBe('Semua tersimpan');
+}
+
+/** The demo event's check-ins as the server holds them. */
+export function serverCheckins(server: AppServer): VenueCheckIn[] {
+  return rowsOfEvent<VenueCheckIn>(server.db, DEMO_EVENT_ID, 'checkins').map((r) => r.data);
 }
