@@ -14,10 +14,9 @@ import { benchPeople, list, median, percentile, seedPeople } from './support';
 
 const TOTAL = 10_000; // the demo's 6 people and 9,994 generated ones
 const LATE = 2_000; // registered on the server while the desk is open: a pull brings them
-// The longest main-thread task while that pull lands. The aim is 100 ms; today each pulled
-// page makes the desk re-read and re-index all its people (150–200 ms at 12,000), so the
-// budget catches a regression beyond that, and the figure is reported against the aim.
-const LONG_TASK_BUDGET_MS = 250;
+// The longest main-thread task while that pull lands: under 100 ms, so a keystroke is
+// never held up for long. (One getAll of all the people once took 150–240 ms here.)
+const LONG_TASK_BUDGET_MS = 100;
 const SEARCH_BUDGET_MS = 16; // p95 per keystroke: within one frame
 const CHECKIN_BUDGET_MS = 50; // p95 tap to durable
 const COLD_BUDGET_MS = 3_000; // median desk cold load, usable with all 10,000 people

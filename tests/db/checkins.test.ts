@@ -3,6 +3,7 @@ import { firstCheckins, isRepeat } from '#domain/checkins';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { checkinsOn, recordCheckin, undoCheckin } from '#db/checkins';
 import { seedDemoIfEmpty } from '#db/events';
+import { participantsInSlices, participantsOf } from '#db/participants';
 import { clientId } from '#db/meta';
 import { commit, pendingMutations } from '#db/outbox';
 import { getMeta } from '#db/meta';
@@ -109,5 +110,21 @@ describe('demo seed', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await seedDemoIfEmpty()).toBe(false);
     expect(await db.events.count()).toBe(1);
+  });
+});
+
+describe('the desk’s people, read in slices', () => {
+  it('gives the event’s people, every one once, whatever the slice size', async () => {
+    await db.participants.put({
+      ...(await db.participants.get(demoParticipants[0]!.id))!,
+      id: 'other-event-person',
+      eventId: 'lain',
+    });
+    const all = (await participantsOf(DEMO_EVENT_ID)).map((p) => p.id).sort();
+    expect(all).toHaveLength(demoParticipants.length);
+    for (const slice of [1, 2, 5, 6, 7, 1000]) {
+      const ids = (await participantsInSlices(DEMO_EVENT_ID, slice)).map((p) => p.id).sort();
+      expect(ids, `slice ${slice}`).toEqual(all);
+    }
   });
 });

@@ -7,6 +7,30 @@ export function participantsOf(eventId: string): Promise<ParticipantRow[]> {
   return db().participants.where('eventId').equals(eventId).sortBy('searchKey');
 }
 
+/**
+ * An event's people for the desk (they can be 10,000), read in slices by primary key in
+ * one read transaction: each slice arrives in its own task, so no single task turns
+ * 10,000 stored rows into objects while someone types (one getAll did: 150–240 ms at
+ * 12,000). Unordered: the desk ranks its own results.
+ */
+export function participantsInSlices(eventId: string, slice = 1_000): Promise<ParticipantRow[]> {
+  const d = db();
+  return d.transaction('r', d.participants, async () => {
+    const out: ParticipantRow[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const range =
+        after === undefined
+          ? d.participants.toCollection()
+          : d.participants.where(':id').above(after);
+      const rows = await range.limit(slice).toArray();
+      for (const r of rows) if (r.eventId === eventId) out.push(r);
+      if (rows.length < slice) return out;
+      after = rows[rows.length - 1]!.id;
+    }
+  });
+}
+
 export function getParticipant(id: string): Promise<ParticipantRow | undefined> {
   return db().participants.get(id);
 }

@@ -10,7 +10,7 @@ import { checkInWalkin, checkinsOn, recordCheckin, undoCheckin, UNDO_MS } from '
 import { toParticipantRow, type ParticipantRow } from '#db/database';
 import { canonicalParticipantId } from '#db/effects';
 import { clientId } from '#db/meta';
-import { participantsOf } from '#db/participants';
+import { participantsInSlices } from '#db/participants';
 import { errorReport } from '#state/errors.svelte';
 import { LiveQuery } from '#state/live.svelte';
 
@@ -57,7 +57,7 @@ export class Desk {
     this.eventId = eventId;
     this.timezone = timezone;
     this.signatureRequired = signatureRequired;
-    this.#people = new LiveQuery(() => participantsOf(eventId), []);
+    this.#people = new LiveQuery(() => participantsInSlices(eventId), []);
     this.#today = new LiveQuery(() => checkinsOn(eventId, todayIn(timezone)), []);
     // Rebuilt only when the people change (a pull), never per keystroke.
     this.#index = $derived.by(() => {
