@@ -98,11 +98,19 @@ function visibility(db: Db, device: Device): Visibility {
   return { device, own, linked, sessions, batches, roster };
 }
 
+function withoutSignature(data: Record<string, unknown>): Record<string, unknown> {
+  const { signature: _signature, ...rest } = data;
+  return rest;
+}
+
 /** The row as this device may see it, or undefined when it may not see it at all. */
 function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefined {
   if (row.eventId !== vis.device.eventId) return undefined;
   const { role } = vis.device;
-  if (role === 'organiser' || role === 'staff') return row.data;
+  if (role === 'organiser') return row.data;
+  // A desk needs who arrived, not how they signed: signatures go to the organiser only
+  // (the daftar hadir), and 10,000 of them would weigh down every tablet's pull.
+  if (role === 'staff') return row.tbl === 'checkins' ? withoutSignature(row.data) : row.data;
   if (PUBLIC_TABLES.has(row.tbl)) return row.data;
   if (role === 'trainer') {
     // A tombstone carries no batch; deleting what a trainer never had is harmless.
@@ -111,9 +119,9 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
       return onRoster(row, vis) ? pick(row.data, TRAINER_PARTICIPANT_FIELDS) : undefined;
     }
     if (row.tbl === 'checkins') {
-      if (!vis.roster.has(String(row.data.participantId))) return undefined;
-      const { signature: _signature, ...rest } = row.data;
-      return rest;
+      return vis.roster.has(String(row.data.participantId))
+        ? withoutSignature(row.data)
+        : undefined;
     }
     if (row.tbl === 'marks') {
       return vis.sessions.has(String(row.data.sessionId)) ? row.data : undefined;

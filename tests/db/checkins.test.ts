@@ -102,6 +102,33 @@ describe('undo of a desk check-in', () => {
   });
 });
 
+describe('undo and the clock', () => {
+  const input = {
+    eventId: DEMO_EVENT_ID,
+    participantId: demoParticipants[0]!.id,
+    timezone: 'Asia/Makassar',
+    method: 'search' as const,
+  };
+
+  it('a row taken into a batch cannot be undone, even if the clock then steps back', async () => {
+    const c = await recordCheckin({ ...input, holdMs: 5_000 });
+    // The engine reads a batch once the hold is over (here: a clock 6 s ahead)…
+    expect(await pendingBatch(100, Date.now() + 6_000)).toHaveLength(1);
+    // …and undo, back on the real clock where the hold would still run, is refused.
+    expect(await undoCheckin(c.id)).toBe(false);
+    expect(await db.checkins.get(c.id)).toBeDefined();
+    expect((await pendingMutations())[0]!.holdUntil).toBeUndefined();
+  });
+
+  it('a hold far in the future (the clock stepped back) does not stall the outbox', async () => {
+    await recordCheckin({ ...input, holdMs: 5_000 });
+    const [row] = await pendingMutations();
+    await db.outbox.update(row!.seq, { holdUntil: Date.now() + 2 * 3600_000 });
+    expect(await pendingBatch(100)).toHaveLength(1);
+    expect(await holdEnds()).toBeUndefined();
+  });
+});
+
 describe('demo seed', () => {
   it('seeds once, writes no outbox rows, and leaves existing data alone', async () => {
     expect(await db.events.count()).toBe(1);

@@ -165,6 +165,55 @@ describe('pull per role', () => {
     expect(count(changes, 'sessions')).toBe(demoSessions.length);
   });
 
+  it('a check-in desk gets check-ins without signatures; the organiser gets them', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const staff = await enrollDevice(server, 'staff');
+    await staff.send(checkin(p1, { signature: 'M0 0l10 10' }));
+    const atDesk = ofTable<Record<string, unknown>>(
+      (await staff.pullAll(null)).changes,
+      'checkins',
+    );
+    expect(atDesk).toHaveLength(1);
+    expect(atDesk[0]).toMatchObject({ participantId: p1 });
+    expect(atDesk[0]).not.toHaveProperty('signature');
+    const forOrganiser = ofTable<Record<string, unknown>>(
+      (await organiser.pullAll(null)).changes,
+      'checkins',
+    );
+    expect(forOrganiser[0]).toMatchObject({ signature: 'M0 0l10 10' });
+  });
+
+  it('a walk-in from the desk: short record accepted, always flagged for the organiser', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const organiser = await enrollDevice(server, 'organiser');
+    const full = person({ source: 'walkin' });
+    const {
+      phone: _phone,
+      gender: _gender,
+      position: _position,
+      libraryType: _libraryType,
+      employmentStatus: _employmentStatus,
+      certificationIntention: _certificationIntention,
+      ...walkin
+    } = full;
+    const sent = await staff.send(register({ ...walkin, needsReview: false } as Participant));
+    expect(sent.results).toMatchObject([{ status: 'applied' }]);
+    const people = ofTable<Record<string, unknown>>(
+      (await organiser.pullAll(null)).changes,
+      'participants',
+    );
+    expect(people.find((p) => p.id === full.id)).toMatchObject({
+      source: 'walkin',
+      needsReview: true,
+      nip: full.nip,
+    });
+    // The same short record as a self-registration is refused: those need every field.
+    const self = await staff.send(
+      register({ ...walkin, id: 'self-short', source: 'self' } as Participant),
+    );
+    expect(self.results).toMatchObject([{ status: 'rejected', code: 'INVALID_MUTATION' }]);
+  });
+
   it('a trainer’s roster follows its sessions: given another batch, it swaps people', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const trainer = await enrollDevice(server, 'trainer');

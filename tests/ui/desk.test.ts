@@ -5,11 +5,12 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoParticipants } from '#domain/demo';
+import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { stripAcademicTitles } from '#domain/search';
 import { ticketPayload } from '#domain/ticket';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
+import { saveEnrollment } from '#db/sync-store';
 import CheckinPage from '#pages/CheckinPage.svelte';
 import { freshDb } from '#tests/support/db';
 
@@ -147,19 +148,72 @@ describe('a keyboard-wedge scanner typing a ticket', () => {
     expect(row).toMatchObject({ args: { participantId: person.id, method: 'qr' } });
   });
 
-  it('resolves a ticket saved before its registration was merged into an earlier one', async () => {
+  it('a ticket saved before its registration was merged: shows the earlier one, checked in after an identity check', async () => {
     const u = userEvent.setup();
     const person = demoParticipants[4]!;
-    // The second phone's registration (same NIP) became an alias of the first one.
+    // The second phone's registration (same NIP) became an alias of the first one. Its
+    // ticket carries no code of the first, so the desk checks identity and taps.
     await db.aliases.put({ id: 'second-phone', eventId: person.eventId, canonicalId: person.id });
     render(CheckinPage);
     const search = await screen.findByTestId('desk-search');
     await vi.waitFor(() => expect(count('registered')).toBe(registered));
     await u.type(search, `${ticketPayload('second-phone', 'QWERTY')}{Enter}`);
+    expect(await screen.findByTestId('desk-problem')).toHaveTextContent('pendaftaran ganda');
+    expect(await db.checkins.count()).toBe(0);
+    const row = (await screen.findAllByTestId('desk-result')).find((r) =>
+      r.textContent?.includes(person.fullName),
+    )!;
+    await u.click(within(row).getByRole('button', { name: 'Check-in' }));
     await vi.waitFor(() =>
       expect(screen.getByTestId('confirmation')).toHaveTextContent(person.fullName),
     );
-    const [row] = await db.outbox.toArray();
-    expect(row).toMatchObject({ args: { participantId: person.id, method: 'qr' } });
+    const [out] = await db.outbox.toArray();
+    expect(out).toMatchObject({ args: { participantId: person.id, method: 'search' } });
+  });
+});
+
+describe('the desk’s guards', () => {
+  it('a double tap is one check-in, not a check-in and a repeat', async () => {
+    const u = userEvent.setup();
+    const person = demoParticipants[5]!;
+    render(CheckinPage);
+    const search = await screen.findByTestId('desk-search');
+    await vi.waitFor(() => expect(count('registered')).toBe(registered));
+    await u.type(search, person.nip!);
+    const row = (await screen.findAllByTestId('desk-result'))[0]!;
+    await u.dblClick(within(row).getByRole('button', { name: 'Check-in' }));
+    await vi.waitFor(() => expect(count('arrived')).toBe(1));
+    expect(await db.checkins.count()).toBe(1);
+    expect(count('repeats')).toBe(0);
+  });
+
+  it('is not offered to a trainer’s device', async () => {
+    await saveEnrollment({ deviceId: 'd', token: 't', role: 'trainer', eventId: DEMO_EVENT_ID });
+    render(CheckinPage);
+    expect(await screen.findByTestId('desk-role')).toHaveTextContent(
+      'hanya untuk perangkat petugas check-in dan panitia',
+    );
+    expect(screen.queryByTestId('desk-search')).toBeNull();
+  });
+
+  it('starts a new day’s arrivals after midnight without a reload', async () => {
+    // 23:58 WITA on 3 June 2025.
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(new Date('2025-06-03T15:58:00Z'));
+    try {
+      const u = userEvent.setup();
+      const person = demoParticipants[0]!;
+      render(CheckinPage);
+      const search = await screen.findByTestId('desk-search');
+      await vi.waitFor(() => expect(count('registered')).toBe(registered));
+      await u.type(search, `${ticketPayload(person.id, person.ticketCode)}{Enter}`);
+      await vi.waitFor(() => expect(count('arrived')).toBe(1));
+      vi.setSystemTime(new Date('2025-06-03T16:00:30Z')); // 00:00:30 WITA, 4 June
+      vi.advanceTimersByTime(60_000);
+      await vi.waitFor(() => expect(count('arrived')).toBe(0));
+      expect(count('expected')).toBe(registered);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

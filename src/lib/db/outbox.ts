@@ -14,6 +14,17 @@ import { StorageError, toStorageError } from '#db/errors';
 export type ArgsOrBuild<N extends MutationName> =
   MutationArgs<N> | ((hlc: string) => MutationArgs<N>);
 
+/**
+ * A hold longer than this is not believed: the clock stepped back after the row was made
+ * (an automatic time fix on reconnecting), and a stuck outbox would be worse than a
+ * check-in that can no longer be undone.
+ */
+export const MAX_HOLD_MS = 60_000;
+
+/** Whether a row is still held (unsent, undoable) at `now`. */
+export const isHeld = (row: { holdUntil?: number }, now: number): boolean =>
+  row.holdUntil !== undefined && row.holdUntil > now && row.holdUntil - now <= MAX_HOLD_MS;
+
 /** One mutation larger than this is refused at enqueue (the server's limit is 1 MB a body). */
 export const MAX_MUTATION_BYTES = 256 * 1024;
 
@@ -98,8 +109,9 @@ export async function withdraw(seq: number): Promise<boolean> {
   if (!Dexie.currentTransaction) throw new Error('withdraw must run inside a transaction');
   const d = db();
   const row = await d.outbox.get(seq);
-  // A margin, so a row the engine might be reading at this instant is never withdrawn.
-  if (row?.status !== 'pending' || (row.holdUntil ?? 0) <= Date.now() + 100) return false;
+  // The engine drops `holdUntil` from every row it takes into a batch, in a transaction:
+  // a row without it may be on its way and is never withdrawn, whatever the clock says.
+  if (row?.status !== 'pending' || !isHeld(row, Date.now())) return false;
   const later = await d.outbox.where('seq').above(seq).sortBy('seq');
   await d.outbox.delete(seq);
   for (const r of later) {

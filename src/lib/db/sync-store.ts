@@ -6,7 +6,7 @@ import { db, syncedTables, toParticipantRow, type OutboxRow } from '#db/database
 import { applyEffect } from '#db/effects';
 import { observe, setClockOffset, correctedNow } from '#db/clock';
 import { clientId, getMeta, setMeta } from '#db/meta';
-import { enqueue } from '#db/outbox';
+import { enqueue, isHeld } from '#db/outbox';
 
 export interface Enrollment {
   deviceId: string;
@@ -71,9 +71,17 @@ export async function highestSettledSeq(): Promise<number> {
  * that can be undone): seqs go out without gaps, so nothing after it may go first.
  */
 export async function pendingBatch(limit: number, now = Date.now()): Promise<OutboxRow[]> {
-  const rows = await db().outbox.where('status').equals('pending').limit(limit).sortBy('seq');
-  const held = rows.findIndex((r) => (r.holdUntil ?? 0) > now);
-  return held < 0 ? rows : rows.slice(0, held);
+  const d = db();
+  return d.transaction('rw', d.outbox, async () => {
+    const rows = await d.outbox.where('status').equals('pending').limit(limit).sortBy('seq');
+    const held = rows.findIndex((r) => isHeld(r, now));
+    const batch = held < 0 ? rows : rows.slice(0, held);
+    // Taken to be sent: no longer undoable (withdraw refuses a row without a hold).
+    const released = batch.filter((r) => r.holdUntil !== undefined);
+    for (const r of released) delete r.holdUntil;
+    if (released.length) await d.outbox.bulkPut(released);
+    return batch;
+  });
 }
 
 /** When the earliest hold on a pending row ends (epoch ms), if one is still running. */
@@ -86,8 +94,7 @@ export async function holdEnds(now = Date.now()): Promise<number | undefined> {
     .reverse()
     .until((r) => r.createdAt < since)
     .each((r) => {
-      if (r.status === 'pending' && (r.holdUntil ?? 0) > now)
-        end = Math.min(end ?? Infinity, r.holdUntil!);
+      if (r.status === 'pending' && isHeld(r, now)) end = Math.min(end ?? Infinity, r.holdUntil!);
     });
   return end;
 }

@@ -189,6 +189,11 @@ export const en: Record<MessageKey, string> = {
   'walkin.notThem': 'I have checked: this is someone else',
   'walkin.submit': 'Register & check in',
   'walkin.cancel': 'Cancel',
+  'desk.notForRole': 'The check-in desk is for check-in staff and organiser devices only.',
+  'desk.mergedTicket':
+    'Ticket from a duplicate registration (same NIP). Check their identity, then press Check-in on the name below.',
+  'desk.status.waitlisted': 'Waiting list',
+  'desk.status.cancelled': 'Registration cancelled',
   'desk.people': '{count} participants on this device',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',

@@ -189,6 +189,11 @@ export const id = {
   'walkin.notThem': 'Sudah saya periksa: ini orang lain',
   'walkin.submit': 'Daftarkan & check-in',
   'walkin.cancel': 'Batal',
+  'desk.notForRole': 'Meja check-in hanya untuk perangkat petugas check-in dan panitia.',
+  'desk.mergedTicket':
+    'Tiket dari pendaftaran ganda (NIP sama). Periksa identitas, lalu tekan Check-in pada nama di bawah.',
+  'desk.status.waitlisted': 'Daftar tunggu',
+  'desk.status.cancelled': 'Pendaftaran dibatalkan',
   'desk.people': '{count} peserta di perangkat ini',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',

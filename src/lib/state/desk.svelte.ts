@@ -50,15 +50,24 @@ export class Desk {
   #counters: DeskCounters;
 
   /** The event asks each arriving person to sign on the tablet. */
-  readonly signatureRequired: boolean;
+  /** Read at each check-in: the organiser may turn it on or off while the desk is open. */
+  readonly #signatures: () => boolean;
   signing = $state<Signing | undefined>(undefined);
 
-  constructor(eventId: string, timezone: string, signatureRequired = false) {
+  /** Today in the event's timezone; `tick()` moves it on at midnight. */
+  day = $state('');
+
+  constructor(eventId: string, timezone: string, signatures: () => boolean = () => false) {
     this.eventId = eventId;
     this.timezone = timezone;
-    this.signatureRequired = signatureRequired;
+    this.#signatures = signatures;
+    this.day = todayIn(timezone);
     this.#people = new LiveQuery(() => participantsInSlices(eventId), []);
-    this.#today = new LiveQuery(() => checkinsOn(eventId, todayIn(timezone)), []);
+    // A new query when the day changes: a desk left open overnight starts the new day empty.
+    this.#today = $derived.by(() => {
+      const day = this.day;
+      return new LiveQuery(() => checkinsOn(eventId, day), []);
+    });
     // Rebuilt only when the people change (a pull), never per keystroke.
     this.#index = $derived.by(() => {
       this.#previous = new DeskIndex(this.#people.current, this.#previous);
@@ -92,7 +101,15 @@ export class Desk {
   }
 
   /** What the desk could not accept (an unknown ticket, another event's), in words. */
-  problem = $state<'unknownTicket' | 'wrongCode' | 'undoTooLate' | undefined>(undefined);
+  problem = $state<'unknownTicket' | 'wrongCode' | 'undoTooLate' | 'mergedTicket' | undefined>(
+    undefined,
+  );
+
+  /** Called every minute by the page: after midnight, today's arrivals start afresh. */
+  tick(): void {
+    const day = todayIn(this.timezone);
+    if (day !== this.day) this.day = day;
+  }
   /** The last check-in can still be taken back (its row is held, unsent). */
   canUndo = $state(false);
   /** Whose check-in was just taken back, for the "undone" notice. */
@@ -127,13 +144,13 @@ export class Desk {
       this.problem = 'wrongCode';
       return false;
     }
-    // A ticket saved before its registration was merged into the same person's earlier
-    // one: its id is an alias (unguessable, known only to that phone and the desks), and
-    // its code was never the earlier registration's, so the id alone is the proof.
+    // A ticket saved before its registration was merged into an earlier one with the same
+    // NIP: it names an alias and carries no code of the earlier registration. Whoever
+    // typed someone's NIP could hold such a ticket, so the desk checks identity and taps.
     const canonical = ticket && (await canonicalParticipantId(ticket.participantId));
     const merged = canonical && canonical !== ticket.participantId ? find(canonical) : undefined;
-    if (merged) return this.checkIn(merged, 'qr');
-    this.problem = 'unknownTicket';
+    this.problem = merged ? 'mergedTicket' : 'unknownTicket';
+    if (merged) this.query = merged.nip ?? merged.fullName;
     return false;
   }
 
@@ -142,7 +159,7 @@ export class Desk {
    * undefined (skipped: signs on paper), or to null (the check-in is called off).
    */
   #sign(name: string): Promise<string | undefined | null> {
-    if (!this.signatureRequired) return Promise.resolve(undefined);
+    if (!this.#signatures()) return Promise.resolve(undefined);
     this.signing?.finish(null); // a second person tapped before the first signed
     return new Promise((resolve) => {
       this.signing = {
@@ -157,6 +174,19 @@ export class Desk {
 
   /** Check a person in; a second time today is kept as a repeat, never refused. */
   async checkIn(person: ParticipantRow, method: 'search' | 'qr' = 'search'): Promise<boolean> {
+    // A double tap is one check-in, not a check-in and a repeat.
+    if (this.#checkingIn === person.id) return false;
+    this.#checkingIn = person.id;
+    try {
+      return await this.#checkIn(person, method);
+    } finally {
+      this.#checkingIn = undefined;
+    }
+  }
+
+  #checkingIn: string | undefined;
+
+  async #checkIn(person: ParticipantRow, method: 'search' | 'qr'): Promise<boolean> {
     const signature = await this.#sign(person.fullName);
     if (signature === null) return false;
     const repeatOf = this.arrived.get(person.id);
@@ -177,7 +207,7 @@ export class Desk {
         checkinId: c.id,
         at: c.at,
         repeatOf,
-        unsigned: this.signatureRequired && !signature,
+        unsigned: this.#signatures() && !signature,
         walkin: false,
       });
       this.canUndo = true;
@@ -204,7 +234,7 @@ export class Desk {
         checkinId: done.checkin.id,
         at: done.checkin.at,
         repeatOf: undefined,
-        unsigned: this.signatureRequired && !signature,
+        unsigned: this.#signatures() && !signature,
         walkin: true,
       });
       return true;

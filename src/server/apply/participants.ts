@@ -126,7 +126,9 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
     if (registeredIn(ctx.db, p.batchId) >= batch.data.capacity || regionFull(ctx, p))
       status = 'waitlisted';
   }
-  const data = { ...p, status, registrationNumber: nextNumber(ctx, p) };
+  // A walk-in is always left for the organiser to complete, whatever the desk sent.
+  const needsReview = p.source === 'walkin' ? true : p.needsReview;
+  const data = { ...p, status, needsReview, registrationNumber: nextNumber(ctx, p) };
   const hlcs = Object.fromEntries(Object.keys(data).map((k) => [k, ctx.mutation.hlc]));
   putRow(ctx.db, {
     tbl: 'participants',
