@@ -10,7 +10,7 @@ import type { Participant } from '#domain/model';
 import { id as msg } from '#i18n/id';
 import { launchBrowser } from '#tests/support/chromium';
 import { startTestServer, type TestServer } from '#tests/support/server';
-import { benchPeople, list, median, percentile, seedPeople } from './support';
+import { benchPeople, list, median, percentile, seedPeople, until } from './support';
 
 const TOTAL = 10_000; // the demo's 6 people and 9,994 generated ones
 const LATE = 2_000; // registered on the server while the desk is open: a pull brings them
@@ -33,14 +33,6 @@ const QUERIES = list(`siti | muhammad | m. rizki | hj. nur | 1985 | 0812 | banja
 // The tablet
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Enrol as check-in staff on the device screen; ms from the tap until all is pulled. */
 async function enrolAndPull(page: Page, server: TestServer) {

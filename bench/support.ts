@@ -136,3 +136,12 @@ export function seedPeople(
     if (bad) throw new Error(`seeding: ${JSON.stringify(bad)}`);
   }
 }
+
+/** Poll until `check` holds (every 50 ms), or fail saying what was awaited. */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -6,7 +6,6 @@ import { SCHEMA_VERSION } from '#db/database';
 import { clientId } from '#db/meta';
 import { pendingCount } from '#db/outbox';
 import {
-  applyPulledPage,
   forgetMirror,
   getCursor,
   getEnrollment,
@@ -34,6 +33,7 @@ import {
   type WireMutation,
 } from '#sync/protocol';
 import type { Reply, Transport } from '#sync/transport';
+import { applyPulledPage } from '#db/pull-store';
 
 export type SyncState =
   | 'idle'
