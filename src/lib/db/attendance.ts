@@ -1,7 +1,10 @@
 // Session attendance marks, through the outbox.
-import { winningMark } from '#domain/attendance';
-import type { AttendanceMark, AttendanceStatus } from '#domain/model';
-import { db } from '#db/database';
+import { winningByParticipant } from '#domain/attendance';
+import { firstCheckins } from '#domain/checkins';
+import type { AttendanceMark, AttendanceStatus, Session, VenueCheckIn } from '#domain/model';
+import { localDay } from '#domain/time';
+import { checkinsOn } from '#db/checkins';
+import { db, syncedTables, type ParticipantRow } from '#db/database';
 import { commit } from '#db/outbox';
 
 export interface MarkInput {
@@ -18,13 +21,69 @@ export async function markAttendance(input: MarkInput): Promise<AttendanceMark> 
   return (await db().marks.get(markId))!;
 }
 
+/** Several marks at once ("all who checked in: hadir"): all of them or none. */
+export async function markMany(inputs: MarkInput[]): Promise<void> {
+  const d = db();
+  const at = new Date().toISOString();
+  await d.transaction('rw', [...Object.values(syncedTables(d)), d.outbox, d.meta], async () => {
+    for (const input of inputs)
+      await commit('attendance.mark', { markId: crypto.randomUUID(), ...input, at });
+  });
+}
+
+/** What a trainer's roster shows: the batch's registered people, every mark of the
+ * session (audit trail), and who arrived at the venue that day. */
+export interface SessionSheet {
+  people: ParticipantRow[];
+  marks: AttendanceMark[];
+  arrived: ReadonlyMap<string, VenueCheckIn>;
+}
+
+export const EMPTY_SHEET: SessionSheet = { people: [], marks: [], arrived: new Map() };
+
+export async function sessionSheet(session: Session, timezone: string): Promise<SessionSheet> {
+  const [people, marks, checkins] = await Promise.all([
+    db().participants.where('batchId').equals(session.batchId).sortBy('searchKey'),
+    marksOfSession(session.id),
+    checkinsOn(session.eventId, localDay(session.start, timezone)),
+  ]);
+  return {
+    people: people.filter((p) => p.status === 'registered'),
+    marks,
+    arrived: firstCheckins(checkins),
+  };
+}
+
 /** The current status per participant in a session: the winning mark of each. */
 export async function sessionState(sessionId: string): Promise<Map<string, AttendanceMark>> {
-  const marks = await db().marks.where('sessionId').equals(sessionId).toArray();
-  const byPerson = new Map<string, AttendanceMark[]>();
-  for (const m of marks)
-    byPerson.set(m.participantId, [...(byPerson.get(m.participantId) ?? []), m]);
-  const state = new Map<string, AttendanceMark>();
-  for (const [pid, list] of byPerson) state.set(pid, winningMark(list)!);
-  return state;
+  return winningByParticipant(await marksOfSession(sessionId));
+}
+
+/** Every mark of a session (the audit trail: who marked what, when, from which device). */
+export function marksOfSession(sessionId: string): Promise<AttendanceMark[]> {
+  return db().marks.where('sessionId').equals(sessionId).sortBy('hlc');
+}
+
+/** For the trainer's session list: how many people are marked per session, and how many
+ * registered people each batch has. */
+export async function sessionProgress(
+  eventId: string,
+): Promise<{ marked: Record<string, number>; batchSizes: Record<string, number> }> {
+  const [marks, people] = await Promise.all([
+    db()
+      .marks.filter((m) => m.eventId === eventId)
+      .toArray(), // no eventId index: one event per device
+    db().participants.where('eventId').equals(eventId).toArray(),
+  ]);
+  const seen = new Set(marks.map((m) => `${m.sessionId}|${m.participantId}`));
+  const marked: Record<string, number> = {};
+  for (const key of seen) {
+    const sessionId = key.slice(0, key.indexOf('|'));
+    marked[sessionId] = (marked[sessionId] ?? 0) + 1;
+  }
+  const batchSizes: Record<string, number> = {};
+  for (const p of people) {
+    if (p.status === 'registered') batchSizes[p.batchId] = (batchSizes[p.batchId] ?? 0) + 1;
+  }
+  return { marked, batchSizes };
 }

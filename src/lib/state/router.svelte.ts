@@ -1,5 +1,12 @@
 // Hash routes, so the app works from any static host and offline from the precache.
-export const routes = ['event', 'checkin', 'participants', 'device', 'organiser'] as const;
+export const routes = [
+  'event',
+  'checkin',
+  'sessions',
+  'participants',
+  'device',
+  'organiser',
+] as const;
 export type Route = (typeof routes)[number];
 
 function parse(hash: string): Route {

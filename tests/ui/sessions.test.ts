@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+// The trainer's sessions and roster over a real (fake-indexeddb) database seeded with the
+// demo: the list, "mark everyone who checked in" (hadir, or terlambat for who came after
+// the start), tap to cycle, press-and-hold to choose, a note, the history, the counts.
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
+import { recordCheckin } from '#db/checkins';
+import type { HadirDb } from '#db/database';
+import { seedDemoIfEmpty } from '#db/events';
+import SessionsPage from '#pages/SessionsPage.svelte';
+import { freshDb } from '#tests/support/db';
+
+let db: HadirDb;
+beforeEach(async () => {
+  db = freshDb();
+  await seedDemoIfEmpty();
+});
+
+// Angkatan I's second session: 08.15–09.45 WITA on 2 June 2025.
+const session = demoSessions[1]!;
+const batchPeople = demoParticipants.filter((p) => p.batchId === session.batchId);
+const [early, late, absent] = batchPeople; // three people in Angkatan I
+const count = (s: string) => Number(screen.getByTestId(`count-${s}`).textContent);
+const rowOf = async (name: string) =>
+  (await screen.findAllByTestId('roster-row')).find((r) => r.textContent?.includes(name))!;
+
+async function openSession() {
+  render(SessionsPage);
+  const cards = await screen.findAllByTestId('session');
+  expect(cards).toHaveLength(demoSessions.length); // not enrolled: the demo's every session
+  await userEvent.click(cards.find((c) => c.textContent?.includes(session.title))!);
+  await vi.waitFor(() => expect(count('unmarked')).toBe(batchPeople.length));
+}
+
+describe('a session roster', () => {
+  it('marks everyone who checked in (late after the start), then cycles, chooses, notes and shows history', async () => {
+    const u = userEvent.setup();
+    const checkIn = (participantId: string, at: string) =>
+      recordCheckin({
+        eventId: DEMO_EVENT_ID,
+        participantId,
+        method: 'qr',
+        timezone: 'Asia/Makassar',
+        at: new Date(at),
+      });
+    await checkIn(early!.id, '2025-06-02T07:40:00+08:00');
+    await checkIn(late!.id, '2025-06-02T08:40:00+08:00'); // after 08.15
+    await openSession();
+
+    const lateRow = await rowOf(late!.fullName);
+    expect(lateRow).toHaveTextContent('saran: Terlambat');
+    await u.click(screen.getByTestId('mark-arrived'));
+    await vi.waitFor(() => expect(count('hadir')).toBe(1));
+    expect(count('terlambat')).toBe(1);
+    expect(count('unmarked')).toBe(1);
+    expect(await screen.findByRole('status')).toHaveTextContent('2 peserta ditandai');
+
+    // Tap: unmarked → hadir → terlambat.
+    const status = async () => within(await rowOf(absent!.fullName)).getByTestId('status');
+    await u.click(await status());
+    await vi.waitFor(async () => expect(await status()).toHaveTextContent('Hadir'));
+    await u.click(await status());
+    await vi.waitFor(async () => expect(await status()).toHaveTextContent('Terlambat'));
+
+    // Press and hold (a context menu on touch screens): choose izin.
+    await fireEvent.contextMenu(await status());
+    await u.click(within(await rowOf(absent!.fullName)).getByRole('button', { name: 'Izin' }));
+    await vi.waitFor(async () => expect(await status()).toHaveTextContent('Izin'));
+    expect(count('izin')).toBe(1);
+
+    // A note, then the history of marks: newest first, from this device.
+    await u.click(within(await rowOf(absent!.fullName)).getByText(absent!.fullName));
+    await u.type(screen.getByLabelText('Catatan (mis. izin: rapat dinas)'), 'izin: rapat dinas');
+    await u.click(screen.getByRole('button', { name: 'Simpan catatan' }));
+    // (The field's label also says "izin: rapat dinas": wait for the note itself.)
+    await vi.waitFor(async () =>
+      expect((await rowOf(absent!.fullName)).querySelector('em')).toHaveTextContent(
+        'izin: rapat dinas',
+      ),
+    );
+    const history = within(screen.getByTestId('history')).getAllByRole('listitem');
+    expect(history.map((li) => li.textContent?.split(' · ')[0])).toEqual([
+      'Izin',
+      'Izin',
+      'Terlambat',
+      'Hadir',
+    ]);
+    expect(history[0]).toHaveTextContent('perangkat ini');
+
+    const marks = await db.marks.where('participantId').equals(absent!.id).toArray();
+    expect(marks).toHaveLength(4);
+    expect((await db.outbox.toArray()).filter((r) => r.name === 'attendance.mark')).toHaveLength(6);
+  });
+
+  it('filters to the unmarked', async () => {
+    const u = userEvent.setup();
+    await openSession();
+    await u.click(within(await rowOf(early!.fullName)).getByTestId('status'));
+    await vi.waitFor(() => expect(count('hadir')).toBe(1));
+    await u.click(screen.getByLabelText('Hanya yang belum ditandai'));
+    const rows = await screen.findAllByTestId('roster-row');
+    expect(rows).toHaveLength(batchPeople.length - 1);
+    expect(rows.some((r) => r.textContent?.includes(early!.fullName))).toBe(false);
+  });
+});
