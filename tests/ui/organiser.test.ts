@@ -16,6 +16,7 @@ import {
 import { maskNik } from '#domain/nik';
 import { emptySummary } from '#domain/setup';
 import type { HadirDb } from '#db/database';
+import { markAttendance } from '#db/attendance';
 import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment } from '#db/sync-store';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
@@ -189,6 +190,50 @@ describe('participants', () => {
     await u.click(within(row).getByRole('button', { name: 'Hapus peserta' }));
     expect(await outboxNames()).toEqual([]);
     expect(await db.participants.count()).toBe(demoParticipants.length);
+  });
+});
+
+describe('attendance credit in the organiser’s list', () => {
+  it('shows JP earned, the percentage and eligibility from the session marks', async () => {
+    // Angkatan I: five sessions of 1 + 2 + 2 + 2 + 1 = 8 JP; the threshold is 80%.
+    const sessions = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
+    expect(sessions.map((s) => s.jp)).toEqual([1, 2, 2, 2, 1]);
+    const [full, most] = demoParticipants.filter((p) => p.batchId === demoBatches[0]!.id);
+    for (const s of sessions) {
+      await markAttendance({
+        eventId: DEMO_EVENT_ID,
+        sessionId: s.id,
+        participantId: full!.id,
+        status: 'hadir',
+      });
+      // Late to the first, excused from the last two: 1 + 2 + 2 = 5 of 8 JP = 62.5%.
+      const status =
+        s === sessions[0] ? 'terlambat' : s.jp === 2 && s !== sessions[3] ? 'hadir' : 'izin';
+      await markAttendance({
+        eventId: DEMO_EVENT_ID,
+        sessionId: s.id,
+        participantId: most!.id,
+        status,
+      });
+    }
+    render(OrganiserPage);
+    await openTab('Peserta');
+    const rowOf = async (name: string) =>
+      (await screen.findAllByTestId('person')).find((r) => r.textContent?.includes(name))!;
+    await vi.waitFor(async () =>
+      expect(within(await rowOf(full!.fullName)).getByTestId('credit')).toHaveTextContent(
+        '8/8 JP · 100%',
+      ),
+    );
+    expect(within(await rowOf(full!.fullName)).getByTestId('eligible')).toHaveTextContent(
+      'Layak sertifikat',
+    );
+    expect(within(await rowOf(most!.fullName)).getByTestId('credit')).toHaveTextContent(
+      '5/8 JP · 62,5%',
+    );
+    expect(within(await rowOf(most!.fullName)).getByTestId('eligible')).toHaveTextContent(
+      'Belum layak',
+    );
   });
 });
 

@@ -70,9 +70,7 @@ export async function sessionProgress(
   eventId: string,
 ): Promise<{ marked: Record<string, number>; batchSizes: Record<string, number> }> {
   const [marks, people] = await Promise.all([
-    db()
-      .marks.filter((m) => m.eventId === eventId)
-      .toArray(), // no eventId index: one event per device
+    marksOfEvent(eventId),
     db().participants.where('eventId').equals(eventId).toArray(),
   ]);
   const seen = new Set(marks.map((m) => `${m.sessionId}|${m.participantId}`));
@@ -86,4 +84,11 @@ export async function sessionProgress(
     if (p.status === 'registered') batchSizes[p.batchId] = (batchSizes[p.batchId] ?? 0) + 1;
   }
   return { marked, batchSizes };
+}
+
+/** Every mark of an event (the marks table has no eventId index: a device holds one event). */
+export function marksOfEvent(eventId: string): Promise<AttendanceMark[]> {
+  return db()
+    .marks.filter((m) => m.eventId === eventId)
+    .toArray();
 }

@@ -125,6 +125,8 @@ export const enOrganiser: Record<keyof typeof idOrganiser, string> = {
   'people.consent': 'Personal data consent',
   'people.noConsent': 'Not recorded',
   'people.needsReview': 'Walk-in: to be completed',
+  'people.eligible': 'Eligible for the certificate',
+  'people.notEligible': 'Not eligible yet',
   'people.open': 'Open',
   'people.close': 'Close',
   'people.delete': 'Delete participant',

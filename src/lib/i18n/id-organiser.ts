@@ -123,6 +123,8 @@ export const idOrganiser = {
   'people.consent': 'Persetujuan data pribadi',
   'people.noConsent': 'Tidak tercatat',
   'people.needsReview': 'Walk-in: perlu dilengkapi',
+  'people.eligible': 'Layak sertifikat',
+  'people.notEligible': 'Belum layak',
   'people.open': 'Buka',
   'people.close': 'Tutup',
   'people.delete': 'Hapus peserta',
