@@ -88,6 +88,7 @@ const ROLE_MATRIX: Record<string, readonly Role[]> = {
   'participant.delete': ['organiser'],
   'checkin.record': ['staff', 'organiser'],
   'attendance.mark': ['trainer', 'staff', 'organiser'],
+  'session.close': ['trainer', 'organiser'],
 };
 const TRAINER_PARTICIPANT_FIELDS = [
   'id',

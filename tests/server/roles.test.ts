@@ -30,6 +30,7 @@ import {
   type Role,
 } from '#sync/protocol';
 import {
+  closeSession,
   checkin,
   enrollDevice,
   errorCode,
@@ -486,6 +487,8 @@ const MUTATION_MATRIX: Record<MutationName, readonly [string, string, string, st
   'participant.delete':   [APPLIED, REFUSED, REFUSED, REFUSED],
   'checkin.record':       [APPLIED, APPLIED, REFUSED, REFUSED],
   'attendance.mark':      [APPLIED, APPLIED, APPLIED, REFUSED], // trainer: its own session
+  // Last: once finished, the session takes marks from the organiser only.
+  'session.close':        [APPLIED, REFUSED, APPLIED, REFUSED], // trainer: finish its own
 };
 const SENDERS = ['organiser', 'staff', 'trainer', 'participant'] as const satisfies Role[];
 
@@ -521,6 +524,7 @@ const DRAFTS: Record<MutationName, (w: World, sender: TestDevice) => Draft> = {
   }),
   'checkin.record': () => checkin(demoParticipants[0]!.id),
   'attendance.mark': () => mark(OWN_SESSION.id, demoParticipants[0]!.id),
+  'session.close': () => closeSession(OWN_SESSION.id, true),
 };
 
 describe('role matrix: every mutation × every role', () => {

@@ -271,6 +271,11 @@ export function patch(
   };
 }
 
+export function closeSession(sessionId: string, closed: boolean): Draft<'session.close'> {
+  const at = new Date().toISOString();
+  return { name: 'session.close', args: { sessionId, eventId: DEMO_EVENT_ID, closed, at } };
+}
+
 export function upsertSession(session: Session): Draft<'session.upsert'> {
   return { name: 'session.upsert', args: { session } };
 }

@@ -9,6 +9,7 @@ import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
+import { saveEnrollment } from '#db/sync-store';
 import SessionsPage from '#pages/SessionsPage.svelte';
 import { freshDb } from '#tests/support/db';
 
@@ -51,11 +52,12 @@ describe('a session roster', () => {
 
     const lateRow = await rowOf(late!.fullName);
     expect(lateRow).toHaveTextContent('saran: Terlambat');
-    await u.click(screen.getByTestId('mark-arrived'));
+    await u.dblClick(screen.getByTestId('mark-arrived')); // a double tap marks once
     await vi.waitFor(() => expect(count('hadir')).toBe(1));
     expect(count('terlambat')).toBe(1);
     expect(count('unmarked')).toBe(1);
     expect(await screen.findByRole('status')).toHaveTextContent('2 peserta ditandai');
+    expect(await db.marks.count()).toBe(2);
 
     // Tap: unmarked → hadir → terlambat.
     const status = async () => within(await rowOf(absent!.fullName)).getByTestId('status');
@@ -103,5 +105,49 @@ describe('a session roster', () => {
     const rows = await screen.findAllByTestId('roster-row');
     expect(rows).toHaveLength(batchPeople.length - 1);
     expect(rows.some((r) => r.textContent?.includes(early!.fullName))).toBe(false);
+  });
+});
+
+describe('finishing a session', () => {
+  it('a trainer finishes its session: marking closes on its phone; the organiser can reopen it', async () => {
+    const u = userEvent.setup();
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    await db.sessions.update(session.id, { trainerDeviceIds: ['trainer-phone'] });
+    await saveEnrollment({
+      deviceId: 'trainer-phone',
+      token: 't',
+      role: 'trainer',
+      eventId: DEMO_EVENT_ID,
+    });
+    render(SessionsPage);
+    // A trainer sees only the sessions it was given.
+    await vi.waitFor(() => expect(screen.getAllByTestId('session')).toHaveLength(1));
+    await u.click(screen.getByTestId('session'));
+    await vi.waitFor(() => expect(count('unmarked')).toBe(batchPeople.length));
+
+    await u.click(screen.getByTestId('finish'));
+    expect(await screen.findByTestId('session-closed')).toHaveTextContent(
+      'Kehadiran hanya dapat diubah panitia',
+    );
+    for (const b of screen.getAllByTestId('status')) expect(b).toBeDisabled();
+    expect(screen.queryByTestId('mark-arrived')).toBeNull();
+    expect(screen.queryByTestId('reopen')).toBeNull();
+    const [row] = await db.outbox.toArray();
+    expect(row).toMatchObject({
+      name: 'session.close',
+      args: { sessionId: session.id, closed: true },
+    });
+    expect((await db.sessions.get(session.id))?.closedAt).toEqual(expect.any(String));
+
+    // The same screen on the organiser's device: still editable, and it can reopen.
+    await saveEnrollment({
+      deviceId: 'org',
+      token: 't',
+      role: 'organiser',
+      eventId: DEMO_EVENT_ID,
+    });
+    await u.click(await screen.findByTestId('reopen'));
+    await vi.waitFor(() => expect(screen.queryByTestId('session-closed')).toBeNull());
+    expect((await db.sessions.get(session.id))?.closedAt).toBeNull();
   });
 });

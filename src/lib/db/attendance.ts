@@ -92,3 +92,13 @@ export function marksOfEvent(eventId: string): Promise<AttendanceMark[]> {
     .marks.filter((m) => m.eventId === eventId)
     .toArray();
 }
+
+/** The trainer finishes a session (marking closes), or the organiser opens it again. */
+export function closeSession(session: Pick<Session, 'id' | 'eventId'>, closed: boolean) {
+  return commit('session.close', {
+    sessionId: session.id,
+    eventId: session.eventId,
+    closed,
+    at: new Date().toISOString(),
+  });
+}

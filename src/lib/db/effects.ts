@@ -17,7 +17,15 @@ type Effect<N extends MutationName> = (row: OutboxRow<N>, mode: EffectMode) => P
 const effects: { [N in MutationName]: Effect<N> } = {
   'event.upsert': (row) => db().events.put(row.args.event),
   'batch.upsert': (row) => db().batches.put(row.args.batch),
-  'session.upsert': (row) => db().sessions.put(row.args.session),
+  'session.upsert': async (row) => {
+    // Finished or not is session.close's to say (the server ignores an upsert's copy).
+    const closedAt = (await db().sessions.get(row.args.session.id))?.closedAt;
+    return db().sessions.put({ ...row.args.session, closedAt });
+  },
+  'session.close': (row) =>
+    db().sessions.update(row.args.sessionId, {
+      closedAt: row.args.closed ? row.args.at : null,
+    }),
   'participant.register': async (row, mode) => {
     const participant = toParticipantRow(row.args.participant);
     // Recording: a second registration with the same id is a bug, so let add() refuse it.

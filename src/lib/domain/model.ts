@@ -110,6 +110,9 @@ export const Session = z.object({
   jp: z.number().check(z.minimum(0), z.maximum(24)),
   /** Devices (trainer role) allowed to mark this session. */
   trainerDeviceIds: z._default(z.array(id()), []),
+  /** Set when the trainer finished the session: marking is then the organiser's only.
+   * Written by `session.close` alone (an upsert's copy is ignored by the server). */
+  closedAt: z.optional(z.nullable(instant())),
 });
 export type Session = z.infer<typeof Session>;
 

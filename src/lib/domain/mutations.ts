@@ -44,6 +44,13 @@ export const mutationArgs = {
       z.string().check(z.maxLength(MAX_SIGNATURE_CHARS), z.regex(SIGNATURE_PATTERN)),
     ),
   }),
+  /** The trainer finishes a session (closed), or the organiser opens it again. */
+  'session.close': z.object({
+    sessionId: id(),
+    eventId: id(),
+    closed: z.boolean(),
+    at: instant(),
+  }),
   'attendance.mark': z.object({
     markId: id(),
     eventId: id(),

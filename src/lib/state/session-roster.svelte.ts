@@ -97,7 +97,11 @@ export class SessionRoster {
   }
 
   /** Everyone unmarked who checked in at the venue gets what the check-in suggests. */
-  async markArrived(): Promise<number> {
+  /** How many were marked; undefined for a second tap while the first is still writing
+   * (it would mark everyone twice). */
+  async markArrived(): Promise<number | undefined> {
+    if (this.#marking) return undefined;
+    this.#marking = true;
     const todo = this.#rows.filter((r) => !r.mark && r.suggested);
     try {
       await markMany(
@@ -112,6 +116,10 @@ export class SessionRoster {
     } catch (e) {
       errorReport.report(e);
       return 0;
+    } finally {
+      this.#marking = false;
     }
   }
+
+  #marking = false;
 }

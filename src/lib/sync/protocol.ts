@@ -40,6 +40,7 @@ export const rejectionCodes = [
   'EVENT_MISMATCH',
   'ALREADY_REGISTERED',
   'CLOCK_SKEW',
+  'SESSION_CLOSED',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

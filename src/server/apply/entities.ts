@@ -51,6 +51,27 @@ export function sessionUpsert(ctx: ApplyContext, args: MutationArgs<'session.ups
   if (!batch || batch.eventId !== args.session.eventId) {
     throw new Rejection('NOT_FOUND', 'Unknown batch');
   }
-  mergeFields(ctx, 'sessions', args.session.id, args.session.eventId, args.session);
+  // Whether the session is finished is written by session.close alone: an organiser's
+  // edit made before a trainer finished must not open it again.
+  const { closedAt: _closeOwned, ...fields } = args.session;
+  mergeFields(ctx, 'sessions', args.session.id, args.session.eventId, fields);
+  return { status: 'applied' };
+}
+
+/** A trainer finishes its own session; only the organiser opens one again. */
+export function sessionClose(ctx: ApplyContext, args: MutationArgs<'session.close'>): Outcome {
+  sameEvent(ctx, args.eventId);
+  const session = getRow<{ trainerDeviceIds?: string[] }>(ctx.db, 'sessions', args.sessionId);
+  if (!session || session.eventId !== args.eventId) {
+    throw new Rejection('NOT_FOUND', 'Unknown session');
+  }
+  if (ctx.device.role === 'trainer') {
+    if (!session.data.trainerDeviceIds?.includes(ctx.device.id))
+      throw new Rejection('FORBIDDEN', 'A trainer finishes only their own sessions');
+    if (!args.closed) throw new Rejection('FORBIDDEN', 'Only the organiser reopens a session');
+  }
+  mergeFields(ctx, 'sessions', args.sessionId, args.eventId, {
+    closedAt: args.closed ? args.at : null,
+  });
   return { status: 'applied' };
 }

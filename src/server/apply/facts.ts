@@ -41,6 +41,12 @@ export function markAttendance(ctx: ApplyContext, args: MutationArgs<'attendance
   if (ctx.device.role === 'trainer' && !session.data.trainerDeviceIds?.includes(ctx.device.id)) {
     throw new Rejection('FORBIDDEN', 'A trainer marks only their own sessions');
   }
+  if (session.data.closedAt && ctx.device.role !== 'organiser') {
+    throw new Rejection(
+      'SESSION_CLOSED',
+      'The session is finished: only the organiser marks it now',
+    );
+  }
   const participant = participantFor(ctx, args.participantId);
   if (seen(ctx, 'marks', args.markId, args.eventId)) return { status: 'applied' };
   const { markId, ...rest } = args;

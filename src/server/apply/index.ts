@@ -5,7 +5,7 @@ import { isHlc } from '#domain/hlc';
 import { mutationArgs, type MutationName } from '#domain/mutations';
 import type { Role } from '#sync/protocol';
 import { Rejection, type ApplyContext, type Outcome } from '#server/apply/context';
-import { batchUpsert, eventUpsert, sessionUpsert } from '#server/apply/entities';
+import { batchUpsert, eventUpsert, sessionClose, sessionUpsert } from '#server/apply/entities';
 import { markAttendance, recordCheckin } from '#server/apply/facts';
 import { cancel, patch, register, remove } from '#server/apply/participants';
 
@@ -20,6 +20,7 @@ export const allowedRoles: Record<MutationName, readonly Role[]> = {
   'participant.delete': ['organiser'],
   'checkin.record': ['staff', 'organiser'],
   'attendance.mark': ['trainer', 'staff', 'organiser'],
+  'session.close': ['trainer', 'organiser'],
 };
 
 const handlers: { [N in MutationName]: (ctx: ApplyContext, args: never) => Outcome } = {
@@ -32,6 +33,7 @@ const handlers: { [N in MutationName]: (ctx: ApplyContext, args: never) => Outco
   'participant.delete': remove,
   'checkin.record': recordCheckin,
   'attendance.mark': markAttendance,
+  'session.close': sessionClose,
 };
 
 // Own keys only: `toString` or `__proto__` must be an unknown mutation, not a crash.
