@@ -1,0 +1,30 @@
+// @vitest-environment jsdom
+// The app's start page by device: a trainer's phone opens on its sessions.
+import { render, screen } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_EVENT_ID } from '#domain/demo';
+import { seedDemoIfEmpty } from '#db/events';
+import { saveEnrollment } from '#db/sync-store';
+// eslint-disable-next-line no-restricted-imports -- the app shell sits at src/, outside the aliases
+import App from '../../src/App.svelte';
+import { freshDb } from '#tests/support/db';
+
+beforeEach(async () => {
+  freshDb();
+  await seedDemoIfEmpty();
+  history.replaceState(null, '', '/');
+});
+
+describe('the start page', () => {
+  it('is the sessions list on a trainer’s phone', async () => {
+    await saveEnrollment({
+      deviceId: 'phone',
+      token: 't',
+      role: 'trainer',
+      eventId: DEMO_EVENT_ID,
+    });
+    render(App);
+    await vi.waitFor(() => expect(location.hash).toBe('#/sessions'));
+    expect(await screen.findByRole('heading', { name: 'Kehadiran sesi' })).toBeTruthy();
+  });
+});
