@@ -1,11 +1,14 @@
-// Shared by the benches: seeded bench people, seeding them through the server's own push
-// path, and percentiles.
+// Shared by the benches: seeded bench people, seeding them (or other mutations) through
+// the server's own push path, enrolling a browser device, and percentiles.
+import type { Page } from 'playwright-core';
 import { SCHEMA_VERSION } from '#db/database';
 import { DEMO_EVENT_ID, demoBatches } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
 import type { Participant } from '#domain/model';
+import type { MutationName } from '#domain/mutations';
 import { parseNiPppk, parseNip } from '#domain/nip';
 import { KALSEL } from '#domain/regions';
+import { id as msg } from '#i18n/id';
 import { enroll, serverSecret } from '#server/auth';
 import { push } from '#server/push';
 import { PROTOCOL_VERSION } from '#sync/protocol';
@@ -118,22 +121,33 @@ export function seedPeople(
   people: Participant[],
   clientId = 'bench-organiser',
 ): void {
+  const register = (participant: Participant) => ({ participant });
+  pushMutations(server, 'participant.register', people.map(register), clientId);
+}
+
+/** Mutations of one kind pushed by an organiser device (a fresh `clientId` per call). */
+export function pushMutations(
+  server: TestServer,
+  name: MutationName,
+  argsList: unknown[],
+  clientId: string,
+): void {
   const { device } = enroll(server.db, server.code('organiser'), { clientId })!;
   const secret = serverSecret(server.db);
-  for (let start = 0; start < people.length; start += 200) {
+  for (let start = 0; start < argsList.length; start += 200) {
     const wall = Date.now();
-    const mutations = people.slice(start, start + 200).map((participant, i) => ({
+    const mutations = argsList.slice(start, start + 200).map((args, i) => ({
       seq: start + i + 1,
       id: crypto.randomUUID(),
-      name: 'participant.register',
-      args: { participant },
+      name,
+      args,
       hlc: formatHlc({ wall, counter: i, node: clientId }),
       createdAt: new Date(wall).toISOString(),
     }));
     const req = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
     const { results } = push(server.db, device, { ...req, clientId, mutations }, secret).body;
     const bad = results.find((x) => x.status !== 'applied');
-    if (bad) throw new Error(`seeding: ${JSON.stringify(bad)}`);
+    if (bad) throw new Error(`seeding ${name}: ${JSON.stringify(bad)}`);
   }
 }
 
@@ -144,4 +158,44 @@ export async function until(check: () => Promise<boolean>, what: string, timeout
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
+
+/** Enrol as check-in staff on the device screen and wait until `total` participants are
+ * in IndexedDB; ms from the tap until then, and how many pull pages it took. */
+export async function enrolAndPull(page: Page, server: TestServer, total: number) {
+  await page.goto(`${server.url}/#/device`);
+  await until(async () => (await text(page, 'sync-state')) === msg['state.unenrolled'], 'app');
+  let pages = 0;
+  page.on('response', (r) => {
+    if (r.url().endsWith('/api/v1/sync/pull')) pages++;
+  });
+  await page.getByTestId('enroll-code').fill(server.code('staff'));
+  const t0 = Date.now();
+  await page.getByRole('button', { name: msg['enroll.submit'] }).click();
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('hadir');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result
+              .transaction('participants')
+              .objectStore('participants')
+              .count();
+            count.onsuccess = () => (open.result.close(), resolve(count.result));
+          };
+        }),
+    );
+  await until(
+    async () =>
+      (await text(page, 'sync-state')) === msg['state.idle'] && (await stored()) === total,
+    `${total} participants in IndexedDB`,
+    120_000,
+  );
+  const ms = Date.now() - t0;
+  if ((await text(page, 'device-role')) !== msg['role.staff']) throw new Error('not staff');
+  return { ms, pages };
 }
