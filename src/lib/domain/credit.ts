@@ -1,7 +1,7 @@
 // What attendance earns: JP per participant and whether it reaches the certificate
 // threshold. Pure functions of the current data, so a session added later, a batch move
 // or a late correcting mark simply change the result the next time it is computed.
-import { winningMark } from '#domain/attendance';
+import { winningByParticipant } from '#domain/attendance';
 import {
   attendanceStatuses,
   type AttendanceMark,
@@ -38,20 +38,14 @@ export interface Credit {
 
 /** The winning mark per (session, participant); every mark is kept, only the winner counts. */
 export function sessionStatuses(marks: readonly AttendanceMark[]): SessionStatuses {
-  const grouped = new Map<string, Map<string, AttendanceMark[]>>();
+  const bySession = new Map<string, AttendanceMark[]>();
   for (const m of marks) {
-    let bySession = grouped.get(m.sessionId);
-    if (!bySession) grouped.set(m.sessionId, (bySession = new Map()));
-    const list = bySession.get(m.participantId);
+    const list = bySession.get(m.sessionId);
     if (list) list.push(m);
-    else bySession.set(m.participantId, [m]);
+    else bySession.set(m.sessionId, [m]);
   }
   const result: SessionStatuses = new Map();
-  for (const [sessionId, byPerson] of grouped) {
-    const winners = new Map<string, AttendanceMark>();
-    for (const [pid, list] of byPerson) winners.set(pid, winningMark(list)!);
-    result.set(sessionId, winners);
-  }
+  for (const [sessionId, list] of bySession) result.set(sessionId, winningByParticipant(list));
   return result;
 }
 
