@@ -17,6 +17,7 @@ import { maskNik } from '#domain/nik';
 import { emptySummary } from '#domain/setup';
 import type { HadirDb } from '#db/database';
 import { markAttendance } from '#db/attendance';
+import { recordCheckin } from '#db/checkins';
 import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment } from '#db/sync-store';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
@@ -234,6 +235,39 @@ describe('attendance credit in the organiser’s list', () => {
     expect(within(await rowOf(most!.fullName)).getByTestId('eligible')).toHaveTextContent(
       'Belum layak',
     );
+  });
+});
+
+describe('the daftar hadir', () => {
+  it('lists the session’s batch with NIP and position, draws a captured signature, leaves a box for ink, and is signed off by the official', async () => {
+    const u = user();
+    const session = demoSessions[1]!; // Angkatan I, 08.15–09.45 WITA on 2 June 2025
+    const people = demoParticipants.filter((p) => p.batchId === session.batchId);
+    await recordCheckin({
+      eventId: DEMO_EVENT_ID,
+      participantId: people[0]!.id,
+      method: 'qr',
+      timezone: 'Asia/Makassar',
+      at: new Date('2025-06-02T07:40:00+08:00'),
+      signature: 'M10 60l40 -20 30 30 40 -40',
+    });
+    render(OrganiserPage);
+    await openTab('Daftar hadir');
+    await u.selectOptions(await screen.findByTestId('sheet-choice'), `s:${session.id}`);
+    const sheet = screen.getByTestId('attendance-sheet');
+    await vi.waitFor(() =>
+      expect(within(sheet).getAllByTestId('sheet-row')).toHaveLength(people.length),
+    );
+    expect(sheet).toHaveTextContent(`Kegiatan: ${demoEvent.name}`);
+    expect(sheet).toHaveTextContent('Hari/tanggal: Senin, 2 Juni 2025');
+    expect(sheet).toHaveTextContent(session.title);
+    const [first, second] = within(sheet).getAllByTestId('sheet-row');
+    expect(first).toHaveTextContent(people[0]!.fullName);
+    expect(first).toHaveTextContent('19860926 201505 1 001'); // NIP, grouped
+    expect(first!.querySelector('path')?.getAttribute('d')).toBe('M10 60l40 -20 30 30 40 -40');
+    expect(within(second!).queryByTestId('signature')).toBeNull(); // a box for wet ink
+    expect(sheet).toHaveTextContent(demoEvent.official!.name);
+    expect(sheet).toHaveTextContent('NIP. 19750101 200003 1 001');
   });
 });
 
