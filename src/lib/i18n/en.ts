@@ -224,7 +224,8 @@ export const en: Record<MessageKey, string> = {
   'roster.otherDevice': 'another device',
   'roster.empty': 'No participants in this batch.',
   'roster.finish': 'Finish the session',
-  'roster.finishConfirm': 'Finish this session? Its attendance can then be changed by the organiser only.',
+  'roster.finishConfirm':
+    'Finish this session? Its attendance can then be changed by the organiser only.',
   'roster.reopen': 'Reopen the session',
   'roster.closed': 'Session finished at {time}. Only the organiser can change its attendance.',
   'roster.closedOrganiser': 'Session finished at {time}. As the organiser you can still change it.',

@@ -95,7 +95,8 @@ export const id = {
   'attention.retry': 'Coba lagi',
   'attention.dismiss': 'Abaikan',
   'attention.conflict': 'Diubah juga di perangkat lain; nilai di server dipertahankan',
-  'reject.SESSION_CLOSED': 'Sesi sudah diselesaikan: hanya panitia yang dapat mengubah kehadirannya',
+  'reject.SESSION_CLOSED':
+    'Sesi sudah diselesaikan: hanya panitia yang dapat mengubah kehadirannya',
   'mutation.session.close': 'Penyelesaian sesi',
   'reject.FORBIDDEN': 'Tidak diizinkan untuk peran perangkat ini',
   'reject.NOT_FOUND': 'Data yang dirujuk tidak ada di server',
@@ -224,10 +225,12 @@ export const id = {
   'roster.otherDevice': 'perangkat lain',
   'roster.empty': 'Tidak ada peserta di angkatan ini.',
   'roster.finish': 'Selesaikan sesi',
-  'roster.finishConfirm': 'Selesaikan sesi ini? Setelah itu kehadirannya hanya dapat diubah panitia.',
+  'roster.finishConfirm':
+    'Selesaikan sesi ini? Setelah itu kehadirannya hanya dapat diubah panitia.',
   'roster.reopen': 'Buka kembali sesi',
   'roster.closed': 'Sesi selesai pukul {time}. Kehadiran hanya dapat diubah panitia.',
-  'roster.closedOrganiser': 'Sesi selesai pukul {time}. Sebagai panitia, Anda masih dapat mengubahnya.',
+  'roster.closedOrganiser':
+    'Sesi selesai pukul {time}. Sebagai panitia, Anda masih dapat mengubahnya.',
   'desk.people': '{count} peserta di perangkat ini',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',
