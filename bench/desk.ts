@@ -10,7 +10,18 @@ import type { Participant } from '#domain/model';
 import { id as msg } from '#i18n/id';
 import { launchBrowser } from '#tests/support/chromium';
 import { startTestServer } from '#tests/support/server';
-import { benchPeople, enrolAndPull, list, median, percentile, seedPeople, until } from './support';
+import {
+  benchPeople,
+  enrolAndPull,
+  list,
+  median,
+  ms,
+  percentile,
+  Report,
+  seedPeople,
+  spread,
+  until,
+} from './support';
 
 const TOTAL = 10_000; // the demo's 6 people and 9,994 generated ones
 const LATE = 2_000; // registered on the server while the desk is open: a pull brings them
@@ -149,17 +160,10 @@ async function checkIns(page: Page, people: Participant[]): Promise<number[]> {
 
 // ---------------------------------------------------------------------------------------
 
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const spread = (v: number[]) =>
-  `p50 ${ms(median(v))} · p95 ${ms(percentile(v, 95))} · max ${ms(Math.max(...v))}`;
-const rows: [string, string][] = [];
-const row = (what: string, figure: string) => rows.push([what, figure]);
-const failures: string[] = [];
-const budget = (what: string, value: number, limit: number) => {
-  if (value > limit) failures.push(`${what} ${ms(value)}, over its ${limit} ms budget`);
-};
+const report = new Report();
+const row = report.row.bind(report);
+const budget = report.budget.bind(report);
 
-const started = Date.now();
 const everyone = benchPeople(TOTAL - demoParticipants.length + LATE);
 const people = everyone.slice(0, TOTAL - demoParticipants.length);
 const server = await startTestServer();
@@ -251,19 +255,9 @@ try {
   await server.stop();
 }
 
-console.log(`Hadir bench — the check-in desk with ${TOTAL.toLocaleString('en')} people`);
-console.log('  (Chromium, 1024×768 tablet, no throttling; IndexedDB and service worker warm)\n');
-const width = Math.max(...rows.map((r) => r[0].length));
-console.log('what'.padEnd(width), ' figure');
-console.log('-'.repeat(width + 40));
-for (const [what, figure] of rows) console.log(what.padEnd(width), '', figure);
-console.log(
-  `\nbudgets: search p95 ${SEARCH_BUDGET_MS} ms per keystroke · check-in p95 ${CHECKIN_BUDGET_MS} ms` +
-    ` · longest task during a pull ${LONG_TASK_BUDGET_MS} ms` +
-    ` · desk cold load ${COLD_BUDGET_MS} ms (median). Total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+report.print(
+  `Hadir bench — the check-in desk with ${TOTAL.toLocaleString('en')} people`,
+  'Chromium, 1024×768 tablet, no throttling; IndexedDB and service worker warm',
+  `search p95 ${SEARCH_BUDGET_MS} ms per keystroke · check-in p95 ${CHECKIN_BUDGET_MS} ms` +
+    ` · longest task during a pull ${LONG_TASK_BUDGET_MS} ms · desk cold load ${COLD_BUDGET_MS} ms (median)`,
 );
-if (failures.length) {
-  for (const f of failures) console.error(`FAIL: ${f}`);
-  process.exit(1);
-}
-console.log('OK: all within budget');

@@ -14,6 +14,9 @@ import { startTestServer } from '#tests/support/server';
 import {
   benchPeople,
   enrolAndPull,
+  ms,
+  Report,
+  spread,
   median,
   percentile,
   pushMutations,
@@ -110,18 +113,11 @@ function tapRows(page: Page) {
 
 // ---------------------------------------------------------------------------------------
 
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const spread = (v: number[]) =>
-  `p50 ${ms(median(v))} · p95 ${ms(percentile(v, 95))} · max ${ms(Math.max(...v))}`;
+const report = new Report();
+const row = report.row.bind(report);
+const budget = report.budget.bind(report);
 const all = (v: number[]) => `[${v.map((x) => x.toFixed(0)).join(', ')}]`;
-const rows: [string, string][] = [];
-const row = (what: string, figure: string) => rows.push([what, figure]);
-const failures: string[] = [];
-const budget = (what: string, value: number, limit: number) => {
-  if (value > limit) failures.push(`${what} ${ms(value)}, over its ${limit} ms budget`);
-};
 
-const started = Date.now();
 const server = await startTestServer();
 const browser = await launchBrowser();
 try {
@@ -191,18 +187,8 @@ try {
   await server.stop();
 }
 
-console.log(`Hadir bench — the trainer's roster of ${PEOPLE} people on a phone`);
-console.log('  (Chromium, 390×844 touch, no throttling; IndexedDB and service worker warm)\n');
-const width = Math.max(...rows.map((r) => r[0].length));
-console.log('what'.padEnd(width), ' figure');
-console.log('-'.repeat(width + 40));
-for (const [what, figure] of rows) console.log(what.padEnd(width), '', figure);
-console.log(
-  `\nbudgets: roster open ${OPEN_BUDGET_MS} ms (median) · tap to durable mark p95 ` +
-    `${MARK_BUDGET_MS} ms. Total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+report.print(
+  `Hadir bench — the trainer's roster of ${PEOPLE} people on a phone`,
+  'Chromium, 390×844 touch, no throttling; IndexedDB and service worker warm',
+  `roster open ${OPEN_BUDGET_MS} ms (median) · tap to durable mark p95 ${MARK_BUDGET_MS} ms`,
 );
-if (failures.length) {
-  for (const f of failures) console.error(`FAIL: ${f}`);
-  process.exit(1);
-}
-console.log('OK: all within budget');

@@ -199,3 +199,39 @@ export async function enrolAndPull(page: Page, server: TestServer, total: number
   if ((await text(page, 'device-role')) !== msg['role.staff']) throw new Error('not staff');
   return { ms, pages };
 }
+
+export const ms = (n: number) => `${n.toFixed(1)} ms`;
+export const spread = (v: number[]) =>
+  `p50 ${ms(median(v))} · p95 ${ms(percentile(v, 95))} · max ${ms(Math.max(...v))}`;
+
+/** A browser bench's figures and budgets: rows as they are measured, then one table. */
+export class Report {
+  readonly #rows: [string, string][] = [];
+  readonly #failures: string[] = [];
+  readonly #started = Date.now();
+
+  row(what: string, figure: string): void {
+    this.#rows.push([what, figure]);
+  }
+
+  budget(what: string, value: number, limit: number): void {
+    if (value > limit) this.#failures.push(`${what} ${ms(value)}, over its ${limit} ms budget`);
+  }
+
+  /** Print the table and the budgets; exit 1 when one was exceeded. */
+  print(title: string, setting: string, budgets: string): void {
+    console.log(title);
+    console.log(`  (${setting})\n`);
+    const width = Math.max(...this.#rows.map((r) => r[0].length));
+    console.log('what'.padEnd(width), ' figure');
+    console.log('-'.repeat(width + 40));
+    for (const [what, figure] of this.#rows) console.log(what.padEnd(width), '', figure);
+    const total = ((Date.now() - this.#started) / 1000).toFixed(0);
+    console.log(`\nbudgets: ${budgets}. Total ${total} s.`);
+    if (this.#failures.length) {
+      for (const f of this.#failures) console.error(`FAIL: ${f}`);
+      process.exit(1);
+    }
+    console.log('OK: all within budget');
+  }
+}
