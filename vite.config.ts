@@ -72,7 +72,7 @@ export default defineConfig({
           groups: [
             {
               name: 'common',
-              test: /[\\/]src[\\/]lib[\\/](domain[\\/](ticket|time|regions)|state[\\/]errors\.svelte|db[\\/]participants)\.ts$/,
+              test: /[\\/]src[\\/]lib[\\/](domain[\\/](ticket|time|regions|nip|phone)|state[\\/]errors\.svelte|db[\\/]participants)\.ts$/,
             },
           ],
         },
