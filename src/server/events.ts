@@ -52,13 +52,20 @@ export function defaultEventId(db: Db): string | undefined {
 
 /**
  * An event's public face, for anyone with the link: what the registration page shows and
- * nothing more. The official's name and NIP, quotas, purge counts and which devices mark
- * which session stay with enrolled devices.
+ * nothing more. The official's name and NIP, the narasumber and panitia, certificate settings,
+ * quotas, purge counts and which devices mark which session stay with enrolled devices.
  */
 export function publicEvent(db: Db, eventId: string): PublicEvent | undefined {
   const row = getRow<Event>(db, 'events', eventId);
   if (!row) return undefined;
-  const { official: _o, regionQuotas: _q, purge: _p, ...event } = row.data;
+  const {
+    official: _o,
+    committee: _c,
+    certificate: _cert,
+    regionQuotas: _q,
+    purge: _p,
+    ...event
+  } = row.data;
   const batches = rowsOfEvent<Batch>(db, eventId, 'batches').map((r) => r.data);
   const sessions = rowsOfEvent<Session>(db, eventId, 'sessions').map((r) => ({
     ...r.data,
@@ -67,7 +74,7 @@ export function publicEvent(db: Db, eventId: string): PublicEvent | undefined {
   const seatsLeft = Object.fromEntries(
     batches.map((b) => [b.id, Math.max(0, b.capacity - registeredIn(db, b.id))]),
   );
-  return { event, batches, sessions, seatsLeft };
+  return { event: { ...event, committee: [] }, batches, sessions, seatsLeft };
 }
 
 const serverStamp = () => formatHlc({ wall: Date.now(), counter: 0, node: 'server' });

@@ -98,10 +98,12 @@ function visibility(db: Db, device: Device): Visibility {
   return { device, own, linked, sessions, batches, roster };
 }
 
-function withoutSignature(data: Record<string, unknown>): Record<string, unknown> {
-  const { signature: _signature, ...rest } = data;
+function omit(data: Record<string, unknown>, key: string): Record<string, unknown> {
+  const { [key]: _dropped, ...rest } = data;
   return rest;
 }
+
+const withoutSignature = (data: Record<string, unknown>) => omit(data, 'signature');
 
 /** The row as this device may see it, or undefined when it may not see it at all. */
 function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefined {
@@ -111,6 +113,8 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
   // A desk needs who arrived, not how they signed: signatures go to the organiser only
   // (the daftar hadir), and 10,000 of them would weigh down every tablet's pull.
   if (role === 'staff') return row.tbl === 'checkins' ? withoutSignature(row.data) : row.data;
+  // Narasumber and panitia (their NIPs) are for the organiser's and the desk's sheets.
+  if (row.tbl === 'events') return omit(row.data, 'committee');
   if (PUBLIC_TABLES.has(row.tbl)) return row.data;
   if (role === 'trainer') {
     // A tombstone carries no batch; deleting what a trainer never had is harmless.

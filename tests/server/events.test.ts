@@ -130,13 +130,21 @@ describe('the public event page data', () => {
     };
     const before = await read();
     expect(before.event.id).toBe(DEMO_EVENT_ID);
-    // What the page needs, and nothing of the official, quotas or device assignments.
+    // What the page needs, and nothing of the official, committee, certificate settings,
+    // quotas or device assignments (the committee list is there, empty, for the schema).
     expect(Object.keys(before.event).sort()).toEqual(
       Object.keys(demoEvent)
-        .filter((k) => !['official', 'regionQuotas', 'purge'].includes(k))
+        .filter((k) => !['official', 'certificate', 'regionQuotas', 'purge'].includes(k))
         .sort(),
     );
-    expect(JSON.stringify(before)).not.toContain(demoEvent.official!.nip);
+    expect(before.event.committee).toEqual([]);
+    for (const nip of [
+      demoEvent.official!.nip,
+      demoEvent.certificate!.signatory!.nip,
+      ...demoEvent.committee.flatMap((m) => (m.nip ? [m.nip] : [])),
+    ]) {
+      expect(JSON.stringify(before)).not.toContain(nip);
+    }
     expect(before.sessions.every((s) => s.trainerDeviceIds.length === 0)).toBe(true);
     expect(before.batches).toHaveLength(demoBatches.length);
     expect(before.sessions).toHaveLength(demoSessions.length);

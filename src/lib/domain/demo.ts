@@ -26,6 +26,43 @@ export const demoEvent: Event = {
     'dan sertifikat kegiatan ini, dan dihapus setelah masa simpan berakhir (UU 27/2022).',
   retentionDays: 365,
   official: { name: 'Contoh Pejabat, S.Sos.', title: 'Ketua Panitia', nip: '197501012000031001' },
+  committee: [
+    {
+      id: 'demo-n1',
+      role: 'narasumber',
+      name: 'Contoh Narasumber, M.Hum.',
+      position: 'Pustakawan Ahli Madya, Perpusnas RI',
+    },
+    {
+      id: 'demo-n2',
+      role: 'narasumber',
+      name: 'Contoh Fasilitator, S.IP.',
+      nip: '198003152005011002',
+      position: 'Pustakawan Ahli Muda, Dispersip Kalsel',
+    },
+    {
+      id: 'demo-p1',
+      role: 'panitia',
+      name: 'Contoh Sekretaris Panitia',
+      nip: '198507202010012003',
+      position: 'Sekretaris, Dispersip Kalsel',
+    },
+    {
+      id: 'demo-p2',
+      role: 'panitia',
+      name: 'Contoh Anggota Panitia',
+      position: 'Anggota, Dispersip Kalsel',
+    },
+  ],
+  certificate: {
+    numberPattern: '{seq}/BIMTEK-LI/DISPERSIP/{year}',
+    place: 'Banjarbaru',
+    signatory: {
+      name: 'Contoh Kepala Dinas, S.Sos., M.Si.',
+      title: 'Kepala Dinas Perpustakaan dan Kearsipan Provinsi Kalimantan Selatan',
+      nip: '197001011995031001',
+    },
+  },
   demo: true,
 };
 

@@ -35,6 +35,37 @@ export const Official = z.object({
   nip: text(30),
 });
 
+export const committeeRoles = ['narasumber', 'panitia'] as const;
+export type CommitteeRole = (typeof committeeRoles)[number];
+
+/** A narasumber or panitia member: they sign their own daftar hadir (per diem and honoraria
+ * are paid against it), apart from the participants'. */
+export const CommitteeMember = z.object({
+  id: id(),
+  role: z.enum(committeeRoles),
+  name: requiredText(200),
+  /** NIP, digits only, when the person is ASN. */
+  nip: z.optional(z.string().check(z.regex(/^\d{18}$/))),
+  /** Jabatan / instansi as it should appear on the sheet. */
+  position: text(200),
+});
+export type CommitteeMember = z.infer<typeof CommitteeMember>;
+
+export const DEFAULT_CERTIFICATE_PATTERN = '{seq}/BIMTEK-LI/DISPERSIP/{year}';
+
+/** How certificates are numbered and who signs them. Placeholders: {seq} (001, 002…),
+ * {year}, {month} (Roman, as in Indonesian letter numbers), {batch} (the batch code). */
+export const CertificateSettings = z.object({
+  numberPattern: z._default(
+    z.string().check(z.minLength(1), z.maxLength(120), z.regex(/\{seq\}/)),
+    DEFAULT_CERTIFICATE_PATTERN,
+  ),
+  signatory: z.optional(Official),
+  /** Where it is signed, e.g. "Banjarbaru". */
+  place: z._default(text(100), ''),
+});
+export type CertificateSettings = z.infer<typeof CertificateSettings>;
+
 /** What remains of an event after its personal data is purged: counts, no people. */
 export const PurgeSummary = z.object({
   at: instant(),
@@ -74,6 +105,9 @@ export const Event = z.object({
   privacyNotice: z._default(text(4000), ''),
   retentionDays: z._default(z.int().check(z.minimum(1)), 365),
   official: z.optional(Official),
+  /** Narasumber and panitia, for their daftar hadir. */
+  committee: z._default(z.array(CommitteeMember).check(z.maxLength(200)), []),
+  certificate: z.optional(CertificateSettings),
   /** Seats per kabupaten/kota (region code → seats), when the office shares them out. */
   regionQuotas: z.optional(z.record(z.string().check(z.maxLength(8)), z.int().check(z.minimum(0)))),
   /** Set by the server when the personal data was purged after the retention period. */

@@ -1,5 +1,8 @@
 import type { MessageKey } from '#i18n/id';
 import { enOrganiser } from '#i18n/en-organiser';
+import { enReports } from '#i18n/en-reports';
+import { enSheet } from '#i18n/en-sheet';
+import { enDashboard } from '#i18n/en-dashboard';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Hadir',
@@ -233,4 +236,7 @@ export const en: Record<MessageKey, string> = {
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',
   ...enOrganiser,
+  ...enReports,
+  ...enSheet,
+  ...enDashboard,
 };

@@ -1,5 +1,8 @@
 // Indonesian, the default language. Every key here must exist in en.ts (typed).
 import { idOrganiser } from '#i18n/id-organiser';
+import { idReports } from '#i18n/id-reports';
+import { idSheet } from '#i18n/id-sheet';
+import { idDashboard } from '#i18n/id-dashboard';
 export const id = {
   'app.name': 'Hadir',
   'app.tagline': 'Pendaftaran dan daftar hadir Bimtek',
@@ -235,6 +238,9 @@ export const id = {
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',
   ...idOrganiser,
+  ...idReports,
+  ...idSheet,
+  ...idDashboard,
 } as const;
 
 export type MessageKey = keyof typeof id;
