@@ -1,7 +1,7 @@
 // Certificates (sertifikat): what one states, how its number is made, and where its QR
 // points. The server issues the numbers and verification codes (it answers the QR), and
 // devices draw the PDF from this data (#reports/certificate-pdf).
-import type { Official } from '#domain/model';
+import type { Event } from '#domain/model';
 
 export interface CertificateData {
   /** e.g. `001/BIMTEK-LI/DISPERSIP/2026`. */
@@ -24,7 +24,7 @@ export interface CertificateData {
   /** Where and when it is signed (`YYYY-MM-DD`). */
   place: string;
   issuedDate: string;
-  signatory?: Official;
+  signatory?: Event['official'];
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
