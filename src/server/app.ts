@@ -16,6 +16,7 @@ import { errorJson, type Env } from '#server/http';
 import { log } from '#server/log';
 import { adminRoutes } from '#server/routes/admin';
 import { deviceRoutes } from '#server/routes/devices';
+import { reportRoutes } from '#server/routes/reports';
 import { syncRoutes } from '#server/routes/sync';
 import type { Db } from '#server/store/database';
 
@@ -116,8 +117,13 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
   api.use('/admin/logout', authenticated);
   api.use('/admin/events', authenticated);
   api.use('/admin/events/*', authenticated);
+  api.use('/admin/exports/*', authenticated);
+  api.use('/admin/certificates', authenticated);
+  api.use('/admin/certificates/*', authenticated);
+  api.use('/certificates/*', authenticated);
   api.route('/sync', syncRoutes(db, serverSecret(db)));
   api.route('/admin', adminRoutes(db));
+  api.route('/', reportRoutes(db));
   api.all('*', () => {
     throw new HttpError('NOT_FOUND', 'No such API route');
   });

@@ -168,6 +168,8 @@ export function purgeEvent(db: Db, eventId: string, now = new Date()): PurgeResu
       .all(eventId) as { tbl: 'checkins' | 'marks' | 'aliases'; id: string }[];
     for (const r of rest) deleteRow(db, r.tbl, r.id, v);
     db.prepare('DELETE FROM national_ids WHERE event_id = ?').run(eventId);
+    // Certificates name people: their verification ends with the retention period.
+    db.prepare('DELETE FROM certificates WHERE event_id = ?').run(eventId);
     const stamp = serverStamp();
     putRow(db, {
       ...event,

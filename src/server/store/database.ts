@@ -104,6 +104,22 @@ const migrations: string[] = [
   `
   ALTER TABLE enroll_codes ADD COLUMN session_ids TEXT NOT NULL DEFAULT '[]';
   `,
+  // 3: issued certificates. data: what the certificate states (a snapshot, so the public
+  // check shows what was printed); code: the random verification code in its QR.
+  `
+  CREATE TABLE certificates (
+    event_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    revoked_at TEXT,
+    PRIMARY KEY (event_id, participant_id),
+    UNIQUE (event_id, seq)
+  );
+  `,
 ];
 
 export function openDatabase(dataDir: string): Db {

@@ -1,0 +1,79 @@
+// The wire shapes of certificates and their verification (docs/protocol.md,
+// "Certificates"), parsed with the same schemas on both sides like protocol.ts.
+import * as z from 'zod/mini';
+import type { CertificateData } from '#domain/certificate';
+import { Official } from '#domain/model';
+
+const str = (max: number) => z.string().check(z.maxLength(max));
+const day = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+/** One issued certificate, everything its PDF states (CertificateData in #domain). */
+export const IssuedCertificate = z.object({
+  participantId: str(64),
+  number: str(160),
+  verifyUrl: str(500),
+  fullName: str(200),
+  nip: z.optional(z.string().check(z.regex(/^\d{18}$/))),
+  institution: str(200),
+  eventName: str(300),
+  organizer: str(200),
+  batchName: str(100),
+  startDate: day(),
+  endDate: day(),
+  jp: z.number(),
+  place: str(100),
+  issuedDate: day(),
+  signatory: z.optional(Official),
+});
+export type IssuedCertificate = z.infer<typeof IssuedCertificate>;
+
+/** A registered participant without a certificate, and why (credit.ts reason codes). */
+export const IneligibleEntry = z.object({
+  participantId: str(64),
+  fullName: str(200),
+  batchName: str(100),
+  reason: z.enum(['notRegistered', 'noSessions', 'belowThreshold']),
+  jpEarned: z.number(),
+  jpTotal: z.number(),
+  percent: z.number(),
+});
+export type IneligibleEntry = z.infer<typeof IneligibleEntry>;
+
+export const CertificateList = z.object({
+  certificates: z.array(IssuedCertificate),
+  ineligible: z.array(IneligibleEntry),
+  /** Revoked (no longer eligible after a correction): the verification page says so. */
+  revoked: z.int(),
+  /** When participants may download their own; null while unpublished. */
+  publishedAt: z.nullable(z.string()),
+  threshold: z.number(),
+});
+export type CertificateList = z.infer<typeof CertificateList>;
+
+export const IssueRequest = z.object({ issuedDate: z.optional(day()) });
+export const PublishRequest = z.object({ published: z.boolean() });
+
+/** What a participant's phone gets: its own certificates, once published. */
+export const MyCertificates = z.object({
+  published: z.boolean(),
+  certificates: z.array(IssuedCertificate),
+});
+export type MyCertificates = z.infer<typeof MyCertificates>;
+
+/** The public verification answer: name, event and JP, nothing more (no NIP). */
+export const VerifyResponse = z.object({
+  number: str(160),
+  fullName: str(200),
+  eventName: str(300),
+  organizer: str(200),
+  batchName: str(100),
+  startDate: day(),
+  endDate: day(),
+  jp: z.number(),
+  issuedDate: day(),
+  revoked: z.boolean(),
+});
+export type VerifyResponse = z.infer<typeof VerifyResponse>;
+
+// The wire shape must stay drawable: every issued certificate is a CertificateData.
+export type AssertDrawable = IssuedCertificate extends CertificateData ? true : never;

@@ -1,0 +1,136 @@
+// Reports over HTTP: exports for scripting (XLSX or CSV, organiser only), issuing and
+// publishing certificates (organiser), a participant's own certificates (participant),
+// and the public check behind a certificate's QR (anyone; rate-limited, no NIP).
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { VERIFY_CODE } from '#domain/certificate';
+import { toCsv } from '#domain/exports';
+import { localDay } from '#domain/time';
+import { exportFileName, exportKinds, exportTables, type ExportRequest } from '#reports/tables';
+import { IssueRequest, PublishRequest } from '#sync/reports-protocol';
+import {
+  certificatesOf,
+  issueCertificates,
+  listCertificates,
+  publishedAt,
+  setPublished,
+  verifyCertificate,
+} from '#server/certificates';
+import { HttpError, limit } from '#server/errors';
+import { body, clientAddress, requireRole, type Env } from '#server/http';
+import { log } from '#server/log';
+import { RateLimiter } from '#server/rate-limit';
+import { serverReportData } from '#server/reports';
+import type { Db } from '#server/store/database';
+
+const ExportQuery = z.object({
+  format: z._default(z.enum(['xlsx', 'csv']), 'xlsx'),
+  batch: z.optional(z.string().check(z.maxLength(64))),
+  lang: z._default(z.enum(['id', 'en']), 'id'),
+  nik: z._default(z.enum(['masked', 'full']), 'masked'),
+  separator: z._default(z.enum(['comma', 'semicolon']), 'comma'),
+});
+
+/** The address the QR points to: the public one when the server sits behind a proxy. */
+const publicOrigin = (url: string) =>
+  process.env.HADIR_PUBLIC_URL?.replace(/\/$/, '') ?? new URL(url).origin;
+
+export function reportRoutes(db: Db): Hono<Env> {
+  const routes = new Hono<Env>();
+  const verifies = new RateLimiter(60, 60_000);
+
+  routes.get('/admin/exports/:kind', async (c) => {
+    const me = requireRole(c, 'organiser');
+    const kind = c.req.param('kind');
+    if (kind !== 'all' && !(exportKinds as readonly string[]).includes(kind)) {
+      throw new HttpError('NOT_FOUND', `Exports: ${exportKinds.join(', ')} or all`);
+    }
+    const query = ExportQuery.safeParse(c.req.query());
+    if (!query.success) throw new HttpError('INVALID_REQUEST', 'Bad export options');
+    const q = query.data;
+    const data = serverReportData(db, me.eventId);
+    if (!data) throw new HttpError('NOT_FOUND', 'Unknown event');
+    // A batch by id or by its code (A1), as a script would name it.
+    const batch = q.batch && data.batches.find((b) => b.id === q.batch || b.code === q.batch);
+    if (q.batch && !batch) throw new HttpError('NOT_FOUND', 'Unknown batch');
+    const req: ExportRequest = {
+      kind: kind as ExportRequest['kind'],
+      lang: q.lang,
+      revealNik: q.nik === 'full',
+      ...(batch ? { batchId: batch.id } : {}),
+    };
+    // Who asked for full NIKs is worth knowing later; never which ones.
+    log('info', 'export', { by: me.id, kind, format: q.format, fullNik: req.revealNik });
+    const tables = exportTables(data, req);
+    if (q.format === 'csv') {
+      if (tables.length !== 1)
+        throw new HttpError('INVALID_REQUEST', 'CSV holds one table: name one');
+      const separator = q.separator === 'semicolon' ? ';' : ',';
+      c.header('Content-Disposition', `attachment; filename="${exportFileName(data, req, 'csv')}"`);
+      c.header('Cache-Control', 'no-store');
+      return c.body(toCsv(tables[0]!, { separator }), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+      });
+    }
+    const { xlsxOf } = await import('#reports/xlsx');
+    const bytes = await xlsxOf(tables);
+    c.header('Content-Disposition', `attachment; filename="${exportFileName(data, req, 'xlsx')}"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(bytes, 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+  });
+
+  routes.get('/admin/certificates', (c) => {
+    const me = requireRole(c, 'organiser');
+    const list = listCertificates(db, me.eventId, publicOrigin(c.req.url));
+    if (!list) throw new HttpError('NOT_FOUND', 'Unknown event');
+    return c.json(list);
+  });
+
+  routes.post('/admin/certificates/issue', async (c) => {
+    const me = requireRole(c, 'organiser');
+    const req = await body(c, IssueRequest);
+    const tz = serverReportData(db, me.eventId)?.event.timezone ?? 'Asia/Makassar';
+    const issuedDate = req.issuedDate ?? localDay(new Date().toISOString(), tz);
+    const list = issueCertificates(db, me.eventId, { origin: publicOrigin(c.req.url), issuedDate });
+    if (!list) throw new HttpError('NOT_FOUND', 'Unknown event');
+    log('info', 'certificates issued', { by: me.id, count: list.certificates.length });
+    return c.json(list);
+  });
+
+  routes.post('/admin/certificates/publish', async (c) => {
+    const me = requireRole(c, 'organiser');
+    const { published } = await body(c, PublishRequest);
+    setPublished(db, me.eventId, published);
+    log('info', 'certificates published', { by: me.id, published });
+    return c.json(listCertificates(db, me.eventId, publicOrigin(c.req.url)));
+  });
+
+  // A participant's phone: the certificates of the registrations it made.
+  routes.get('/certificates/mine', (c) => {
+    const me = requireRole(c, 'participant');
+    const own = db
+      .prepare(
+        "SELECT tbl, id, data FROM rows WHERE owner = ? AND tbl IN ('participants', 'aliases') AND deleted = 0",
+      )
+      .all(me.id) as { tbl: string; id: string; data: string }[];
+    // A merged registration's certificate is its canonical one's.
+    const ids = own.map((r) =>
+      r.tbl === 'aliases' ? (JSON.parse(r.data) as { canonicalId: string }).canonicalId : r.id,
+    );
+    const certificates = certificatesOf(db, me.eventId, ids, publicOrigin(c.req.url));
+    return c.json({ published: publishedAt(db, me.eventId) !== null, certificates });
+  });
+
+  routes.get('/verify/:code', (c) => {
+    limit(verifies.take(clientAddress(c)), 'verifications from this address');
+    const code = c.req.param('code').toUpperCase();
+    const found = VERIFY_CODE.test(code) ? verifyCertificate(db, code) : undefined;
+    if (!found) throw new HttpError('NOT_FOUND', 'No certificate with this code');
+    c.header('Cache-Control', 'no-store');
+    return c.json(found);
+  });
+
+  return routes;
+}
