@@ -5,7 +5,6 @@
 //   exit 0: done · 1: a user error (message on stderr) · 2: a usage error
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import {
   createEnrollCode,
@@ -16,15 +15,11 @@ import {
   type Device,
 } from '#server/auth';
 import { openDatabase, type Db } from '#server/store/database';
-import { getRow } from '#server/store/rows';
+import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
 
-export interface AdminIo {
-  db: Db;
-  out(line: string): void;
-  err(line: string): void;
-  /** The new organiser password (environment, hidden prompt or one line of stdin). */
-  readSecret(): Promise<string>;
-}
+export type { AdminIo };
+import { certificatesCommand, exportCommand } from '#server/admin-reports';
+import { getRow } from '#server/store/rows';
 
 export const MIN_PASSWORD_LENGTH = 8;
 const ENROLL_ROLES = ['staff', 'trainer', 'organiser'] as const;
@@ -42,30 +37,18 @@ Perintah / Commands:
                         (--event defaults to ${DEMO_EVENT_ID})
   devices [--json]      Daftar perangkat / List devices
   revoke DEVICE_ID      Cabut perangkat / Revoke a device
+  export participants|matrix|checkins|recap|all --out FILE [--event ID] [--batch CODE]
+         [--format xlsx|csv] [--separator comma|semicolon] [--lang id|en] [--reveal-nik]
+                        Ekspor laporan / Export a report (NIK masked unless --reveal-nik;
+                        CSV holds one table)
+  certificates --out FILE.pdf|FILE.zip [--event ID] [--issue] [--date YYYY-MM-DD]
+         [--origin URL]  Sertifikat (satu PDF atau ZIP) / Certificates as one PDF or a ZIP
+                        (--issue issues or re-issues first; --origin: the verification
+                        site in the QR, default HADIR_PUBLIC_URL or http://localhost:8080)
   help                  Bantuan ini / This help
 
 Database: HADIR_DATA_DIR/hadir.sqlite (default ./data), the running server's file.
 Exit codes: 0 ok · 1 error · 2 usage error`;
-
-class UsageError extends Error {}
-class UserError extends Error {}
-
-function options<T extends Record<string, { type: 'string' | 'boolean' }>>(
-  args: string[],
-  spec: T,
-  positionals: number,
-) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: spec, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  if (parsed.positionals.length > positionals) {
-    throw new UsageError(`Unexpected argument: ${parsed.positionals[positionals]}`);
-  }
-  return parsed;
-}
 
 async function setPassword(args: string[], io: AdminIo): Promise<void> {
   options(args, {}, 0);
@@ -209,6 +192,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         return 0;
       case 'revoke':
         revoke(args, io);
+        return 0;
+      case 'export':
+        await exportCommand(args, io);
+        return 0;
+      case 'certificates':
+        await certificatesCommand(args, io);
         return 0;
       default:
         throw new UsageError(`Unknown command: ${command}`);

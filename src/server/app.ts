@@ -24,7 +24,9 @@ import type { Db } from '#server/store/database';
  * No inline script anywhere (the build has none); WebAssembly may compile, for the desk's
  * QR reader (zxing-wasm, served from this origin): 'wasm-unsafe-eval' allows that and still
  * no eval; the camera for QR scanning is this origin's only; nobody may frame the app
- * (clickjacking a check-in desk).
+ * (clickjacking a check-in desk). Workers may come from blob: URLs: the XLSX writer's zip
+ * (fflate) compresses a large sheet in a worker it makes from a blob, and without it an
+ * export of a few hundred participants never finishes (scripts themselves stay 'self').
  */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': [
@@ -33,7 +35,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
-    "worker-src 'self'",
+    "worker-src 'self' blob:",
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

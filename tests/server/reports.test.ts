@@ -28,8 +28,11 @@ afterEach(async () => {
 
 // Batch A1's sessions: 1 + 2 + 2 + 2 + 1 = 8 JP; the demo's threshold is 80% (6.4 JP).
 const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
-const marksFor = (participantId: string, sessions: typeof a1, status = 'hadir' as const) =>
-  sessions.map((s) => mark(s.id, participantId, status));
+const marksFor = (
+  participantId: string,
+  sessions: typeof a1,
+  status: Parameters<typeof mark>[2] = 'hadir',
+) => sessions.map((s) => mark(s.id, participantId, status));
 
 const issue = async (organiser: TestDevice, issuedDate = '2025-06-02') => {
   const reply = await request(server.url, '/api/v1/admin/certificates/issue', {
@@ -90,7 +93,7 @@ describe('certificates', () => {
     expect(sitiAgain.issuedDate).toBe('2025-06-02'); // the first date of issue stays
 
     // A correction: Siti was in fact absent from two sessions (5 JP, 62.5%): revoked.
-    await organiser.send(...marksFor(siti.id, a1.slice(2, 4), 'tidak_hadir' as 'hadir'));
+    await organiser.send(...marksFor(siti.id, a1.slice(2, 4), 'tidak_hadir'));
     const third = await issue(organiser);
     expect(third.certificates.map((c) => c.fullName)).toEqual(['Budi Santoso']);
     expect(third.revoked).toBe(1);

@@ -1,4 +1,49 @@
-// The organiser's reports messages, Indonesian (spread into the catalog in id.ts).
+// The organiser's reports (exports, certificates) and the public certificate check,
+// Indonesian (spread into the catalog in id.ts).
 export const idReports = {
   'organiser.tab.reports': 'Laporan',
+  'exports.title': 'Ekspor spreadsheet',
+  'exports.help':
+    'Dibuat dari data di perangkat ini, juga tanpa internet. Sinkronkan dulu agar data tablet lain ikut.',
+  'exports.batch': 'Angkatan',
+  'exports.allBatches': 'Semua angkatan',
+  'exports.language': 'Bahasa berkas',
+  'exports.separator': 'Pemisah CSV',
+  'exports.semicolon': 'Titik koma (;) — Excel berbahasa Indonesia',
+  'exports.comma': 'Koma (,)',
+  'exports.revealNik': 'Tampilkan NIK lengkap',
+  'exports.revealNikWarning':
+    'NIK lengkap adalah data pribadi (UU 27/2022). Simpan berkas ini hanya di tempat yang aman dan jangan dibagikan.',
+  'exports.kind.participants': 'Data peserta (semua isian pendaftaran)',
+  'exports.kind.matrix': 'Matriks kehadiran (peserta × sesi, JP, persentase)',
+  'exports.kind.checkins': 'Log check-in (termasuk ulangan dan datang langsung)',
+  'exports.kind.recap': 'Rekap per kabupaten/kota',
+  'exports.all': 'Semua laporan dalam satu berkas XLSX',
+  'exports.busy': 'Menyiapkan berkas…',
+  'exports.failed':
+    'Berkas tidak dapat dibuat. Jika perangkat belum pernah membuat ekspor, sambungkan ke internet sekali lalu coba lagi.',
+  'certificates.title': 'Sertifikat',
+  'certificates.rule': 'Syarat: kehadiran minimal {threshold}% dari JP angkatannya.',
+  'certificates.pattern': 'Pola nomor: {pattern}.',
+  'certificates.noSignatory':
+    'Penandatangan sertifikat belum diisi. Lengkapi di bagian Kegiatan sebelum mencetak.',
+  'certificates.unsent':
+    'Ada {count} perubahan di perangkat ini yang belum terkirim. Server menilai dari data yang sudah diterimanya: sinkronkan dulu.',
+  'certificates.issue': 'Terbitkan / perbarui sertifikat',
+  'certificates.count': '{count} sertifikat terbit.',
+  'certificates.revoked': '{count} dicabut karena tidak lagi memenuhi syarat.',
+  'certificates.allPdf': 'Unduh semua (satu PDF)',
+  'certificates.zip': 'Unduh ZIP (satu PDF per peserta)',
+  'certificates.publish': 'Umumkan ke peserta',
+  'certificates.unpublish': 'Tarik kembali',
+  'certificates.publishedAt': 'Diumumkan {time}: peserta dapat mengunduh di ponselnya.',
+  'certificates.number': 'Nomor',
+  'certificates.name': 'Nama',
+  'certificates.batch': 'Angkatan',
+  'certificates.download': 'Unduh',
+  'certificates.ineligible': 'Belum memenuhi syarat ({count})',
+  'certificates.reason': 'Alasan',
+  'certificates.reason.belowThreshold': 'Kehadiran di bawah {threshold}%',
+  'certificates.reason.noSessions': 'Angkatannya belum punya sesi ber-JP',
+  'certificates.reason.notRegistered': 'Tidak terdaftar',
 } as const;

@@ -45,7 +45,7 @@ export function exportTables(data: ReportData, req: ExportRequest): Table[] {
 /** A file name without spaces or slashes: `hadir-<kind>-<event>[-<batch>].<ext>`. */
 export function exportFileName(
   data: Pick<ReportData, 'event' | 'batches'>,
-  req: Pick<ExportRequest, 'kind' | 'batchId'>,
+  req: { kind: string; batchId?: string },
   ext: 'xlsx' | 'csv' | 'pdf' | 'zip',
 ): string {
   const batch = req.batchId ? data.batches.find((b) => b.id === req.batchId)?.code : undefined;

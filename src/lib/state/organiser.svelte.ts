@@ -1,7 +1,9 @@
 // The organiser console: devices of the event, new enrolment codes, revocation, the
-// events on the server, and the purge of personal data.
+// events on the server, the purge of personal data, and certificates.
 import type { PurgeSummary } from '#domain/model';
+import { getMeta, setMeta } from '#db/meta';
 import type { AdminApi, DeviceSummary, EventListItem, NewCode } from '#sync/admin';
+import type { CertificateList } from '#sync/reports-protocol';
 import { locale } from '#state/locale.svelte';
 
 export type DeviceRole = 'staff' | 'trainer' | 'organiser';
@@ -13,6 +15,9 @@ export class OrganiserConsole {
   busy = $state(false);
   /** The code just created, shown large with its QR until the next one. */
   code = $state<(NewCode & { role: DeviceRole; name: string }) | undefined>(undefined);
+  /** The last certificate list the server gave; kept on the device so the PDFs can be
+   * made again offline. */
+  certificates = $state<CertificateList | undefined>(undefined);
   #api: AdminApi | undefined;
 
   attach(api: AdminApi): void {
@@ -58,7 +63,31 @@ export class OrganiserConsole {
   async revoke(deviceId: string): Promise<void> {
     if (await this.#run((api) => api.revoke(deviceId))) await this.refresh();
   }
+
+  /** The server's list, else the copy kept from last time (offline). */
+  async loadCertificates(eventId: string): Promise<void> {
+    const value = await this.#run((api) => api.certificates());
+    if (value) await this.#keep(eventId, value);
+    else this.certificates ??= await getMeta<CertificateList>(certificatesKey(eventId));
+  }
+
+  async issueCertificates(eventId: string): Promise<void> {
+    const value = await this.#run((api) => api.issueCertificates());
+    if (value) await this.#keep(eventId, value);
+  }
+
+  async publishCertificates(eventId: string, published: boolean): Promise<void> {
+    const value = await this.#run((api) => api.publishCertificates(published));
+    if (value) await this.#keep(eventId, value);
+  }
+
+  async #keep(eventId: string, list: CertificateList) {
+    this.certificates = list;
+    await setMeta(certificatesKey(eventId), $state.snapshot(list));
+  }
 }
+
+const certificatesKey = (eventId: string) => `certificates:${eventId}`;
 
 export const organiserConsole = new OrganiserConsole();
 

@@ -1,9 +1,10 @@
 // The organiser console's calls to the server: devices of its event, the event list, the
-// purge. Online only: they act on other devices or on the server's whole store, so there
+// purge, certificates (issued and verified by the server). Online only: they act on other devices or on the server's whole store, so there
 // is nothing useful to queue.
 import * as z from 'zod/mini';
 import { PurgeSummary } from '#domain/model';
 import { getEnrollment } from '#db/sync-store';
+import { CertificateList } from '#sync/reports-protocol';
 import type { Reply, Transport } from '#sync/transport';
 
 export const DeviceSummary = z.object({
@@ -80,5 +81,20 @@ export class AdminApi {
   revoke(deviceId: string) {
     const path = `/admin/devices/${encodeURIComponent(deviceId)}/revoke`;
     return call((t) => this.transport.post(path, {}, t), z.object({ ok: z.boolean() }));
+  }
+
+  /** The certificates issued so far and who has none (the server judges from its data). */
+  certificates() {
+    return call((t) => this.transport.get('/admin/certificates', t), CertificateList);
+  }
+
+  issueCertificates(issuedDate?: string) {
+    const body = issuedDate ? { issuedDate } : {};
+    return call((t) => this.transport.post('/admin/certificates/issue', body, t), CertificateList);
+  }
+
+  publishCertificates(published: boolean) {
+    const path = '/admin/certificates/publish';
+    return call((t) => this.transport.post(path, { published }, t), CertificateList);
   }
 }

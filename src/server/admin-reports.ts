@@ -1,0 +1,117 @@
+// The admin command line's reports: exports and certificates as files, computed from the
+// server's SQLite file exactly as the API route and the organiser's device compute them.
+import { writeFileSync } from 'node:fs';
+import { DEMO_EVENT_ID } from '#domain/demo';
+import { toCsv } from '#domain/exports';
+import { localDay } from '#domain/time';
+import { exportKinds, exportTables, type ExportRequest } from '#reports/tables';
+import { issueCertificates, listCertificates } from '#server/certificates';
+import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
+import { serverReportData } from '#server/reports';
+
+function dataOf(io: AdminIo, eventId: string | undefined) {
+  const id = eventId ?? DEMO_EVENT_ID;
+  const data = serverReportData(io.db, id);
+  if (!data) throw new UserError(`Acara tidak ditemukan / Unknown event: ${id}`);
+  return data;
+}
+
+function pick<T extends string>(value: string | undefined, allowed: readonly T[], name: string) {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function save(io: AdminIo, out: string, bytes: Uint8Array | string, what: string) {
+  try {
+    writeFileSync(out, bytes);
+  } catch (e) {
+    throw new UserError(`Tidak dapat menulis / Cannot write ${out}: ${(e as Error).message}`);
+  }
+  io.out(`${what} → ${out}`);
+}
+
+export async function exportCommand(args: string[], io: AdminIo): Promise<void> {
+  const { values, positionals } = options(
+    args,
+    {
+      out: { type: 'string' },
+      event: { type: 'string' },
+      batch: { type: 'string' },
+      format: { type: 'string' },
+      separator: { type: 'string' },
+      lang: { type: 'string' },
+      'reveal-nik': { type: 'boolean' },
+    },
+    1,
+  );
+  const kind = pick(positionals[0], [...exportKinds, 'all'] as const, 'kind');
+  if (!kind) throw new UsageError(`export needs a report: ${exportKinds.join(', ')} or all`);
+  if (!values.out) throw new UsageError('--out FILE is required');
+  const format = pick(values.format, ['xlsx', 'csv'] as const, 'format') ?? 'xlsx';
+  const separator = pick(values.separator, ['comma', 'semicolon'] as const, 'separator');
+  const data = dataOf(io, values.event);
+  const batch = values.batch
+    ? data.batches.find((b) => b.code === values.batch || b.id === values.batch)
+    : undefined;
+  if (values.batch && !batch)
+    throw new UserError(`Angkatan tidak dikenal / Unknown batch: ${values.batch}`);
+  const req: ExportRequest = {
+    kind,
+    lang: pick(values.lang, ['id', 'en'] as const, 'lang') ?? 'id',
+    revealNik: values['reveal-nik'] ?? false,
+    ...(batch ? { batchId: batch.id } : {}),
+  };
+  const tables = exportTables(data, req);
+  if (format === 'csv') {
+    if (tables.length !== 1) throw new UsageError('CSV holds one table: name one report, not all');
+    const csv = toCsv(tables[0]!, { separator: separator === 'semicolon' ? ';' : ',' });
+    save(io, values.out, csv, `${tables[0]!.rows.length} baris/rows`);
+    return;
+  }
+  const { xlsxOf } = await import('#reports/xlsx');
+  save(io, values.out, await xlsxOf(tables), `${tables.length} lembar/sheets`);
+}
+
+export async function certificatesCommand(args: string[], io: AdminIo): Promise<void> {
+  const { values } = options(
+    args,
+    {
+      out: { type: 'string' },
+      event: { type: 'string' },
+      issue: { type: 'boolean' },
+      date: { type: 'string' },
+      origin: { type: 'string' },
+    },
+    0,
+  );
+  const out = values.out;
+  if (!out || !/\.(pdf|zip)$/i.test(out))
+    throw new UsageError('--out FILE.pdf or FILE.zip is required');
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+    throw new UsageError('--date is YYYY-MM-DD');
+  const data = dataOf(io, values.event);
+  const origin = (values.origin ?? process.env.HADIR_PUBLIC_URL ?? 'http://localhost:8080').replace(
+    /\/$/,
+    '',
+  );
+  const issuedDate = values.date ?? localDay(new Date().toISOString(), data.event.timezone);
+  const list = values.issue
+    ? issueCertificates(io.db, data.event.id, { origin, issuedDate })!
+    : listCertificates(io.db, data.event.id, origin)!;
+  if (list.certificates.length === 0) {
+    throw new UserError(
+      'Belum ada sertifikat terbit; tambahkan --issue / No certificates issued yet; add --issue',
+    );
+  }
+  const pdf = await import('#reports/certificate-pdf');
+  const bytes = /\.zip$/i.test(out)
+    ? pdf.certificatesZip(list.certificates)
+    : pdf.certificatesPdf(list.certificates);
+  save(io, out, bytes, `${list.certificates.length} sertifikat/certificates`);
+  if (list.ineligible.length > 0) {
+    io.out(`Tidak memenuhi syarat / Not eligible: ${list.ineligible.length}`);
+  }
+}

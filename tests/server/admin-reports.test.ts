@@ -1,0 +1,141 @@
+// The admin command line's reports against the real server's SQLite file: exports as
+// XLSX and CSV files read back, and certificates as one PDF or a ZIP of PDFs parsed back.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoBatches, demoSessions } from '#domain/demo';
+import { runAdmin } from '#server/admin';
+import { pdfText } from '#tests/support/pdf';
+import {
+  enrollDevice,
+  mark,
+  person,
+  register,
+  startTestServer,
+  type TestServer,
+} from '#tests/server/support';
+
+let server: TestServer;
+let dir: string;
+beforeEach(async () => {
+  server = await startTestServer();
+  dir = mkdtempSync(join(tmpdir(), 'hadir-admin-reports-'));
+});
+afterEach(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function admin(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAdmin(argv, {
+    db: server.db,
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    readSecret: async () => '',
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
+
+/** Two people who attended every session of batch A1, registered by the organiser. */
+async function twoEligible() {
+  const organiser = await enrollDevice(server, 'organiser');
+  const people = [
+    person({ fullName: 'Siti Aminah, S.IP.', nip: '198703122010012005', source: 'import' }),
+    person({ fullName: 'Budi Santoso, A.Md.', source: 'import' }),
+  ];
+  await organiser.send(...people.map(register));
+  await organiser.send(...people.flatMap((p) => a1.map((s) => mark(s.id, p.id))));
+  return people;
+}
+
+describe('admin CLI reports', () => {
+  it('exports the recap of a batch as CSV with ";" and everything as XLSX', async () => {
+    await twoEligible();
+    const csvFile = join(dir, 'recap.csv');
+    const csv = await admin(
+      'export',
+      'recap',
+      '--batch',
+      'A1',
+      '--format',
+      'csv',
+      '--separator',
+      'semicolon',
+      '--out',
+      csvFile,
+    );
+    expect(csv.code, csv.err).toBe(0);
+    const text = readFileSync(csvFile, 'utf8');
+    const [header, ...rows] = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header!.split(';').slice(0, 3)).toEqual([
+      'Kabupaten/kota',
+      'Terdaftar',
+      'Daftar tunggu',
+    ]);
+    // The total row counts batch A1's registered people: the demo's A1 people plus our two.
+    const total = rows.at(-1)!.split(';');
+    expect(total[0]).toBe('Jumlah');
+
+    const xlsxFile = join(dir, 'all.xlsx');
+    const xlsx = await admin('export', 'all', '--out', xlsxFile, '--lang', 'en');
+    expect(xlsx.code, xlsx.err).toBe(0);
+    const sheets = await readXlsxFile(readFileSync(xlsxFile));
+    expect(sheets.map((s) => s.sheet)).toEqual([
+      'Participants',
+      'Attendance matrix',
+      'Check-in log',
+      'Recap by regency-city',
+    ]);
+    const matrix = sheets[1]!.data;
+    const siti = matrix.find((row) => row[1] === 'Siti Aminah, S.IP.')!;
+    const columns = matrix[0]!;
+    expect(siti[columns.indexOf('JP earned')]).toBe(8);
+    expect(siti[columns.indexOf('Eligible for certificate')]).toBe('Yes');
+  });
+
+  it('issues and writes certificates as one PDF and as a ZIP of PDFs', async () => {
+    await twoEligible();
+    const pdfFile = join(dir, 'sertifikat.pdf');
+    const none = await admin('certificates', '--out', pdfFile);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('--issue');
+
+    const issued = await admin('certificates', '--issue', '--date', '2025-06-02', '--out', pdfFile);
+    expect(issued.code, issued.err).toBe(0);
+    const pages = await pdfText(readFileSync(pdfFile));
+    // The demo's own people have no marks: only our two are eligible, numbered by name.
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('Budi Santoso, A.Md.');
+    expect(pages[0]).toContain('001/BIMTEK-LI/DISPERSIP/2025');
+    expect(pages[1]).toContain('Siti Aminah, S.IP.');
+    expect(pages[1]).toContain('19870312 201001 2 005');
+    expect(pages[1]).toContain('002/BIMTEK-LI/DISPERSIP/2025');
+    for (const page of pages) expect(page).toMatch(/\b8 JP\b/);
+
+    const zipFile = join(dir, 'sertifikat.zip');
+    expect((await admin('certificates', '--out', zipFile)).code).toBe(0);
+    const files = unzipSync(readFileSync(zipFile));
+    expect(Object.keys(files)).toHaveLength(2);
+    for (const bytes of Object.values(files)) expect(await pdfText(bytes)).toHaveLength(1);
+  });
+
+  it('refuses bad options with a usage error and a missing event with an error', async () => {
+    expect((await admin('export', 'salaries', '--out', join(dir, 'x'))).code).toBe(2);
+    expect((await admin('export', 'all', '--format', 'csv', '--out', join(dir, 'x'))).code).toBe(2);
+    expect((await admin('export', 'recap')).code).toBe(2);
+    const unknown = await admin('export', 'recap', '--event', 'nope', '--out', join(dir, 'x'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('Unknown event: nope');
+    expect((await admin('certificates', '--out', join(dir, 'x.txt'))).code).toBe(2);
+  });
+});
