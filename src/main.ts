@@ -17,8 +17,11 @@ import { syncStatus } from '#state/sync.svelte';
 import { updatePrompt } from '#state/update.svelte';
 
 // A participant's phone opened from the home screen belongs on its ticket, which lives
-// on the registration page; the staff app is not for it.
-const home = await ownEventId().catch(() => undefined);
+// on the registration page; the staff app is not for it. A certificate's QR (the public
+// verification page) opens here for anyone, that phone too.
+const home = location.hash.startsWith('#/verify')
+  ? undefined
+  : await ownEventId().catch(() => undefined);
 if (home) location.replace(`/r/${encodeURIComponent(home)}`);
 else start();
 

@@ -46,4 +46,21 @@ export const idReports = {
   'certificates.reason.belowThreshold': 'Kehadiran di bawah {threshold}%',
   'certificates.reason.noSessions': 'Angkatannya belum punya sesi ber-JP',
   'certificates.reason.notRegistered': 'Tidak terdaftar',
+  'verify.title': 'Periksa keaslian sertifikat',
+  'verify.code': 'Kode verifikasi',
+  'verify.check': 'Periksa',
+  'verify.checking': 'Memeriksa…',
+  'verify.valid': 'Sertifikat ASLI: tercatat di server penyelenggara.',
+  'verify.revoked': 'Sertifikat ini DICABUT oleh penyelenggara dan tidak berlaku.',
+  'verify.unknown':
+    'Sertifikat TIDAK DITEMUKAN. Kode ini tidak pernah diterbitkan: periksa kembali kodenya, atau sertifikat ini tidak asli.',
+  'verify.offline':
+    'Tidak ada koneksi. Pemeriksaan memerlukan internet: coba lagi saat tersambung.',
+  'verify.failed': 'Server tidak dapat memeriksa saat ini. Coba lagi sebentar lagi.',
+  'verify.number': 'Nomor sertifikat',
+  'verify.name': 'Nama',
+  'verify.event': 'Kegiatan',
+  'verify.organizer': 'Penyelenggara',
+  'verify.dates': 'Tanggal',
+  'verify.jp': 'Jumlah jam pelajaran',
 } as const;

@@ -65,6 +65,9 @@ const id = {
   withdrawn: 'Pendaftaran Anda dibatalkan.',
   withdrawReason: 'Dibatalkan sendiri oleh peserta',
   editsClosed: 'Perubahan data sudah ditutup panitia. Hubungi panitia bila ada yang salah.',
+  certificateReady: 'Sertifikat Anda sudah terbit: {number}.',
+  certificateDownload: 'Unduh sertifikat (PDF)',
+  certificateFailed: 'Sertifikat belum dapat diunduh. Sambungkan ke internet lalu coba lagi.',
 } as const;
 
 export type RegisterKey = keyof typeof id;
@@ -131,6 +134,10 @@ const en: Record<RegisterKey, string> = {
   withdrawn: 'Your registration is cancelled.',
   withdrawReason: 'Cancelled by the participant',
   editsClosed: 'Changes are closed by the organisers. Contact them if something is wrong.',
+  certificateReady: 'Your certificate has been issued: {number}.',
+  certificateDownload: 'Download the certificate (PDF)',
+  certificateFailed:
+    'The certificate cannot be downloaded yet. Connect to the internet and try again.',
 };
 
 export function registerText(lang: Lang, key: RegisterKey, params?: ValidationParams): string {

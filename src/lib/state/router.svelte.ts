@@ -6,6 +6,7 @@ export const routes = [
   'participants',
   'device',
   'organiser',
+  'verify',
 ] as const;
 export type Route = (typeof routes)[number];
 
@@ -33,6 +34,11 @@ export class Router {
 }
 
 export const router = new Router();
+
+/** What follows the route in the hash: `#/verify/ABC` → `ABC`. */
+export function routeParam(hash: string): string {
+  return decodeURIComponent(hash.replace(/^#\/?[^/?]*\/?/, '').split('?')[0] ?? '');
+}
 
 /** The public registration link of an event: a path, not a hash, so it reads well when
  * printed and typed, and stays the same whatever the page behind it becomes. */
