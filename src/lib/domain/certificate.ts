@@ -46,7 +46,7 @@ export function certificateNumber(
 }
 
 /** Verification codes: 10 characters of an alphabet without look-alikes (0/O, 1/I/L). A
- * guess has a 1 in 32^10 chance, so certificate numbers (sequential) cannot be walked to
+ * guess has a 1 in 31^10 chance, so certificate numbers (sequential) cannot be walked to
  * read people's names from the public page. */
 export const VERIFY_CODE = /^[2-9A-HJKMNP-Z]{10}$/;
 
