@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { demoBatches, demoEvent, demoSessions } from '#domain/demo';
-import type { Session } from '#domain/model';
+import type { CommitteeMember, Event, Session } from '#domain/model';
 import {
   canPurge,
   emptySummary,
   jpFromLength,
   overlappingSessions,
   retentionEnds,
+  tidyEvent,
   validateBatch,
   validateEvent,
   validateSession,
@@ -46,6 +47,128 @@ describe('validateEvent', () => {
       'quota.6372': 'quota',
       'quota.9999': 'quotaRegion',
     });
+  });
+});
+
+describe('validateEvent: who signs, the committee, the certificate number', () => {
+  const NIP = '197501012000031001';
+  const member = (over: Partial<CommitteeMember>): CommitteeMember => ({
+    id: 'm',
+    role: 'panitia',
+    name: 'Rina Wati, S.IP.',
+    position: 'Sekretaris, Dispersip Kalsel',
+    ...over,
+  });
+  const withPeople = (over: Partial<Event>): Event => ({ ...demoEvent, ...over });
+
+  it('takes a NIP typed in its printed groups, a PNS NIP or an NI PPPK, or none', () => {
+    expect(
+      validateEvent(
+        withPeople({
+          official: { name: 'Drs. Ahmad', title: 'Ketua Panitia', nip: '19750101 200003 1 001' },
+          committee: [
+            member({ id: 'a', nip: '19900101.202121.1.001' }), // NI PPPK: 21 is no month
+            member({ id: 'b', nip: '' }),
+            member({ id: 'c' }),
+          ],
+        }),
+      ),
+    ).toEqual({});
+  });
+
+  it('names the wrong NIP of the official, the signatory and each committee row', () => {
+    expect(
+      validateEvent(
+        withPeople({
+          official: { name: 'Drs. Ahmad', title: 'Ketua Panitia', nip: '19750101 200003 1 00' },
+          committee: [
+            member({ id: 'a', nip: NIP }),
+            member({ id: 'b', nip: '1975O1012000031001' }),
+          ],
+          certificate: {
+            numberPattern: '{seq}/SERT/{year}',
+            place: 'Banjarbaru',
+            // 31 February: 18 digits, but not a NIP.
+            signatory: { name: 'Kepala Dinas', title: 'Kepala', nip: '197502312000031001' },
+          },
+        }),
+      ),
+    ).toEqual({
+      'official.nip': 'nip',
+      'committee.1.nip': 'nip',
+      'certificate.signatory.nip': 'nipParts',
+    });
+  });
+
+  it('refuses an appointment date after today, by the given clock', () => {
+    const official = { name: 'A', title: 'B', nip: '199001012026011001' }; // TMT January 2026
+    const e = withPeople({ official });
+    expect(validateEvent(e, { today: new Date('2025-05-01T00:00:00Z') })).toEqual({
+      'official.nip': 'nipParts',
+    });
+    expect(validateEvent(e, { today: new Date('2026-02-01T00:00:00Z') })).toEqual({});
+  });
+
+  it('wants a name for every committee row, and for a signer given a title or NIP', () => {
+    expect(
+      validateEvent(
+        withPeople({
+          official: { name: ' ', title: 'Ketua Panitia', nip: '' },
+          committee: [member({ id: 'a' }), member({ id: 'b', name: '  ' })],
+        }),
+      ),
+    ).toEqual({ 'official.name': 'required', 'committee.1.name': 'required' });
+    // All blank is "nobody yet", not an error.
+    expect(validateEvent(withPeople({ official: { name: '', title: '', nip: '' } }))).toEqual({});
+  });
+
+  it('wants {seq} in the number pattern and at most 120 characters', () => {
+    const pattern = (numberPattern: string) =>
+      validateEvent(withPeople({ certificate: { numberPattern, place: '' } }));
+    expect(pattern('BIMTEK/{year}')).toEqual({ 'certificate.numberPattern': 'certificatePattern' });
+    expect(pattern('')).toEqual({ 'certificate.numberPattern': 'certificatePattern' });
+    expect(pattern(`{seq}/${'X'.repeat(114)}`)).toEqual({}); // 120
+    expect(pattern(`{seq}/${'X'.repeat(115)}`)).toEqual({
+      'certificate.numberPattern': 'certificatePattern',
+    });
+  });
+});
+
+describe('tidyEvent', () => {
+  it('stores NIPs as digits, drops blank signers and blank member NIPs, keeps row order', () => {
+    const tidy = tidyEvent({
+      ...demoEvent,
+      official: { name: ' Drs. Ahmad ', title: 'Ketua Panitia', nip: '19750101 200003 1 001' },
+      committee: [
+        { id: 'b', role: 'narasumber', name: 'Budi ', nip: ' ', position: 'Perpusnas' },
+        { id: 'a', role: 'panitia', name: 'Ani', nip: '19800315-200501-1-002', position: '' },
+      ],
+      certificate: {
+        numberPattern: ' {seq}/SERT/{year} ',
+        place: 'Banjarbaru',
+        signatory: { name: '', title: '', nip: '' },
+      },
+    });
+    expect(tidy.official).toEqual({
+      name: 'Drs. Ahmad',
+      title: 'Ketua Panitia',
+      nip: '197501012000031001',
+    });
+    expect(tidy.committee).toEqual([
+      { id: 'b', role: 'narasumber', name: 'Budi', position: 'Perpusnas' },
+      { id: 'a', role: 'panitia', name: 'Ani', nip: '198003152005011002', position: '' },
+    ]);
+    expect(tidy.certificate).toEqual({ numberPattern: '{seq}/SERT/{year}', place: 'Banjarbaru' });
+    expect(
+      'official' in tidyEvent({ ...demoEvent, official: { name: '', title: '', nip: '' } }),
+    ).toBe(false);
+  });
+
+  it('leaves a NIP with letters as typed, for the rules to name', () => {
+    const official = { name: 'A', title: 'B', nip: '1975O101 2000031001' };
+    const tidy = tidyEvent({ ...demoEvent, official });
+    expect(tidy.official?.nip).toBe('1975O101 2000031001');
+    expect(validateEvent(tidy)['official.nip']).toBe('nip');
   });
 });
 
@@ -161,5 +284,16 @@ describe('messages', () => {
       if (!hasMessage(key)) continue;
       expect(translate('id', key)).not.toBe(translate('en', key));
     }
+  });
+
+  it('shows {seq} in the pattern error as written, not as an empty placeholder', async () => {
+    const { translate } = await import('#i18n/translate');
+    expect(translate('id', 'setup.error.certificatePattern')).toBe(
+      'Pola nomor harus memuat {seq} (nomor urut) dan paling banyak 120 karakter, mis. {seq}/BIMTEK/{year}',
+    );
+    expect(translate('en', 'setup.error.certificatePattern')).toContain('must contain {seq}');
+    expect(translate('id', 'setup.error.nip')).toBe(
+      'NIP terdiri dari 18 angka (spasi boleh), mis. 19750101 200003 1 001',
+    );
   });
 });

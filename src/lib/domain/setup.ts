@@ -1,9 +1,11 @@
 // Rules for setting up an event: its fields, its batches (angkatan) and sessions. The
-// organiser's form shows these codes next to the field (catalog keys `setup.<code>`);
+// organiser's form shows these codes next to the field (catalog keys `setup.error.<code>`);
 // the server's zod schemas stay the defence, these say *what* is wrong, in words.
-import type { Batch, Event, PurgeSummary, Session } from '#domain/model';
+import type { Batch, CommitteeMember, Event, PurgeSummary, Session } from '#domain/model';
+import { parseNiPppk, parseNip } from '#domain/nip';
 import { findRegion } from '#domain/regions';
 import { localDay } from '#domain/time';
+import { digitsOnly, onlyDigitsAndSeparators } from '#domain/validation';
 
 export const setupCodes = [
   'required',
@@ -21,9 +23,14 @@ export const setupCodes = [
   'outsideBatch',
   'jp',
   'timezone',
+  'nip',
+  'nipParts',
+  'certificatePattern',
 ] as const;
 export type SetupCode = (typeof setupCodes)[number];
 export type FieldErrors = Partial<Record<string, SetupCode>>;
+/** Someone who signs: the daftar hadir's official, the certificates' signatory. */
+export type Signer = NonNullable<Event['official']>;
 
 const blank = (s: string | undefined) => !s || s.trim() === '';
 const isInt = (n: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
@@ -50,8 +57,42 @@ export function accepted<T>(errors: FieldErrors, schema: Schema<T>, candidate: u
   return parsed.success ? parsed.data : undefined;
 }
 
-export function validateEvent(e: Event): FieldErrors {
+/** The schema's limits: the longest certificate number pattern, the most committee rows. */
+export const MAX_CERTIFICATE_PATTERN = 120;
+export const MAX_COMMITTEE = 200;
+
+/** A NIP as typed for an official or a committee member: blank is fine (not everyone is
+ * ASN); else a PNS NIP or an NI PPPK, as at the desk (the form does not ask which).
+ * Wrong characters or length get their own code: that is the usual slip. */
+function nipProblem(nip: string | undefined, today: Date | undefined): SetupCode | undefined {
+  if (nip === undefined || blank(nip)) return undefined;
+  const opts = today ? { today } : {};
+  const pns = parseNip(nip, opts);
+  if (pns.ok || parseNiPppk(nip, opts).ok) return undefined;
+  return pns.code === 'nip.characters' || pns.code === 'nip.length' ? 'nip' : 'nipParts';
+}
+
+const filled = (o: Partial<Signer> | undefined) =>
+  !!o && !(blank(o.name) && blank(o.title) && blank(o.nip));
+
+/** A signer (the official, the certificate's signatory): all blank is "none yet", but a
+ * title or NIP without a name would print an unnamed signature block. */
+function checkSigner(
+  errors: FieldErrors,
+  prefix: string,
+  o: Signer | undefined,
+  today: Date | undefined,
+) {
+  if (!o || !filled(o)) return;
+  if (blank(o.name)) errors[`${prefix}.name`] = 'required';
+  const nip = nipProblem(o.nip, today);
+  if (nip) errors[`${prefix}.nip`] = nip;
+}
+
+/** `today` is the clock for the NIP's "appointment not in the future" rule. */
+export function validateEvent(e: Event, opts: { today?: Date } = {}): FieldErrors {
   const errors: FieldErrors = {};
+  const { today } = opts;
   if (blank(e.name)) errors.name = 'required';
   if (blank(e.organizer)) errors.organizer = 'required';
   if (blank(e.startDate)) errors.startDate = 'required';
@@ -67,7 +108,56 @@ export function validateEvent(e: Event): FieldErrors {
     if (!findRegion(code)) errors[`quota.${code}`] = 'quotaRegion';
     else if (!isInt(quota, 0)) errors[`quota.${code}`] = 'quota';
   }
+  checkSigner(errors, 'official', e.official, today);
+  e.committee.forEach((m, i) => {
+    if (blank(m.name)) errors[`committee.${i}.name`] = 'required';
+    const nip = nipProblem(m.nip, today);
+    if (nip) errors[`committee.${i}.nip`] = nip;
+  });
+  if (e.certificate) {
+    const pattern = e.certificate.numberPattern;
+    if (!pattern.includes('{seq}') || pattern.length > MAX_CERTIFICATE_PATTERN) {
+      errors['certificate.numberPattern'] = 'certificatePattern';
+    }
+    checkSigner(errors, 'certificate.signatory', e.certificate.signatory, today);
+  }
   return errors;
+}
+
+// A NIP is stored as its 18 digits; one with other characters is left as typed, so the
+// rules above still see (and name) what is wrong with it.
+const storedNip = (nip: string) => (onlyDigitsAndSeparators(nip) ? digitsOnly(nip) : nip.trim());
+
+function tidySigner(o: Signer | undefined): Signer | undefined {
+  if (!o || !filled(o)) return undefined;
+  return { name: o.name.trim(), title: o.title.trim(), nip: storedNip(o.nip) };
+}
+
+function tidyMember(m: CommitteeMember): CommitteeMember {
+  const { nip, ...rest } = m;
+  const tidy = { ...rest, name: m.name.trim(), position: m.position.trim() };
+  return nip === undefined || blank(nip) ? tidy : { ...tidy, nip: storedNip(nip) };
+}
+
+/** The event as it is stored: signers left all blank dropped, names trimmed, NIPs as
+ * digits ("19750101 200003 1 001" → "197501012000031001"), a blank member NIP omitted.
+ * Committee rows keep their order, so `committee.<i>` errors still point at the row. */
+export function tidyEvent(e: Event): Event {
+  const { official: _o, certificate: _c, ...rest } = e;
+  const official = tidySigner(e.official);
+  const out: Event = { ...rest, committee: e.committee.map(tidyMember) };
+  if (official) out.official = official;
+  if (e.certificate) {
+    const { signatory: _s, ...cert } = e.certificate;
+    const signatory = tidySigner(e.certificate.signatory);
+    out.certificate = {
+      ...cert,
+      numberPattern: cert.numberPattern.trim(),
+      place: cert.place.trim(),
+      ...(signatory ? { signatory } : {}),
+    };
+  }
+  return out;
 }
 
 export function validateBatch(b: Batch, event: Event, others: readonly Batch[]): FieldErrors {

@@ -105,6 +105,35 @@ export const enOrganiser: Record<keyof typeof idOrganiser, string> = {
   'setup.error.outsideBatch': 'Outside its batch’s dates',
   'setup.error.jp': 'JP must be 0–24',
   'setup.error.timezone': 'Unknown time zone',
+  'setup.error.nip': 'A NIP has 18 digits (spaces allowed), e.g. 19750101 200003 1 001',
+  'setup.error.nipParts':
+    'Not a valid NIP: check the birth date (digits 1–8), appointment date (9–14), gender (15: 1 or 2) and sequence (16–18)',
+  'setup.error.certificatePattern':
+    'The pattern must contain {seq} (the sequence number) and be at most 120 characters, e.g. {seq}/BIMTEK/{year}',
+  'setup.official': 'Who signs the attendance sheet',
+  'setup.official.help':
+    'The committee chair or PPTK; printed at the foot of the attendance sheet.',
+  'setup.signer.name': 'Name (with titles)',
+  'setup.signer.title': 'Position',
+  'setup.signer.nip': 'NIP (leave empty if not a civil servant)',
+  'setup.certificate': 'Certificates',
+  'setup.certificate.pattern': 'Certificate number pattern',
+  'setup.certificate.hint':
+    'Placeholders: {seq} sequence 001, 002, … (required), {year} year, {month} month in Roman numerals (I–XII), {batch} batch code.',
+  'setup.certificate.preview': 'First number: {number}',
+  'setup.certificate.place': 'Place of signing (e.g. Banjarbaru)',
+  'setup.certificate.signatory': 'Who signs the certificates',
+  'setup.committee': 'Speakers and committee',
+  'setup.committee.help':
+    'They sign their own attendance sheet, apart from the participants (the basis for fees and allowances).',
+  'setup.committee.row': 'Person {n}',
+  'setup.committee.role': 'Role',
+  'setup.committee.narasumber': 'Speaker',
+  'setup.committee.panitia': 'Committee',
+  'setup.committee.position': 'Position / institution',
+  'setup.committee.add': 'Add speaker/committee member',
+  'setup.committee.remove': 'Remove',
+  'setup.committee.none': 'No speakers or committee members yet.',
   'registration.title': 'Participant registration link',
   'registration.help':
     'Share this link in a WhatsApp group, or print the poster for the venue. The link stays the same when the schedule changes.',

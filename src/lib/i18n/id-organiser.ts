@@ -103,6 +103,37 @@ export const idOrganiser = {
   'setup.error.outsideBatch': 'Di luar tanggal angkatannya',
   'setup.error.jp': 'JP harus 0–24',
   'setup.error.timezone': 'Zona waktu tidak dikenal',
+  'setup.error.nip': 'NIP terdiri dari 18 angka (spasi boleh), mis. 19750101 200003 1 001',
+  'setup.error.nipParts':
+    'NIP tidak sah: periksa tanggal lahir (angka ke-1–8), TMT (ke-9–14), jenis kelamin (ke-15: 1 atau 2) dan nomor urut (ke-16–18)',
+  // {seq} and {year} below are shown as typed: fieldError passes no params, and
+  // interpolate leaves a placeholder it has no value for.
+  'setup.error.certificatePattern':
+    'Pola nomor harus memuat {seq} (nomor urut) dan paling banyak 120 karakter, mis. {seq}/BIMTEK/{year}',
+  'setup.official': 'Penandatangan daftar hadir',
+  'setup.official.help': 'Ketua panitia atau PPTK; dicetak di bawah daftar hadir.',
+  'setup.signer.name': 'Nama (dengan gelar)',
+  'setup.signer.title': 'Jabatan',
+  'setup.signer.nip': 'NIP (kosongkan bila bukan ASN)',
+  'setup.certificate': 'Sertifikat',
+  'setup.certificate.pattern': 'Pola nomor sertifikat',
+  // Placeholders shown literally, as above.
+  'setup.certificate.hint':
+    'Penanda: {seq} nomor urut 001, 002, … (wajib ada), {year} tahun, {month} bulan dalam angka Romawi (I–XII), {batch} kode angkatan.',
+  'setup.certificate.preview': 'Nomor pertama: {number}',
+  'setup.certificate.place': 'Tempat penandatanganan (mis. Banjarbaru)',
+  'setup.certificate.signatory': 'Penandatangan sertifikat',
+  'setup.committee': 'Narasumber dan panitia',
+  'setup.committee.help':
+    'Mereka menandatangani daftar hadir sendiri, terpisah dari peserta (dasar pembayaran honor dan uang harian).',
+  'setup.committee.row': 'Orang ke-{n}',
+  'setup.committee.role': 'Peran',
+  'setup.committee.narasumber': 'Narasumber',
+  'setup.committee.panitia': 'Panitia',
+  'setup.committee.position': 'Jabatan / instansi',
+  'setup.committee.add': 'Tambah narasumber/panitia',
+  'setup.committee.remove': 'Hapus',
+  'setup.committee.none': 'Belum ada narasumber atau panitia.',
   'registration.title': 'Tautan pendaftaran peserta',
   'registration.help':
     'Bagikan tautan ini di grup WhatsApp, atau cetak posternya dan tempel di lokasi. Tautan tetap sama walau jadwal berubah.',
