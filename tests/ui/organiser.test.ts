@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 // The organiser console over a real (fake-indexeddb) database with the demo event and an
 // organiser enrolment: event setup with its errors, batches and sessions with the clash
-// warning, the participants view with masked and full NIK, the registration poster, and
-// the retention rule. Every save must land in the outbox with the local write.
+// warning, the participants view with masked and full NIK, the daftar hadir (participants,
+// narasumber, panitia; its PDF download), the registration poster, and the retention
+// rule. Every save must land in the outbox with the local write.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   DEMO_EVENT_ID,
   demoBatches,
@@ -268,6 +269,65 @@ describe('the daftar hadir', () => {
     expect(within(second!).queryByTestId('signature')).toBeNull(); // a box for wet ink
     expect(sheet).toHaveTextContent(demoEvent.official!.name);
     expect(sheet).toHaveTextContent('NIP. 19750101 200003 1 001');
+  });
+});
+
+describe('the committee’s daftar hadir and the PDF', () => {
+  it('lists the narasumber of the event for a day, with their NIP, under its own title', async () => {
+    const u = user();
+    const narasumber = demoEvent.committee.filter((m) => m.role === 'narasumber');
+    render(OrganiserPage);
+    await openTab('Daftar hadir');
+    await u.selectOptions(await screen.findByTestId('sheet-choice'), 'narasumber:2025-06-02');
+    const sheet = screen.getByTestId('attendance-sheet');
+    await vi.waitFor(() => expect(sheet).toHaveTextContent('DAFTAR HADIR NARASUMBER'));
+    const rows = within(sheet).getAllByTestId('sheet-row');
+    expect(rows.map((r) => r.querySelectorAll('td')[1]?.textContent)).toEqual(
+      narasumber.map((m) => m.name),
+    );
+    expect(rows[0]).toHaveTextContent(narasumber[0]!.position);
+    expect(rows[1]).toHaveTextContent('19800315 200501 1 002'); // NIP, grouped
+    expect(within(sheet).queryByTestId('signature')).toBeNull();
+    expect(sheet).not.toHaveTextContent(demoParticipants[0]!.fullName);
+    expect(sheet).toHaveTextContent('Hari/tanggal: Senin, 2 Juni 2025');
+    expect(sheet).not.toHaveTextContent('Sesi:');
+    expect(sheet).toHaveTextContent(demoEvent.official!.name);
+  });
+
+  it('downloads the chosen sheet as a PDF file', async () => {
+    const u = user();
+    let saved: { blob: Blob; name: string } | undefined;
+    const blobs = new Map<string, Blob>();
+    // jsdom has no object URLs: record the Blob each one stands for.
+    const { createObjectURL, revokeObjectURL } = URL;
+    onTestFinished(() => {
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+    });
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.set(`blob:${blobs.size}`, blob);
+      return `blob:${blobs.size - 1}`;
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved = { blob: blobs.get(this.href)!, name: this.download };
+    });
+    render(OrganiserPage);
+    await openTab('Daftar hadir');
+    await u.selectOptions(await screen.findByTestId('sheet-choice'), 'panitia:2025-06-23');
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('attendance-sheet')).toHaveTextContent('DAFTAR HADIR PANITIA'),
+    );
+    await u.click(screen.getByRole('button', { name: 'Unduh PDF' }));
+    await vi.waitFor(() => expect(saved).toBeDefined());
+    expect(saved!.name).toBe('daftar-hadir-panitia-2025-06-23.pdf');
+    expect(saved!.blob.type).toBe('application/pdf');
+    const head = new TextDecoder().decode(
+      new Uint8Array(await saved!.blob.arrayBuffer()).slice(0, 5),
+    );
+    expect(head).toBe('%PDF-');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 

@@ -1,14 +1,15 @@
-// The daftar hadir's messages, English (keys as in id-sheet.ts).
+// The daftar hadir page's messages, English (keys as in id-sheet.ts).
 import type { idSheet } from '#i18n/id-sheet';
 
 export const enSheet: Record<keyof typeof idSheet, string> = {
   'sheet.choose': 'Session or day',
   'sheet.wholeDay': 'Whole day:',
+  'sheet.participants': 'Participants',
+  'sheet.narasumber': 'Narasumber (speakers)',
+  'sheet.panitia': 'Panitia (committee)',
   'sheet.print': 'Print (A4)',
-  'sheet.title': 'DAFTAR HADIR PESERTA (attendance list)',
-  'sheet.event': 'Kegiatan (event)',
-  'sheet.date': 'Hari/tanggal (date)',
-  'sheet.session': 'Sesi (session)',
-  'sheet.place': 'Tempat (venue)',
+  'sheet.download': 'Download PDF',
+  'sheet.preparing': 'Preparing the PDF…',
+  'sheet.downloadFailed': 'The PDF could not be made. Try again.',
   'sheet.signed': 'Signed on the tablet',
 };

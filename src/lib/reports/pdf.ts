@@ -1,0 +1,138 @@
+// What the PDF reports share: an A4 page in millimetres with the standard Times font
+// (WinAnsi covers Indonesian names, which are Latin; no font file to ship or load), text
+// fitted into a box, and dates written the Indonesian way. Plain functions of a jsPDF
+// document, for the browser and the server alike.
+import { jsPDF } from 'jspdf';
+
+export type Orientation = 'portrait' | 'landscape';
+
+export const A4 = {
+  portrait: { width: 210, height: 297 },
+  landscape: { width: 297, height: 210 },
+} as const;
+
+/** Millimetres per typographic point. */
+export const MM_PER_PT = 25.4 / 72;
+const LINE_FACTOR = 1.15;
+
+/** The distance between baselines of text at `size` points, in millimetres. */
+export const lineHeight = (size: number): number => size * MM_PER_PT * LINE_FACTOR;
+
+export function a4(orientation: Orientation, title: string): jsPDF {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation, compress: true });
+  doc.setProperties({ title, creator: 'Hadir' });
+  doc.setLineHeightFactor(LINE_FACTOR);
+  doc.setFont('times', 'normal');
+  doc.setTextColor(0);
+  doc.setDrawColor(0);
+  return doc;
+}
+
+export const pdfBytes = (doc: jsPDF): Uint8Array => new Uint8Array(doc.output('arraybuffer'));
+
+export type FontStyle = 'normal' | 'bold' | 'italic' | 'bolditalic';
+
+export function font(doc: jsPDF, size: number, style: FontStyle = 'normal'): void {
+  doc.setFont('times', style);
+  doc.setFontSize(size);
+}
+
+/** Cut a line to `width` with an ellipsis (the current font). */
+function ellipsize(doc: jsPDF, line: string, width: number): string {
+  if (doc.getTextWidth(line) <= width) return line;
+  let cut = line;
+  while (cut.length > 1 && doc.getTextWidth(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+export interface Fitted {
+  size: number;
+  lines: string[];
+}
+
+/**
+ * Text wrapped to `width` in at most `maxLines` lines, at the largest of `sizes` (points,
+ * largest first) that holds it all. Layouts have fixed boxes (a row tall enough to sign, a
+ * certificate's lines), so text shrinks rather than pushing the page; only text too long
+ * even at the smallest size is cut, with an ellipsis. Leaves the font at the chosen size.
+ */
+export function fit(
+  doc: jsPDF,
+  text: string,
+  width: number,
+  maxLines: number,
+  sizes: readonly number[],
+  style: FontStyle = 'normal',
+): Fitted {
+  let lines: string[] = [];
+  let size = sizes[0] ?? 10;
+  for (const s of sizes) {
+    size = s;
+    font(doc, s, style);
+    lines = doc.splitTextToSize(text, width) as string[];
+    if (lines.length <= maxLines) return { size, lines };
+  }
+  const kept = lines.slice(0, maxLines);
+  const last = kept.length - 1;
+  if (last >= 0)
+    kept[last] = ellipsize(doc, `${kept[last]} ${lines.slice(maxLines).join(' ')}`, width);
+  return { size, lines: kept };
+}
+
+/** Fitted lines drawn from baseline `y`, aligned at `x` (left edge, or centre). Returns the
+ * y below the last line. */
+export function drawLines(
+  doc: jsPDF,
+  f: Fitted,
+  x: number,
+  y: number,
+  align: 'left' | 'center' = 'left',
+  style: FontStyle = 'normal',
+): number {
+  font(doc, f.size, style);
+  const step = lineHeight(f.size);
+  f.lines.forEach((line, i) => doc.text(line, x, y + i * step, { align }));
+  return y + f.lines.length * step;
+}
+
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
+function parts(day: string): { d: number; m: string; y: string } {
+  const [y = '', m = '', d = ''] = day.split('-');
+  return { d: Number(d), m: MONTHS[Number(m) - 1] ?? m, y };
+}
+
+/** `2025-06-02` → "2 Juni 2025". */
+export function indonesianDate(day: string): string {
+  const p = parts(day);
+  return `${p.d} ${p.m} ${p.y}`;
+}
+
+/** Days written as one span, the shared month and year once: "2–3 Juni 2025",
+ * "30 Juni – 2 Juli 2025", "30 Desember 2025 – 2 Januari 2026", or one day alone. */
+export function indonesianDateRange(start: string, end: string): string {
+  if (start >= end) return indonesianDate(start);
+  const a = parts(start);
+  const b = parts(end);
+  if (a.y !== b.y) return `${indonesianDate(start)} – ${indonesianDate(end)}`;
+  if (a.m !== b.m) return `${a.d} ${a.m} – ${b.d} ${b.m} ${b.y}`;
+  return `${a.d}–${b.d} ${b.m} ${b.y}`;
+}
+
+/** 7.5 → "7,5"; 8 → "8" (Indonesian decimal comma, at most two decimals). */
+export function decimalComma(n: number): string {
+  return String(Math.round(n * 100) / 100).replace('.', ',');
+}
