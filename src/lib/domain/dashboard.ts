@@ -1,0 +1,330 @@
+// The organiser's dashboard: head counts, who arrived today, attendance per session, the
+// spread over kabupaten/kota and library types, the 2026 certification intention, and the
+// people who need the organiser's attention. Pure, from the event's synced rows and the
+// day it is in the event's timezone, with the rules the recap and certificates use
+// (recap.ts, credit.ts), so the dashboard never disagrees with the exports.
+import { firstCheckins } from '#domain/checkins';
+import {
+  countsAsAttended,
+  sessionCounts,
+  sessionStatuses,
+  type SessionCounts,
+} from '#domain/credit';
+import type {
+  AttendanceMark,
+  Batch,
+  Event,
+  Participant,
+  Session,
+  VenueCheckIn,
+} from '#domain/model';
+import { formatPhone } from '#domain/phone';
+import { regionRecap } from '#domain/recap';
+import { libraryTypeCodes, type CertificationIntention, type LibraryType } from '#domain/reference';
+import {
+  emptyRegistrationForm,
+  validateRegistration,
+  type FieldIssue,
+  type Registration,
+} from '#domain/registration';
+import { likelyDuplicates, type DuplicateReason } from '#domain/walkin';
+
+/** What the dashboard reads: the shape of ReportData (#reports/data), which the domain
+ * does not import (reports build on the domain, not the other way round). */
+export interface DashboardData {
+  event: Event;
+  batches: readonly Batch[];
+  sessions: readonly Session[];
+  participants: readonly Participant[];
+  checkins: readonly VenueCheckIn[];
+  marks: readonly AttendanceMark[];
+}
+
+export interface StatusCounts {
+  /** Registered, walk-ins included. */
+  registered: number;
+  waitlisted: number;
+  cancelled: number;
+  /** Registered walk-ins. */
+  walkins: number;
+  /** Registered people with a check-in today (each once, however often they scanned). */
+  arrivedToday: number;
+}
+
+export interface SessionRow {
+  session: Session;
+  /** The registered people of the session's batch. */
+  roster: number;
+  /** hadir, and terlambat when the event counts it (lateCountsAsPresent). */
+  attended: number;
+  /** Per status, `unmarked` included; adds up to `roster`. */
+  counts: SessionCounts;
+}
+
+export interface ArrivalBar {
+  registered: number;
+  /** Checked in at the venue at least once (any day), as in the recap. */
+  arrived: number;
+}
+export type RegionBar = ArrivalBar & { regionCode: string };
+export type LibraryTypeBar = ArrivalBar & { code: LibraryType | 'unknown' };
+
+/** "Rencana sertifikasi 2026" of a kabupaten/kota's registered people; `unknown`:
+ * not given (walk-ins not completed yet). */
+export type IntentionRow = Record<CertificationIntention | 'unknown', number> & {
+  regionCode: string;
+  total: number;
+};
+
+export interface DuplicatePair {
+  /** The earlier registration: usually the one to keep. */
+  a: Participant;
+  b: Participant;
+  reason: DuplicateReason;
+}
+
+export interface UnsignedCheckin {
+  person: Participant;
+  day: string;
+}
+
+export interface Attention {
+  /** Walk-ins the organiser still has to complete (needsReview), not cancelled. */
+  walkins: Participant[];
+  duplicates: DuplicatePair[];
+  /** Only when the event asks for signatures at check-in. */
+  unsigned: UnsignedCheckin[];
+}
+
+export interface Dashboard {
+  counts: StatusCounts;
+  sessions: SessionRow[];
+  /** Kabupaten/kota with at least one registered person, by code. */
+  regions: RegionBar[];
+  /** Library types with at least one registered person, in the reference order. */
+  libraryTypes: LibraryTypeBar[];
+  intention: IntentionRow[];
+  intentionTotal: IntentionRow;
+  attention: Attention;
+}
+
+/** Items grouped by a key, in their order; items without a key are left out. */
+function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    if (k === undefined) continue;
+    const list = groups.get(k);
+    if (list) list.push(t);
+    else groups.set(k, [t]);
+  }
+  return groups;
+}
+
+const byName = (a: Participant, b: Participant) =>
+  a.fullName.localeCompare(b.fullName, 'id') || a.id.localeCompare(b.id);
+
+export function dashboard(data: DashboardData, today: string): Dashboard {
+  const registered = data.participants.filter((p) => p.status === 'registered');
+  const registeredIds = new Set(registered.map((p) => p.id));
+  const recap = regionRecap(data);
+  const arrivedEver = new Set(data.checkins.map((c) => c.participantId));
+  const arrivedToday = new Set(
+    data.checkins.filter((c) => c.day === today).map((c) => c.participantId),
+  );
+
+  const intentionOf = (
+    regionCode: string,
+    i: Record<CertificationIntention | 'unknown', number>,
+  ) => ({
+    regionCode,
+    ...i,
+    total: i.ya + i.ragu + i.tidak + i.unknown,
+  });
+  const regionRows = recap.rows.filter((r) => r.registered > 0);
+
+  return {
+    counts: {
+      registered: recap.total.registered,
+      waitlisted: recap.total.waitlisted,
+      cancelled: recap.total.cancelled,
+      walkins: recap.total.walkins,
+      arrivedToday: [...arrivedToday].filter((id) => registeredIds.has(id)).length,
+    },
+    sessions: sessionRows(data, registered),
+    regions: regionRows.map((r) => ({
+      regionCode: r.regionCode,
+      registered: r.registered,
+      arrived: r.arrived,
+    })),
+    libraryTypes: libraryTypeBars(registered, arrivedEver),
+    intention: regionRows.map((r) => intentionOf(r.regionCode, r.intention)),
+    intentionTotal: intentionOf('', recap.total.intention),
+    attention: {
+      walkins: data.participants
+        .filter((p) => p.source === 'walkin' && p.needsReview && p.status !== 'cancelled')
+        .sort(byName),
+      duplicates: duplicatePairs(registered),
+      unsigned: data.event.signatureAtCheckin ? unsigned(data.checkins, registered) : [],
+    },
+  };
+}
+
+function sessionRows(data: DashboardData, registered: readonly Participant[]): SessionRow[] {
+  const statuses = sessionStatuses(data.marks);
+  const rosters = groupBy(registered, (p) => p.batchId);
+  return [...data.sessions]
+    .sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title))
+    .map((session) => {
+      const roster = (rosters.get(session.batchId) ?? []).map((p) => p.id);
+      const counts = sessionCounts(session.id, statuses, roster);
+      const attended =
+        (countsAsAttended('hadir', data.event) ? counts.hadir : 0) +
+        (countsAsAttended('terlambat', data.event) ? counts.terlambat : 0);
+      return { session, roster: roster.length, attended, counts };
+    });
+}
+
+function libraryTypeBars(
+  registered: readonly Participant[],
+  arrived: ReadonlySet<string>,
+): LibraryTypeBar[] {
+  const codes = [...libraryTypeCodes, 'unknown'] as const;
+  const bars = codes.map((code) => ({ code, registered: 0, arrived: 0 }));
+  for (const p of registered) {
+    // A type this version does not know (a newer app's) is counted with the unknown.
+    const i = codes.indexOf(p.libraryType ?? 'unknown');
+    const bar = bars[i < 0 ? codes.length - 1 : i]!;
+    bar.registered++;
+    if (arrived.has(p.id)) bar.arrived++;
+  }
+  return bars.filter((b) => b.registered > 0);
+}
+
+const REASON_RANK: Record<DuplicateReason, number> = { nip: 0, phone: 1, name: 2 };
+/** Letters and digits only: coarser than walkin.ts's institution key, so no pair it would
+ * match is left in different groups. */
+const looseInstitution = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Registered people who are probably one person, each pair once. likelyDuplicates only
+ * matches people with the same NIP, the same phone or the same institution, so people are
+ * compared within those groups: 10,000 people against each other would be 50 million
+ * name comparisons on a tablet.
+ */
+function duplicatePairs(people: readonly Participant[]): DuplicatePair[] {
+  const keys: ((p: Participant) => string | undefined)[] = [
+    (p) => p.nip,
+    (p) => p.phone,
+    (p) => looseInstitution(p.institution),
+  ];
+  const groups = keys.flatMap((key) => [...groupBy(people, key).values()]);
+  const pairs = new Map<string, DuplicatePair>();
+  for (const group of groups) {
+    for (let i = 0; i < group.length - 1; i++) {
+      const p = group[i]!;
+      for (const { person: q, reason } of likelyDuplicates(p, group.slice(i + 1))) {
+        const [a, b] =
+          p.createdAt < q.createdAt || (p.createdAt === q.createdAt && p.id < q.id)
+            ? [p, q]
+            : [q, p];
+        const key = `${a.id}\n${b.id}`;
+        if (!pairs.has(key)) pairs.set(key, { a, b, reason });
+      }
+    }
+  }
+  return [...pairs.values()].sort(
+    (x, y) => REASON_RANK[x.reason] - REASON_RANK[y.reason] || byName(x.a, y.a) || byName(x.b, y.b),
+  );
+}
+
+/** Registered people whose first check-in of a day (the one on the daftar hadir) has no
+ * signature: they sign the paper sheet instead. */
+function unsigned(
+  checkins: readonly VenueCheckIn[],
+  registered: readonly Participant[],
+): UnsignedCheckin[] {
+  const people = new Map(registered.map((p) => [p.id, p]));
+  const out: UnsignedCheckin[] = [];
+  for (const [day, list] of groupBy(checkins, (c) => c.day)) {
+    for (const first of firstCheckins(list).values()) {
+      const person = people.get(first.participantId);
+      if (person && !first.signature) out.push({ person, day });
+    }
+  }
+  return out.sort((x, y) => x.day.localeCompare(y.day) || byName(x.person, y.person));
+}
+
+// Completing a walk-in: the fields the desk does not ask for, judged by the registration
+// form's own rules (validateRegistration), so a completed walk-in meets what a
+// self-registration meets.
+export const completionFields = [
+  'employmentStatus',
+  'nip',
+  'gender',
+  'position',
+  'libraryType',
+  'phone',
+  'certificationIntention',
+] as const;
+export type CompletionField = (typeof completionFields)[number];
+export type CompletionForm = Record<CompletionField, string>;
+export type Completion = Pick<
+  Registration,
+  'employmentStatus' | 'gender' | 'position' | 'libraryType' | 'phone' | 'certificationIntention'
+> & { nip?: string };
+
+/** The form, started from what the desk already has (NIP, phone). */
+export function completionForm(p: Participant): CompletionForm {
+  return {
+    employmentStatus: p.employmentStatus ?? '',
+    nip: p.nip ?? '',
+    gender: p.gender ?? '',
+    position: p.position ?? '',
+    libraryType: p.libraryType ?? '',
+    phone: p.phone ? formatPhone(p.phone) : '',
+    certificationIntention: p.certificationIntention ?? '',
+  };
+}
+
+export function validateCompletion(
+  p: Participant,
+  form: CompletionForm,
+  today?: Date,
+): { ok: true; value: Completion } | { ok: false; issues: FieldIssue[] } {
+  const r = validateRegistration(
+    {
+      ...emptyRegistrationForm(),
+      fullName: p.fullName,
+      institution: p.institution,
+      regionCode: p.regionCode,
+      batchId: p.batchId,
+      rank: p.rank ?? '',
+      email: p.email ?? '',
+      consent: true, // given at the desk in person; not this form's question
+      ...form,
+    },
+    // The person's own province and batch: this form judges what it asks for, not the
+    // fields the desk already checked. NIK is not asked of walk-ins.
+    {
+      collectNik: false,
+      provinceCode: p.regionCode.split('.')[0]!,
+      batchIds: [p.batchId],
+      today,
+    },
+  );
+  if (!r.ok) return r;
+  const v = r.value;
+  return {
+    ok: true,
+    value: {
+      employmentStatus: v.employmentStatus,
+      ...(v.nip ? { nip: v.nip } : {}),
+      gender: v.gender,
+      position: v.position,
+      libraryType: v.libraryType,
+      phone: v.phone,
+      certificationIntention: v.certificationIntention,
+    },
+  };
+}
