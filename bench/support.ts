@@ -162,16 +162,21 @@ export async function until(check: () => Promise<boolean>, what: string, timeout
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 
-/** Enrol as check-in staff on the device screen and wait until `total` participants are
- * in IndexedDB; ms from the tap until then, and how many pull pages it took. */
-export async function enrolAndPull(page: Page, server: TestServer, total: number) {
+/** Enrol (as check-in staff unless told) on the device screen and wait until `total`
+ * participants are in IndexedDB; ms from the tap until then, and how many pull pages. */
+export async function enrolAndPull(
+  page: Page,
+  server: TestServer,
+  total: number,
+  role: 'staff' | 'organiser' = 'staff',
+) {
   await page.goto(`${server.url}/#/device`);
   await until(async () => (await text(page, 'sync-state')) === msg['state.unenrolled'], 'app');
   let pages = 0;
   page.on('response', (r) => {
     if (r.url().endsWith('/api/v1/sync/pull')) pages++;
   });
-  await page.getByTestId('enroll-code').fill(server.code('staff'));
+  await page.getByTestId('enroll-code').fill(server.code(role));
   const t0 = Date.now();
   await page.getByRole('button', { name: msg['enroll.submit'] }).click();
   const stored = () =>
@@ -196,7 +201,7 @@ export async function enrolAndPull(page: Page, server: TestServer, total: number
     120_000,
   );
   const ms = Date.now() - t0;
-  if ((await text(page, 'device-role')) !== msg['role.staff']) throw new Error('not staff');
+  if ((await text(page, 'device-role')) !== msg[`role.${role}`]) throw new Error(`not ${role}`);
   return { ms, pages };
 }
 

@@ -10,6 +10,7 @@ import {
   enrollDevice,
   errorCode,
   mark,
+  ofTable,
   person,
   register,
   request,
@@ -169,6 +170,23 @@ describe('certificates', () => {
 
     await publish(false);
     expect(await mine(sitiPhone)).toEqual({ published: false, certificates: [] });
+  });
+});
+
+describe('narasumber and panitia', () => {
+  it('reach the organiser and the desks; trainers and participants get the list empty', async () => {
+    const nips = demoEvent.committee.flatMap((m) => (m.nip ? [m.nip] : []));
+    expect(nips.length).toBeGreaterThan(0);
+    for (const role of ['organiser', 'staff', 'trainer', 'participant'] as const) {
+      const device = await enrollDevice(server, role);
+      const [event] = ofTable<{ committee: unknown[] }>(
+        (await device.pullAll(null)).changes,
+        'events',
+      );
+      const full = role === 'organiser' || role === 'staff';
+      expect(event!.committee, role).toHaveLength(full ? demoEvent.committee.length : 0);
+      if (!full) expect(JSON.stringify(event), role).not.toContain(nips[0]!);
+    }
   });
 });
 

@@ -1,0 +1,174 @@
+// The organiser's paperwork from the demo event after check-ins and session marks, in
+// Chromium: the daftar hadir print view (screenshot kept as a test artifact) and its PDF,
+// the spreadsheet download, certificates issued and downloaded, and the public check of
+// a real certificate and of a forged code.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBatches, demoParticipants, demoSessions } from '#domain/demo';
+import { setOrganiserPassword } from '#server/auth';
+import { pdfText } from '#tests/support/pdf';
+import { checkin, enrollDevice, mark } from '#tests/server/support';
+import { launchBrowser, serveApp, type AppServer } from './support';
+
+const ARTIFACTS = process.env.HADIR_ARTIFACTS ?? '.ci-out/artifacts';
+const PASSWORD = 'rahasia-panitia-2025';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// Batch A1: Ahmad (all sessions, 8 JP), Rizky (izin in the last, 7 JP = 87.5%) and
+// Noorhayati (absent from a 2-JP session, 6 JP = 75%, below the 80% threshold).
+const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
+const [ahmad, , rizky, , noor] = demoParticipants;
+const SIGNATURE = 'M10 60 l20 -30 l20 40 l30 -50 l25 45 M150 70 l60 0';
+
+async function seed(server: AppServer) {
+  const desk = await enrollDevice(server, 'staff');
+  const at = (time: string) => new Date(`2025-06-02T${time}:00+08:00`).toISOString();
+  await desk.send(
+    checkin(ahmad!.id, { at: at('07:10'), signature: SIGNATURE, method: 'search' }),
+    checkin(rizky!.id, { at: at('07:20') }),
+    checkin(noor!.id, { at: at('07:40') }),
+  );
+  const organiser = await enrollDevice(server, 'organiser');
+  await organiser.send(
+    ...a1.map((s) => mark(s.id, ahmad!.id)),
+    ...a1.map((s, i) => mark(s.id, rizky!.id, i === 4 ? 'izin' : 'hadir')),
+    ...a1.map((s, i) => mark(s.id, noor!.id, i === 1 ? 'tidak_hadir' : 'hadir')),
+  );
+}
+
+async function saved(download: Promise<Download>): Promise<{ name: string; bytes: Buffer }> {
+  const d = await download;
+  const path = await d.path();
+  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+async function signIn(page: Page, url: string) {
+  await page.goto(`${url}/#/organiser`);
+  await page.getByTestId('organiser-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('button', { name: 'Daftar hadir' }).waitFor();
+}
+
+describe('reports for the office', () => {
+  it('prints the daftar hadir, downloads the spreadsheet, issues certificates that verify', async () => {
+    const server = await serveApp();
+    setOrganiserPassword(server.db, PASSWORD);
+    await seed(server);
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 900 },
+      acceptDownloads: true,
+    });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await signIn(page, server.url);
+
+      // Daftar hadir of the first session: the three A1 people, Ahmad's signature drawn.
+      await page.getByRole('button', { name: 'Daftar hadir' }).click();
+      await page.getByTestId('sheet-choice').selectOption(`s:${a1[0]!.id}`);
+      await expect.poll(() => page.getByTestId('sheet-row').count()).toBe(3);
+      await expect.poll(() => page.getByTestId('signature').count()).toBe(1);
+      await page.emulateMedia({ media: 'print' });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const shot = await page.screenshot({
+        path: join(ARTIFACTS, 'daftar-hadir.png'),
+        fullPage: true,
+      });
+      expect(shot.length).toBeGreaterThan(10_000);
+      // In print, the console around the sheet is gone.
+      expect(await page.getByTestId('sheet-choice').isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
+
+      const sheetPdf = await saved(
+        Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Unduh PDF' }).click(),
+        ]).then(([d]) => d),
+      );
+      expect(sheetPdf.name).toMatch(/\.pdf$/);
+      const sheetText = (await pdfText(sheetPdf.bytes)).join(' ');
+      for (const p of [ahmad!, rizky!, noor!]) expect(sheetText).toContain(p.fullName);
+      expect(sheetText).toContain('DAFTAR HADIR PESERTA');
+      expect(sheetText).toContain('19860926 201505 1 001');
+
+      // The spreadsheet: every table; Rizky's JP and percentage in the matrix.
+      await page.getByRole('button', { name: 'Laporan' }).click();
+      const xlsx = await saved(
+        Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId('export-all-xlsx').click(),
+        ]).then(([d]) => d),
+      );
+      expect(xlsx.name).toMatch(/^hadir-all-.*\.xlsx$/);
+      const sheets = await readXlsxFile(xlsx.bytes);
+      expect(sheets.map((s) => s.sheet)).toEqual([
+        'Peserta',
+        'Matriks kehadiran',
+        'Log check-in',
+        'Rekap kabupaten-kota',
+      ]);
+      const matrix = sheets[1]!.data;
+      const head = matrix[0]!;
+      const row = matrix.find((r) => r[1] === rizky!.fullName)!;
+      expect(row[head.indexOf('JP diperoleh')]).toBe(7);
+      expect(row[head.indexOf('Persentase (%)')]).toBe(87.5);
+      expect(sheets[2]!.data).toHaveLength(1 + 3); // header + three check-ins
+
+      // Certificates: issued by the server from the marks it holds.
+      await page.getByTestId('certificates-issue').click();
+      await expect.poll(() => page.getByTestId('certificate-row').count()).toBe(2);
+      const rows = await page.getByTestId('certificate-row').allTextContents();
+      expect(rows[0]).toContain('001/BIMTEK-LI/DISPERSIP/');
+      expect(rows[0]).toContain(ahmad!.fullName);
+      const noorRow = page.getByTestId('ineligible-row').filter({ hasText: noor!.fullName });
+      expect(await noorRow.textContent()).toContain('6/8 · 75%');
+      expect(await noorRow.textContent()).toContain('Kehadiran di bawah 80%');
+
+      const cert = await saved(
+        Promise.all([
+          page.waitForEvent('download'),
+          page
+            .getByTestId('certificate-row')
+            .first()
+            .getByRole('button', { name: 'Unduh' })
+            .click(),
+        ]).then(([d]) => d),
+      );
+      const [certPage, ...more] = await pdfText(cert.bytes);
+      expect(more).toHaveLength(0);
+      expect(certPage).toContain(ahmad!.fullName);
+      expect(certPage).toContain('19860926 201505 1 001');
+      expect(certPage).toMatch(/\b8 JP\b/);
+
+      // The public check: the real certificate's code, then a forged one.
+      const { code } = server.db
+        .prepare('SELECT code FROM certificates WHERE participant_id = ?')
+        .get(ahmad!.id) as { code: string };
+      const visitor = await browser.newContext();
+      const v = await visitor.newPage();
+      await v.goto(`${server.url}/#/verify/${code}`);
+      await expect.poll(() => v.getByTestId('verify-verdict').textContent()).toContain('ASLI');
+      expect(await v.getByTestId('verify-name').textContent()).toBe(ahmad!.fullName);
+      expect(await v.getByTestId('verify-jp').textContent()).toBe('8 JP');
+      await v.getByTestId('verify-code').fill('ABCD-EFGH-JK');
+      await v.getByRole('button', { name: 'Periksa' }).click();
+      await expect
+        .poll(() => v.getByTestId('verify-verdict').textContent())
+        .toContain('TIDAK DITEMUKAN');
+      await visitor.close();
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
