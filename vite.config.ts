@@ -24,6 +24,11 @@ export default defineConfig({
         // Not the desk's QR reader wasm (~1 MB): participants' phones never need it. The
         // worker caches it on first use, and a desk fetches it when it opens (sw.ts).
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Nor the report writers (jsPDF, the XLSX writer: ~150 KB gzip), for the same
+        // reason: the organiser's console fetches them when it opens and the worker keeps
+        // them (sw.ts); a participant's phone fetches the PDF code only to download its
+        // certificate, which needs the network anyway.
+        globIgnores: ['**/reports-*.js'],
       },
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
       manifest: {
@@ -65,11 +70,22 @@ export default defineConfig({
     // registration needs (a phone on slow data).
     rolldownOptions: {
       input: { main: 'index.html', register: 'register.html' },
+      // jsPDF's optional extras (HTML rendering, SVG): never called here, never shipped.
+      external: ['html2canvas', 'dompurify', 'canvg'],
       // Small modules both pages use travel in one file: on a slow phone link each extra
       // file is another request before the registration form can be used.
       output: {
         codeSplitting: {
           groups: [
+            {
+              // Named so the service worker can leave them out of the precache.
+              name: 'reports-pdf',
+              test: /[\\/](node_modules[\\/](jspdf|fast-png|iobuffer|pako|@babel[\\/]runtime)[\\/]|src[\\/]lib[\\/]reports[\\/](pdf|attendance-pdf|certificate-pdf)\.ts$)/,
+            },
+            {
+              name: 'reports-xlsx',
+              test: /[\\/](node_modules[\\/]write-excel-file[\\/]|src[\\/]lib[\\/]reports[\\/]xlsx\.ts$)/,
+            },
             {
               name: 'common',
               test: /[\\/]src[\\/]lib[\\/](domain[\\/](ticket|time|regions|nip|phone)|state[\\/]errors\.svelte|db[\\/]participants)\.ts$/,

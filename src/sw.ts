@@ -40,6 +40,30 @@ registerRoute(
   },
 );
 
+// The report writers (assets/reports-*.js: jsPDF, the XLSX writer) are not precached
+// either (vite.config.ts): the organiser's console fetches them when it opens, and from
+// then on they come from here, so exports and PDFs work offline. Each file's older
+// versions (same name, another hash) are dropped when a new one is kept.
+const REPORTS_CACHE = 'hadir-reports';
+const chunkName = (path: string) => path.replace(/-[\w-]{8}\.js$/, '');
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && /^\/assets\/reports-.+\.js$/.test(url.pathname),
+  async ({ request, url }) => {
+    const cache = await caches.open(REPORTS_CACHE);
+    const hit = await cache.match(request);
+    if (hit) return hit;
+    const response = await fetch(request);
+    if (response.ok) {
+      for (const old of await cache.keys()) {
+        if (chunkName(new URL(old.url).pathname) === chunkName(url.pathname))
+          await cache.delete(old);
+      }
+      await cache.put(request, response.clone());
+    }
+    return response;
+  },
+);
+
 // A new version waits until the page says the outbox is empty (state/update.svelte.ts).
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();

@@ -12,7 +12,7 @@ import type {
   IneligibleEntry,
   IssuedCertificate,
   VerifyResponse,
-} from '#sync/reports-protocol';
+} from '#sync/certificates';
 import { getMeta, setMeta, type Db } from '#server/store/database';
 import { serverReportData } from '#server/reports';
 

@@ -5,7 +5,7 @@
 import readXlsxFile from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoBatches, demoEvent, demoSessions } from '#domain/demo';
-import { CertificateList, MyCertificates, VerifyResponse } from '#sync/reports-protocol';
+import { CertificateList, MyCertificates, VerifyResponse } from '#sync/certificates';
 import {
   enrollDevice,
   errorCode,

@@ -3,7 +3,7 @@
 import type { PurgeSummary } from '#domain/model';
 import { getMeta, setMeta } from '#db/meta';
 import type { AdminApi, DeviceSummary, EventListItem, NewCode } from '#sync/admin';
-import type { CertificateList } from '#sync/reports-protocol';
+import type { CertificateList } from '#sync/certificates';
 import { locale } from '#state/locale.svelte';
 
 export type DeviceRole = 'staff' | 'trainer' | 'organiser';

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { PurgeSummary } from '#domain/model';
 import { getEnrollment } from '#db/sync-store';
-import { CertificateList } from '#sync/reports-protocol';
+import { CertificateList } from '#sync/certificates';
 import type { Reply, Transport } from '#sync/transport';
 
 export const DeviceSummary = z.object({

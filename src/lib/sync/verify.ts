@@ -2,7 +2,7 @@
 // scans its QR and the server says whether it is real. No token, no personal data beyond
 // what the certificate itself prints (name, event, JP).
 import { VERIFY_CODE } from '#domain/certificate';
-import { VerifyResponse } from '#sync/reports-protocol';
+import { VerifyResponse } from '#sync/certificates';
 import type { Transport } from '#sync/transport';
 
 export type VerifyOutcome =

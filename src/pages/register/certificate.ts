@@ -2,7 +2,7 @@
 // from the server with the phone's own token, drawn here as a PDF. Loaded only when the
 // ticket asks (the registration page's first load stays small), jsPDF only on download.
 import { getEnrollment } from '#db/sync-store';
-import { MyCertificates, type IssuedCertificate } from '#sync/reports-protocol';
+import { MyCertificates, type IssuedCertificate } from '#sync/certificates';
 import { Transport } from '#sync/transport';
 import { downloadBytes } from '#ui/download.ts';
 

@@ -7,7 +7,7 @@ import { VERIFY_CODE } from '#domain/certificate';
 import { toCsv } from '#domain/exports';
 import { localDay } from '#domain/time';
 import { exportFileName, exportKinds, exportTables, type ExportRequest } from '#reports/tables';
-import { IssueRequest, PublishRequest } from '#sync/reports-protocol';
+import { IssueRequest, PublishRequest } from '#sync/certificates';
 import {
   certificatesOf,
   issueCertificates,
