@@ -1,7 +1,7 @@
 // `npm run bench` (part 6): the organiser's paperwork for 1,000 participants (issue 8).
 // The real server on 127.0.0.1 holds the demo event with 1,000 people (the demo's 6 and
-// 994 generated), each marked in every session of their batch (one in ten absent from a
-// 2-JP session, so below the 80% threshold). Measured twice:
+// 994 generated), each marked in every session of their batch (one in ten late to one),
+// so all 1,000 earn a certificate. Measured twice:
 //   - in Node, the way the API route and the admin CLI make them: the four export tables
 //     as one XLSX; certificates issued (eligibility, numbers, codes in one transaction);
 //     every certificate as one PDF, and as a ZIP of one PDF each;
@@ -30,8 +30,8 @@ import {
 
 const PEOPLE = 1_000;
 const RUNS = 3; // each figure is the median of these
-const XLSX_BUDGET_MS = 5_000; // click → file, all four sheets, in Chromium
-const PDF_BUDGET_MS = 20_000; // click → file, 1,000 certificate pages, in Chromium
+const XLSX_BUDGET_MS = 4_000; // click → file, all four sheets, in Chromium
+const PDF_BUDGET_MS = 12_000; // click → file, 1,000 certificate pages, in Chromium
 
 const report = new Report();
 const row = report.row.bind(report);
@@ -77,7 +77,7 @@ try {
         eventId: p.eventId,
         sessionId: s.id,
         participantId: p.id,
-        status: i % 10 === 0 && j === 1 ? 'tidak_hadir' : 'hadir',
+        status: i % 10 === 0 && j === 1 ? 'terlambat' : 'hadir', // late still counts
         at: s.start,
       })),
   );
@@ -92,10 +92,8 @@ try {
     issueCertificates(server.db, data.event.id, { origin, issuedDate: '2025-06-23' })!,
   );
   const certs = issued.value.certificates;
-  row(
-    `Node: issue ${certs.length} certificates (${issued.value.ineligible.length} not eligible)`,
-    ms(issued.ms),
-  );
+  if (certs.length !== PEOPLE) throw new Error(`${certs.length} certificates, not ${PEOPLE}`);
+  row(`Node: issue (then re-issue) ${certs.length} certificates`, ms(issued.ms));
   const pdf = await medianOf(() => certificatesPdf(certs));
   row(`Node: ${certs.length} certificates, one PDF`, `${ms(pdf.ms)} (${kb(pdf.value.length)})`);
   const zip = await medianOf(() => certificatesZip(certs));
