@@ -80,11 +80,15 @@ export default defineConfig({
             {
               // Named so the service worker can leave them out of the precache.
               name: 'reports-pdf',
-              test: /[\\/](node_modules[\\/](jspdf|fast-png|iobuffer|pako|@babel[\\/]runtime)[\\/]|src[\\/]lib[\\/]reports[\\/](pdf|attendance-pdf|certificate-pdf)\.ts$)/,
+              test: /[\\/]node_modules[\\/](jspdf|fast-png|iobuffer|pako|fflate|@babel[\\/]runtime)[\\/]/,
+              // Without this the group drags along what its modules import, Vite's
+              // preload helper included, and every page would load jsPDF at start.
+              includeDependenciesRecursively: false,
             },
             {
               name: 'reports-xlsx',
-              test: /[\\/](node_modules[\\/]write-excel-file[\\/]|src[\\/]lib[\\/]reports[\\/]xlsx\.ts$)/,
+              test: /[\\/]node_modules[\\/]write-excel-file[\\/]/,
+              includeDependenciesRecursively: false,
             },
             {
               name: 'common',

@@ -18,8 +18,8 @@ import { updatePrompt } from '#state/update.svelte';
 
 // A participant's phone opened from the home screen belongs on its ticket, which lives
 // on the registration page; the staff app is not for it. A certificate's QR (the public
-// verification page) opens here for anyone, that phone too.
-const home = location.hash.startsWith('#/verify')
+// verification page) and the phone's own certificate (linked from its ticket) open here.
+const home = /^#\/(verify|certificate)\b/.test(location.hash)
   ? undefined
   : await ownEventId().catch(() => undefined);
 if (home) location.replace(`/r/${encodeURIComponent(home)}`);

@@ -110,12 +110,16 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
   if (row.eventId !== vis.device.eventId) return undefined;
   const { role } = vis.device;
   if (role === 'organiser') return row.data;
+  // Who signs (the official, the certificate's signatory, narasumber and panitia, with
+  // their NIPs) is for the organiser's sheets and certificates. Other devices get the
+  // event without them; the committee comes empty, keeping the event's shape.
+  if (row.tbl === 'events' && !row.deleted) {
+    const { official: _o, certificate: _c, ...event } = row.data;
+    return { ...event, committee: [] };
+  }
   // A desk needs who arrived, not how they signed: signatures go to the organiser only
   // (the daftar hadir), and 10,000 of them would weigh down every tablet's pull.
   if (role === 'staff') return row.tbl === 'checkins' ? withoutSignature(row.data) : row.data;
-  // Narasumber and panitia (their NIPs) are for the organiser's and the desk's sheets;
-  // others get the list empty, so the event keeps its shape (the key is not optional).
-  if (row.tbl === 'events' && !row.deleted) return { ...row.data, committee: [] };
   if (PUBLIC_TABLES.has(row.tbl)) return row.data;
   if (role === 'trainer') {
     // A tombstone carries no batch; deleting what a trainer never had is harmless.

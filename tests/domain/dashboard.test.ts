@@ -2,14 +2,10 @@
 // sessions, nine people (one cancelled self-registration, one cancelled walk-in, one
 // waitlisted, a walk-in to complete, a completed walk-in), check-ins over two days with
 // and without signatures, and marks. Every number below is worked out in the comments.
+// Completing a walk-in (#domain/completion) is tested in completion.test.ts.
 import { describe, expect, it } from 'vitest';
 import { demoEvent } from '#domain/demo';
-import {
-  completionForm,
-  dashboard,
-  validateCompletion,
-  type DashboardData,
-} from '#domain/dashboard';
+import { dashboard, type DashboardData } from '#domain/dashboard';
 import type {
   AttendanceMark,
   AttendanceStatus,
@@ -217,7 +213,6 @@ const data: DashboardData = {
   marks,
 };
 const d = dashboard(data, TODAY);
-const byId = (id: string) => participants.find((p) => p.id === id)!;
 
 describe('the dashboard counts', () => {
   it('counts people by status and who arrived today', () => {
@@ -338,73 +333,5 @@ describe('the attention list', () => {
     const r = dashboard({ ...data, participants: many, checkins: [], marks: [] }, TODAY);
     expect(r.attention.duplicates).toEqual([]);
     expect(r.counts.registered).toBe(600);
-  });
-});
-
-describe('completing a walk-in', () => {
-  const a2 = byId('a2');
-  const today = new Date('2025-06-23T00:00:00Z');
-
-  it('starts from what the desk has', () => {
-    expect(completionForm(a2)).toEqual({
-      employmentStatus: '',
-      nip: '',
-      gender: '',
-      position: '',
-      libraryType: '',
-      phone: '0812-5123-0002',
-      certificationIntention: '',
-    });
-  });
-
-  it('asks for every field the registration form asks for', () => {
-    const r = validateCompletion(a2, completionForm(a2), today);
-    expect(r.ok ? [] : r.issues.map((i) => `${i.field}:${i.code}`)).toEqual([
-      'employmentStatus:required',
-      'gender:required',
-      'position:required',
-      'libraryType:required',
-      'certificationIntention:required',
-    ]);
-  });
-
-  const filled = {
-    ...completionForm(a2),
-    employmentStatus: 'pns',
-    nip: NIP_L,
-    gender: 'L',
-    position: 'pustakawan_ahli_pertama',
-    libraryType: 'umum_kabkota',
-    certificationIntention: 'ya',
-  };
-
-  it('checks the NIP of an ASN against the gender chosen, and the phone', () => {
-    const r = validateCompletion(a2, { ...filled, gender: 'P', phone: '0511 3252 123' }, today);
-    expect(r.ok ? [] : r.issues.map((i) => `${i.field}:${i.code}`)).toEqual([
-      'nip:nip.genderMismatch',
-      'phone:phone.notMobile',
-    ]);
-    const noNip = validateCompletion(a2, { ...filled, nip: '' }, today);
-    expect(noNip.ok ? [] : noNip.issues.map((i) => `${i.field}:${i.code}`)).toEqual([
-      'nip:required',
-    ]);
-  });
-
-  it('gives the cleaned values, with the NIP only for an ASN', () => {
-    expect(validateCompletion(a2, filled, today)).toEqual({
-      ok: true,
-      value: {
-        employmentStatus: 'pns',
-        nip: NIP_L,
-        gender: 'L',
-        position: 'pustakawan_ahli_pertama',
-        libraryType: 'umum_kabkota',
-        phone: '+6281251230002',
-        certificationIntention: 'ya',
-      },
-    });
-    const nonAsn = validateCompletion(a2, { ...filled, employmentStatus: 'non_asn' }, today);
-    expect(nonAsn.ok).toBe(true);
-    expect(nonAsn.ok && nonAsn.value).not.toHaveProperty('nip');
   });
 });

@@ -543,10 +543,12 @@ function serverView(db: Db, role: Role, deviceId: string): View {
   const view = emptyView();
   for (const r of rows) {
     let data = r.data;
-    if (role === 'trainer') {
-      if (r.tbl === 'events') {
-        data = { ...r.data, committee: [] }; // narasumber and panitia: organiser and desks only
-      } else if (r.tbl === 'participants') {
+    if (r.tbl === 'events' && role !== 'organiser') {
+      // Who signs (official, signatory, committee) is the organiser's only.
+      const { official: _o, certificate: _c, ...event } = r.data;
+      data = { ...event, committee: [] };
+    } else if (role === 'trainer') {
+      if (r.tbl === 'participants') {
         if (!roster.has(r.id)) continue;
         data = Object.fromEntries(
           TRAINER_PARTICIPANT_FIELDS.filter((f) => f in r.data).map((f) => [f, r.data[f]]),

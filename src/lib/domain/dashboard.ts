@@ -2,7 +2,8 @@
 // spread over kabupaten/kota and library types, the 2026 certification intention, and the
 // people who need the organiser's attention. Pure, from the event's synced rows and the
 // day it is in the event's timezone, with the rules the recap and certificates use
-// (recap.ts, credit.ts), so the dashboard never disagrees with the exports.
+// (recap.ts, credit.ts), so the dashboard never disagrees with the exports. The rules
+// for completing a walk-in listed here are in completion.ts.
 import { firstCheckins } from '#domain/checkins';
 import {
   countsAsAttended,
@@ -18,15 +19,8 @@ import type {
   Session,
   VenueCheckIn,
 } from '#domain/model';
-import { formatPhone } from '#domain/phone';
 import { regionRecap } from '#domain/recap';
 import { libraryTypeCodes, type CertificationIntention, type LibraryType } from '#domain/reference';
-import {
-  emptyRegistrationForm,
-  validateRegistration,
-  type FieldIssue,
-  type Registration,
-} from '#domain/registration';
 import { likelyDuplicates, type DuplicateReason } from '#domain/walkin';
 
 /** What the dashboard reads: the shape of ReportData (#reports/data), which the domain
@@ -253,78 +247,4 @@ function unsigned(
     }
   }
   return out.sort((x, y) => x.day.localeCompare(y.day) || byName(x.person, y.person));
-}
-
-// Completing a walk-in: the fields the desk does not ask for, judged by the registration
-// form's own rules (validateRegistration), so a completed walk-in meets what a
-// self-registration meets.
-export const completionFields = [
-  'employmentStatus',
-  'nip',
-  'gender',
-  'position',
-  'libraryType',
-  'phone',
-  'certificationIntention',
-] as const;
-export type CompletionField = (typeof completionFields)[number];
-export type CompletionForm = Record<CompletionField, string>;
-export type Completion = Pick<
-  Registration,
-  'employmentStatus' | 'gender' | 'position' | 'libraryType' | 'phone' | 'certificationIntention'
-> & { nip?: string };
-
-/** The form, started from what the desk already has (NIP, phone). */
-export function completionForm(p: Participant): CompletionForm {
-  return {
-    employmentStatus: p.employmentStatus ?? '',
-    nip: p.nip ?? '',
-    gender: p.gender ?? '',
-    position: p.position ?? '',
-    libraryType: p.libraryType ?? '',
-    phone: p.phone ? formatPhone(p.phone) : '',
-    certificationIntention: p.certificationIntention ?? '',
-  };
-}
-
-export function validateCompletion(
-  p: Participant,
-  form: CompletionForm,
-  today?: Date,
-): { ok: true; value: Completion } | { ok: false; issues: FieldIssue[] } {
-  const r = validateRegistration(
-    {
-      ...emptyRegistrationForm(),
-      fullName: p.fullName,
-      institution: p.institution,
-      regionCode: p.regionCode,
-      batchId: p.batchId,
-      rank: p.rank ?? '',
-      email: p.email ?? '',
-      consent: true, // given at the desk in person; not this form's question
-      ...form,
-    },
-    // The person's own province and batch: this form judges what it asks for, not the
-    // fields the desk already checked. NIK is not asked of walk-ins.
-    {
-      collectNik: false,
-      provinceCode: p.regionCode.split('.')[0]!,
-      batchIds: [p.batchId],
-      today,
-    },
-  );
-  if (!r.ok) return r;
-  const v = r.value;
-  return {
-    ok: true,
-    value: {
-      employmentStatus: v.employmentStatus,
-      ...(v.nip ? { nip: v.nip } : {}),
-      gender: v.gender,
-      position: v.position,
-      libraryType: v.libraryType,
-      phone: v.phone,
-      certificationIntention: v.certificationIntention,
-    },
-  };
 }

@@ -2,7 +2,6 @@
 import type { idOrganiser } from '#i18n/id-organiser';
 
 export const enOrganiser: Record<keyof typeof idOrganiser, string> = {
-  'nav.organiser': 'Organiser',
   'organiser.title': 'Organiser console',
   'organiser.signIn': 'Sign in as organiser',
   'organiser.password': 'Organiser password',

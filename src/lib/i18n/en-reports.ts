@@ -64,4 +64,14 @@ export const enReports: Record<keyof typeof idReports, string> = {
   'verify.organizer': 'Organiser',
   'verify.dates': 'Dates',
   'verify.jp': 'Learning hours',
+  'certificates.downloadFailed':
+    'The PDF cannot be made: the code that draws it is not stored on this device yet. Connect to the internet once, then try again.',
+  'mine.title': 'My certificate',
+  'mine.loading': 'Asking the server…',
+  'mine.number': 'Number {number} · {jp} JP',
+  'mine.download': 'Download the certificate (PDF)',
+  'mine.none': 'No certificate for the registration on this phone yet.',
+  'mine.unpublished': 'The organisers have not published the certificates yet. Try again later.',
+  'mine.offline': 'No connection to the server. Certificates can only be fetched when connected.',
+  'mine.back': 'Back to the ticket',
 };

@@ -1,10 +1,6 @@
-import type { MessageKey } from '#i18n/id';
-import { enOrganiser } from '#i18n/en-organiser';
-import { enReports } from '#i18n/en-reports';
-import { enSheet } from '#i18n/en-sheet';
-import { enDashboard } from '#i18n/en-dashboard';
+import type { CoreKey } from '#i18n/id';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreKey, string> = {
   'app.name': 'Hadir',
   'app.tagline': 'Registration and attendance for Bimtek',
   'nav.event': 'Event',
@@ -235,8 +231,5 @@ export const en: Record<MessageKey, string> = {
   'desk.people': '{count} participants on this device',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',
-  ...enOrganiser,
-  ...enReports,
-  ...enSheet,
-  ...enDashboard,
+  'nav.organiser': 'Organiser',
 };

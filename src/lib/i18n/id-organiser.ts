@@ -1,6 +1,5 @@
 // The organiser console's messages, Indonesian (spread into the catalog in id.ts).
 export const idOrganiser = {
-  'nav.organiser': 'Panitia',
   'organiser.title': 'Konsol panitia',
   'organiser.signIn': 'Masuk sebagai panitia',
   'organiser.password': 'Kata sandi panitia',

@@ -63,4 +63,14 @@ export const idReports = {
   'verify.organizer': 'Penyelenggara',
   'verify.dates': 'Tanggal',
   'verify.jp': 'Jumlah jam pelajaran',
+  'certificates.downloadFailed':
+    'PDF tidak dapat dibuat: kode pembuatnya belum tersimpan di perangkat ini. Sambungkan ke internet sekali, lalu coba lagi.',
+  'mine.title': 'Sertifikat saya',
+  'mine.loading': 'Menanyakan ke server…',
+  'mine.number': 'Nomor {number} · {jp} JP',
+  'mine.download': 'Unduh sertifikat (PDF)',
+  'mine.none': 'Belum ada sertifikat untuk pendaftaran di HP ini.',
+  'mine.unpublished': 'Sertifikat belum diumumkan panitia. Coba lagi nanti.',
+  'mine.offline': 'Tidak ada koneksi ke server. Sertifikat hanya dapat diambil saat tersambung.',
+  'mine.back': 'Kembali ke tiket',
 } as const;

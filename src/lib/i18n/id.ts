@@ -1,8 +1,6 @@
-// Indonesian, the default language. Every key here must exist in en.ts (typed).
-import { idOrganiser } from '#i18n/id-organiser';
-import { idReports } from '#i18n/id-reports';
-import { idSheet } from '#i18n/id-sheet';
-import { idDashboard } from '#i18n/id-dashboard';
+// Indonesian, the default language: the messages every screen may need, loaded at start.
+// The organiser console's and the certificate check's live in console.ts, loaded with
+// those screens. Every key here must exist in en.ts (typed).
 export const id = {
   'app.name': 'Hadir',
   'app.tagline': 'Pendaftaran dan daftar hadir Bimtek',
@@ -237,10 +235,8 @@ export const id = {
   'desk.people': '{count} peserta di perangkat ini',
   'lang.id': 'Bahasa Indonesia',
   'lang.en': 'English',
-  ...idOrganiser,
-  ...idReports,
-  ...idSheet,
-  ...idDashboard,
+  'nav.organiser': 'Panitia',
 } as const;
 
-export type MessageKey = keyof typeof id;
+/** A key of the start-up catalog (translate.ts: MessageKey adds the console's). */
+export type CoreKey = keyof typeof id;

@@ -65,9 +65,7 @@ const id = {
   withdrawn: 'Pendaftaran Anda dibatalkan.',
   withdrawReason: 'Dibatalkan sendiri oleh peserta',
   editsClosed: 'Perubahan data sudah ditutup panitia. Hubungi panitia bila ada yang salah.',
-  certificateReady: 'Sertifikat Anda sudah terbit: {number}.',
-  certificateDownload: 'Unduh sertifikat (PDF)',
-  certificateFailed: 'Sertifikat belum dapat diunduh. Sambungkan ke internet lalu coba lagi.',
+  certificateLink: 'Sertifikat saya',
 } as const;
 
 export type RegisterKey = keyof typeof id;
@@ -134,10 +132,7 @@ const en: Record<RegisterKey, string> = {
   withdrawn: 'Your registration is cancelled.',
   withdrawReason: 'Cancelled by the participant',
   editsClosed: 'Changes are closed by the organisers. Contact them if something is wrong.',
-  certificateReady: 'Your certificate has been issued: {number}.',
-  certificateDownload: 'Download the certificate (PDF)',
-  certificateFailed:
-    'The certificate cannot be downloaded yet. Connect to the internet and try again.',
+  certificateLink: 'My certificate',
 };
 
 export function registerText(lang: Lang, key: RegisterKey, params?: ValidationParams): string {

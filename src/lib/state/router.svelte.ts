@@ -7,6 +7,7 @@ export const routes = [
   'device',
   'organiser',
   'verify',
+  'certificate',
 ] as const;
 export type Route = (typeof routes)[number];
 

@@ -21,7 +21,7 @@ export const IssuedCertificate = z.object({
   startDate: day(),
   endDate: day(),
   jp: z.number(),
-  place: str(100),
+  place: str(300), // falls back to the event's venue (300)
   issuedDate: day(),
   signatory: z.optional(Official),
 });

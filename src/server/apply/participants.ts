@@ -298,7 +298,8 @@ function regionFull(ctx: ApplyContext, p: Participant): boolean {
 }
 
 /** Erase a person for everyone: the registration, its check-ins, marks and aliases become
- * tombstones at `v`; its national-id claims and audit trail are deleted. */
+ * tombstones at `v`; its national-id claims, audit trail and certificate are deleted (the
+ * public check then knows no such certificate). */
 export function erasePerson(db: Db, eventId: string, participantId: string, v: number): void {
   const related = db
     .prepare(
@@ -314,6 +315,10 @@ export function erasePerson(db: Db, eventId: string, participantId: string, v: n
   deleteRow(db, 'participants', participantId, v);
   db.prepare('DELETE FROM national_ids WHERE participant_id = ?').run(participantId);
   db.prepare('DELETE FROM participant_audit WHERE participant_id = ?').run(participantId);
+  db.prepare('DELETE FROM certificates WHERE event_id = ? AND participant_id = ?').run(
+    eventId,
+    participantId,
+  );
 }
 
 /** participant.delete (organiser): the person is erased for every device. */

@@ -1,0 +1,23 @@
+// Certificates drawn on this device and saved: the organiser's (all, ZIP, one) and a
+// participant's own. jsPDF loads on the first call; offline before it was ever fetched,
+// that fails, and the caller says so (false).
+import type { IssuedCertificate } from '#sync/certificates';
+import { downloadBytes } from '#ui/download.ts';
+
+export async function downloadCertificates(
+  list: IssuedCertificate[],
+  as: 'one' | 'pdf' | 'zip',
+  fileName?: string,
+): Promise<boolean> {
+  try {
+    const pdf = await import('#reports/certificate-pdf');
+    if (as === 'zip') downloadBytes(pdf.certificatesZip(list), fileName!, 'application/zip');
+    else {
+      const name = as === 'one' ? pdf.certificateFileNames(list)[0]! : fileName!;
+      downloadBytes(pdf.certificatesPdf(list), name, 'application/pdf');
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
