@@ -92,7 +92,8 @@ export default defineConfig({
             },
             {
               name: 'common',
-              test: /[\\/]src[\\/]lib[\\/](domain[\\/](ticket|time|regions|nip|phone)|state[\\/]errors\.svelte|db[\\/]participants)\.ts$/,
+              // Also the sync plumbing both pages start with: one file, not six.
+              test: /[\\/]src[\\/]lib[\\/](domain[\\/](ticket|time|regions|nip|phone)|state[\\/](errors|live|sync|lang)\.svelte|db[\\/](participants|sync-store)|sync[\\/](transport|scheduler|engine))\.ts$/,
             },
           ],
         },
