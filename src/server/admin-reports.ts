@@ -2,9 +2,8 @@
 // server's SQLite file exactly as the API route and the organiser's device compute them.
 import { writeFileSync } from 'node:fs';
 import { DEMO_EVENT_ID } from '#domain/demo';
-import { toCsv } from '#domain/exports';
 import { localDay } from '#domain/time';
-import { exportKinds, exportTables, type ExportRequest } from '#reports/tables';
+import { exportFile, exportKinds, type ExportRequest } from '#reports/tables';
 import { issueCertificates, listCertificates } from '#server/certificates';
 import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
 import { serverReportData } from '#server/reports';
@@ -64,15 +63,11 @@ export async function exportCommand(args: string[], io: AdminIo): Promise<void> 
     revealNik: values['reveal-nik'] ?? false,
     ...(batch ? { batchId: batch.id } : {}),
   };
-  const tables = exportTables(data, req);
-  if (format === 'csv') {
-    if (tables.length !== 1) throw new UsageError('CSV holds one table: name one report, not all');
-    const csv = toCsv(tables[0]!, { separator: separator === 'semicolon' ? ';' : ',' });
-    save(io, values.out, csv, `${tables[0]!.rows.length} baris/rows`);
-    return;
+  if (format === 'csv' && kind === 'all') {
+    throw new UsageError('CSV holds one table: name one report, not all');
   }
-  const { xlsxOf } = await import('#reports/xlsx');
-  save(io, values.out, await xlsxOf(tables), `${tables.length} lembar/sheets`);
+  const file = await exportFile(data, req, format, separator === 'semicolon' ? ';' : ',');
+  save(io, values.out, file.bytes, kind === 'all' ? 'XLSX' : format.toUpperCase());
 }
 
 export async function certificatesCommand(args: string[], io: AdminIo): Promise<void> {

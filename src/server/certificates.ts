@@ -6,6 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { certificateNumber, verifyUrl } from '#domain/certificate';
 import { creditByParticipant } from '#domain/credit';
+import { byName } from '#domain/search';
 import { DEFAULT_CERTIFICATE_PATTERN } from '#domain/model';
 import type {
   CertificateList,
@@ -85,7 +86,12 @@ function judge(db: Db, eventId: string, issuedDate: string) {
   }
   // Numbers follow the batch, then the name: the order of the office's lists.
   eligible.sort(
-    (a, b) => a.batchCode.localeCompare(b.batchCode) || a.fullName.localeCompare(b.fullName, 'id'),
+    (a, b) =>
+      a.batchCode.localeCompare(b.batchCode, 'en', { numeric: true }) || // A2 before A10
+      byName(
+        { fullName: a.fullName, id: a.participantId },
+        { fullName: b.fullName, id: b.participantId },
+      ),
   );
   return { event, eligible, ineligible };
 }

@@ -1,6 +1,7 @@
 // The server's copy of an event as the reports read it (#reports/data): what the admin
 // CLI, the export route and certificate issuing compute from.
 import type { Event } from '#domain/model';
+import { byName } from '#domain/search';
 import type { ReportData } from '#reports/data';
 import { getRow, rowsOfEvent } from '#server/store/rows';
 import type { Db } from '#server/store/database';
@@ -16,9 +17,8 @@ export function serverReportData(db: Db, eventId: string): ReportData | undefine
     sessions: all<ReportData['sessions'][number]>('sessions').sort((a, b) =>
       a.start.localeCompare(b.start),
     ),
-    participants: all<ReportData['participants'][number]>('participants').sort((a, b) =>
-      a.fullName.localeCompare(b.fullName, 'id'),
-    ),
+    // The device's order (its index is the name without titles), so the files match.
+    participants: all<ReportData['participants'][number]>('participants').sort(byName),
     checkins: all('checkins'),
     marks: all('marks'),
   };

@@ -21,7 +21,8 @@ import {
   QR_CAPTION,
   qrSquares,
 } from '#reports/certificate-pdf';
-import { decimalComma, indonesianDateRange } from '#reports/pdf';
+import { decimalComma } from '#reports/pdf';
+import { formatDaySpan } from '#domain/time';
 
 const fonts = join(
   dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
@@ -290,10 +291,10 @@ describe('certificate wording and file names', () => {
   it('writes JP with a decimal comma and dates as one Indonesian span', () => {
     expect(jpText(7.5)).toBe('7,5\u00a0JP');
     expect(decimalComma(8)).toBe('8');
-    expect(indonesianDateRange('2025-06-02', '2025-06-03')).toBe('2–3 Juni 2025');
-    expect(indonesianDateRange('2025-06-02', '2025-06-02')).toBe('2 Juni 2025');
-    expect(indonesianDateRange('2025-06-30', '2025-07-02')).toBe('30 Juni – 2 Juli 2025');
-    expect(indonesianDateRange('2025-12-30', '2026-01-02')).toBe(
+    expect(formatDaySpan('2025-06-02', '2025-06-03', 'id')).toBe('2–3 Juni 2025');
+    expect(formatDaySpan('2025-06-02', '2025-06-02', 'id')).toBe('2 Juni 2025');
+    expect(formatDaySpan('2025-06-30', '2025-07-02', 'id')).toBe('30 Juni – 2 Juli 2025');
+    expect(formatDaySpan('2025-12-30', '2026-01-02', 'id')).toBe(
       '30 Desember 2025 – 2 Januari 2026',
     );
   });

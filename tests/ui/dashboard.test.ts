@@ -176,9 +176,9 @@ describe('the dashboard', () => {
         '(Dinas Perpustakaan dan Kearsipan Kota Banjarmasin) · nama mirip, instansi sama',
     ]);
     // Today's first check-ins without a signature: p2 and Rina (p1 and the other walk-in
-    // signed; p3's was signed yesterday).
+    // signed; p3's was signed yesterday), in list order: names without titles (Rina < Siti).
     const unsigned = texts('attention-unsigned');
-    expect(unsigned.map((u) => u?.split(' · ')[0])).toEqual(['Dra. Siti Rahmah', 'Rina Marlina']);
+    expect(unsigned.map((u) => u?.split(' · ')[0])).toEqual(['Rina Marlina', 'Dra. Siti Rahmah']);
   });
 
   it('completes a walk-in: a wrong phone is named and kept, then one patch clears the flag', async () => {

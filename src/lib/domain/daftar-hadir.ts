@@ -13,10 +13,11 @@ import type {
   Session,
   VenueCheckIn,
 } from '#domain/model';
+import { fileSlug } from '#domain/exports';
 import { formatNip } from '#domain/nip';
 import { labelOf, positions } from '#domain/reference';
-import { nameSearchKey } from '#domain/search';
-import { formatDay, formatTimeRange, localDay } from '#domain/time';
+import { byName } from '#domain/search';
+import { formatDay, formatDayShort, formatTimeRange, localDay } from '#domain/time';
 
 /** What one sheet is for. A session lists its batch; a day lists everyone expected then. */
 export type SheetChoice =
@@ -85,12 +86,7 @@ const COLUMNS = [
 const nipOf = (digits: string | undefined) => (digits ? { nip: formatNip(digits) } : {});
 
 /** "Senin, 2 Juni 2025" without the weekday, as the place-and-date line writes it. */
-const dateOnly = (day: string) => formatDay(day, 'id').replace(/^[^,]+, /, '');
-
-const byName = (a: Participant, b: Participant) =>
-  nameSearchKey(a.fullName).localeCompare(nameSearchKey(b.fullName), 'id') ||
-  a.fullName.localeCompare(b.fullName, 'id') ||
-  a.id.localeCompare(b.id);
+const dateOnly = (day: string) => formatDayShort(day, 'id');
 
 const covers = (b: Batch, day: string) => b.startDate <= day && day <= b.endDate;
 
@@ -98,15 +94,6 @@ const covers = (b: Batch, day: string) => b.startDate <= day && day <= b.endDate
 function placeOf(event: Event, batches: readonly Batch[]): string {
   const venues = new Set(batches.map((b) => b.venue).filter(Boolean));
   return venues.size === 1 ? [...venues][0]! : event.venue;
-}
-
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 function participantRows(
@@ -152,7 +139,7 @@ export function attendanceSheet(data: SheetSource, choice: SheetChoice): SheetDa
       .filter((s) => s.batchId === session.batchId)
       .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
       .indexOf(session);
-    fileName = `daftar-hadir-peserta-${day}-${slug(batches[0]?.code ?? '')}-sesi-${index + 1}`;
+    fileName = `daftar-hadir-peserta-${day}-${fileSlug(batches[0]?.code ?? '')}-sesi-${index + 1}`;
   } else {
     day = choice.day;
     // Batches meeting that day: by their dates, or by a session scheduled that day.

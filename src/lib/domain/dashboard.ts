@@ -19,6 +19,7 @@ import type {
   Session,
   VenueCheckIn,
 } from '#domain/model';
+import { byName } from '#domain/search';
 import { regionRecap } from '#domain/recap';
 import { libraryTypeCodes, type CertificationIntention, type LibraryType } from '#domain/reference';
 import { likelyDuplicates, type DuplicateReason } from '#domain/walkin';
@@ -114,9 +115,6 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map
   }
   return groups;
 }
-
-const byName = (a: Participant, b: Participant) =>
-  a.fullName.localeCompare(b.fullName, 'id') || a.id.localeCompare(b.id);
 
 export function dashboard(data: DashboardData, today: string): Dashboard {
   const registered = data.participants.filter((p) => p.status === 'registered');

@@ -259,6 +259,19 @@ export function recapTable(
   return table(word('recapSheet', lang), [...recap.rows, recap.total], list);
 }
 
+/** Text safe in a file name on any system: no diacritics (é → e), other characters as
+ * single dashes, at most 60 characters, lower case unless asked. */
+export function fileSlug(text: string, { keepCase = false } = {}): string {
+  const plain = text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return keepCase ? plain : plain.toLowerCase();
+}
+
 export interface CsvOptions {
   separator?: ',' | ';';
   /** A UTF-8 BOM first, so Excel reads names with accents, '•' and '—' as UTF-8. */

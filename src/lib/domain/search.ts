@@ -165,3 +165,16 @@ export function matchesName(key: string, query: string): boolean {
   const keyTokens = key.split(' ').filter(Boolean);
   return nameQueryTokens(query).every((q) => keyTokens.some((k) => tokenMatches(k, q)));
 }
+
+/** The order of people in every list and document (the device's index order): by name
+ * without titles (Dra. Siti after Budi), then as written, then by id so ties are stable. */
+export function byName(
+  a: { fullName: string; id: string },
+  b: { fullName: string; id: string },
+): number {
+  return (
+    nameSearchKey(a.fullName).localeCompare(nameSearchKey(b.fullName), 'id') ||
+    a.fullName.localeCompare(b.fullName, 'id') ||
+    a.id.localeCompare(b.id)
+  );
+}

@@ -75,6 +75,34 @@ export function formatDay(day: string, lang: Lang): string {
   return formatDate(`${day}T12:00:00Z`, 'UTC', lang);
 }
 
+/** The words of a calendar day without its weekday, for documents: id "2", "Juni", "2025". */
+function dayWords(day: string, lang: Lang) {
+  const p = parts(toDate(`${day}T12:00:00Z`), LOCALE[lang], {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  return { d: p.day ?? '', m: p.month ?? '', y: p.year ?? '' };
+}
+
+/** id "2 Juni 2025" (as letters and certificates write a date). */
+export function formatDayShort(day: string, lang: Lang): string {
+  const p = dayWords(day, lang);
+  return `${p.d} ${p.m} ${p.y}`;
+}
+
+/** Days as one span, the shared month and year once: "2–3 Juni 2025", "30 Juni – 2 Juli
+ * 2025", "30 Desember 2025 – 2 Januari 2026", or one day alone. */
+export function formatDaySpan(start: string, end: string, lang: Lang): string {
+  if (start >= end) return formatDayShort(start, lang);
+  const a = dayWords(start, lang);
+  const b = dayWords(end, lang);
+  if (a.y !== b.y) return `${formatDayShort(start, lang)} – ${formatDayShort(end, lang)}`;
+  if (a.m !== b.m) return `${a.d} ${a.m} – ${b.d} ${b.m} ${b.y}`;
+  return `${a.d}–${b.d} ${b.m} ${b.y}`;
+}
+
 /** "08.00" (id) or "08:00" (en), 24-hour, without the zone. */
 function clock(date: Date, tz: string, lang: Lang): string {
   const p = parts(date, 'en-GB', {

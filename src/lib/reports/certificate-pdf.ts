@@ -5,21 +5,12 @@
 import { zipSync } from 'fflate';
 import type { jsPDF } from 'jspdf';
 import type { CertificateData } from '#domain/certificate';
+import { fileSlug } from '#domain/exports';
 import { formatNip } from '#domain/nip';
 import { qrMatrix } from '#domain/qr';
+import { formatDayShort, formatDaySpan } from '#domain/time';
 import { stripAcademicTitles } from '#domain/search';
-import {
-  a4,
-  A4,
-  decimalComma,
-  drawLines,
-  fit,
-  font,
-  indonesianDate,
-  indonesianDateRange,
-  lineHeight,
-  pdfBytes,
-} from '#reports/pdf';
+import { a4, A4, decimalComma, drawLines, fit, font, lineHeight, pdfBytes } from '#reports/pdf';
 
 const PAGE = A4.landscape;
 const CENTRE = PAGE.width / 2;
@@ -60,7 +51,7 @@ export const jpText = (jp: number): string => `${decimalComma(jp)}${NBSP}JP`;
 
 /** The sentence saying what was attended. */
 export function statement(c: CertificateData): string {
-  const dates = indonesianDateRange(c.startDate, c.endDate);
+  const dates = formatDaySpan(c.startDate, c.endDate, 'id');
   return (
     `telah mengikuti ${c.eventName} ${c.batchName} yang diselenggarakan oleh ${c.organizer} ` +
     `pada tanggal ${dates} sebanyak ${jpText(c.jp)}`
@@ -87,7 +78,7 @@ function qr(doc: jsPDF, url: string): void {
 function signatory(doc: jsPDF, c: CertificateData): void {
   const width = 100;
   const centre = PAGE.width - 30 - width / 2;
-  const place = [c.place, indonesianDate(c.issuedDate)].filter(Boolean).join(', ');
+  const place = [c.place, formatDayShort(c.issuedDate, 'id')].filter(Boolean).join(', ');
   let y = drawLines(doc, fit(doc, place, width, 1, [12, 11]), centre, 140, 'center');
   y = drawLines(
     doc,
@@ -143,16 +134,8 @@ export function certificatesPdf(list: readonly CertificateData[]): Uint8Array {
 }
 
 /** A name safe in any file system: no titles, no diacritics, words joined by dashes. */
-function safeName(fullName: string): string {
-  const plain = stripAcademicTitles(fullName)
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return plain || 'peserta';
-}
+const safeName = (fullName: string) =>
+  fileSlug(stripAcademicTitles(fullName), { keepCase: true }) || 'peserta';
 
 /**
  * The sequence part of a number ("001" of `001/BIMTEK-LI/DISPERSIP/2026`): its first run of

@@ -95,43 +95,6 @@ export function drawLines(
   return y + f.lines.length * step;
 }
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
-function parts(day: string): { d: number; m: string; y: string } {
-  const [y = '', m = '', d = ''] = day.split('-');
-  return { d: Number(d), m: MONTHS[Number(m) - 1] ?? m, y };
-}
-
-/** `2025-06-02` → "2 Juni 2025". */
-export function indonesianDate(day: string): string {
-  const p = parts(day);
-  return `${p.d} ${p.m} ${p.y}`;
-}
-
-/** Days written as one span, the shared month and year once: "2–3 Juni 2025",
- * "30 Juni – 2 Juli 2025", "30 Desember 2025 – 2 Januari 2026", or one day alone. */
-export function indonesianDateRange(start: string, end: string): string {
-  if (start >= end) return indonesianDate(start);
-  const a = parts(start);
-  const b = parts(end);
-  if (a.y !== b.y) return `${indonesianDate(start)} – ${indonesianDate(end)}`;
-  if (a.m !== b.m) return `${a.d} ${a.m} – ${b.d} ${b.m} ${b.y}`;
-  return `${a.d}–${b.d} ${b.m} ${b.y}`;
-}
-
 /** 7.5 → "7,5"; 8 → "8" (Indonesian decimal comma, at most two decimals). */
 export function decimalComma(n: number): string {
   return String(Math.round(n * 100) / 100).replace('.', ',');

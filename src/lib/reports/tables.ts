@@ -1,10 +1,12 @@
 // The four exports of issue 8 by name, built from ReportData: the one place that turns a
 // request ("the recap of batch 1, in English") into Tables, whatever writes the file.
 import {
+  fileSlug,
   checkinLogTable,
   matrixTable,
   participantsTable,
   recapTable,
+  toCsv,
   type Table,
 } from '#domain/exports';
 import { attendanceMatrix, regionRecap } from '#domain/recap';
@@ -49,16 +51,36 @@ export function exportFileName(
   ext: 'xlsx' | 'csv' | 'pdf' | 'zip',
 ): string {
   const batch = req.batchId ? data.batches.find((b) => b.id === req.batchId)?.code : undefined;
-  const slug = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/[^\w-]+/g, '-')
-      .replace(/-+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40)
-      .toLowerCase();
-  return ['hadir', req.kind, slug(data.event.name), batch && slug(batch)]
+  return ['hadir', req.kind, fileSlug(data.event.name), batch && fileSlug(batch)]
     .filter(Boolean)
     .join('-')
     .concat(`.${ext}`);
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_MIME = 'text/csv; charset=utf-8';
+
+export interface ExportFile {
+  bytes: Uint8Array;
+  name: string;
+  mime: string;
+}
+
+/** The export as a file, the same bytes from the console, the API route and the CLI. CSV
+ * holds one table: asking for `all` as CSV is a RangeError (callers refuse it first). The
+ * XLSX writer loads on first use (in the browser it is its own chunk). */
+export async function exportFile(
+  data: ReportData,
+  req: ExportRequest,
+  format: 'xlsx' | 'csv',
+  separator: ',' | ';' = ',',
+): Promise<ExportFile> {
+  const tables = exportTables(data, req);
+  if (format === 'csv') {
+    if (tables.length !== 1) throw new RangeError('CSV holds one table');
+    const bytes = new TextEncoder().encode(toCsv(tables[0]!, { separator }));
+    return { bytes, name: exportFileName(data, req, 'csv'), mime: CSV_MIME };
+  }
+  const { xlsxOf } = await import('#reports/xlsx');
+  return { bytes: await xlsxOf(tables), name: exportFileName(data, req, 'xlsx'), mime: XLSX_MIME };
 }
