@@ -24,11 +24,6 @@ export default defineConfig({
         // Not the desk's QR reader wasm (~1 MB): participants' phones never need it. The
         // worker caches it on first use, and a desk fetches it when it opens (sw.ts).
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // Nor the report writers (jsPDF, the XLSX writer: ~150 KB gzip), for the same
-        // reason: the organiser's console fetches them when it opens and the worker keeps
-        // them (sw.ts); a participant's phone fetches the PDF code only to download its
-        // certificate, which needs the network anyway.
-        globIgnores: ['**/reports-*.js'],
       },
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
       manifest: {
@@ -78,7 +73,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // Named so the service worker can leave them out of the precache.
+              // Named so the service worker can leave them out of the precache (sw.ts).
               name: 'reports-pdf',
               test: /[\\/]node_modules[\\/](jspdf|fast-png|iobuffer|pako|fflate|@babel[\\/]runtime)[\\/]/,
               // Without this the group drags along what its modules import, Vite's

@@ -11,7 +11,18 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 
 declare const self: ServiceWorkerGlobalScope;
 
-precacheAndRoute(self.__WB_MANIFEST);
+// The report writers (assets/reports-*.js: jsPDF, the XLSX writer, ~150 KB gzip) are in
+// the build's list but not precached: every participant's phone would download them.
+// The organiser's console fetches them when it opens (OrganiserPage) and they are kept
+// below; a new version fetches its own at install on a device that has used them, so an
+// update followed by an offline venue still exports.
+const REPORTS_CACHE = 'hadir-reports';
+const isReport = (url: string) => /(^|\/)assets\/reports-[^/]+\.js$/.test(url);
+const entries = self.__WB_MANIFEST.map((e) => (typeof e === 'string' ? { url: e } : e));
+const reportUrls = entries
+  .filter((e) => isReport(e.url))
+  .map((e) => new URL(e.url, self.location.href));
+precacheAndRoute(entries.filter((e) => !isReport(e.url)));
 cleanupOutdatedCaches();
 // The public registration link (/r/<event id>) opens its own small page, also offline.
 registerRoute(
@@ -21,48 +32,47 @@ registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }),
 );
 
-// The desk's QR reader (zxing-wasm) is not precached: it would cost every participant's
-// phone a megabyte. A desk fetches it when the desk screen opens (decode.ts warmDecoder);
-// from then on it comes from this cache, offline too. A new version's file replaces the old.
-const WASM_CACHE = 'hadir-wasm';
+/** Name of a built file without its content hash: `reports-pdf-Ab12Cd34.js` → `reports-pdf`. */
+const unhashed = (url: URL) => url.pathname.replace(/-[\w-]{8}(\.\w+)$/, '$1');
+
+/** Cache first, then network; keeping a file drops its older versions (other hashes). */
+async function keep(cacheName: string, request: Request | URL): Promise<Response> {
+  const cache = await caches.open(cacheName);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) {
+    const url = new URL(request instanceof Request ? request.url : request.href);
+    for (const old of await cache.keys()) {
+      if (unhashed(new URL(old.url)) === unhashed(url)) await cache.delete(old);
+    }
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+// The desk's QR reader (zxing-wasm) is not precached either: a megabyte for every phone.
+// A desk fetches it when the desk screen opens (decode.ts warmDecoder); from then on it
+// comes from this cache, offline too.
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.wasm'),
-  async ({ request }) => {
-    const cache = await caches.open(WASM_CACHE);
-    const hit = await cache.match(request);
-    if (hit) return hit;
-    const response = await fetch(request);
-    if (response.ok) {
-      for (const old of await cache.keys()) await cache.delete(old);
-      await cache.put(request, response.clone());
-    }
-    return response;
-  },
+  ({ request }) => keep('hadir-wasm', request),
+);
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && isReport(url.pathname),
+  ({ request }) => keep(REPORTS_CACHE, request),
 );
 
-// The report writers (assets/reports-*.js: jsPDF, the XLSX writer) are not precached
-// either (vite.config.ts): the organiser's console fetches them when it opens, and from
-// then on they come from here, so exports and PDFs work offline. Each file's older
-// versions (same name, another hash) are dropped when a new one is kept.
-const REPORTS_CACHE = 'hadir-reports';
-const chunkName = (path: string) => path.replace(/-[\w-]{8}\.js$/, '');
-registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && /^\/assets\/reports-.+\.js$/.test(url.pathname),
-  async ({ request, url }) => {
-    const cache = await caches.open(REPORTS_CACHE);
-    const hit = await cache.match(request);
-    if (hit) return hit;
-    const response = await fetch(request);
-    if (response.ok) {
-      for (const old of await cache.keys()) {
-        if (chunkName(new URL(old.url).pathname) === chunkName(url.pathname))
-          await cache.delete(old);
-      }
-      await cache.put(request, response.clone());
-    }
-    return response;
-  },
-);
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(REPORTS_CACHE);
+      if ((await cache.keys()).length === 0) return; // never used here: nothing to refresh
+      // Best effort: a failed fetch leaves the old version, fetched again on first use.
+      await Promise.all(reportUrls.map((url) => keep(REPORTS_CACHE, url).catch(() => undefined)));
+    })(),
+  );
+});
 
 // A new version waits until the page says the outbox is empty (state/update.svelte.ts).
 self.addEventListener('message', (event) => {

@@ -171,4 +171,55 @@ describe('reports for the office', () => {
       await server.close();
     }
   });
+
+  it('exports and prints offline once the console has been opened online', async () => {
+    const server = await serveApp();
+    setOrganiserPassword(server.db, PASSWORD);
+    await seed(server);
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 900 },
+      acceptDownloads: true,
+    });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await signIn(page, server.url);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      // With the worker in control, the console fetches the report writers, which it keeps.
+      await page.reload();
+      await page.getByRole('button', { name: 'Laporan' }).waitFor();
+      const kept = () =>
+        page.evaluate(async () =>
+          (await (await caches.open('hadir-reports')).keys()).map((r) => new URL(r.url).pathname),
+        );
+      await expect.poll(async () => (await kept()).length).toBe(2);
+      expect((await kept()).every((p) => p.startsWith('/assets/reports-'))).toBe(true);
+
+      // The network goes for real, and the page starts again from the worker.
+      await server.close();
+      await page.reload();
+      await page.getByRole('button', { name: 'Laporan' }).click();
+      const xlsx = await saved(
+        Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId('export-matrix-xlsx').click(),
+        ]).then(([d]) => d),
+      );
+      const [matrix] = await readXlsxFile(xlsx.bytes);
+      expect(matrix!.data.find((r) => r[1] === ahmad!.fullName)).toBeDefined();
+
+      await page.getByRole('button', { name: 'Daftar hadir' }).click();
+      await page.getByTestId('sheet-choice').selectOption(`s:${a1[0]!.id}`);
+      const sheet = await saved(
+        Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Unduh PDF' }).click(),
+        ]).then(([d]) => d),
+      );
+      expect((await pdfText(sheet.bytes)).join(' ')).toContain(noor!.fullName);
+    } finally {
+      await context.close();
+      await server.close().catch(() => undefined);
+    }
+  });
 });
