@@ -88,10 +88,13 @@ export async function certificatesCommand(args: string[], io: AdminIo): Promise<
   if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
     throw new UsageError('--date is YYYY-MM-DD');
   const data = dataOf(io, values.event);
-  const origin = (values.origin ?? process.env.HADIR_PUBLIC_URL ?? 'http://localhost:8080').replace(
-    /\/$/,
-    '',
-  );
+  // The QR must open the public address: a localhost default would print dead codes.
+  const origin = (values.origin ?? process.env.HADIR_PUBLIC_URL ?? '').replace(/\/$/, '');
+  if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+    throw new UsageError(
+      '--origin https://… (the address that opens the certificate check) is required, or set HADIR_PUBLIC_URL',
+    );
+  }
   const issuedDate = values.date ?? localDay(new Date().toISOString(), data.event.timezone);
   const list = values.issue
     ? issueCertificates(io.db, data.event.id, { origin, issuedDate })!

@@ -41,10 +41,10 @@ Perintah / Commands:
          [--format xlsx|csv] [--separator comma|semicolon] [--lang id|en] [--reveal-nik]
                         Ekspor laporan / Export a report (NIK masked unless --reveal-nik;
                         CSV holds one table)
-  certificates --out FILE.pdf|FILE.zip [--event ID] [--issue] [--date YYYY-MM-DD]
-         [--origin URL]  Sertifikat (satu PDF atau ZIP) / Certificates as one PDF or a ZIP
-                        (--issue issues or re-issues first; --origin: the verification
-                        site in the QR, default HADIR_PUBLIC_URL or http://localhost:8080)
+  certificates --out FILE.pdf|FILE.zip --origin URL [--event ID] [--issue]
+         [--date YYYY-MM-DD]  Sertifikat (satu PDF atau ZIP) / Certificates as one PDF or a ZIP
+                        (--issue issues or re-issues first; --origin: the public address
+                        in the QR, else HADIR_PUBLIC_URL; one of them is required)
   help                  Bantuan ini / This help
 
 Database: HADIR_DATA_DIR/hadir.sqlite (default ./data), the running server's file.

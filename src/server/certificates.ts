@@ -159,23 +159,32 @@ function issued(row: CertRow, origin: string): IssuedCertificate {
   };
 }
 
-/** The certificates issued so far (revoked ones left out), and who has none and why. */
+/** The certificates issued so far (revoked ones left out), who has none and why, and how
+ * many no longer match the marks (issued before a correction: re-issuing settles them). */
 export function listCertificates(
   db: Db,
   eventId: string,
   origin: string,
   ineligible?: IneligibleEntry[],
 ): CertificateList | undefined {
+  // Right after issuing, the caller's judgement is current; otherwise judge again.
   const judged = ineligible ? undefined : judge(db, eventId, '1970-01-01');
   if (!ineligible && !judged) return undefined;
   const rows = rowsOf(db, eventId);
-  const data = serverReportData(db, eventId);
+  const current = rows.filter((r) => !r.revoked_at).map((r) => issued(r, origin));
+  const earned = new Map(judged?.eligible.map((e) => [e.participantId, e.jp]));
+  const outdated = judged
+    ? current.filter((c) => earned.get(c.participantId) !== c.jp).length +
+      judged.eligible.filter((e) => !current.some((c) => c.participantId === e.participantId))
+        .length
+    : 0;
   return {
-    certificates: rows.filter((r) => !r.revoked_at).map((r) => issued(r, origin)),
+    certificates: current,
     ineligible: ineligible ?? judged!.ineligible,
     revoked: rows.filter((r) => r.revoked_at).length,
+    outdated,
     publishedAt: publishedAt(db, eventId),
-    threshold: data?.event.certificateThreshold ?? 0,
+    threshold: serverReportData(db, eventId)?.event.certificateThreshold ?? 0,
   };
 }
 

@@ -86,11 +86,15 @@ function sheet(rows: number, signFirst = false): SheetData {
 }
 
 describe('the daftar hadir PDF', () => {
-  it('spreads 60 rows over the pages its constants give, the column header on every page', async () => {
+  it('spreads 60 rows over 4 pages (16, 20, 20, 4), the column header on every page', async () => {
     const texts = await pageTexts(attendancePdf(sheet(60)));
-    const expected = 1 + Math.ceil((60 - FIRST_PAGE_ROWS) / ROWS_PER_PAGE);
-    expect(expected).toBeGreaterThan(1);
+    // 12 mm rows on A4: 16 under the first page's header, 20 on the next pages.
+    const expected = 4;
     expect(texts).toHaveLength(expected);
+    const rowsOn = (i: number) =>
+      texts[i]!.split('\n').filter((line) => /^Peserta Ke-\d+ Uji$/.test(line)).length;
+    expect([0, 1, 2, 3].map(rowsOn)).toEqual([16, 20, 20, 4]);
+    expect([FIRST_PAGE_ROWS, ROWS_PER_PAGE]).toEqual([16, 20]);
     texts.forEach((text, i) => {
       const lines = text.split('\n');
       for (const column of COLUMNS) expect(lines).toContain(column);

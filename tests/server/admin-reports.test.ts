@@ -106,11 +106,23 @@ describe('admin CLI reports', () => {
   it('issues and writes certificates as one PDF and as a ZIP of PDFs', async () => {
     await twoEligible();
     const pdfFile = join(dir, 'sertifikat.pdf');
-    const none = await admin('certificates', '--out', pdfFile);
+    const noOrigin = await admin('certificates', '--issue', '--out', pdfFile);
+    expect(noOrigin.code).toBe(2);
+    expect(noOrigin.err).toContain('--origin');
+    const origin = ['--origin', 'https://hadir.example'];
+    const none = await admin('certificates', ...origin, '--out', pdfFile);
     expect(none.code).toBe(1);
     expect(none.err).toContain('--issue');
 
-    const issued = await admin('certificates', '--issue', '--date', '2025-06-02', '--out', pdfFile);
+    const issued = await admin(
+      'certificates',
+      ...origin,
+      '--issue',
+      '--date',
+      '2025-06-02',
+      '--out',
+      pdfFile,
+    );
     expect(issued.code, issued.err).toBe(0);
     const pages = await pdfText(readFileSync(pdfFile));
     // The demo's own people have no marks: only our two are eligible, numbered by name.
@@ -123,7 +135,7 @@ describe('admin CLI reports', () => {
     for (const page of pages) expect(page).toMatch(/\b8 JP\b/);
 
     const zipFile = join(dir, 'sertifikat.zip');
-    expect((await admin('certificates', '--out', zipFile)).code).toBe(0);
+    expect((await admin('certificates', ...origin, '--out', zipFile)).code).toBe(0);
     const files = unzipSync(readFileSync(zipFile));
     expect(Object.keys(files)).toHaveLength(2);
     for (const bytes of Object.values(files)) expect(await pdfText(bytes)).toHaveLength(1);

@@ -15,6 +15,7 @@ import {
   register,
   request,
   startTestServer,
+  upsert,
   type TestDevice,
   type TestServer,
 } from '#tests/server/support';
@@ -40,6 +41,11 @@ const issue = async (organiser: TestDevice, issuedDate = '2025-06-02') => {
     token: organiser.token,
     body: { issuedDate },
   });
+  expect(reply.status, reply.text).toBe(200);
+  return CertificateList.parse(reply.json);
+};
+const list = async (organiser: TestDevice) => {
+  const reply = await request(server.url, '/api/v1/admin/certificates', { token: organiser.token });
   expect(reply.status, reply.text).toBe(200);
   return CertificateList.parse(reply.json);
 };
@@ -83,7 +89,10 @@ describe('certificates', () => {
 
     // Budi's missing sessions are marked late (counted): he gets the next number; Siti keeps hers.
     await organiser.send(...marksFor(budi.id, a1.slice(2), 'terlambat'));
+    // Until issued again, the list says one person's certificate is missing.
+    expect((await list(organiser)).outdated).toBe(1);
     const second = await issue(organiser, '2025-06-03');
+    expect(second.outdated).toBe(0);
     const numbers = Object.fromEntries(second.certificates.map((c) => [c.fullName, c.number]));
     expect(numbers).toEqual({
       'Siti Aminah, S.IP.': '001/BIMTEK-LI/DISPERSIP/2025',
@@ -95,6 +104,9 @@ describe('certificates', () => {
 
     // A correction: Siti was in fact absent from two sessions (5 JP, 62.5%): revoked.
     await organiser.send(...marksFor(siti.id, a1.slice(2, 4), 'tidak_hadir'));
+    const stale = await list(organiser);
+    expect(stale.outdated).toBe(1); // Siti's certificate no longer matches her marks
+    expect(stale.certificates).toHaveLength(2);
     const third = await issue(organiser);
     expect(third.certificates.map((c) => c.fullName)).toEqual(['Budi Santoso']);
     expect(third.revoked).toBe(1);
@@ -141,6 +153,19 @@ describe('certificates', () => {
       expect(reply.status, forged).toBe(404);
       expect(errorCode(reply)).toBe('NOT_FOUND');
     }
+  });
+
+  it('states the venue as the place when none is set, however long the venue', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const venue = `Aula ${'Dinas Perpustakaan dan Kearsipan '.repeat(8)}`.trim();
+    expect(venue.length).toBeGreaterThan(250);
+    const { place: _place, ...certificate } = demoEvent.certificate!;
+    const sent = await organiser.send(upsert('event', { ...demoEvent, venue, certificate }));
+    expect(sent.results[0]!.status).toBe('applied');
+    const siti = person({ fullName: 'Siti Aminah, S.IP.', source: 'import' });
+    await organiser.send(register(siti), ...marksFor(siti.id, a1));
+    const [cert] = (await issue(organiser)).certificates; // parses with the shared schema
+    expect(cert!.place).toBe(venue);
   });
 
   it('a participant downloads only their own certificate, and only once published', async () => {

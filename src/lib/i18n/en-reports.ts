@@ -74,4 +74,8 @@ export const enReports: Record<keyof typeof idReports, string> = {
   'mine.unpublished': 'The organisers have not published the certificates yet. Try again later.',
   'mine.offline': 'No connection to the server. Certificates can only be fetched when connected.',
   'mine.back': 'Back to the ticket',
+  'certificates.outdated':
+    '{count} certificates no longer match the attendance (or someone has become eligible). Issue them again.',
+  'certificates.localOrigin':
+    'The certificates’ QR points to a local address that cannot be opened outside this network. Set HADIR_PUBLIC_URL on the server to its public address, then download again.',
 };

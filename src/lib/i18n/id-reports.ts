@@ -73,4 +73,8 @@ export const idReports = {
   'mine.unpublished': 'Sertifikat belum diumumkan panitia. Coba lagi nanti.',
   'mine.offline': 'Tidak ada koneksi ke server. Sertifikat hanya dapat diambil saat tersambung.',
   'mine.back': 'Kembali ke tiket',
+  'certificates.outdated':
+    '{count} sertifikat tidak lagi sesuai dengan data kehadiran (atau ada peserta yang baru memenuhi syarat). Terbitkan ulang.',
+  'certificates.localOrigin':
+    'QR sertifikat mengarah ke alamat lokal, yang tidak dapat dibuka dari luar jaringan ini. Atur HADIR_PUBLIC_URL di server ke alamat publiknya, lalu unduh ulang.',
 } as const;

@@ -6,9 +6,9 @@
 // `write-excel-file/universal` rather than `/browser` or `/node`: it is the one entry that
 // runs in both (it returns a Blob, a global in Node 18+ too); `/node` imports node:fs and
 // node:stream, which a browser bundle cannot load, and `/browser` only adds a download.
-// Known limit: its zipper (fflate's async zip) deflates any part of 160 000 bytes or more
-// (a sheet of a few hundred participants) in a worker made from a blob: URL, which a CSP of
-// `worker-src 'self'` refuses in the browser; Node uses worker_threads and is unaffected.
+// Its zipper (fflate's async zip) deflates any part of 160 000 bytes or more (a sheet of a
+// few hundred participants) in a worker made from a blob: URL: the CSP allows `worker-src
+// blob:` for it (server/app.ts); Node uses worker_threads.
 import writeXlsxFile, {
   type Cell as XlsxCell,
   type CellObject,

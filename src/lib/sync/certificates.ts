@@ -44,6 +44,9 @@ export const CertificateList = z.object({
   ineligible: z.array(IneligibleEntry),
   /** Revoked (no longer eligible after a correction): the verification page says so. */
   revoked: z.int(),
+  /** Certificates whose JP or eligibility changed since issue, plus newly eligible people:
+   * issuing again settles them. */
+  outdated: z.int(),
   /** When participants may download their own; null while unpublished. */
   publishedAt: z.nullable(z.string()),
   threshold: z.number(),
