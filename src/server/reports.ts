@@ -2,7 +2,7 @@
 // CLI, the export route and certificate issuing compute from.
 import type { Event } from '#domain/model';
 import { byName } from '#domain/search';
-import type { ReportData } from '#reports/data';
+import type { ReportData } from '#domain/event-data';
 import { getRow, rowsOfEvent } from '#server/store/rows';
 import type { Db } from '#server/store/database';
 

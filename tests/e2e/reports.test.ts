@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBatches, demoParticipants, demoSessions } from '#domain/demo';
 import { setOrganiserPassword } from '#server/auth';
@@ -52,27 +52,28 @@ async function saved(download: Promise<Download>): Promise<{ name: string; bytes
   return { name: d.suggestedFilename(), bytes: readFileSync(path) };
 }
 
-async function signIn(page: Page, url: string) {
-  await page.goto(`${url}/#/organiser`);
+/** The seeded server, and the organiser signed in on a 1024×900 tablet that keeps downloads. */
+async function signedInConsole() {
+  const server = await serveApp();
+  setOrganiserPassword(server.db, PASSWORD);
+  await seed(server);
+  const context = await browser.newContext({
+    viewport: { width: 1024, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${server.url}/#/organiser`);
   await page.getByTestId('organiser-password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByRole('button', { name: 'Daftar hadir' }).waitFor();
+  return { server, context, page };
 }
 
 describe('reports for the office', () => {
   it('prints the daftar hadir, downloads the spreadsheet, issues certificates that verify', async () => {
-    const server = await serveApp();
-    setOrganiserPassword(server.db, PASSWORD);
-    await seed(server);
-    const context = await browser.newContext({
-      viewport: { width: 1024, height: 900 },
-      acceptDownloads: true,
-    });
+    const { server, context, page } = await signedInConsole();
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await signIn(page, server.url);
-
       // Daftar hadir of the first session: the three A1 people, Ahmad's signature drawn.
       await page.getByRole('button', { name: 'Daftar hadir' }).click();
       await page.getByTestId('sheet-choice').selectOption(`s:${a1[0]!.id}`);
@@ -173,17 +174,8 @@ describe('reports for the office', () => {
   });
 
   it('exports and prints offline once the console has been opened online', async () => {
-    const server = await serveApp();
-    setOrganiserPassword(server.db, PASSWORD);
-    await seed(server);
-    const context = await browser.newContext({
-      viewport: { width: 1024, height: 900 },
-      acceptDownloads: true,
-    });
+    const { server, context, page } = await signedInConsole();
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await signIn(page, server.url);
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
       // With the worker in control, the console fetches the report writers, which it keeps.
       await page.reload();

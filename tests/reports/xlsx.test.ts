@@ -20,7 +20,7 @@ import {
   type AttendanceStatus,
   type VenueCheckIn,
 } from '#domain/model';
-import type { ReportData } from '#reports/data';
+import type { ReportData } from '#domain/event-data';
 import { exportTables } from '#reports/tables';
 import { xlsxOf } from '#reports/xlsx';
 

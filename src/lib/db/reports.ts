@@ -1,6 +1,6 @@
 // One event's rows as the reports read them (see #reports/data). An organiser's device
 // holds the whole event, signatures included, so the reports work offline.
-import type { ReportData } from '#reports/data';
+import type { ReportData } from '#domain/event-data';
 import { db } from '#db/database';
 
 export async function reportData(eventId: string): Promise<ReportData | undefined> {

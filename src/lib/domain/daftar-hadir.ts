@@ -5,17 +5,11 @@
 // on the sheet. Per diem and transport are paid against it (accounting evidence), so the
 // words are fixed Indonesian whatever the app's language.
 import { firstCheckins } from '#domain/checkins';
-import type {
-  Batch,
-  CommitteeRole,
-  Event,
-  Participant,
-  Session,
-  VenueCheckIn,
-} from '#domain/model';
+import type { Batch, CommitteeRole, Event, Participant, VenueCheckIn } from '#domain/model';
 import { fileSlug } from '#domain/exports';
 import { formatNip } from '#domain/nip';
 import { labelOf, positions } from '#domain/reference';
+import type { ReportData } from '#domain/event-data';
 import { byName } from '#domain/search';
 import { formatDay, formatDayShort, formatTimeRange, localDay } from '#domain/time';
 
@@ -57,14 +51,8 @@ export interface SheetData {
   fileName: string;
 }
 
-/** The input the sheet reads: a ReportData (#reports/data) or any superset of it. */
-export interface SheetSource {
-  event: Event;
-  batches: readonly Batch[];
-  sessions: readonly Session[];
-  participants: readonly Participant[];
-  checkins: readonly VenueCheckIn[];
-}
+/** The input the sheet reads (marks are not needed). */
+export type SheetSource = Omit<ReportData, 'marks'>;
 
 // Fixed Indonesian: an official document, filed as is (see exports.ts for the same choice).
 // prettier-ignore

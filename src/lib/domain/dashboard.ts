@@ -11,29 +11,15 @@ import {
   sessionStatuses,
   type SessionCounts,
 } from '#domain/credit';
-import type {
-  AttendanceMark,
-  Batch,
-  Event,
-  Participant,
-  Session,
-  VenueCheckIn,
-} from '#domain/model';
+import type { Participant, Session, VenueCheckIn } from '#domain/model';
+import type { ReportData } from '#domain/event-data';
 import { byName } from '#domain/search';
 import { regionRecap } from '#domain/recap';
 import { libraryTypeCodes, type CertificationIntention, type LibraryType } from '#domain/reference';
 import { likelyDuplicates, type DuplicateReason } from '#domain/walkin';
 
-/** What the dashboard reads: the shape of ReportData (#reports/data), which the domain
- * does not import (reports build on the domain, not the other way round). */
-export interface DashboardData {
-  event: Event;
-  batches: readonly Batch[];
-  sessions: readonly Session[];
-  participants: readonly Participant[];
-  checkins: readonly VenueCheckIn[];
-  marks: readonly AttendanceMark[];
-}
+/** What the dashboard reads. */
+export type DashboardData = ReportData;
 
 export interface StatusCounts {
   /** Registered, walk-ins included. */

@@ -11,7 +11,7 @@ import {
 } from '#domain/exports';
 import { attendanceMatrix, regionRecap } from '#domain/recap';
 import type { Lang } from '#domain/validation';
-import { forBatch, type ReportData } from '#reports/data';
+import { forBatch, type ReportData } from '#domain/event-data';
 
 export const exportKinds = ['participants', 'matrix', 'checkins', 'recap'] as const;
 export type ExportKind = (typeof exportKinds)[number];

@@ -64,18 +64,20 @@ export const MyCertificates = z.object({
 export type MyCertificates = z.infer<typeof MyCertificates>;
 
 /** The public verification answer: name, event and JP, nothing more (no NIP). */
-export const VerifyResponse = z.object({
-  number: str(160),
-  fullName: str(200),
-  eventName: str(300),
-  organizer: str(200),
-  batchName: str(100),
-  startDate: day(),
-  endDate: day(),
-  jp: z.number(),
-  issuedDate: day(),
-  revoked: z.boolean(),
-});
+export const VerifyResponse = z.extend(
+  z.pick(IssuedCertificate, {
+    number: true,
+    fullName: true,
+    eventName: true,
+    organizer: true,
+    batchName: true,
+    startDate: true,
+    endDate: true,
+    jp: true,
+    issuedDate: true,
+  }),
+  { revoked: z.boolean() },
+);
 export type VerifyResponse = z.infer<typeof VerifyResponse>;
 
 // The wire shape must stay drawable: every issued certificate is a CertificateData.

@@ -1,6 +1,6 @@
 // What every report reads: one event's rows, as the device (Dexie) or the server (SQLite)
-// holds them. The dashboard, the exports, the daftar hadir PDF and the certificates are
-// pure functions of this, so the browser, the admin CLI and the API route agree.
+// holds them. The dashboard, the daftar hadir, the exports and the certificates are pure
+// functions of this, so the browser, the admin CLI and the API route agree.
 import type {
   AttendanceMark,
   Batch,
