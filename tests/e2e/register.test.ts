@@ -1,11 +1,13 @@
 // Issue 5, end to end on a phone-sized Chromium with touch: the registration link opens
 // online once, the network goes, the person registers anyway and gets a ticket that
 // survives a reload; back online it is sent and says "Terkirim". The same NIP from two
-// phones becomes one participant.
+// phones becomes one participant. Once certificates are published, the phone downloads
+// its own from the ticket's link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_EVENT_ID, demoBatches, demoEvent } from '#domain/demo';
-import { freshNip } from '#tests/server/support';
+import { DEMO_EVENT_ID, demoBatches, demoEvent, demoSessions } from '#domain/demo';
+import { enrollDevice, freshNip, mark, request } from '#tests/server/support';
+import { pdfText } from '#tests/support/pdf';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchBrowser, serveApp, type AppServer } from './support';
@@ -243,6 +245,52 @@ describe('registering from a phone', () => {
     } finally {
       await a.close();
       await b.close();
+      await server.stop();
+    }
+  }, 120_000);
+
+  it('a participant downloads their own certificate on the phone once it is published', async () => {
+    const server = await serveApp();
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      acceptDownloads: true,
+    });
+    try {
+      const page = await openLink(context, server);
+      const name = 'Wahyu Pratama, S.IP.';
+      await fill(page, { name, nip: freshNip(), phone: '081251110123' });
+      await page.getByRole('button', { name: 'Daftar' }).tap();
+      await expect.poll(() => page.getByTestId('ticket-number').textContent()).toMatch(/^KS-/);
+      const id = participantsNamed(server, name)[0]!.id;
+
+      // The organiser marks every session of batch A1, issues the certificates (not yet
+      // published): the phone's page says so.
+      const organiser = await enrollDevice(server, 'organiser');
+      const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
+      await organiser.send(...a1.map((s) => mark(s.id, id)));
+      const admin = (path: string, body: unknown) =>
+        request(server.url, `/api/v1/admin/certificates/${path}`, { token: organiser.token, body });
+      expect((await admin('issue', {})).status).toBe(200);
+      await page.getByTestId('certificate-link').tap();
+      await expect
+        .poll(() => page.getByTestId('my-certificate-state').textContent())
+        .toContain('belum diumumkan');
+
+      expect((await admin('publish', { published: true })).status).toBe(200);
+      await page.reload();
+      await page.getByTestId('my-certificate').waitFor();
+      expect(await page.getByTestId('my-certificate').textContent()).toContain(name);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('my-certificate-download').tap(),
+      ]);
+      const text = (await pdfText(readFileSync(await download.path()))).join(' ');
+      expect(text).toContain(name);
+      expect(text).toMatch(/\b8 JP\b/);
+    } finally {
+      await context.close();
       await server.stop();
     }
   }, 120_000);
