@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBatches, demoParticipants, demoSessions } from '#domain/demo';
 import { setOrganiserPassword } from '#server/auth';
 import { pdfText } from '#tests/support/pdf';
-import { checkin, enrollDevice, mark } from '#tests/server/support';
+import { checkin, enrollDevice, mark, person, register } from '#tests/server/support';
 import { launchBrowser, serveApp, type AppServer } from './support';
 
 const ARTIFACTS = process.env.HADIR_ARTIFACTS ?? '.ci-out/artifacts';
@@ -39,6 +39,12 @@ async function seed(server: AppServer) {
     checkin(noor!.id, { at: at('07:40') }),
   );
   const organiser = await enrollDevice(server, 'organiser');
+  // Batch II is large: its day's sheet runs over several printed pages.
+  const a2 = demoBatches[1]!.id;
+  const many = Array.from({ length: 45 }, (_, i) =>
+    person({ fullName: `Peserta Angkatan Dua ${i + 1}`, batchId: a2, source: 'import' }),
+  );
+  await organiser.send(...many.map(register));
   await organiser.send(
     ...a1.map((s) => mark(s.id, ahmad!.id)),
     ...a1.map((s, i) => mark(s.id, rizky!.id, i === 4 ? 'izin' : 'hadir')),
@@ -88,7 +94,22 @@ describe('reports for the office', () => {
       expect(shot.length).toBeGreaterThan(10_000);
       // In print, the console around the sheet is gone.
       expect(await page.getByTestId('sheet-choice').isVisible()).toBe(false);
+      // Chromium's own print of batch II's day (48 people): every page repeats the title,
+      // the event lines and the column names; the official signs once, at the end.
       await page.emulateMedia({ media: 'screen' });
+      await page.getByTestId('sheet-choice').selectOption(`d:${demoBatches[1]!.startDate}`);
+      await expect.poll(() => page.getByTestId('sheet-row').count()).toBe(48);
+      await page.emulateMedia({ media: 'print' });
+      const printed = await pdfText(await page.pdf({ format: 'A4', printBackground: true }));
+      expect(printed.length).toBeGreaterThan(1);
+      for (const text of printed) {
+        for (const words of ['DAFTAR HADIR PESERTA', 'Kegiatan', 'Hari/tanggal', 'Tanda Tangan'])
+          expect(text).toContain(words);
+      }
+      expect(printed.at(-1)).toContain('Contoh Pejabat, S.Sos.');
+      expect(printed.filter((t) => t.includes('Contoh Pejabat'))).toHaveLength(1);
+      await page.emulateMedia({ media: 'screen' });
+      await page.getByTestId('sheet-choice').selectOption(`s:${a1[0]!.id}`);
 
       const sheetPdf = await saved(
         Promise.all([
