@@ -4,7 +4,7 @@
 // self-registration meets. Used by the organiser's CompleteWalkin form, opened from the
 // dashboard's attention list. Kept apart from dashboard.ts, which only counts: this is a
 // form's rules, not a statistic.
-import type { Participant } from '#domain/model';
+import { FULL_REGISTRATION_FIELDS, type Participant } from '#domain/model';
 import { formatPhone } from '#domain/phone';
 import {
   emptyRegistrationForm,
@@ -13,15 +13,8 @@ import {
   type Registration,
 } from '#domain/registration';
 
-export const completionFields = [
-  'employmentStatus',
-  'nip',
-  'gender',
-  'position',
-  'libraryType',
-  'phone',
-  'certificationIntention',
-] as const;
+/** What a walk-in lacks of a full registration, and its NIP (the desk may have a phone only). */
+export const completionFields = [...FULL_REGISTRATION_FIELDS, 'nip'] as const;
 export type CompletionField = (typeof completionFields)[number];
 export type CompletionForm = Record<CompletionField, string>;
 export type Completion = Pick<
