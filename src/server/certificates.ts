@@ -147,7 +147,7 @@ export function issueCertificates(
       'UPDATE certificates SET revoked_at = ? WHERE event_id = ? AND participant_id = ? AND revoked_at IS NULL',
     );
     for (const id of existing.keys()) if (!keep.has(id)) revoke.run(now, eventId, id);
-    return listCertificates(db, eventId, opts.origin, judged.ineligible);
+    return listCertificates(db, eventId, opts.origin, judged);
   })();
 }
 
@@ -165,26 +165,24 @@ export function listCertificates(
   db: Db,
   eventId: string,
   origin: string,
-  ineligible?: IneligibleEntry[],
+  /** Right after issuing, that judgement (still current); otherwise judged again here. */
+  judged = judge(db, eventId, '1970-01-01'),
 ): CertificateList | undefined {
-  // Right after issuing, the caller's judgement is current; otherwise judge again.
-  const judged = ineligible ? undefined : judge(db, eventId, '1970-01-01');
-  if (!ineligible && !judged) return undefined;
+  if (!judged) return undefined;
   const rows = rowsOf(db, eventId);
   const current = rows.filter((r) => !r.revoked_at).map((r) => issued(r, origin));
-  const earned = new Map(judged?.eligible.map((e) => [e.participantId, e.jp]));
-  const outdated = judged
-    ? current.filter((c) => earned.get(c.participantId) !== c.jp).length +
-      judged.eligible.filter((e) => !current.some((c) => c.participantId === e.participantId))
-        .length
-    : 0;
+  const held = new Map(current.map((c) => [c.participantId, c.jp]));
+  const earned = new Map(judged.eligible.map((e) => [e.participantId, e.jp]));
+  const outdated =
+    current.filter((c) => earned.get(c.participantId) !== c.jp).length +
+    judged.eligible.filter((e) => !held.has(e.participantId)).length;
   return {
     certificates: current,
-    ineligible: ineligible ?? judged!.ineligible,
+    ineligible: judged.ineligible,
     revoked: rows.filter((r) => r.revoked_at).length,
     outdated,
     publishedAt: publishedAt(db, eventId),
-    threshold: serverReportData(db, eventId)?.event.certificateThreshold ?? 0,
+    threshold: judged.event.certificateThreshold,
   };
 }
 

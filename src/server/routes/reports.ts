@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { VERIFY_CODE } from '#domain/certificate';
+import type { Event } from '#domain/model';
 import { localDay } from '#domain/time';
 import { exportFile, exportKinds, type ExportRequest } from '#reports/tables';
 import { IssueRequest, PublishRequest } from '#sync/certificates';
@@ -20,6 +21,7 @@ import { body, clientAddress, requireRole, type Env } from '#server/http';
 import { log } from '#server/log';
 import { RateLimiter } from '#server/rate-limit';
 import { serverReportData } from '#server/reports';
+import { getRow } from '#server/store/rows';
 import type { Db } from '#server/store/database';
 
 const ExportQuery = z.object({
@@ -80,7 +82,7 @@ export function reportRoutes(db: Db): Hono<Env> {
   routes.post('/admin/certificates/issue', async (c) => {
     const me = requireRole(c, 'organiser');
     const req = await body(c, IssueRequest);
-    const tz = serverReportData(db, me.eventId)?.event.timezone ?? 'Asia/Makassar';
+    const tz = getRow<Event>(db, 'events', me.eventId)?.data.timezone ?? 'Asia/Makassar';
     const issuedDate = req.issuedDate ?? localDay(new Date().toISOString(), tz);
     const list = issueCertificates(db, me.eventId, { origin: publicOrigin(c.req.url), issuedDate });
     if (!list) throw new HttpError('NOT_FOUND', 'Unknown event');
