@@ -73,6 +73,8 @@ export const enReports: Record<keyof typeof idReports, string> = {
   'mine.none': 'No certificate for the registration on this phone yet.',
   'mine.unpublished': 'The organisers have not published the certificates yet. Try again later.',
   'mine.offline': 'No connection to the server. Certificates can only be fetched when connected.',
+  'mine.failed':
+    'The server refused this request. Open your ticket and try again; if it still fails, contact the organisers.',
   'mine.back': 'Back to the ticket',
   'certificates.outdated':
     '{count} certificates no longer match the attendance (or someone has become eligible). Issue them again.',

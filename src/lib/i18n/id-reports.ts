@@ -72,6 +72,8 @@ export const idReports = {
   'mine.none': 'Belum ada sertifikat untuk pendaftaran di HP ini.',
   'mine.unpublished': 'Sertifikat belum diumumkan panitia. Coba lagi nanti.',
   'mine.offline': 'Tidak ada koneksi ke server. Sertifikat hanya dapat diambil saat tersambung.',
+  'mine.failed':
+    'Server menolak permintaan ini. Buka tiket Anda, lalu coba lagi; bila tetap gagal, hubungi panitia.',
   'mine.back': 'Kembali ke tiket',
   'certificates.outdated':
     '{count} sertifikat tidak lagi sesuai dengan data kehadiran (atau ada peserta yang baru memenuhi syarat). Terbitkan ulang.',
