@@ -50,6 +50,14 @@ export function defaultEventId(db: Db): string | undefined {
   return (events.find((e) => !e.demo) ?? events[0])?.id;
 }
 
+/** The event without who signs (the official, the certificate's signatory, narasumber
+ * and panitia, with their NIPs): what every device but the organiser's, and the public
+ * page, may see. The committee stays as an empty list, so the event keeps its shape. */
+export function withoutSigners<T extends Record<string, unknown>>(event: T) {
+  const { official: _o, certificate: _c, ...rest } = event;
+  return { ...rest, committee: [] };
+}
+
 /**
  * An event's public face, for anyone with the link: what the registration page shows and
  * nothing more. The official's name and NIP, the narasumber and panitia, certificate settings,
@@ -58,14 +66,7 @@ export function defaultEventId(db: Db): string | undefined {
 export function publicEvent(db: Db, eventId: string): PublicEvent | undefined {
   const row = getRow<Event>(db, 'events', eventId);
   if (!row) return undefined;
-  const {
-    official: _o,
-    committee: _c,
-    certificate: _cert,
-    regionQuotas: _q,
-    purge: _p,
-    ...event
-  } = row.data;
+  const { regionQuotas: _q, purge: _p, ...event } = withoutSigners(row.data);
   const batches = rowsOfEvent<Batch>(db, eventId, 'batches').map((r) => r.data);
   const sessions = rowsOfEvent<Session>(db, eventId, 'sessions').map((r) => ({
     ...r.data,
@@ -74,7 +75,7 @@ export function publicEvent(db: Db, eventId: string): PublicEvent | undefined {
   const seatsLeft = Object.fromEntries(
     batches.map((b) => [b.id, Math.max(0, b.capacity - registeredIn(db, b.id))]),
   );
-  return { event: { ...event, committee: [] }, batches, sessions, seatsLeft };
+  return { event, batches, sessions, seatsLeft };
 }
 
 const serverStamp = () => formatHlc({ wall: Date.now(), counter: 0, node: 'server' });

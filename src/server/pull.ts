@@ -1,6 +1,7 @@
 // POST /sync/pull: rows after the device's cursor, in (v, key) order, filtered by what
 // its role may see. The cursor advances over every row scanned, shown or not, so a page
 // of other events' rows still moves the device forward.
+import { withoutSigners } from '#server/events';
 import {
   DEFAULT_PULL_LIMIT,
   type AliasData,
@@ -110,13 +111,8 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
   if (row.eventId !== vis.device.eventId) return undefined;
   const { role } = vis.device;
   if (role === 'organiser') return row.data;
-  // Who signs (the official, the certificate's signatory, narasumber and panitia, with
-  // their NIPs) is for the organiser's sheets and certificates. Other devices get the
-  // event without them; the committee comes empty, keeping the event's shape.
-  if (row.tbl === 'events' && !row.deleted) {
-    const { official: _o, certificate: _c, ...event } = row.data;
-    return { ...event, committee: [] };
-  }
+  // Who signs is for the organiser's sheets and certificates only.
+  if (row.tbl === 'events' && !row.deleted) return withoutSigners(row.data);
   // A desk needs who arrived, not how they signed: signatures go to the organiser only
   // (the daftar hadir), and 10,000 of them would weigh down every tablet's pull.
   if (role === 'staff') return row.tbl === 'checkins' ? withoutSignature(row.data) : row.data;
