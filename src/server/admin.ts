@@ -36,7 +36,8 @@ Perintah / Commands:
                         Create a one-time device enrolment code (XXXX-XXXX)
                         (--event defaults to ${DEMO_EVENT_ID})
   devices [--json]      Daftar perangkat / List devices
-  revoke DEVICE_ID      Cabut perangkat / Revoke a device
+  revoke DEVICE_ID      Cabut perangkat / Revoke a device (an older id starting with
+                        '-': revoke -- DEVICE_ID)
   export participants|matrix|checkins|recap|all --out FILE [--event ID] [--batch CODE]
          [--format xlsx|csv] [--separator comma|semicolon] [--lang id|en] [--reveal-nik]
                         Ekspor laporan / Export a report (NIK masked unless --reveal-nik;

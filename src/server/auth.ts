@@ -77,7 +77,11 @@ function insertDevice(
   now: Date,
   ttlMinutes = TOKEN_TTL_DAYS * 24 * 60,
 ): { device: Device; token: string } {
-  const id = randomBytes(9).toString('base64url');
+  // Ids are shown and typed (`npm run admin -- revoke <id>`): one starting with '-' would
+  // read as an option there, so such a draw (1 in 64) is drawn again.
+  let id: string;
+  do id = randomBytes(9).toString('base64url');
+  while (id.startsWith('-'));
   const token = randomBytes(32).toString('base64url');
   const expiresAt = addMinutes(now, ttlMinutes);
   db.prepare(

@@ -146,6 +146,17 @@ describe('admin CLI, in-process', () => {
     ]);
   });
 
+  it("gives no device an id that reads as an option, and revokes an older one after '--'", async () => {
+    const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => enrolStaff(`c-${i}`)));
+    expect(ids.filter(({ device }) => device.id.startsWith('-'))).toEqual([]);
+    // A device enrolled before ids were drawn that way.
+    db.prepare('UPDATE devices SET id = ? WHERE id = ?').run('-older', ids[0]!.device.id);
+    expect((await admin(['revoke', '-older'])).code).toBe(2);
+    const r = await admin(['revoke', '--', '-older']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Device revoked');
+  });
+
   it('revokes a device so that its token answers DEVICE_REVOKED', async () => {
     const { device, token } = await enrolStaff();
     expect(authenticate(db, `Bearer ${token}`).ok).toBe(true);
