@@ -84,6 +84,87 @@ describe('parseNik', () => {
   });
 });
 
+describe('parseNik: the region of first issue', () => {
+  const nik = (region: string) => `${region}052609860001`;
+
+  it('refuses a province or kabupaten/kota code that was never issued', () => {
+    expect(parseNik(nik('9999'), { today })).toEqual({ ok: false, code: 'nik.region' });
+    expect(parseNik(nik('6345'), { today })).toEqual({ ok: false, code: 'nik.region' });
+    expect(parseNik(nik('6312'), { today })).toMatchObject({ code: 'nik.region' });
+    expect(parseNik(nik('6373'), { today })).toMatchObject({ code: 'nik.region' });
+  });
+
+  it('accepts the kabupaten and kota of Kalimantan Selatan up to the last one', () => {
+    for (const region of ['6301', '6311', '6371', '6372']) {
+      expect(parseNik(nik(region), { today }), region).toMatchObject({ ok: true });
+    }
+  });
+
+  it('accepts codes from before a province split (Kaltim before Kaltara, Papua before 2022)', () => {
+    for (const region of ['6473', '6404', '6410', '9101', '9128', '9171', '9201', '9271']) {
+      expect(parseNik(nik(region), { today }), region).toMatchObject({ ok: true });
+    }
+  });
+
+  it('accepts the provinces formed in 2022 with their own numbering', () => {
+    for (const region of ['9304', '9408', '9508', '9605', '9671']) {
+      expect(parseNik(nik(region), { today }), region).toMatchObject({ ok: true });
+    }
+    for (const region of ['9305', '9471', '9672']) {
+      expect(parseNik(nik(region), { today }), region).toMatchObject({ code: 'nik.region' });
+    }
+  });
+});
+
+describe('parseNik: an adult', () => {
+  const dec2026 = new Date('2026-12-02T00:00:00Z');
+
+  it('refuses a child born in 2012, read as 2012 and not 1912', () => {
+    expect(parseNik('6371051212120001', { today: dec2026 })).toEqual({
+      ok: false,
+      code: 'nik.child',
+    });
+  });
+
+  it('accepts the 17th birthday and refuses the day before', () => {
+    expect(parseNik('6371050212090001', { today: dec2026, gender: 'L' })).toMatchObject({
+      ok: true,
+    });
+    expect(parseNik('6371050312090001', { today: dec2026 })).toEqual({
+      ok: false,
+      code: 'nik.child',
+    });
+  });
+
+  it('reads a woman’s day +40 before judging her age', () => {
+    expect(parseNik('6371054212090002', { today: dec2026, gender: 'P' })).toMatchObject({
+      ok: true,
+    });
+    expect(parseNik('6371054312090002', { today: dec2026, gender: 'P' })).toMatchObject({
+      code: 'nik.child',
+    });
+    expect(parseNik('6371056609860002', { today: dec2026, gender: 'P' })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('reaches a 29 February birthday on 1 March', () => {
+    const nik = '6371052902080001'; // 29 February 2008
+    expect(parseNik(nik, { today: new Date('2025-02-28T00:00:00Z') })).toMatchObject({
+      code: 'nik.child',
+    });
+    expect(parseNik(nik, { today: new Date('2025-03-01T00:00:00Z') })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('checks the age before the sequence and the form’s gender', () => {
+    expect(parseNik('6371051212120000', { today: dec2026, gender: 'P' })).toMatchObject({
+      code: 'nik.child',
+    });
+  });
+});
+
 describe('nikGender, nikParts and maskNik', () => {
   it('reads gender from the day digits', () => {
     expect(nikGender('6371052609860001')).toBe('L');

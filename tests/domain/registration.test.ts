@@ -70,6 +70,27 @@ describe('registration form rules', () => {
     expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['nip.tmt']);
   });
 
+  it('asks PPPK for the code 21 in digits 13–14, but not PPPK Paruh Waktu', () => {
+    const issues = (employmentStatus: string, nip: string) => {
+      const r = validateRegistration(valid({ employmentStatus, nip }), ctx);
+      return r.ok ? [] : r.issues.map((i) => `${i.field}:${i.code}`);
+    };
+    expect(issues('pppk', '199201102023221003')).toEqual(['nip:pppk.code']);
+    expect(issues('pppk_paruh_waktu', '199201102023221003')).toEqual([]);
+    expect(issues('pppk_paruh_waktu', '200601102023221003')).toEqual(['nip:pppk.tooYoung']);
+  });
+
+  it('refuses a NIP and a NIK that do not fit an adult at work', () => {
+    const r = validateRegistration(
+      valid({ nip: '19900501 200804 1 001', nik: '6371051212120001' }),
+      { ...ctx, collectNik: true },
+    );
+    expect(r.ok ? [] : r.issues.map((i) => `${i.field}:${i.code}`)).toEqual([
+      'nip:nip.tooYoung',
+      'nik:nik.child',
+    ]);
+  });
+
   it('needs no NIP from a Non-ASN participant and ignores one typed by mistake', () => {
     const r = validateRegistration(valid({ employmentStatus: 'non_asn', nip: '123' }), ctx);
     expect(r.ok).toBe(true);

@@ -109,6 +109,21 @@ describe('validateEvent: who signs, the committee, the certificate number', () =
     expect(validateEvent(e, { today: new Date('2026-02-01T00:00:00Z') })).toEqual({});
   });
 
+  it('refuses a signer or committee NIP past retirement or with a wrong PPPK code', () => {
+    const today = new Date('2026-12-02T00:00:00Z');
+    const e = withPeople({
+      official: { name: 'A', title: 'B', nip: '19611130 198703 1 001' }, // 65 in November 2026
+      committee: [member({ id: 'a', nip: '199503142023221001' })], // code 22
+    });
+    expect(validateEvent(e, { today })).toEqual({
+      'official.nip': 'nipParts',
+      'committee.0.nip': 'nipParts',
+    });
+    expect(validateEvent(e, { today: new Date('2026-11-30T00:00:00Z') })).toEqual({
+      'committee.0.nip': 'nipParts',
+    });
+  });
+
   it('wants a name for every committee row, and for a signer given a title or NIP', () => {
     expect(
       validateEvent(

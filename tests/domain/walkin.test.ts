@@ -57,6 +57,19 @@ describe('the walk-in form', () => {
     expect(codes(validateWalkin(form({ phone: '12345' }), ctx))[0]).toMatch(/^phone:phone\./);
   });
 
+  it('names the NI PPPK reason for a number with the PPPK code, the NIP reason otherwise', () => {
+    // Born 2006, appointed 2023: 17 at most. Code 22 is neither a month nor the PPPK code.
+    expect(codes(validateWalkin(form({ nip: '200601102023211003' }), ctx))).toEqual([
+      'nip:pppk.tooYoung',
+    ]);
+    expect(codes(validateWalkin(form({ nip: '199201102023221003' }), ctx))).toEqual([
+      'nip:nip.tmt',
+    ]);
+    expect(codes(validateWalkin(form({ nip: '19900501 200804 1 001' }), ctx))).toEqual([
+      'nip:nip.tooYoung',
+    ]);
+  });
+
   it('refuses a kabupaten/kota not on the list and an unknown batch', () => {
     const r = validateWalkin(
       form({ phone: '081251234567', regionCode: '64.71', batchId: 'x' }),

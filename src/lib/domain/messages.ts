@@ -53,6 +53,14 @@ export const validationMessages: Record<ValidationCode, { id: string; en: string
     id: 'TMT CPNS pada NIP (digit ke-9 s.d. 14) tidak boleh di masa depan',
     en: 'The appointment date in the NIP (digits 9–14) cannot be in the future',
   },
+  'nip.tooYoung': {
+    id: 'NIP: umur pada TMT CPNS di bawah 18 tahun (digit ke-1 s.d. 14)',
+    en: 'NIP: age at the appointment date (TMT CPNS) is under 18 (digits 1–14)',
+  },
+  'nip.retired': {
+    id: 'NIP: menurut tanggal lahir (digit ke-1 s.d. 8) sudah melewati batas usia pensiun 65 tahun',
+    en: 'NIP: by the birth date (digits 1–8) the holder is past the retirement age of 65',
+  },
   'nip.gender': {
     id: 'Digit ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan)',
     en: 'Digit 15 of the NIP must be 1 (male) or 2 (female)',
@@ -90,6 +98,18 @@ export const validationMessages: Record<ValidationCode, { id: string; en: string
     id: 'Tahun pengangkatan pada NI PPPK (digit ke-9 s.d. 12) tidak boleh di masa depan',
     en: 'The appointment year in the NI PPPK (digits 9–12) cannot be in the future',
   },
+  'pppk.code': {
+    id: 'Digit ke-13 s.d. 14 NI PPPK adalah kode PPPK (21)',
+    en: 'Digits 13–14 of the NI PPPK are the PPPK code (21)',
+  },
+  'pppk.tooYoung': {
+    id: 'NI PPPK: umur pada tahun pengangkatan di bawah 18 tahun (digit ke-1 s.d. 12)',
+    en: 'NI PPPK: age in the appointment year is under 18 (digits 1–12)',
+  },
+  'pppk.retired': {
+    id: 'NI PPPK: menurut tanggal lahir (digit ke-1 s.d. 8) sudah melewati batas usia pensiun 65 tahun',
+    en: 'NI PPPK: by the birth date (digits 1–8) the holder is past the retirement age of 65',
+  },
   'pppk.gender': {
     id: 'Digit ke-15 NI PPPK harus 1 (laki-laki) atau 2 (perempuan)',
     en: 'Digit 15 of the NI PPPK must be 1 (male) or 2 (female)',
@@ -112,12 +132,16 @@ export const validationMessages: Record<ValidationCode, { id: string; en: string
     en: 'NIK must have 16 digits (now {count})',
   },
   'nik.region': {
-    id: 'Kode wilayah pada NIK (6 digit pertama) tidak valid',
-    en: 'The region code in the NIK (first 6 digits) is not valid',
+    id: 'Kode provinsi dan kabupaten/kota pada NIK (digit ke-1 s.d. 4) tidak dikenal',
+    en: 'The province and regency/city code in the NIK (digits 1–4) is not known',
   },
   'nik.birthDate': {
     id: 'Tanggal lahir pada NIK (digit ke-7 s.d. 12, format HHBBTT; perempuan tanggal +40) tidak valid',
     en: 'The birth date in the NIK (digits 7–12, DDMMYY; women add 40 to the day) is not valid',
+  },
+  'nik.child': {
+    id: 'NIK: menurut tanggal lahir (digit ke-7 s.d. 12) umur di bawah 17 tahun',
+    en: 'NIK: by the birth date (digits 7–12) the holder is under 17',
   },
   'nik.sequence': {
     id: 'Nomor urut pada NIK (4 digit terakhir) tidak boleh 0000',

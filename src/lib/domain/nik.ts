@@ -3,8 +3,12 @@
 //                (any province: participants move, their NIK keeps the old region)
 //   digits 7-12  birth date DDMMYY; women have 40 added to the day (01-31 men, 41-71 women)
 //   digits 13-16 sequence, 0001 or more
+// Participants are adults: a birth date that makes them younger than 17, the age a KTP is
+// issued (UU 24/2013, art. 63), is a typo in the NIK.
 // NIK is personal data (UU 27/2022): lists show maskNik(), never the full number.
+import { isNikRegion } from '#domain/nik-regions';
 import {
+  ageOn,
   calendarToday,
   dayNumber,
   digitsOnly,
@@ -21,7 +25,7 @@ import {
 export interface NikOptions {
   /** The gender chosen on the form; when given, the day digits must agree. */
   gender?: Gender;
-  /** Injected clock; decides the century of the two-digit birth year. */
+  /** Injected clock; decides the century of the two-digit birth year and the age. */
   today?: Date;
 }
 
@@ -35,6 +39,9 @@ export interface NikParts {
 }
 
 const num = (digits: string, from: number, to: number): number => Number(digits.slice(from, to));
+
+/** The age at which a KTP is issued; a participant is at least this old. */
+export const ADULT_AGE = 17;
 
 /** Male day 01-31, female day 41-71. */
 export function nikGender(digits: string): Gender {
@@ -66,14 +73,17 @@ export function parseNik(input: string, opts: NikOptions = {}): Check<string> {
   const digits = digitsOnly(trimmed);
   if (digits.length !== 16) return fail('nik.length', { count: digits.length });
 
-  // Province codes run from 11 (Aceh) to the 9x Papua provinces; a kabupaten/kota
-  // code is never 00. Kecamatan digits are not checked: codes are added often and
-  // refusing a real person at the desk costs more than accepting a typo.
-  const province = num(digits, 0, 2);
-  const regency = num(digits, 2, 4);
-  if (province < 11 || regency < 1) return fail('nik.region');
+  // Province and kabupaten/kota must have been issued (nik-regions.ts, old codes from
+  // before a province split included). Kecamatan digits are not checked: codes are added
+  // often and refusing a real person at the desk costs more than accepting a typo.
+  if (!isNikRegion(digits.slice(0, 4))) return fail('nik.region');
 
-  if (!nikBirthDate(digits, calendarToday(opts.today))) return fail('nik.birthDate');
+  const today = calendarToday(opts.today);
+  const birth = nikBirthDate(digits, today);
+  if (!birth) return fail('nik.birthDate');
+  // The century is resolved as "not in the future", so a '12' birth seen in 2026 is 2012:
+  // a child, not a 114-year-old. The 17th birthday itself is accepted.
+  if (ageOn(birth, today) < ADULT_AGE) return fail('nik.child');
   if (num(digits, 12, 16) < 1) return fail('nik.sequence');
   if (opts.gender && opts.gender !== nikGender(digits)) return fail('nik.genderMismatch');
   return ok(digits);

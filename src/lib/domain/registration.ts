@@ -4,7 +4,7 @@
 // collects it). Issues come back in form order so the UI can focus the first one.
 import { parseEmail } from '#domain/email';
 import { parseNik } from '#domain/nik';
-import { parseNiPppk, parseNip } from '#domain/nip';
+import { parseAsnNumberFor } from '#domain/nip';
 import { parsePhone } from '#domain/phone';
 import {
   certificationIntentionCodes,
@@ -143,10 +143,7 @@ export function validateRegistration(
   let nip: string | undefined;
   if (oneOf(employmentStatusCodes, employmentStatus) && isAsn(employmentStatus)) {
     if (!form.nip.trim()) issue('nip', 'required');
-    else {
-      const parse = employmentStatus === 'pns' ? parseNip : parseNiPppk;
-      nip = take('nip', parse(form.nip, opts));
-    }
+    else nip = take('nip', parseAsnNumberFor(employmentStatus, form.nip, opts));
   }
   let nik: string | undefined;
   if (ctx.collectNik) {

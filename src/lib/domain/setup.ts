@@ -2,7 +2,7 @@
 // organiser's form shows these codes next to the field (catalog keys `setup.error.<code>`);
 // the server's zod schemas stay the defence, these say *what* is wrong, in words.
 import type { Batch, CommitteeMember, Event, PurgeSummary, Session } from '#domain/model';
-import { parseNiPppk, parseNip } from '#domain/nip';
+import { parseAsnNumberAnyKind } from '#domain/nip';
 import { findRegion } from '#domain/regions';
 import { localDay } from '#domain/time';
 import { digitsOnly, onlyDigitsAndSeparators } from '#domain/validation';
@@ -17,6 +17,7 @@ export const setupCodes = [
   'capacity',
   'quota',
   'quotaRegion',
+  'province',
   'batchCode',
   'batchCodeTaken',
   'outsideEvent',
@@ -66,10 +67,9 @@ export const MAX_COMMITTEE = 200;
  * Wrong characters or length get their own code: that is the usual slip. */
 function nipProblem(nip: string | undefined, today: Date | undefined): SetupCode | undefined {
   if (nip === undefined || blank(nip)) return undefined;
-  const opts = today ? { today } : {};
-  const pns = parseNip(nip, opts);
-  if (pns.ok || parseNiPppk(nip, opts).ok) return undefined;
-  return pns.code === 'nip.characters' || pns.code === 'nip.length' ? 'nip' : 'nipParts';
+  const parsed = parseAsnNumberAnyKind(nip, today ? { today } : {});
+  if (parsed.ok) return undefined;
+  return /^(nip|pppk)\.(characters|length)$/.test(parsed.code) ? 'nip' : 'nipParts';
 }
 
 const filled = (o: Partial<Signer> | undefined) =>

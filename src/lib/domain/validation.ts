@@ -24,6 +24,10 @@ export const validationCodes = [
   'nip.tmt',
   'nip.tmtBeforeBirth',
   'nip.tmtFuture',
+  /** Younger than 18 on the first day of the TMT CPNS month. */
+  'nip.tooYoung',
+  /** Past the highest retirement age (65) by `today`. */
+  'nip.retired',
   'nip.gender',
   'nip.sequence',
   'nip.genderMismatch',
@@ -34,6 +38,10 @@ export const validationCodes = [
   'pppk.year',
   'pppk.yearBeforeBirth',
   'pppk.yearFuture',
+  /** Digits 13-14 are not the PPPK code 21 (not checked for PPPK Paruh Waktu). */
+  'pppk.code',
+  'pppk.tooYoung',
+  'pppk.retired',
   'pppk.gender',
   'pppk.sequence',
   'pppk.genderMismatch',
@@ -42,6 +50,8 @@ export const validationCodes = [
   'nik.length',
   'nik.region',
   'nik.birthDate',
+  /** The birth date makes the holder younger than 17 by `today`. */
+  'nik.child',
   'nik.sequence',
   'nik.genderMismatch',
   // phone / email
@@ -52,6 +62,10 @@ export const validationCodes = [
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];
+
+/** Whether a code that came over the wire is one of ours (then it has a message). */
+export const isValidationCode = (code: string): code is ValidationCode =>
+  (validationCodes as readonly string[]).includes(code);
 
 export type ValidationParams = Record<string, string | number>;
 
@@ -107,6 +121,44 @@ export function calendarToday(today: Date = new Date()): CalendarDay {
 /** Sortable number for comparisons: 2025-06-02 -> 20250602. */
 export const dayNumber = (d: CalendarDay): number => d.year * 10000 + d.month * 100 + d.day;
 
+/**
+ * Completed years from `birth` to `on`: the birthday itself counts, so someone born on
+ * 2009-12-02 is 17 on 2026-12-02 and 16 the day before. A 29 February birthday is
+ * reached on 1 March in other years.
+ */
+export function ageOn(birth: CalendarDay, on: CalendarDay): number {
+  const beforeBirthday = on.month * 100 + on.day < birth.month * 100 + birth.day;
+  return on.year - birth.year - (beforeBirthday ? 1 : 0);
+}
+
 export const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 export const isoDay = (d: CalendarDay): string => `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first key anywhere in `value` that names an object's prototype: such a
+ * key, copied by assignment, would change the copy's prototype instead of adding a field.
+ * Iterative: a 1 MB body can nest deeper than the call stack. */
+export function prototypeKey(value: unknown): string | undefined {
+  interface Step {
+    value: unknown;
+    key?: string;
+    parent?: Step;
+  }
+  const pathOf = (step: Step | undefined, key: string): string => {
+    const keys = [key];
+    for (let s = step; s?.key !== undefined; s = s.parent) keys.unshift(s.key);
+    return keys.join('.');
+  };
+  const stack: Step[] = [{ value }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    for (const [key, inner] of Object.entries(next.value)) {
+      if (PROTOTYPE_KEYS.has(key)) return pathOf(next, key);
+      if (inner !== null && typeof inner === 'object')
+        stack.push({ value: inner, key, parent: next });
+    }
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@
 // to complete. Before they are added, people who are likely the same are shown, because
 // a second record of one person splits their attendance (and certificate) in two.
 import { nameSearchKey } from '#domain/search';
-import { parseNiPppk, parseNip } from '#domain/nip';
+import { parseAsnNumberAnyKind } from '#domain/nip';
 import { parsePhone } from '#domain/phone';
 import { findRegion } from '#domain/regions';
 import type { ValidationCode, ValidationParams } from '#domain/validation';
@@ -66,12 +66,10 @@ export function validateWalkin(
   const fullName = text('fullName', form.fullName);
   let nip: string | undefined;
   if (form.nip.trim()) {
-    // The desk does not ask PNS or PPPK: either number is accepted, the PNS reason shown.
-    const today = ctx.today ? { today: ctx.today } : {};
-    const pns = parseNip(form.nip, today);
-    const pppk = pns.ok ? pns : parseNiPppk(form.nip, today);
-    if (pppk.ok) nip = pppk.value;
-    else if (!pns.ok) issue('nip', pns.code, pns.params);
+    // The desk does not ask PNS or PPPK: either number is accepted.
+    const parsed = parseAsnNumberAnyKind(form.nip, ctx.today ? { today: ctx.today } : {});
+    if (parsed.ok) nip = parsed.value;
+    else issue('nip', parsed.code, parsed.params);
   }
   let phone: string | undefined;
   if (form.phone.trim()) {

@@ -98,6 +98,7 @@ export const enOrganiser: Record<keyof typeof idOrganiser, string> = {
   'setup.error.capacity': 'Capacity must be a whole number, 0 or more',
   'setup.error.quota': 'A quota must be a whole number, 0 or more',
   'setup.error.quotaRegion': 'Unknown regency/city',
+  'setup.error.province': 'Unknown province code (two Kemendagri digits, e.g. 63)',
   'setup.error.batchCode': '1–6 capital letters or digits, e.g. A1',
   'setup.error.batchCodeTaken': 'Another batch uses this code',
   'setup.error.outsideEvent': 'Outside the event’s dates',

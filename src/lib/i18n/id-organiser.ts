@@ -96,6 +96,7 @@ export const idOrganiser = {
   'setup.error.capacity': 'Kapasitas harus bilangan bulat 0 atau lebih',
   'setup.error.quota': 'Kuota harus bilangan bulat 0 atau lebih',
   'setup.error.quotaRegion': 'Kabupaten/kota tidak dikenal',
+  'setup.error.province': 'Kode provinsi tidak dikenal (dua angka Kemendagri, mis. 63)',
   'setup.error.batchCode': 'Kode 1–6 huruf besar atau angka, mis. A1',
   'setup.error.batchCodeTaken': 'Kode ini sudah dipakai angkatan lain',
   'setup.error.outsideEvent': 'Di luar tanggal kegiatan',
