@@ -2,6 +2,8 @@
 // server's SQLite file exactly as the API route and the organiser's device compute them.
 import { writeFileSync } from 'node:fs';
 import { DEMO_EVENT_ID } from '#domain/demo';
+import { eventIdentifierIssues, invalidRegistrations } from '#domain/identifiers';
+import { validationMessage } from '#domain/messages';
 import { localDay } from '#domain/time';
 import { exportFile, exportKinds, type ExportRequest } from '#reports/tables';
 import { issueCertificates, listCertificates } from '#server/certificates';
@@ -112,4 +114,43 @@ export async function certificatesCommand(args: string[], io: AdminIo): Promise<
   if (list.ineligible.length > 0) {
     io.out(`Tidak memenuhi syarat / Not eligible: ${list.ineligible.length}`);
   }
+}
+
+/**
+ * `check`: the registrations and event settings whose identifiers fail the domain rules
+ * (stored before a rule existed). Listed for the organiser to correct, never deleted.
+ * Exit code 0 either way: a finding is not a failure of the command.
+ */
+export function checkCommand(args: string[], io: AdminIo): void {
+  const { values } = options(args, { event: { type: 'string' }, json: { type: 'boolean' } }, 0);
+  const data = dataOf(io, values.event);
+  const today = new Date();
+  const invalid = invalidRegistrations(data.participants, {
+    provinceCode: data.event.provinceCode,
+    today,
+  });
+  const eventIssues = eventIdentifierIssues(data.event, today);
+  if (values.json) {
+    const people = invalid.map(({ person, issues }) => ({
+      id: person.id,
+      registrationNumber: person.registrationNumber ?? null,
+      fullName: person.fullName,
+      issues,
+    }));
+    io.out(JSON.stringify({ event: eventIssues, participants: people }, null, 2));
+    return;
+  }
+  if (invalid.length === 0 && eventIssues.length === 0) {
+    io.out('Semua identitas lolos pemeriksaan / Every identifier passes the rules');
+    return;
+  }
+  for (const { field, code } of eventIssues) io.out(`Kegiatan / Event  ${field}: ${code}`);
+  for (const { person, issues } of invalid) {
+    const what = issues.map((i) => `${i.field}: ${validationMessage(i.code, 'id', i.params)}`);
+    io.out(`${person.registrationNumber ?? person.id}  ${person.fullName}  ${what.join('; ')}`);
+  }
+  io.out(
+    `${invalid.length} pendaftaran, ${eventIssues.length} isian kegiatan perlu diperbaiki / ` +
+      `registrations and event fields to correct`,
+  );
 }

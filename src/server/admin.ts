@@ -18,7 +18,7 @@ import { openDatabase, type Db } from '#server/store/database';
 import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
 
 export type { AdminIo };
-import { certificatesCommand, exportCommand } from '#server/admin-reports';
+import { certificatesCommand, checkCommand, exportCommand } from '#server/admin-reports';
 import { getRow } from '#server/store/rows';
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -46,6 +46,9 @@ Perintah / Commands:
          [--date YYYY-MM-DD]  Sertifikat (satu PDF atau ZIP) / Certificates as one PDF or a ZIP
                         (--issue issues or re-issues first; --origin: the public address
                         in the QR, else HADIR_PUBLIC_URL; one of them is required)
+  check [--event ID] [--json]
+                        Periksa NIP/NIK/HP/email/wilayah yang tersimpan dengan aturan terbaru /
+                        List stored identifiers that fail the current rules (never deletes)
   help                  Bantuan ini / This help
 
 Database: HADIR_DATA_DIR/hadir.sqlite (default ./data), the running server's file.
@@ -199,6 +202,9 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         return 0;
       case 'certificates':
         await certificatesCommand(args, io);
+        return 0;
+      case 'check':
+        checkCommand(args, io);
         return 0;
       default:
         throw new UsageError(`Unknown command: ${command}`);

@@ -1,14 +1,12 @@
 // HTTP: the API under /api/v1 and the built PWA, on one port. Every body is parsed with
 // the shared protocol schemas; every failure answers { error: { code, message } } with
-// its status; every response carries the security headers.
-import { Hono, type MiddlewareHandler } from 'hono';
+// its status; every response carries the security headers; no response holding personal
+// data or a token may be stored by a cache.
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { createMiddleware } from 'hono/factory';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION } from '#sync/protocol';
 import { authenticate, serverSecret } from '#server/auth';
 import { HttpError } from '#server/errors';
@@ -18,6 +16,7 @@ import { adminRoutes } from '#server/routes/admin';
 import { deviceRoutes } from '#server/routes/devices';
 import { reportRoutes } from '#server/routes/reports';
 import { syncRoutes } from '#server/routes/sync';
+import { servePwa } from '#server/static';
 import type { Db } from '#server/store/database';
 
 /**
@@ -48,6 +47,33 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
 };
 
+/** Browsers honour it over HTTPS only, and a plain-HTTP LAN server must not claim it. */
+const HSTS = 'max-age=31536000';
+
+/** The security headers of a response; HSTS when the connection itself is TLS. */
+export function securityHeaders(tls: boolean): Record<string, string> {
+  return tls ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': HSTS } : SECURITY_HEADERS;
+}
+
+/** Whether the request came over TLS: the socket says so, never a header a client sets. */
+function overTls(c: Context): boolean {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return (incoming?.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+}
+
+function secure(c: Context): void {
+  for (const [name, value] of Object.entries(securityHeaders(overTls(c)))) c.header(name, value);
+}
+
+/**
+ * Public answers without personal data, which a cache may keep. Every other API answer
+ * is `no-store`, whether it succeeded or failed: a token, a roster, a certificate. A list
+ * of what may be cached, not of what may not: a new route is private until said otherwise.
+ */
+const CACHEABLE = [/^\/api\/v1\/health$/, /^\/api\/v1\/events\/[^/]+$/];
+const cacheable = (c: Context) =>
+  c.req.method === 'GET' && CACHEABLE.some((path) => path.test(c.req.path));
+
 export interface AppOptions {
   db: Db;
   /** The built PWA (vite build output). */
@@ -62,6 +88,7 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
     // adapter cannot drain it and would reset the kept-alive connection under the next
     // request. Closing it ourselves makes the client open a fresh one.
     if (c.req.method !== 'GET') c.header('Connection', 'close');
+    secure(c); // also when the middleware below never gets its turn
     if (e instanceof HttpError) {
       if (e.retryAfterS !== undefined) c.header('Retry-After', String(e.retryAfterS));
       return errorJson(c, e.code, e.message, e.status);
@@ -73,7 +100,7 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    secure(c);
     if (c.req.path.startsWith('/api/')) {
       // The route pattern, never the raw path or body: no personal data in logs.
       log('info', 'request', {
@@ -84,6 +111,11 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
         device: c.get('device')?.id,
       });
     }
+  });
+
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!cacheable(c)) c.header('Cache-Control', 'no-store');
   });
 
   const api = new Hono<Env>();
@@ -122,7 +154,8 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
   api.use('/admin/exports/*', authenticated);
   api.use('/admin/certificates', authenticated);
   api.use('/admin/certificates/*', authenticated);
-  api.use('/certificates/*', authenticated);
+  // A person's own certificate by the proof on their ticket needs no token (a new phone).
+  api.use('/certificates/mine', authenticated);
   api.route('/sync', syncRoutes(db, serverSecret(db)));
   api.route('/admin', adminRoutes(db));
   api.route('/', reportRoutes(db));
@@ -134,37 +167,6 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
     throw new HttpError('NOT_FOUND', 'No such API route');
   });
 
-  // The PWA. Compressed: a phone on 400 kbit/s waits for every byte of the first visit.
-  // Hashed assets never change; the shell and the service worker must be revalidated on
-  // every load or an update would never be seen.
-  app.use('*', compress());
-  app.use('*', async (c, next) => {
-    await next();
-    const immutable = c.req.path.startsWith('/assets/');
-    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-  });
-  // Made on first use: serveStatic warns at creation when the folder is missing, and a
-  // server started before `npm run build` must stay quiet until there is something to serve.
-  let files: MiddlewareHandler<Env> | undefined;
-  let shell: MiddlewareHandler<Env> | undefined;
-  const index = join(staticDir, 'index.html');
-  app.get('*', async (c, next) => {
-    if (!existsSync(index)) return c.text('Hadir is not built: run `npm run build`', 503);
-    files ??= serveStatic<Env>({ root: staticDir });
-    return files(c, next);
-  });
-  // A shared registration link gets the registration page; other unknown paths the app.
-  // The page asks the server for the event as soon as its script runs; on a slow link a
-  // preload hint lets that request start with the scripts instead of after them.
-  app.get('/r/:eventId', async (c) => {
-    const html = await readFile(join(staticDir, 'register.html'), 'utf8');
-    const api = `/api/v1/events/${encodeURIComponent(c.req.param('eventId'))}`;
-    const hint = `<link rel="preload" href="${api}" as="fetch" crossorigin="anonymous" />`;
-    return c.html(html.replace('</head>', `    ${hint}\n  </head>`));
-  });
-  app.get('*', (c) => {
-    shell ??= serveStatic<Env>({ root: staticDir, rewriteRequestPath: () => '/index.html' });
-    return shell(c, async () => {});
-  });
+  servePwa(app, staticDir);
   return app;
 }

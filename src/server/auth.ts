@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { formatHlc } from '#domain/hlc';
 import type { Role } from '#sync/protocol';
-import { getMeta, setMeta, type Db } from '#server/store/database';
+import { getMeta, newStreamId, setMeta, type Db } from '#server/store/database';
 import { getRow, nextVersion, putRow } from '#server/store/rows';
 
 export const TOKEN_TTL_DAYS = 180;
@@ -16,7 +16,11 @@ export interface Device {
   role: Role;
   eventId: string;
   name: string;
+  /** The id the browser declared at enrolment: its HLC node, and the `clientId` its pushes
+   * name. Chosen by the client, so it selects nothing: see `stream`. */
   clientId: string | null;
+  /** The key of this device's push sequence, issued by the server with its token. */
+  stream: string;
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
@@ -71,9 +75,32 @@ export function createEnrollCode(
   return { code, expiresAt };
 }
 
+/**
+ * Where a new device's push sequence comes from: the stream of the device it proves it was
+ * (the token it held before: a re-enrolment, a new sign-in, another event), else a new
+ * stream that starts just before the first seq the browser says it will send.
+ */
+export type StreamSource = { continues: string } | { nextSeq: number };
+
+/** The stream of the device whose token this is, revoked or expired included: holding the
+ * token proves the browser was that device. */
+export function streamOfToken(db: Db, token: string | undefined): string | undefined {
+  if (!token) return undefined;
+  const row = db.prepare('SELECT stream FROM devices WHERE token_hash = ?').get(sha256(token)) as
+    { stream: string | null } | undefined;
+  return row?.stream ?? undefined;
+}
+
 function insertDevice(
   db: Db,
-  d: { role: Role; eventId: string; name: string; clientId: string; appVersion?: string },
+  d: {
+    role: Role;
+    eventId: string;
+    name: string;
+    clientId: string;
+    appVersion?: string;
+    source: StreamSource;
+  },
   now: Date,
   ttlMinutes = TOKEN_TTL_DAYS * 24 * 60,
 ): { device: Device; token: string } {
@@ -84,21 +111,30 @@ function insertDevice(
   while (id.startsWith('-'));
   const token = randomBytes(32).toString('base64url');
   const expiresAt = addMinutes(now, ttlMinutes);
+  let stream: string;
+  if ('continues' in d.source) stream = d.source.continues;
+  else {
+    stream = newStreamId();
+    db.prepare('INSERT INTO streams (id, last_seq) VALUES (?, ?)').run(
+      stream,
+      Math.max(0, d.source.nextSeq - 1),
+    );
+  }
   db.prepare(
-    `INSERT INTO devices (id, role, event_id, name, client_id, token_hash, created_at, expires_at, app_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO devices (id, role, event_id, name, client_id, stream, token_hash, created_at, expires_at, app_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     d.role,
     d.eventId,
     d.name,
     d.clientId,
+    stream,
     sha256(token),
     now.toISOString(),
     expiresAt,
     d.appVersion ?? null,
   );
-  db.prepare('INSERT INTO clients (client_id) VALUES (?) ON CONFLICT DO NOTHING').run(d.clientId);
   return { device: getDevice(db, id)!, token };
 }
 
@@ -106,8 +142,9 @@ function insertDevice(
 export function enroll(
   db: Db,
   code: string,
-  info: { clientId: string; name?: string; appVersion?: string },
+  info: DeviceInfo,
   now = new Date(),
+  previousToken?: string,
 ): { device: Device; token: string } | undefined {
   return db.transaction(() => {
     const row = db
@@ -131,7 +168,8 @@ export function enroll(
         eventId: row.event_id,
         name: info.name || row.name,
         clientId: info.clientId,
-        appVersion: info.appVersion,
+        ...(info.appVersion ? { appVersion: info.appVersion } : {}),
+        source: streamSource(db, info, previousToken),
       },
       now,
     );
@@ -162,7 +200,12 @@ function assignSessions(db: Db, device: Device, sessionIds: string[]): void {
   }
 }
 
-type DeviceInfo = { clientId: string; name?: string; appVersion?: string };
+type DeviceInfo = { clientId: string; name?: string; appVersion?: string; nextSeq?: number };
+
+function streamSource(db: Db, info: DeviceInfo, previousToken?: string): StreamSource {
+  const continues = streamOfToken(db, previousToken);
+  return continues ? { continues } : { nextSeq: info.nextSeq ?? 1 };
+}
 
 /** A device that becomes one without an enrolment code (public link, password). */
 function newDevice(
@@ -171,24 +214,38 @@ function newDevice(
   eventId: string,
   info: DeviceInfo,
   now: Date,
+  previousToken: string | undefined,
   ttlMinutes?: number,
 ): { device: Device; token: string } {
   const { clientId, name = role === 'organiser' ? 'Panitia' : '', appVersion } = info;
-  const d = { role, eventId, name, clientId, ...(appVersion ? { appVersion } : {}) };
-  return db.transaction(() => insertDevice(db, d, now, ttlMinutes))();
+  return db.transaction(() => {
+    const source = streamSource(db, info, previousToken);
+    const d = { role, eventId, name, clientId, source, ...(appVersion ? { appVersion } : {}) };
+    return insertDevice(db, d, now, ttlMinutes);
+  })();
 }
 
 /** A phone opening the public registration link becomes a participant device. */
-export const joinAsParticipant = (db: Db, eventId: string, info: DeviceInfo, now = new Date()) =>
-  newDevice(db, 'participant', eventId, info, now);
+export const joinAsParticipant = (
+  db: Db,
+  eventId: string,
+  info: DeviceInfo,
+  now = new Date(),
+  previousToken?: string,
+) => newDevice(db, 'participant', eventId, info, now, previousToken);
 
 /** The organiser signed in with the password: a device session that expires. */
-export const signInOrganiser = (db: Db, eventId: string, info: DeviceInfo, now = new Date()) =>
-  newDevice(db, 'organiser', eventId, info, now, SESSION_TTL_HOURS * 60);
+export const signInOrganiser = (
+  db: Db,
+  eventId: string,
+  info: DeviceInfo,
+  now = new Date(),
+  previousToken?: string,
+) => newDevice(db, 'organiser', eventId, info, now, previousToken, SESSION_TTL_HOURS * 60);
 
 /**
  * An organiser moves to another event: a new session for that event on the same browser
- * (same client id, so its outbox numbering goes on), ending when the old one would have;
+ * (the same stream, so its outbox numbering goes on), ending when the old one would have;
  * the old session ends now.
  */
 export function switchOrganiser(db: Db, me: Device, eventId: string, now = new Date()) {
@@ -202,7 +259,7 @@ export function switchOrganiser(db: Db, me: Device, eventId: string, now = new D
     revokeDevice(db, me.id, now);
     return insertDevice(
       db,
-      { role: 'organiser', eventId, ...info },
+      { role: 'organiser', eventId, ...info, source: { continues: me.stream } },
       now,
       Math.max(1, Math.floor(left)),
     );
@@ -215,6 +272,7 @@ interface RawDevice {
   event_id: string;
   name: string;
   client_id: string | null;
+  stream: string | null;
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
@@ -229,6 +287,7 @@ const toDevice = (r: RawDevice): Device => ({
   eventId: r.event_id,
   name: r.name,
   clientId: r.client_id,
+  stream: r.stream ?? r.id,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
@@ -251,8 +310,12 @@ export function listDevices(db: Db): Device[] {
 export type TokenCheck =
   { ok: true; device: Device } | { ok: false; code: 'UNAUTHENTICATED' | 'DEVICE_REVOKED' };
 
+/** The token of an `Authorization: Bearer …` header. */
+export const bearerToken = (header: string | undefined): string | undefined =>
+  /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
+
 export function authenticate(db: Db, header: string | undefined, now = new Date()): TokenCheck {
-  const token = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
+  const token = bearerToken(header);
   if (!token) return { ok: false, code: 'UNAUTHENTICATED' };
   const r = db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(sha256(token)) as
     RawDevice | undefined;

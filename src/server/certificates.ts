@@ -3,7 +3,7 @@
 // a random verification code per certificate for the public QR check. Re-issuing after a
 // correction keeps numbers, refreshes what a certificate states, and revokes those no
 // longer eligible (the verification page then says so) rather than deleting them.
-import { randomInt } from 'node:crypto';
+import { randomInt, timingSafeEqual } from 'node:crypto';
 import { certificateNumber, verifyUrl } from '#domain/certificate';
 import { creditByParticipant } from '#domain/credit';
 import { byName } from '#domain/search';
@@ -198,6 +198,36 @@ export function certificatesOf(
   return rowsOf(db, eventId)
     .filter((r) => wanted.has(r.participant_id) && !r.revoked_at)
     .map((r) => issued(r, origin));
+}
+
+/**
+ * A person's own certificates by the proof on their ticket: their registration number (or
+ * participant id) and its check code. Undefined when no registration has both, so a guess
+ * learns nothing about which half was wrong.
+ */
+export function certificatesByTicket(
+  db: Db,
+  proof: { number: string; ticketCode: string },
+  origin: string,
+): { published: boolean; certificates: IssuedCertificate[] } | undefined {
+  const number = proof.number.trim().toUpperCase();
+  const found = db
+    .prepare(
+      `SELECT id, event_id, json_extract(data, '$.ticketCode') AS code FROM rows
+       WHERE tbl = 'participants' AND deleted = 0
+         AND (id = ? OR json_extract(data, '$.registrationNumber') = ?)`,
+    )
+    .all(proof.number.trim(), number) as { id: string; event_id: string; code: string }[];
+  const given = Buffer.from(proof.ticketCode.toUpperCase());
+  const match = found.find((r) => {
+    const code = Buffer.from(String(r.code));
+    return code.length === given.length && timingSafeEqual(code, given);
+  });
+  if (!match) return undefined;
+  return {
+    published: publishedAt(db, match.event_id) !== null,
+    certificates: certificatesOf(db, match.event_id, [match.id], origin),
+  };
 }
 
 /** The public check behind a certificate's QR. */

@@ -12,7 +12,7 @@ import type {
   Session,
   VenueCheckIn,
 } from '#domain/model';
-import type { PublicEvent } from '#sync/protocol';
+import type { PublicEvent, SyncedTable } from '#sync/protocol';
 import { emptySummary, retentionEnds } from '#domain/setup';
 import { localDay } from '#domain/time';
 import { revokeDevice } from '#server/auth';
@@ -58,6 +58,18 @@ export function withoutSigners<T extends Record<string, unknown>>(event: T) {
   return { ...rest, committee: [] };
 }
 
+/** An event, batch or session as anyone may see it (the public page, participants' phones). */
+export function publicRow(
+  tbl: SyncedTable,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  if (tbl === 'events') {
+    const { regionQuotas: _q, purge: _p, ...event } = withoutSigners(data);
+    return event;
+  }
+  return tbl === 'sessions' ? { ...data, trainerDeviceIds: [] } : data;
+}
+
 /**
  * An event's public face, for anyone with the link: what the registration page shows and
  * nothing more. The official's name and NIP, the narasumber and panitia, certificate settings,
@@ -66,12 +78,11 @@ export function withoutSigners<T extends Record<string, unknown>>(event: T) {
 export function publicEvent(db: Db, eventId: string): PublicEvent | undefined {
   const row = getRow<Event>(db, 'events', eventId);
   if (!row) return undefined;
-  const { regionQuotas: _q, purge: _p, ...event } = withoutSigners(row.data);
+  const event = publicRow('events', row.data) as Event;
   const batches = rowsOfEvent<Batch>(db, eventId, 'batches').map((r) => r.data);
-  const sessions = rowsOfEvent<Session>(db, eventId, 'sessions').map((r) => ({
-    ...r.data,
-    trainerDeviceIds: [],
-  }));
+  const sessions = rowsOfEvent<Session>(db, eventId, 'sessions').map(
+    (r) => publicRow('sessions', r.data) as Session,
+  );
   const seatsLeft = Object.fromEntries(
     batches.map((b) => [b.id, Math.max(0, b.capacity - registeredIn(db, b.id))]),
   );

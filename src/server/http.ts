@@ -3,8 +3,9 @@
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ErrorCode, Role } from '#sync/protocol';
-import type { Device } from '#server/auth';
+import { bearerToken, type Device } from '#server/auth';
 import { HttpError } from '#server/errors';
+import { prototypeKey } from '#domain/validation';
 
 export type Env = { Variables: { device: Device } };
 
@@ -16,8 +17,16 @@ interface Schema<T> {
     | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
 }
 
-/** Parse a JSON body with a shared protocol schema: the server's only defence. */
-export async function body<T>(c: Context, schema: Schema<T>): Promise<T> {
+/**
+ * Parse a JSON body with a shared protocol schema: the server's only defence. Prototype
+ * keys are refused anywhere, except inside pushed mutations' arguments (`perMutation`),
+ * which are refused one by one so the rest of the batch goes on.
+ */
+export async function body<T>(
+  c: Context,
+  schema: Schema<T>,
+  opts: { perMutation?: boolean } = {},
+): Promise<T> {
   if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
     throw new HttpError('INVALID_REQUEST', 'Content-Type must be application/json');
   }
@@ -27,6 +36,9 @@ export async function body<T>(c: Context, schema: Schema<T>): Promise<T> {
   } catch {
     throw new HttpError('INVALID_REQUEST', 'Malformed JSON');
   }
+  const checked = opts.perMutation ? withoutMutationArgs(json) : json;
+  const bad = prototypeKey(checked);
+  if (bad) throw new HttpError('INVALID_REQUEST', `${bad}: prototype keys are not accepted`);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -36,6 +48,20 @@ export async function body<T>(c: Context, schema: Schema<T>): Promise<T> {
     );
   }
   return parsed.data;
+}
+
+function withoutMutationArgs(json: unknown): unknown {
+  if (
+    !json ||
+    typeof json !== 'object' ||
+    !Array.isArray((json as Record<string, unknown>).mutations)
+  )
+    return json;
+  const body = json as { mutations: unknown[] };
+  const mutations = body.mutations.map((m) =>
+    m && typeof m === 'object' ? { ...(m as Record<string, unknown>), args: null } : m,
+  );
+  return { ...body, mutations };
 }
 
 export function errorJson(c: Context, code: ErrorCode, message: string, status: number) {
@@ -49,6 +75,10 @@ export function clientAddress(c: Context): string {
     return 'unknown'; // not a Node socket (in-process app.request in tests)
   }
 }
+
+/** The bearer token of the request, if it carries one. */
+export const bearer = (c: Context): string | undefined =>
+  bearerToken(c.req.header('authorization'));
 
 /** Only these roles may use the route (the device was authenticated before). */
 export function requireRole(c: Context<Env>, ...roles: Role[]): Device {

@@ -1,35 +1,17 @@
 // POST /sync/pull: rows after the device's cursor, in (v, key) order, filtered by what
 // its role may see. The cursor advances over every row scanned, shown or not, so a page
 // of other events' rows still moves the device forward.
-import { withoutSigners } from '#server/events';
+import { publicRow, withoutSigners } from '#server/events';
 import {
   DEFAULT_PULL_LIMIT,
-  type AliasData,
   type Change,
   type PullRequest,
   type PullResponse,
 } from '#sync/protocol';
 import type { Device } from '#server/auth';
 import type { Db } from '#server/store/database';
-import {
-  currentVersion,
-  getRow,
-  rowKey,
-  rowsAfter,
-  rowsOfEvent,
-  type StoredRow,
-} from '#server/store/rows';
-import { HttpError } from '#server/errors';
-
-/** What a phone merged into an earlier registration (same NIP) learns of it: that it
- * exists and where it stands, not the person's contact details or ticket secret. */
-const LINKED_PARTICIPANT_FIELDS = [
-  'id',
-  'eventId',
-  'batchId',
-  'status',
-  'registrationNumber',
-] as const;
+import { currentVersion, rowKey, rowsAfter, rowsOfEvent, type StoredRow } from '#server/store/rows';
+import { assertOwnClientId, lastSeqOf } from '#server/push';
 
 /** What a trainer may know of a participant: who they are and where from (issue 4). */
 const TRAINER_PARTICIPANT_FIELDS = [
@@ -50,10 +32,9 @@ function pick(data: Record<string, unknown>, fields: readonly string[]) {
 
 interface Visibility {
   device: Device;
-  /** Participant devices: the registration they created… */
+  /** Participant devices: the registration they created. One merged into an earlier
+   * registration (same NIP/NIK) sees nothing of it: knowing a NIP proves nothing. */
   own: Set<string>;
-  /** …and the one theirs was merged into. */
-  linked: Set<string>;
   /** Trainer devices: the sessions they may mark… */
   sessions: Set<string>;
   /** …and the batches of those sessions, whose participants are their roster. */
@@ -65,19 +46,13 @@ const onRoster = (row: StoredRow, vis: Visibility) => vis.batches.has(String(row
 
 function visibility(db: Db, device: Device): Visibility {
   const own = new Set<string>();
-  const linked = new Set<string>();
   const sessions = new Set<string>();
   const batches = new Set<string>();
   if (device.role === 'participant') {
     const rows = db
-      .prepare(
-        "SELECT tbl, id, data FROM rows WHERE owner = ? AND tbl IN ('participants', 'aliases')",
-      )
-      .all(device.id) as { tbl: string; id: string; data: string }[];
-    for (const r of rows) {
-      if (r.tbl === 'aliases') linked.add((JSON.parse(r.data) as AliasData).canonicalId);
-      else own.add(r.id);
-    }
+      .prepare("SELECT id FROM rows WHERE owner = ? AND tbl = 'participants'")
+      .all(device.id) as { id: string }[];
+    for (const r of rows) own.add(r.id);
   }
   if (device.role === 'trainer') {
     const rows = db
@@ -96,7 +71,7 @@ function visibility(db: Db, device: Device): Visibility {
       if (batches.has(p.data.batchId)) roster.add(p.id);
     }
   }
-  return { device, own, linked, sessions, batches, roster };
+  return { device, own, sessions, batches, roster };
 }
 
 function omit(data: Record<string, unknown>, key: string): Record<string, unknown> {
@@ -111,6 +86,11 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
   if (row.eventId !== vis.device.eventId) return undefined;
   const { role } = vis.device;
   if (role === 'organiser') return row.data;
+  if (role === 'participant') {
+    // What the public registration page shows, and the phone's own registration.
+    if (PUBLIC_TABLES.has(row.tbl)) return row.deleted ? row.data : publicRow(row.tbl, row.data);
+    return row.tbl === 'participants' && vis.own.has(row.id) ? row.data : undefined;
+  }
   // Who signs is for the organiser's sheets and certificates only.
   if (row.tbl === 'events' && !row.deleted) return withoutSigners(row.data);
   // A desk needs who arrived, not how they signed: signatures go to the organiser only
@@ -132,14 +112,7 @@ function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefi
       return vis.sessions.has(String(row.data.sessionId)) ? row.data : undefined;
     }
     if (row.tbl === 'aliases') return row.data;
-    return undefined;
   }
-  // participant
-  if (row.tbl === 'participants') {
-    if (vis.own.has(row.id)) return row.data;
-    return vis.linked.has(row.id) ? pick(row.data, LINKED_PARTICIPANT_FIELDS) : undefined;
-  }
-  if (row.tbl === 'aliases') return row.owner === vis.device.id ? row.data : undefined;
   return undefined;
 }
 
@@ -178,15 +151,11 @@ function rosterRefresh(db: Db, vis: Visibility): Change[] {
 
 /**
  * Rows that become visible because of `row` although the cursor may have passed them:
- * the registration a phone's alias points to, and the earlier marks of a session a
- * trainer was just given. They are sent with the row that unlocks them.
+ * the earlier marks of a session a trainer was just given. They are sent with the row
+ * that unlocks them.
  */
 function newlyVisible(db: Db, row: StoredRow, vis: Visibility): Change[] {
   const extra: StoredRow[] = [];
-  if (vis.device.role === 'participant' && row.tbl === 'aliases' && row.owner === vis.device.id) {
-    const target = getRow(db, 'participants', String(row.data.canonicalId));
-    if (target) extra.push(target);
-  }
   if (vis.device.role === 'trainer' && row.tbl === 'sessions' && vis.sessions.has(row.id)) {
     const marks = rowsOfEvent<Record<string, unknown>>(db, row.eventId, 'marks');
     extra.push(...marks.filter((m) => m.data.sessionId === row.id));
@@ -197,10 +166,20 @@ function newlyVisible(db: Db, row: StoredRow, vis: Visibility): Change[] {
   });
 }
 
+/** A row reached twice in one page (scanned, and sent again with what unlocked it) goes
+ * once: both copies were read in the same transaction, so they are the same. */
+function oncePerRow(changes: Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = rowKey({ tbl: c.table, id: c.id });
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
-  if (req.clientId !== device.clientId) {
-    throw new HttpError('FORBIDDEN', 'clientId does not belong to this device');
-  }
+  assertOwnClientId(device, req.clientId);
   const limit = req.limit ?? DEFAULT_PULL_LIMIT;
   // One read transaction: the version, the rows and lastSeq are one consistent snapshot.
   return db.transaction(() => {
@@ -234,14 +213,11 @@ export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
       }
     }
     const lastRow = scanned[scanned.length - 1];
-    const last = db
-      .prepare('SELECT last_seq FROM clients WHERE client_id = ?')
-      .get(req.clientId) as { last_seq: number } | undefined;
     return {
-      changes,
+      changes: oncePerRow(changes),
       cursor: lastRow ? { v: lastRow.v, k: rowKey(lastRow) } : (cursor ?? { v: 0 }),
       hasMore: scanned.length === limit,
-      lastProcessedSeq: last?.last_seq ?? 0,
+      lastProcessedSeq: lastSeqOf(db, device),
       serverTime: new Date().toISOString(),
       ...(reset ? { reset: true } : {}),
     };

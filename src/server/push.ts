@@ -22,10 +22,19 @@ export interface PushResult {
   body: PushResponse;
 }
 
-function lastSeqOf(db: Db, clientId: string): number {
-  const row = db.prepare('SELECT last_seq FROM clients WHERE client_id = ?').get(clientId) as
+/** The last seq applied on a device's stream (the stream its token was issued with). */
+export function lastSeqOf(db: Db, device: Device): number {
+  const row = db.prepare('SELECT last_seq FROM streams WHERE id = ?').get(device.stream) as
     { last_seq: number } | undefined;
   return row?.last_seq ?? 0;
+}
+
+/** A request names this device's own id (or, for a device enrolled before streams, its
+ * stream, which is that same id); any other id is refused, never followed. */
+export function assertOwnClientId(device: Device, clientId: string): void {
+  if (clientId !== device.clientId && clientId !== device.stream) {
+    throw new HttpError('FORBIDDEN', 'clientId does not belong to this device');
+  }
 }
 
 function isSkewed(hlc: string, now: Date): boolean {
@@ -37,9 +46,7 @@ function isSkewed(hlc: string, now: Date): boolean {
 }
 
 export function push(db: Db, device: Device, req: PushRequest, secret: string): PushResult {
-  if (req.clientId !== device.clientId) {
-    throw new HttpError('FORBIDDEN', 'clientId does not belong to this device');
-  }
+  assertOwnClientId(device, req.clientId);
   for (let i = 1; i < req.mutations.length; i++) {
     if (req.mutations[i]!.seq <= req.mutations[i - 1]!.seq) {
       throw new HttpError('INVALID_REQUEST', 'Mutations must be in ascending seq order');
@@ -50,11 +57,11 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
   let transient = false;
 
   const run = db.transaction(() => {
-    let last = lastSeqOf(db, req.clientId);
+    let last = lastSeqOf(db, device);
     const v = nextVersion(db);
     const record = db.prepare(
-      `INSERT INTO mutations (client_id, seq, id, name, status, code, canonical_id, v, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO mutations (stream, seq, id, name, status, code, canonical_id, v, at, device_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const mutation of req.mutations) {
       if (mutation.seq <= last) {
@@ -74,7 +81,7 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
       }
       let result: MutationResult;
       try {
-        const ctx = { db, device, clientId: req.clientId, mutation, v, now, secret };
+        const ctx = { db, device, mutation, v, now, secret };
         // A nested better-sqlite3 transaction is a SAVEPOINT: a throw undoes only this one.
         const outcome: Outcome = db.transaction(() => {
           hooks.beforeApply(mutation.seq);
@@ -92,9 +99,10 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
         }
         result = { seq: mutation.seq, status: 'rejected', code: e.code, message: e.message };
         if (e.canonicalId) result.canonicalId = e.canonicalId;
+        if (e.detail) Object.assign(result, e.detail);
       }
       record.run(
-        req.clientId,
+        device.stream,
         mutation.seq,
         mutation.id,
         mutation.name,
@@ -103,14 +111,15 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
         result.canonicalId ?? null,
         v,
         now.toISOString(),
+        device.id,
       );
       results.push(result);
       last = mutation.seq;
     }
     db.prepare(
-      `INSERT INTO clients (client_id, last_seq) VALUES (?, ?)
-       ON CONFLICT (client_id) DO UPDATE SET last_seq = excluded.last_seq`,
-    ).run(req.clientId, last);
+      `INSERT INTO streams (id, last_seq) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq`,
+    ).run(device.stream, last);
     db.prepare(
       'UPDATE devices SET last_sync_at = ?, unsent = ?, app_version = coalesce(?, app_version) WHERE id = ?',
     ).run(now.toISOString(), req.unsent ?? null, req.appVersion ?? null, device.id);

@@ -47,7 +47,12 @@ const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
 async function twoEligible() {
   const organiser = await enrollDevice(server, 'organiser');
   const people = [
-    person({ fullName: 'Siti Aminah, S.IP.', nip: '198703122010012005', source: 'import' }),
+    person({
+      fullName: 'Siti Aminah, S.IP.',
+      nip: '198703122010012005',
+      gender: 'P',
+      source: 'import',
+    }),
     person({ fullName: 'Budi Santoso, A.Md.', source: 'import' }),
   ];
   await organiser.send(...people.map(register));

@@ -265,9 +265,9 @@ describe('purging an event’s personal data', () => {
     const organiser = await enrollDevice(server, 'organiser');
     const staff = await enrollDevice(server, 'staff');
     const phone = await enrollDevice(server, 'participant');
-    const a = person({ gender: 'P', regionCode: '6371' });
-    const b = person({ regionCode: '6372' });
-    const c = person({ regionCode: '6372' });
+    const a = person({ gender: 'P', regionCode: '63.71' });
+    const b = person({ regionCode: '63.72' });
+    const c = person({ regionCode: '63.72' });
     await phone.send(register(a));
     await staff.send(
       register(b),
@@ -315,7 +315,7 @@ describe('purging an event’s personal data', () => {
       checkedInByDay: { '2025-06-02': 1, '2025-06-03': 1 },
       attendance: { [demoSessions[0]!.id]: { hadir: 1, sakit: 1 } },
     });
-    expect(summary.byRegion['6372']).toBeGreaterThanOrEqual(1);
+    expect(summary.byRegion['63.72']).toBeGreaterThanOrEqual(1);
     expect(summary.byGender.P).toBeGreaterThanOrEqual(1);
     expect(Object.keys(summary.byBatch)).toContain(demoBatches[0]!.id);
 

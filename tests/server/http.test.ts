@@ -29,7 +29,7 @@ afterEach(async () => {
 /** Everything a push could have changed, to show that a refused request changed nothing. */
 const snapshot = () => ({
   rows: server.db.prepare('SELECT tbl, id, v FROM rows ORDER BY tbl, id').all(),
-  clients: server.db.prepare('SELECT * FROM clients ORDER BY client_id').all(),
+  streams: server.db.prepare('SELECT * FROM streams ORDER BY id').all(),
   mutations: server.db.prepare('SELECT count(*) AS n FROM mutations').get(),
 });
 

@@ -1,14 +1,19 @@
 // Knowing someone's NIP must not give a phone their registration (UU 27/2022): a phone
-// whose self-registration was merged into an existing one learns only that it exists.
+// whose self-registration was merged into an existing one learns only that the NIP is
+// registered, on every route (issue 14, defect 2).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoParticipants, demoSessions } from '#domain/demo';
+import type { Participant } from '#domain/model';
+import { MyCertificates } from '#sync/certificates';
 import {
   enrollDevice,
+  errorCode,
   mark,
   ofTable,
   patch,
   person,
   register,
+  request,
   startTestServer,
   upsertSession,
   type TestServer,
@@ -23,7 +28,7 @@ afterEach(async () => {
 });
 
 describe('participant privacy across a NIP merge', () => {
-  it('a phone registering with another person’s NIP sees no contact details and cannot change them', async () => {
+  it('a phone registering with another person’s NIP learns only that the NIP is registered and cannot change them', async () => {
     const victimPhone = await enrollDevice(server, 'participant');
     const victim = person({ phone: '+6281299990001', email: 'korban@example.org' });
     expect((await victimPhone.send(register(victim))).results[0]!.status).toBe('applied');
@@ -31,21 +36,13 @@ describe('participant privacy across a NIP merge', () => {
     const impostor = await enrollDevice(server, 'participant');
     const copy = person({ nip: victim.nip!, fullName: 'Orang Lain' });
     const res = await impostor.send(register(copy));
-    expect(res.results[0]).toMatchObject({ status: 'merged', canonicalId: victim.id });
+    expect(res.results[0]).toEqual({ seq: 1, status: 'merged' });
 
+    // Not the registration, not its number, not its id, not the alias that names it.
     const { changes } = await impostor.pullAll(null);
-    const seen = ofTable<Record<string, unknown>>(changes, 'participants');
-    expect(seen).toEqual([
-      {
-        id: victim.id,
-        eventId: victim.eventId,
-        batchId: victim.batchId,
-        status: 'registered',
-        registrationNumber: expect.stringMatching(/^KS-A1-\d{3}$/), // shown on the ticket
-      },
-    ]);
-    expect(JSON.stringify(changes)).not.toContain('+6281299990001');
-    expect(JSON.stringify(changes)).not.toContain(victim.ticketCode);
+    expect(ofTable(changes, 'participants')).toEqual([]);
+    expect(ofTable(changes, 'aliases')).toEqual([]);
+    expect(JSON.stringify(changes)).not.toContain(victim.id);
 
     const h1 = impostor.tick();
     const h2 = impostor.tick();
@@ -62,6 +59,53 @@ describe('participant privacy across a NIP merge', () => {
       'participants',
     );
     expect(own).toEqual([expect.objectContaining({ id: victim.id, phone: '+6281299990001' })]);
+  });
+
+  it('defect 2: typing someone’s NIP does not get you their certificate; their ticket does', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const victimPhone = await enrollDevice(server, 'participant');
+    const victim = person({ fullName: 'Korban Sertifikat, S.IP.' });
+    await victimPhone.send(register(victim));
+    const impostor = await enrollDevice(server, 'participant');
+    await impostor.send(register(person({ nip: victim.nip!, fullName: 'Orang Lain' })));
+    const a1 = demoSessions.filter((x) => x.batchId === victim.batchId);
+    await organiser.send(...a1.map((x) => mark(x.id, victim.id)));
+    for (const path of ['/api/v1/admin/certificates/issue', '/api/v1/admin/certificates/publish'])
+      expect(
+        (await request(server.url, path, { token: organiser.token, body: { published: true } }))
+          .status,
+      ).toBe(200);
+
+    const mine = (device: { token: string }) =>
+      request(server.url, '/api/v1/certificates/mine', { token: device.token });
+    const stolen = await mine(impostor);
+    expect(stolen.json).toEqual({ published: true, certificates: [] });
+    expect(stolen.text).not.toContain(victim.nip!);
+    const own = MyCertificates.parse((await mine(victimPhone)).json);
+    expect(own.certificates.map((c) => c.nip)).toEqual([victim.nip]);
+
+    // The person on a new phone: the number and check code printed on their ticket.
+    const number = ofTable<Participant>(
+      (await organiser.pullAll(null)).changes,
+      'participants',
+    ).find((x) => x.id === victim.id)!.registrationNumber!;
+    const byTicket = (body: unknown) =>
+      request(server.url, '/api/v1/certificates/ticket', { body });
+    const found = await byTicket({ number, ticketCode: victim.ticketCode });
+    expect(found.status, found.text).toBe(200);
+    expect(MyCertificates.parse(found.json).certificates.map((c) => c.fullName)).toEqual([
+      victim.fullName,
+    ]);
+    expect(found.headers.get('cache-control')).toContain('no-store');
+    // The NIP is not a proof, nor a wrong code; both answer the same.
+    for (const wrong of [
+      { number: victim.nip, ticketCode: victim.ticketCode },
+      { number, ticketCode: 'ZZZZZZ' },
+    ]) {
+      const reply = await byTicket(wrong);
+      expect([reply.status, errorCode(reply)]).toEqual([404, 'NOT_FOUND']);
+      expect(reply.text).not.toContain(victim.fullName);
+    }
   });
 
   it('a merged phone cannot register a second person', async () => {
@@ -93,7 +137,7 @@ describe('participant privacy across a NIP merge', () => {
 });
 
 describe('rows that become visible after the cursor passed them', () => {
-  it('a merged phone that already pulled still receives the redacted registration with its alias', async () => {
+  it('a merged phone that already pulled learns nothing of the registration later either', async () => {
     const staff = await enrollDevice(server, 'staff');
     const existing = person();
     await staff.send(register(existing));
@@ -101,16 +145,24 @@ describe('rows that become visible after the cursor passed them', () => {
     const { cursor } = await phone.pullAll(null); // the phone has seen everything so far
     await phone.send(register(person({ nip: existing.nip! })));
     const { changes } = await phone.pullAll(cursor);
-    expect(ofTable(changes, 'aliases')).toHaveLength(1);
-    expect(ofTable(changes, 'participants')).toEqual([
-      {
-        id: existing.id,
-        eventId: existing.eventId,
-        batchId: existing.batchId,
-        status: 'registered',
-        registrationNumber: expect.stringMatching(/^KS-A1-\d{3}$/),
-      },
-    ]);
+    expect(ofTable(changes, 'aliases')).toEqual([]);
+    expect(ofTable(changes, 'participants')).toEqual([]);
+  });
+
+  it('a page carries each row once', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const staff = await enrollDevice(server, 'staff');
+    const trainer = await enrollDevice(server, 'trainer');
+    const session = demoSessions[2]!;
+    await staff.send(...demoParticipants.slice(0, 3).map((p) => mark(session.id, p.id)));
+    const { cursor } = await trainer.pullAll(null);
+    // The assignment and the marks it unlocks, in one page: the marks are scanned too.
+    await organiser.send(upsertSession({ ...session, trainerDeviceIds: [trainer.deviceId] }));
+    await staff.send(mark(session.id, demoParticipants[3]!.id));
+    const page = await trainer.pull(cursor);
+    const keys = page.changes.map((c) => `${c.table}:${c.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(page.changes.filter((c) => c.table === 'marks')).toHaveLength(4);
   });
 });
 

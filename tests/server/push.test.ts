@@ -17,6 +17,7 @@ import {
   errorCode,
   hlcAt,
   lastSeq,
+  streamOf,
   mark,
   startTestServer,
   upsert,
@@ -38,7 +39,9 @@ afterEach(async () => {
 
 const mutationCount = (clientId: string) =>
   (
-    server.db.prepare('SELECT count(*) AS n FROM mutations WHERE client_id = ?').get(clientId) as {
+    server.db
+      .prepare('SELECT count(*) AS n FROM mutations WHERE stream = ?')
+      .get(streamOf(server.db, clientId)) as {
       n: number;
     }
   ).n;
@@ -191,8 +194,8 @@ describe('push', () => {
     expect(countRows(server.db, 'checkins')).toBe(2);
     expect(countRows(server.db, 'marks')).toBe(1);
     const rejected = server.db
-      .prepare("SELECT seq, code FROM mutations WHERE client_id = ? AND status = 'rejected'")
-      .all(staff.clientId);
+      .prepare("SELECT seq, code FROM mutations WHERE stream = ? AND status = 'rejected'")
+      .all(streamOf(server.db, staff.clientId));
     expect(rejected).toEqual([
       { seq: 2, code: 'INVALID_MUTATION' },
       { seq: 4, code: 'INVALID_MUTATION' },

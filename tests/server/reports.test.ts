@@ -56,7 +56,7 @@ describe('certificates', () => {
   it('numbers the eligible once, lists the others with the reason, and re-issues after corrections', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const phone = await enrollDevice(server, 'participant');
-    const siti = person({ fullName: 'Siti Aminah, S.IP.', nip: '198703122010012005' });
+    const siti = person({ fullName: 'Siti Aminah, S.IP.', nip: '198703122010012005', gender: 'P' });
     const budi = person({ fullName: 'Budi Santoso' });
     // Budi was registered by the desk (a phone registers its owner only).
     await phone.send(register(siti));

@@ -372,6 +372,25 @@ const ROUTES: Record<string, (w: World, who: Credential) => Promise<Call>> = {
     return { reply, happened: () => purgedAt() !== before, check };
   },
 
+  'GET /api/v1/certificates/mine': async (w, who) => {
+    const reply = await request(w.server.url, '/api/v1/certificates/mine', { token: who.token });
+    const check = () => expect(reply.json).toEqual({ published: false, certificates: [] });
+    return { reply, check };
+  },
+
+  // The proof a person holds: another phone's registration, by its number and check code.
+  'POST /api/v1/certificates/ticket (the neighbour’s ticket)': async (w, who) => {
+    const { number } = w.server.db
+      .prepare("SELECT json_extract(data, '$.registrationNumber') AS number FROM rows WHERE id = ?")
+      .get(w.neighbour.id) as { number: string };
+    const reply = await request(w.server.url, '/api/v1/certificates/ticket', {
+      token: who.token,
+      body: { number, ticketCode: w.neighbour.ticketCode },
+    });
+    const check = () => expect(reply.json).toEqual({ published: false, certificates: [] });
+    return { reply, check };
+  },
+
   'POST /api/v1/admin/logout': async (w, who) => {
     const wasRevoked = who.deviceId ? isRevoked(w.server.db, who.deviceId) : true;
     const reply = await request(w.server.url, '/api/v1/admin/logout', {
@@ -410,6 +429,8 @@ const ROUTE_MATRIX: Record<keyof typeof ROUTES, readonly string[]> = {
   'POST /api/v1/admin/events/{id}/open (event B)':                      [OK,        DENIED,   DENIED,   DENIED,      OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
   // The organiser's purge (first cell) ends the participant phones' tokens.
   'POST /api/v1/admin/events/{id}/purge (event A, retention over)':     [OK,        DENIED,   DENIED,   REVOKED,      DENIED,      UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
+  'GET /api/v1/certificates/mine':                                      [DENIED,    DENIED,   DENIED,   OK,          DENIED,      UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
+  'POST /api/v1/certificates/ticket (the neighbour’s ticket)':          [OK,        OK,       OK,       OK,          OK,          OK,       OK,            OK,            OK],
   'POST /api/v1/admin/logout':                                          [OK,        OK,       OK,       OK,          OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
 };
 
@@ -696,6 +717,58 @@ runNamedCases('a device of event A touching event B (and B’s organiser touchin
   ['foreign',     'checkin.record in B of A’s participant',   () => checkin(p1.id, { eventId: EVENT_B }),                                    'NOT_FOUND'],
   ['foreign',     'participant.cancel of A’s participant',    cancelOf(demo),                                                                'NOT_FOUND'],
 ]);
+
+/** A stamp of another device's clock: what a pulled row's `hlc` shows of its writer. */
+const stampedAs =
+  (other: (w: World) => TestDevice, draft: (w: World) => Draft): MakeDraft =>
+  (w) => ({ ...draft(w), hlc: `${new Date().toISOString()}-0000-${other(w).clientId}` });
+
+const implausibleNip = '199013452015001000';
+
+// prettier-ignore
+runNamedCases('identifiers the server checks itself', [
+  ['staff',       'a check-in stamped in the organiser’s name', stampedAs((w) => w.organiser, () => checkin(p1.id)),           'INVALID_MUTATION'],
+  ['trainer',     'a mark stamped in the desk’s name',          stampedAs((w) => w.staff, () => mark(OWN_SESSION.id, p1.id)),  'INVALID_MUTATION'],
+  ['organiser',   'an import with NIP month 13, day 45',        () => register(person({ nip: implausibleNip, source: 'import' })), 'INVALID_MUTATION'],
+  ['staff',       'a walk-in with region 99.99',                () => register(person({ regionCode: '99.99', source: 'walkin' })), 'INVALID_MUTATION'],
+  ['staff',       'a walk-in with a 0841 phone',                () => register(person({ phone: '+62841234567', source: 'walkin' })), 'INVALID_MUTATION'],
+  ['participant', 'a NIK of a province that does not exist',    () => register(person({ nik: '9901011501900001' })),        'INVALID_MUTATION'],
+  ['organiser',   'a patch giving a child’s NIK',               patchOf(demo, 'nik', '6371011501120001'),                   'INVALID_MUTATION'],
+  ['staff',       'a patch giving a pensioner’s NIP',           patchOf(demo, 'nip', '195001011975031001'),                 'INVALID_MUTATION'],
+  ['participant', 'a patch of its own phone to 0841',           patchOf(own, 'phone', '+62841234567'),                      'INVALID_MUTATION'],
+  ['organiser',   'an official with an implausible NIP',        () => upsert('event', { ...demoEvent, official: { name: 'X', title: 'Y', nip: implausibleNip } }), 'INVALID_MUTATION'],
+]);
+
+describe('knowing another device’s id or another person’s NIP reaches nothing', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await buildWorld();
+  });
+  afterEach(async () => {
+    await w.server.close();
+  });
+
+  it('a phone joining with the desk’s client id pushes on a sequence of its own', async () => {
+    const first = await w.staff.send(checkin(p1.id));
+    const seq = first.lastProcessedSeq;
+    const thief = await enrollDevice(w.server, 'participant', { clientId: w.staff.clientId });
+    await thief.send(...Array.from({ length: 5 }, () => checkin(p1.id)));
+    expect((await w.staff.pull(null)).lastProcessedSeq).toBe(seq);
+    const next = await w.staff.send(checkin(p1.id));
+    expect(next.results).toEqual([{ seq: seq + 1, status: 'applied' }]);
+  });
+
+  it('a phone that types the neighbour’s NIP is told only “merged” and sees nothing of them', async () => {
+    const phone = await enrollDevice(w.server, 'participant');
+    const res = await phone.send(register(person({ nip: w.neighbour.nip!, fullName: 'Penyamar' })));
+    expect(res.results[0]).toEqual({ seq: 1, status: 'merged' });
+    const text = JSON.stringify(await phone.pullAll(null));
+    for (const value of [w.neighbour.id, w.neighbour.fullName, w.neighbour.phone!])
+      expect(text).not.toContain(value);
+    const mine = await request(w.server.url, '/api/v1/certificates/mine', { token: phone.token });
+    expect(mine.json).toEqual({ published: false, certificates: [] });
+  });
+});
 
 describe('a device of event A reusing the id of an event-B row', () => {
   let w: World;

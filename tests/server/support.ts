@@ -289,10 +289,12 @@ export function upsert(
 
 let people = 0;
 
-/** A valid 18-digit NIP nobody in the demo has (birth 1990-01-01, TMT 2015-03, male). */
-export function freshNip(): string {
+/** A valid 18-digit NIP nobody in the demo has (birth 1990-01-01, TMT 2015-03), its
+ * gender digit agreeing with `gender` (the server checks it as the form does). */
+export function freshNip(gender: 'L' | 'P' = 'L'): string {
   people++;
-  return `199001012015031${String((people % 999) + 1).padStart(3, '0')}`;
+  const digit = gender === 'P' ? '2' : '1';
+  return `19900101201503${digit}${String((people % 999) + 1).padStart(3, '0')}`;
 }
 
 /** A new participant of the demo event, valid by default. */
@@ -304,7 +306,7 @@ export function person(over: Partial<FullParticipant> = {}): FullParticipant {
     batchId: demoBatches[0]!.id,
     fullName: `Peserta Uji ${people}, S.IP.`,
     employmentStatus: 'pns',
-    nip: freshNip(),
+    nip: freshNip(over.gender ?? 'L'),
     gender: 'L',
     position: 'pustakawan_ahli_pertama',
     institution: 'Dinas Perpustakaan Kota Banjarbaru',
@@ -361,20 +363,28 @@ export interface TestDevice {
 export async function enrollDevice(
   target: Target,
   role: Role,
-  opts: { eventId?: string; clientId?: string } = {},
+  opts: {
+    eventId?: string;
+    clientId?: string;
+    /** The token this browser held before: its push sequence goes on. */
+    previousToken?: string;
+    /** Where a new push sequence starts (the browser's next seq). */
+    nextSeq?: number;
+  } = {},
 ): Promise<TestDevice> {
   const eventId = opts.eventId ?? DEMO_EVENT_ID;
   const clientId = opts.clientId ?? `c-${role}-${crypto.randomUUID()}`;
+  const deviceInfo = { clientId, ...(opts.nextSeq ? { nextSeq: opts.nextSeq } : {}) };
+  const token = opts.previousToken;
   const reply =
     role === 'participant'
       ? await request(target.url, `/api/v1/events/${encodeURIComponent(eventId)}/join`, {
-          body: { deviceInfo: { clientId } },
+          body: { deviceInfo },
+          ...(token ? { token } : {}),
         })
       : await request(target.url, '/api/v1/devices/enroll', {
-          body: {
-            enrollCode: createEnrollCode(target.db, { role, eventId }).code,
-            deviceInfo: { clientId },
-          },
+          body: { enrollCode: createEnrollCode(target.db, { role, eventId }).code, deviceInfo },
+          ...(token ? { token } : {}),
         });
   expect(reply.status, reply.text).toBe(200);
   const enrolled = EnrollResponse.parse(reply.json);
@@ -465,9 +475,27 @@ export function countRows(db: Db, tbl: string, eventId = DEMO_EVENT_ID): number 
   ).n;
 }
 
+/** The last seq applied on a device's own stream (the token's device, whatever it declared). */
+export function seqOfDevice(db: Db, deviceId: string): number {
+  const row = db
+    .prepare('SELECT s.last_seq FROM streams s JOIN devices d ON d.stream = s.id WHERE d.id = ?')
+    .get(deviceId) as { last_seq: number } | undefined;
+  return row?.last_seq ?? 0;
+}
+
+/** The push stream of the newest device that declared this client id. */
+export function streamOf(db: Db, clientId: string): string | undefined {
+  const row = db
+    .prepare('SELECT stream FROM devices WHERE client_id = ? ORDER BY created_at DESC, rowid DESC')
+    .get(clientId) as { stream: string } | undefined;
+  return row?.stream;
+}
+
+/** The last seq the server applied for the device that declared this client id. */
 export function lastSeq(db: Db, clientId: string): number {
-  const row = db.prepare('SELECT last_seq FROM clients WHERE client_id = ?').get(clientId) as
-    { last_seq: number } | undefined;
+  const row = db
+    .prepare('SELECT last_seq FROM streams WHERE id = ?')
+    .get(streamOf(db, clientId) ?? '') as { last_seq: number } | undefined;
   return row?.last_seq ?? 0;
 }
 

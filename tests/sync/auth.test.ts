@@ -8,6 +8,8 @@ import { exportOutbox, getEnrollment } from '#db/sync-store';
 import { revokeDevice } from '#server/auth';
 import {
   checkIns,
+  networkFailure,
+  pushStatuses,
   serverCounts,
   staffDevice,
   Wire,
@@ -48,6 +50,40 @@ describe('fault 19: expired token and revoked device', REAL_PARTS, () => {
         made.map((c) => c.id),
       ),
     ).toEqual([1, 1, 1]);
+  });
+
+  it('fault 19: enrolling again goes on with the same sequence: a push whose answer was lost is not applied twice', async () => {
+    // The answer to the first push never arrives (the server committed it).
+    const wire = new Wire(async (req, forward) => {
+      if (req.path === '/sync/push' && req.nth === 1) {
+        await forward();
+        throw networkFailure();
+      }
+      return forward();
+    });
+    const device = await staffDevice(server, 'f19-lost-answer', wire);
+    const made = await device.act(() => checkIns(person.id, 2));
+    expect(await device.sync()).toMatchObject({ state: 'offline' });
+    expect(await device.act(pendingCount)).toBe(2);
+    const before = (await device.act(getEnrollment))!;
+    // The organiser revokes the tablet and gives it a new code.
+    revokeDevice(server.db, before.deviceId);
+    await device.enroll(server.code('staff'));
+    const after = (await device.act(getEnrollment))!;
+    expect(after.deviceId).not.toBe(before.deviceId);
+
+    expect(await device.sync()).toMatchObject({ state: 'idle' });
+    expect(pushStatuses(wire.to('/sync/push').at(-1))).toEqual(['duplicate', 'duplicate']);
+    expect(await device.act(pendingCount)).toBe(0);
+    expect(
+      serverCounts(
+        server,
+        'checkins',
+        made.map((c) => c.id),
+      ),
+    ).toEqual([1, 1]);
+    const enroll = wire.to('/devices/enroll').at(-1)!;
+    expect(enroll.body.deviceInfo).toMatchObject({ nextSeq: 1 });
   });
 
   it('fault 19: a revoked device stops with "revoked", keeps its outbox and can export it', async () => {

@@ -672,13 +672,18 @@ function checkAccounting(db: Db, outboxes: Map<Sim, OutboxRow[]>) {
   const rejections: Record<string, number> = {};
   const byClient = new Map<string, Map<number, ServerMutation>>();
   const all = db
-    .prepare('SELECT client_id, seq, id, name, status, code FROM mutations')
+    .prepare(
+      `SELECT d.client_id AS client_id, m.seq, m.id, m.name, m.status, m.code
+       FROM mutations m JOIN devices d ON d.id = m.device_id`,
+    )
     .all() as ServerMutation[];
   for (const m of all) {
     if (!byClient.has(m.client_id)) byClient.set(m.client_id, new Map());
     byClient.get(m.client_id)!.set(m.seq, m);
   }
-  const lastSeq = db.prepare('SELECT last_seq FROM clients WHERE client_id = ?');
+  const lastSeq = db.prepare(
+    'SELECT s.last_seq FROM streams s JOIN devices d ON d.stream = s.id WHERE d.client_id = ?',
+  );
   let total = 0;
   for (const [sim, rows] of outboxes) {
     total += rows.length;
@@ -797,8 +802,8 @@ function fingerprint(db: Db): string {
   const h = createHash('sha256');
   for (const q of [
     'SELECT tbl, id, data, hlcs, v, deleted FROM rows ORDER BY tbl, id',
-    'SELECT client_id, seq, id, status, code, canonical_id, v FROM mutations ORDER BY client_id, seq',
-    'SELECT client_id, last_seq FROM clients ORDER BY client_id',
+    'SELECT stream, seq, id, status, code, canonical_id, v FROM mutations ORDER BY stream, seq',
+    'SELECT id, last_seq FROM streams ORDER BY id',
     'SELECT event_id, kind, hmac, participant_id FROM national_ids ORDER BY event_id, kind, hmac',
     'SELECT count(*) AS n, max(id) AS last FROM participant_audit',
   ]) {

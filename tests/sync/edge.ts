@@ -220,7 +220,11 @@ export function serverCounts(server: TestServer, tbl: string, ids: string[]): nu
 /** The mutations the server has processed (once each) for a client id. */
 export function processed(server: TestServer, clientId: string): { seq: number; status: string }[] {
   return server.db
-    .prepare('SELECT seq, status FROM mutations WHERE client_id = ? ORDER BY seq')
+    .prepare(
+      `SELECT seq, status FROM mutations WHERE stream =
+         (SELECT stream FROM devices WHERE client_id = ? ORDER BY created_at DESC LIMIT 1)
+       ORDER BY seq`,
+    )
     .all(clientId) as { seq: number; status: string }[];
 }
 
@@ -232,7 +236,10 @@ let nips = 0;
 
 /** An 18-digit NIP no demo participant and no other test uses. */
 export function uniqueNip(): string {
-  return `19900101202012${String(++nips).padStart(4, '0')}`;
+  const n = ++nips;
+  // A plausible NIP (male, TMT 2020-12), its birthday moving on every 999 people.
+  const day = String(1 + (Math.floor(n / 999) % 28)).padStart(2, '0');
+  return `199001${day}2020121${String((n % 999) + 1).padStart(3, '0')}`;
 }
 
 /**

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import { pendingCount } from '#db/outbox';
-import { registerParticipant } from '#db/participants';
-import { registerOwn } from '#db/registration';
+import { ownTicket, registerOwn } from '#db/registration';
+import { pruneAcked } from '#db/sync-store';
 import { person } from '#tests/server/support';
 import { TestDevice } from '#tests/support/device';
 import { staffDevice, Wire, useTestServer } from '#tests/sync/edge';
@@ -118,23 +118,26 @@ describe('an organiser moving to another event', () => {
 });
 
 describe('a phone whose registration is merged into an earlier one', () => {
-  it('pulls the alias and the earlier registration, redacted, without failing', async () => {
+  it('is told the NIP is registered, and receives nothing of that registration', async () => {
     const nip = demoParticipants.find((p) => p.nip)!.nip!;
     const phone = new TestDevice(server.url, { name: 'phone' });
-    const joined = await phone.act(() => phone.engine.join(DEMO_EVENT_ID));
-    expect(joined).toMatchObject({ role: 'participant' });
     const mine = person({ nip, source: 'self' });
-    await phone.act(() => registerParticipant(mine));
+    await phone.act(() => registerOwn(DEMO_EVENT_ID, mine));
 
     const run = await phone.sync();
     expect(run.state).toBe('idle');
     const canonical = demoParticipants.find((p) => p.nip === nip)!;
-    expect(await phone.db.aliases.get(mine.id)).toMatchObject({ canonicalId: canonical.id });
-    const redacted = await phone.db.participants.get(canonical.id);
-    expect(redacted).toMatchObject({ id: canonical.id, status: canonical.status });
-    expect(redacted).not.toHaveProperty('fullName');
-    expect(redacted).not.toHaveProperty('phone');
+    expect(await phone.db.aliases.count()).toBe(0);
+    expect(await phone.db.participants.get(canonical.id)).toBeUndefined();
     expect(await phone.db.participants.get(mine.id)).toBeUndefined();
+    const [row] = await phone.db.outbox.toArray();
+    expect(row).toMatchObject({ status: 'acked', result: { status: 'merged' } });
+    expect(row!.result).not.toHaveProperty('canonicalId');
+    const ticket = await phone.act(() => ownTicket(DEMO_EVENT_ID));
+    expect(ticket).toMatchObject({ merged: true, server: undefined, delivery: 'acked' });
+    // Kept past the week acknowledged rows are kept, so the ticket still says so.
+    await phone.act(() => pruneAcked(0, Date.now() + 30 * 86_400_000));
+    expect(await phone.act(() => ownTicket(DEMO_EVENT_ID))).toMatchObject({ merged: true });
   });
 });
 

@@ -30,7 +30,14 @@ export interface OutboxRow<N extends MutationName = MutationName> extends Mutati
   status: OutboxStatus;
   ackedAt?: string;
   /** Why the server refused it; kept until a person dismisses or fixes it. */
-  error?: { code: string; message: string };
+  error?: {
+    code: string;
+    message: string;
+    /** The field the domain rules found wrong, their code for it and its values. */
+    field?: string;
+    reason?: string;
+    params?: Record<string, string | number>;
+  };
   /** What the server answered besides "applied" (merge target, conflicting values). */
   result?: { status: string; canonicalId?: string; serverState?: unknown };
   /** Replayed to a restored server after a person had dismissed it. */

@@ -64,6 +64,13 @@ export async function enqueue<N extends MutationName>(
   return row;
 }
 
+/** The seq the next push will start with: the oldest unsent row's, or the next one. */
+export async function nextSeqToSend(): Promise<number> {
+  const oldest = await db().outbox.where('status').equals('pending').first();
+  // Indexed by status, ordered by the primary key (seq) within it: the lowest pending seq.
+  return oldest?.seq ?? ((await getMeta<number>('outboxSeq')) ?? 0) + 1;
+}
+
 /**
  * Record a mutation and apply its local effect atomically. If the effect or the outbox
  * insert fails, Dexie rolls back both and the error is rethrown as a StorageError the UI

@@ -79,29 +79,36 @@ export async function registerOwn(eventId: string, registration: Registration): 
 export interface OwnTicket {
   /** As submitted on this phone (the name and details shown on the ticket). */
   submitted: Participant;
-  /** The server's copy when pulled: status, registration number, and for a merged
-   * registration the earlier one it points to. */
+  /** The server's copy when pulled: status, registration number, corrections. */
   server: Partial<Participant> | undefined;
+  /** The server found the same NIP/NIK registered before: this registration became that
+   * one, which the phone is not told anything about (knowing a NIP proves nothing). */
+  merged: boolean;
   /** The register mutation's state in the outbox (pruned rows count as acked). */
   delivery: OutboxStatus | 'acked';
   rejectedCode: string | undefined;
+  /** The domain rule a refused registration broke (e.g. `nip.retired`), with its values. */
+  rejectedReason?: { reason: string; params?: Record<string, string | number> };
 }
 
 export async function ownTicket(eventId: string): Promise<OwnTicket | null> {
   const mine = await getMeta<{ participant: Participant; seq: number }>(mineKey(eventId));
   if (!mine) return null;
   const d = db();
-  const [row, alias] = await Promise.all([
-    d.outbox.get(mine.seq),
-    d.aliases.get(mine.participant.id),
-  ]);
-  const serverId = alias?.canonicalId ?? row?.result?.canonicalId ?? mine.participant.id;
-  const server = await d.participants.get(serverId);
+  const row = await d.outbox.get(mine.seq);
+  const merged = row?.result?.status === 'merged';
+  // The row with this id on the phone is its own: until the server's copy is pulled, the
+  // one written locally (without a registration number).
+  const server = merged ? undefined : await d.participants.get(mine.participant.id);
   return {
     submitted: mine.participant,
     server,
+    merged,
     delivery: row?.status ?? 'acked',
     rejectedCode: row?.error?.code,
+    ...(row?.error?.reason
+      ? { rejectedReason: { reason: row.error.reason, params: row.error.params } }
+      : {}),
   };
 }
 

@@ -20,6 +20,9 @@ export interface PushOutcome {
   message?: string;
   canonicalId?: string;
   serverState?: unknown;
+  field?: string;
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 export const getEnrollment = () => getMeta<Enrollment>('enrollment');
@@ -111,7 +114,14 @@ export async function settle(results: PushOutcome[], lastProcessedSeq: number): 
         refused.push(row);
         row.status = row.keepDismissed ? 'dismissed' : r.status;
         if (r.status === 'rejected') {
-          row.error = { code: r.code ?? 'REJECTED', message: r.message ?? '' };
+          const { field, reason, params } = r;
+          row.error = {
+            code: r.code ?? 'REJECTED',
+            message: r.message ?? '',
+            ...(field ? { field } : {}),
+            ...(reason ? { reason } : {}),
+            ...(params ? { params } : {}),
+          };
         } else {
           row.result = { status: r.status, serverState: r.serverState };
         }
@@ -236,10 +246,11 @@ export async function pruneAcked(days = 7, now = Date.now()): Promise<number> {
   if (now - last < 3_600_000) return 0;
   await setMeta('prunedAt', now);
   const before = new Date(now - days * 86_400_000).toISOString();
+  // A row with a result (a merged registration) is kept: the ticket says so from it.
   return db()
     .outbox.where('ackedAt')
     .below(before)
-    .filter((r) => r.status === 'acked' || r.status === 'dismissed')
+    .filter((r) => (r.status === 'acked' && !r.result) || r.status === 'dismissed')
     .delete();
 }
 

@@ -6,6 +6,12 @@
 // for completing a walk-in listed here are in completion.ts.
 import { firstCheckins } from '#domain/checkins';
 import {
+  eventIdentifierIssues,
+  invalidRegistrations,
+  type EventIdentifierIssue,
+  type InvalidRegistration,
+} from '#domain/identifiers';
+import {
   countsAsAttended,
   sessionCounts,
   sessionStatuses,
@@ -75,6 +81,10 @@ export interface Attention {
   duplicates: DuplicatePair[];
   /** Only when the event asks for signatures at check-in. */
   unsigned: UnsignedCheckin[];
+  /** Registrations whose NIP, NIK, phone, email or kabupaten/kota fail the rules. */
+  invalid: InvalidRegistration[];
+  /** The event's own identifiers that fail them (the official's NIP, a quota's region). */
+  eventIssues: EventIdentifierIssue[];
 }
 
 export interface Dashboard {
@@ -144,7 +154,17 @@ export function dashboard(data: DashboardData, today: string): Dashboard {
         .sort(byName),
       duplicates: duplicatePairs(registered),
       unsigned: data.event.signatureAtCheckin ? unsigned(data.checkins, registered) : [],
+      // Noon in the event's zone (any UTC+7…+9 zone) is still `today` there.
+      ...identifierAttention(data, new Date(`${today}T04:00:00Z`)),
     },
+  };
+}
+
+function identifierAttention(data: DashboardData, today: Date) {
+  const ctx = { provinceCode: data.event.provinceCode, today };
+  return {
+    invalid: invalidRegistrations([...data.participants].sort(byName), ctx),
+    eventIssues: eventIdentifierIssues(data.event, today),
   };
 }
 

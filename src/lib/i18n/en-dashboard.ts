@@ -40,6 +40,12 @@ export const enDashboard: Record<keyof typeof idDashboard, string> = {
   'dashboard.duplicates': 'Likely duplicates ({count})',
   'dashboard.unsigned': 'Check-ins without a signature ({count})',
   'dashboard.unsignedHelp': 'Ask them to sign the paper attendance sheet.',
+  'dashboard.invalid': 'Identity data that fails the rules ({count})',
+  'dashboard.invalidHelp':
+    'Stored before this rule existed, or by an older app. Nothing is deleted: check and correct it with the participant.',
+  'dashboard.eventIssues': 'Event details to correct',
+  'dashboard.eventIssuesHelp':
+    'Open Kegiatan and correct these; the server refuses other edits of the event until then.',
   'dashboard.complete.help':
     'What the check-in desk does not ask. Once saved, this participant no longer needs completing.',
   'dashboard.complete.employmentStatus': 'Employment status',

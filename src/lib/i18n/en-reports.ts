@@ -75,6 +75,16 @@ export const enReports: Record<keyof typeof idReports, string> = {
   'mine.offline': 'No connection to the server. Certificates can only be fetched when connected.',
   'mine.failed':
     'The server refused this request. Open your ticket and try again; if it still fails, contact the organisers.',
+  'mine.ticketIntro':
+    'Registered on another phone, or your NIP was registered before? Enter the registration number and check code printed on your first ticket.',
+  'mine.ticketNumber': 'Registration number (e.g. KS-A1-006)',
+  'mine.ticketCode': 'Check code on the ticket (6 letters/digits)',
+  'mine.ticketAsk': 'Find the certificate',
+  'mine.ticketInvalid':
+    'Enter the registration number and the check code (4–12 letters or digits) as on the ticket.',
+  'mine.ticketUnknown':
+    'No registration has this number and check code. Check your ticket again (the code never uses the letter O or the digit 0).',
+  'mine.ticketLimited': 'Too many wrong tries. Try again in 15 minutes.',
   'mine.back': 'Back to the ticket',
   'certificates.outdated':
     '{count} certificates no longer match the attendance (or someone has become eligible). Issue them again.',

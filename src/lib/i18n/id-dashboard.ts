@@ -40,6 +40,12 @@ export const idDashboard = {
   'dashboard.duplicates': 'Kemungkinan data ganda ({count})',
   'dashboard.unsigned': 'Check-in tanpa tanda tangan ({count})',
   'dashboard.unsignedHelp': 'Minta tanda tangan mereka di daftar hadir kertas.',
+  'dashboard.invalid': 'Data identitas tidak valid ({count})',
+  'dashboard.invalidHelp':
+    'Tersimpan sebelum aturan ini berlaku atau dari aplikasi lama. Data tidak dihapus: periksa dan perbaiki bersama pesertanya.',
+  'dashboard.eventIssues': 'Data kegiatan yang perlu diperbaiki',
+  'dashboard.eventIssuesHelp':
+    'Buka Kegiatan dan perbaiki isian ini; perubahan lain ditolak server sampai diperbaiki.',
   'dashboard.complete.help':
     'Isian yang tidak ditanyakan di meja check-in. Setelah disimpan, peserta ini tidak lagi perlu dilengkapi.',
   'dashboard.complete.employmentStatus': 'Status kepegawaian',

@@ -74,6 +74,16 @@ export const idReports = {
   'mine.offline': 'Tidak ada koneksi ke server. Sertifikat hanya dapat diambil saat tersambung.',
   'mine.failed':
     'Server menolak permintaan ini. Buka tiket Anda, lalu coba lagi; bila tetap gagal, hubungi panitia.',
+  'mine.ticketIntro':
+    'Pendaftaran Anda ada di HP lain, atau NIP Anda sudah terdaftar sebelumnya? Masukkan nomor pendaftaran dan kode cek yang tertulis di tiket pertama Anda.',
+  'mine.ticketNumber': 'Nomor pendaftaran (mis. KS-A1-006)',
+  'mine.ticketCode': 'Kode cek di tiket (6 huruf/angka)',
+  'mine.ticketAsk': 'Cari sertifikat',
+  'mine.ticketInvalid':
+    'Isi nomor pendaftaran dan kode cek (4–12 huruf atau angka) seperti di tiket.',
+  'mine.ticketUnknown':
+    'Tidak ada pendaftaran dengan nomor dan kode cek ini. Periksa kembali tiket Anda (huruf O dan angka 0 tidak dipakai di kode cek).',
+  'mine.ticketLimited': 'Terlalu banyak percobaan yang salah. Coba lagi 15 menit lagi.',
   'mine.back': 'Kembali ke tiket',
   'certificates.outdated':
     '{count} sertifikat tidak lagi sesuai dengan data kehadiran (atau ada peserta yang baru memenuhi syarat). Terbitkan ulang.',

@@ -46,9 +46,10 @@ const id = {
   waitlisted:
     'Kursi penuh (angkatan atau kuota kabupaten/kota): Anda masuk daftar tunggu. Panitia akan menghubungi Anda.',
   merged:
-    'NIP/NIK ini sudah terdaftar sebelumnya. Pakai tiket pendaftaran pertama itu, atau sebutkan nomor pendaftaran di bawah ini di meja registrasi.',
+    'NIP/NIK ini sudah terdaftar sebelumnya. Tunjukkan tiket pendaftaran pertama Anda di meja registrasi, atau sebutkan nama Anda kepada panitia.',
   refusedClosed: 'Pendaftaran ditutup panitia sebelum data Anda terkirim. Hubungi panitia.',
   rejected: 'Pendaftaran ditolak server ({code}). Hubungi panitia.',
+  rejectedBecause: 'Pendaftaran ditolak server: {message}. Hubungi panitia.',
   number: 'Nomor pendaftaran',
   numberPending: 'menunggu server',
   checkCode: 'Kode cek',
@@ -113,9 +114,10 @@ const en: Record<RegisterKey, string> = {
   waitlisted:
     'No seats left (in the batch or the regency/city quota): you are on the waiting list. The organisers will contact you.',
   merged:
-    'This NIP/NIK was registered before. Use that first ticket, or give the registration number below at the desk.',
+    'This NIP/NIK was registered before. Show your first registration ticket at the desk, or give your name to the organisers.',
   refusedClosed: 'Registration closed before your details were sent. Contact the organisers.',
   rejected: 'The server refused the registration ({code}). Contact the organisers.',
+  rejectedBecause: 'The server refused the registration: {message}. Contact the organisers.',
   number: 'Registration number',
   numberPending: 'waiting for the server',
   checkCode: 'Check code',

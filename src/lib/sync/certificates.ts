@@ -63,6 +63,14 @@ export const MyCertificates = z.object({
 });
 export type MyCertificates = z.infer<typeof MyCertificates>;
 
+/** A person's own certificates by the proof they hold: the registration number (or the
+ * ticket's participant id) and the check code printed on their ticket. */
+export const TicketProof = z.object({
+  number: z.string().check(z.minLength(1), z.maxLength(64)),
+  ticketCode: z.string().check(z.regex(/^[A-Za-z0-9]{4,12}$/)),
+});
+export type TicketProof = z.infer<typeof TicketProof>;
+
 /** The public verification answer: name, event and JP, nothing more (no NIP). */
 export const VerifyResponse = z.extend(
   z.pick(IssuedCertificate, {

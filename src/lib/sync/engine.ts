@@ -4,7 +4,7 @@
 import type { Event } from '#domain/model';
 import { SCHEMA_VERSION } from '#db/database';
 import { clientId } from '#db/meta';
-import { pendingCount } from '#db/outbox';
+import { nextSeqToSend, pendingCount } from '#db/outbox';
 import {
   forgetMirror,
   getCursor,
@@ -118,6 +118,8 @@ export class SyncEngine {
   async #deviceInfo() {
     return {
       clientId: await clientId(),
+      // A new stream on the server starts where this outbox's numbering stands.
+      nextSeq: await nextSeqToSend(),
       ...(this.#appVersion ? { appVersion: this.#appVersion } : {}),
       ...(typeof navigator !== 'undefined' ? { userAgent: navigator.userAgent.slice(0, 300) } : {}),
     };
@@ -134,17 +136,26 @@ export class SyncEngine {
     return parsed.data;
   }
 
+  /**
+   * Become a device. The token this browser held before (expired or revoked included) goes
+   * along as proof: the server then continues that device's push sequence, so a mutation
+   * sent just before the switch is still recognised as sent (exactly once).
+   */
+  async #become(path: string, body: Record<string, unknown>) {
+    const previous = (await getEnrollment())?.token;
+    return this.#adopt(await this.#transport.post(path, body, previous));
+  }
+
   /** Redeem a one-time enrolment code from the organiser. */
   async enroll(enrollCode: string, name?: string): Promise<Enrollment | { error: string }> {
     const deviceInfo = { ...(await this.#deviceInfo()), ...(name ? { name } : {}) };
-    return this.#adopt(await this.#transport.post('/devices/enroll', { enrollCode, deviceInfo }));
+    return this.#become('/devices/enroll', { enrollCode, deviceInfo });
   }
 
   /** The organiser signs in with the password set on the server (a 12-hour session). */
   async signIn(password: string, eventId?: string): Promise<Enrollment | { error: string }> {
     const deviceInfo = await this.#deviceInfo();
-    const body = { password, ...(eventId ? { eventId } : {}), deviceInfo };
-    return this.#adopt(await this.#transport.post('/admin/login', body));
+    return this.#become('/admin/login', { password, ...(eventId ? { eventId } : {}), deviceInfo });
   }
 
   /**
@@ -182,8 +193,7 @@ export class SyncEngine {
   /** A phone opening an event's public registration link. */
   async join(eventId: string): Promise<Enrollment | { error: string }> {
     const deviceInfo = await this.#deviceInfo();
-    const path = `/events/${encodeURIComponent(eventId)}/join`;
-    return this.#adopt(await this.#transport.post(path, { deviceInfo }));
+    return this.#become(`/events/${encodeURIComponent(eventId)}/join`, { deviceInfo });
   }
 
   /**

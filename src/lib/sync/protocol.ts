@@ -69,8 +69,14 @@ export type Role = (typeof roles)[number];
 const str = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 export const DeviceInfo = z.object({
-  /** The device's own id (its outbox numbering is per client id). */
+  /** The browser's own id: its HLC node and the `clientId` its pushes name. It selects
+   * nothing on the server: the push sequence is keyed by the stream issued with the token. */
   clientId: str(64),
+  /** The seq of the first mutation this browser will send under the new token, when it
+   * starts a new stream (its outbox numbering goes on from an earlier enrolment). A request
+   * that carries the browser's previous token as `Authorization` continues that device's
+   * stream instead, and this is ignored. */
+  nextSeq: z.optional(z.int().check(z.positive(), z.maximum(2 ** 31))),
   name: z.optional(z.string().check(z.maxLength(100))),
   appVersion: z.optional(z.string().check(z.maxLength(40))),
   userAgent: z.optional(z.string().check(z.maxLength(300))),
@@ -130,6 +136,12 @@ export const MutationResult = z.object({
   message: z.optional(z.string()),
   canonicalId: z.optional(z.string()),
   serverState: z.optional(z.unknown()),
+  /** With INVALID_MUTATION from the domain rules: the field that was wrong… */
+  field: z.optional(z.string().check(z.maxLength(100))),
+  /** …and the rule's code (e.g. `nip.retired`), for the device to say in words… */
+  reason: z.optional(z.string().check(z.maxLength(100))),
+  /** …with the values its message names (`{count}`…). */
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
 

@@ -2,7 +2,14 @@
 import type { MutationArgs } from '#domain/mutations';
 import type { SyncedTable } from '#sync/protocol';
 import { getRow, putRow } from '#server/store/rows';
-import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
+import { eventIdentifierIssues } from '#domain/identifiers';
+import {
+  Rejection,
+  refuseIdentifiers,
+  sameEvent,
+  type ApplyContext,
+  type Outcome,
+} from '#server/apply/context';
 
 /** Merge `incoming` into the stored row field by field; a field changes only when the
  * mutation's stamp is newer than the one that last wrote it. */
@@ -33,6 +40,7 @@ export function mergeFields(
 
 export function eventUpsert(ctx: ApplyContext, args: MutationArgs<'event.upsert'>): Outcome {
   sameEvent(ctx, args.event.id);
+  refuseIdentifiers(eventIdentifierIssues(args.event, ctx.now));
   // The purge summary is the server's to write; a device's copy of it is ignored.
   const { purge: _serverOwned, ...fields } = args.event;
   mergeFields(ctx, 'events', args.event.id, args.event.id, fields);

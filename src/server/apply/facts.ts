@@ -5,7 +5,13 @@ import type { MutationArgs } from '#domain/mutations';
 import type { Session } from '#domain/model';
 import { getRow, putRow } from '#server/store/rows';
 import { participantFor } from '#server/apply/participants';
-import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
+import {
+  Rejection,
+  nodeOf,
+  sameEvent,
+  type ApplyContext,
+  type Outcome,
+} from '#server/apply/context';
 
 /** Whether this fact was stored before (a resend); an id of another event is refused. */
 function seen(ctx: ApplyContext, tbl: 'checkins' | 'marks', id: string, eventId: string): boolean {
@@ -21,7 +27,12 @@ export function recordCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.rec
   const participant = participantFor(ctx, args.participantId);
   if (seen(ctx, 'checkins', args.checkinId, args.eventId)) return { status: 'applied' };
   const { checkinId, ...rest } = args;
-  const data = { id: checkinId, ...rest, participantId: participant.id, deviceId: ctx.clientId };
+  const data = {
+    id: checkinId,
+    ...rest,
+    participantId: participant.id,
+    deviceId: nodeOf(ctx.device),
+  };
   putRow(ctx.db, {
     tbl: 'checkins',
     id: checkinId,
@@ -55,7 +66,7 @@ export function markAttendance(ctx: ApplyContext, args: MutationArgs<'attendance
     ...rest,
     participantId: participant.id,
     hlc: ctx.mutation.hlc,
-    deviceId: ctx.clientId,
+    deviceId: nodeOf(ctx.device),
   };
   putRow(ctx.db, {
     tbl: 'marks',

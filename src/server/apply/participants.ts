@@ -4,12 +4,20 @@
 import { createHmac } from 'node:crypto';
 import { isHlc } from '#domain/hlc';
 import type { MutationArgs } from '#domain/mutations';
+import { participantIdentifierIssues } from '#domain/identifiers';
 import { Participant } from '#domain/model';
 import { registrationNumber } from '#domain/regions';
 import type { AliasData } from '#sync/protocol';
 import { getMeta, setMeta, type Db } from '#server/store/database';
 import { deleteRow, getRow, putRow, type StoredRow } from '#server/store/rows';
-import { Rejection, sameEvent, type ApplyContext, type Outcome } from '#server/apply/context';
+import {
+  Rejection,
+  nodeOf,
+  refuseIdentifiers,
+  sameEvent,
+  type ApplyContext,
+  type Outcome,
+} from '#server/apply/context';
 
 type P = Participant & Record<string, unknown>;
 
@@ -63,6 +71,12 @@ export function participantFor(ctx: ApplyContext, id: string): StoredRow<P> {
   return row;
 }
 
+/** The event's province and the server's clock, for the identifier rules. */
+function identifierContext(ctx: ApplyContext, eventId: string) {
+  const event = getRow<{ provinceCode?: string }>(ctx.db, 'events', eventId);
+  return { provinceCode: event?.data.provinceCode ?? '63', today: ctx.now };
+}
+
 /** A participant device may touch only its own registration (or what it merged into). */
 function assertOwn(ctx: ApplyContext, row: StoredRow<P>): void {
   // Only the phone that created the row. A phone merged into an existing registration
@@ -81,6 +95,17 @@ function assertOpenForSelf(ctx: ApplyContext, row: StoredRow<P>): void {
   }
 }
 
+/**
+ * The answer to a registration merged into an earlier one. A desk or the organiser learns
+ * which participant it became; a participant's phone only that the person is registered
+ * (typing someone's NIP must not yield their registration, not even its id).
+ */
+function mergedInto(ctx: ApplyContext, canonicalId: string): Outcome {
+  return ctx.device.role === 'participant'
+    ? { status: 'merged' }
+    : { status: 'merged', canonicalId };
+}
+
 export function register(ctx: ApplyContext, args: MutationArgs<'participant.register'>): Outcome {
   const p = args.participant as P;
   sameEvent(ctx, p.eventId);
@@ -89,10 +114,12 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
     throw new Rejection('EVENT_MISMATCH', 'That id belongs to another event');
   }
   if (existing?.tbl === 'participants') return { status: 'applied' }; // sent again
-  if (existing) return { status: 'merged', canonicalId: String(existing.data.canonicalId) };
+  if (existing) return mergedInto(ctx, String(existing.data.canonicalId));
 
   const batch = getRow<{ capacity: number }>(ctx.db, 'batches', p.batchId);
   if (!batch || batch.eventId !== p.eventId) throw new Rejection('NOT_FOUND', 'Unknown batch');
+  // Before any NIP is looked up: a number the form would refuse is nobody's.
+  refuseIdentifiers(participantIdentifierIssues(p, identifierContext(ctx, p.eventId)));
   if (ctx.device.role === 'participant') {
     if (p.source !== 'self') throw new Rejection('FORBIDDEN', 'A participant registers as self');
     // One registration per phone, whether it was kept or merged into an earlier one.
@@ -114,7 +141,7 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
         data,
         v: ctx.v,
       });
-      return { status: 'merged', canonicalId: canonical };
+      return mergedInto(ctx, canonical);
     }
   }
 
@@ -166,7 +193,12 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
     if (IMMUTABLE_FIELDS.has(field) || !schema) {
       throw new Rejection('INVALID_MUTATION', `Field ${field} cannot be patched`);
     }
-    if (!schema.safeParse(v).success) throw new Rejection('INVALID_MUTATION', `Invalid ${field}`);
+    if (!schema.safeParse(v).success) {
+      throw new Rejection('INVALID_MUTATION', `Invalid ${field}`, undefined, {
+        field,
+        reason: 'format',
+      });
+    }
     // A field's stamp may not run ahead of its mutation's, which passed the clock-skew
     // check: else one far-future stamp would win every later edit of that field.
     if (!isHlc(hlc) || hlc > ctx.mutation.hlc)
@@ -200,7 +232,7 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
         prev ?? null,
         JSON.stringify(v),
         hlc,
-        ctx.clientId,
+        nodeOf(ctx.device),
         ctx.mutation.id,
         ctx.now.toISOString(),
       );
@@ -208,6 +240,15 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
     hlcs[field] = hlc;
   }
   data.updatedAt = ctx.now.toISOString();
+  // The identifiers this patch wrote, or whose rule it changed (a NIP is read by the
+  // gender and employment status), must pass the form's rules. An old value that fails a
+  // newer rule is left for the organiser's list, not a reason to refuse other edits.
+  const written = new Set(Object.keys(args.fields).filter((f) => hlcs[f] === args.fields[f]!.hlc));
+  const reread = written.has('gender') || written.has('employmentStatus');
+  const issues = participantIdentifierIssues(data, identifierContext(ctx, row.eventId)).filter(
+    (i) => written.has(i.field) || (reread && (i.field === 'nip' || i.field === 'nik')),
+  );
+  refuseIdentifiers(issues);
   putRow(ctx.db, {
     tbl: 'participants',
     id: row.id,

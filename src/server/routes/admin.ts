@@ -2,6 +2,7 @@
 // signing out. Organiser devices only, and only for their own event.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { eventIdentifierIssues } from '#domain/identifiers';
 import { Event } from '#domain/model';
 import {
   createEnrollCode,
@@ -30,7 +31,7 @@ export function adminRoutes(db: Db): Hono<Env> {
     const me = requireRole(c, 'organiser');
     const devices = listDevices(db)
       .filter((d) => d.eventId === me.eventId)
-      .map(({ clientId: _clientId, ...d }) => d);
+      .map(({ clientId: _clientId, stream: _stream, ...d }) => d);
     return c.json({ devices });
   });
 
@@ -68,6 +69,8 @@ export function adminRoutes(db: Db): Hono<Env> {
   routes.post('/events', async (c) => {
     const me = requireRole(c, 'organiser');
     const { event } = await body(c, z.object({ event: Event }));
+    const wrong = eventIdentifierIssues(event)[0];
+    if (wrong) throw new HttpError('INVALID_REQUEST', `event.${wrong.field}: ${wrong.code}`);
     if (!createEvent(db, event, me.id)) {
       throw new HttpError('INVALID_REQUEST', 'event.id: an event with this id exists');
     }

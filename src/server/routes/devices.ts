@@ -1,13 +1,14 @@
 // Becoming a device: redeeming an enrolment code, joining an event's public registration
 // link, and the organiser's password sign-in. All three are guessing targets, so all
-// three are rate-limited; failures are counted per address.
+// three are rate-limited; failures are counted per address. A browser that was a device
+// before sends that token as `Authorization`: its push sequence then goes on (auth.ts).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { DeviceInfo, EnrollRequest, JoinRequest } from '#sync/protocol';
 import { checkOrganiserPassword, enroll, joinAsParticipant, signInOrganiser } from '#server/auth';
 import { HttpError, limit } from '#server/errors';
 import { defaultEventId, publicEvent } from '#server/events';
-import { body, clientAddress, enrolled, type Env } from '#server/http';
+import { bearer, body, clientAddress, enrolled, type Env } from '#server/http';
 import { log } from '#server/log';
 import { RateLimiter } from '#server/rate-limit';
 import type { Db } from '#server/store/database';
@@ -33,7 +34,7 @@ export function deviceRoutes(db: Db): Hono<Env> {
     const address = clientAddress(c);
     limit(enrollFailures.check(address), 'wrong enrolment codes');
     const req = await body(c, EnrollRequest);
-    const result = enroll(db, req.enrollCode, req.deviceInfo);
+    const result = enroll(db, req.enrollCode, req.deviceInfo, new Date(), bearer(c));
     if (!result) {
       enrollFailures.take(address);
       throw new HttpError('ENROLL_CODE_INVALID', 'The enrolment code is unknown, used or expired');
@@ -62,7 +63,13 @@ export function deviceRoutes(db: Db): Hono<Env> {
     if (event.data.registrationOpen === false) {
       throw new HttpError('FORBIDDEN', 'Registration is closed');
     }
-    const { device, token } = joinAsParticipant(db, event.id, req.deviceInfo);
+    const { device, token } = joinAsParticipant(
+      db,
+      event.id,
+      req.deviceInfo,
+      new Date(),
+      bearer(c),
+    );
     return c.json(enrolled({ device, token }));
   });
 
@@ -77,7 +84,7 @@ export function deviceRoutes(db: Db): Hono<Env> {
     const eventId = req.eventId ?? defaultEventId(db);
     if (!eventId || !getRow(db, 'events', eventId))
       throw new HttpError('NOT_FOUND', 'Unknown event');
-    const { device, token } = signInOrganiser(db, eventId, req.deviceInfo);
+    const { device, token } = signInOrganiser(db, eventId, req.deviceInfo, new Date(), bearer(c));
     log('info', 'organiser signed in', { device: device.id });
     return c.json(enrolled({ device, token }));
   });

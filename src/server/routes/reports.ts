@@ -7,8 +7,9 @@ import { VERIFY_CODE } from '#domain/certificate';
 import type { Event } from '#domain/model';
 import { localDay } from '#domain/time';
 import { exportFile, exportKinds, type ExportRequest } from '#reports/tables';
-import { IssueRequest, PublishRequest } from '#sync/certificates';
+import { IssueRequest, PublishRequest, TicketProof } from '#sync/certificates';
 import {
+  certificatesByTicket,
   certificatesOf,
   issueCertificates,
   listCertificates,
@@ -39,6 +40,10 @@ const publicOrigin = (url: string) =>
 export function reportRoutes(db: Db): Hono<Env> {
   const routes = new Hono<Env>();
   const verifies = new RateLimiter(60, 60_000);
+  const ticketFailures = new RateLimiter(10, 15 * 60_000);
+  // Registration numbers are sequential: guesses at one number from many addresses are
+  // counted too (its owner waits an hour at worst; the desk can still help them).
+  const ticketFailuresPerNumber = new RateLimiter(20, 60 * 60_000);
 
   routes.get('/admin/exports/:kind', async (c) => {
     const me = requireRole(c, 'organiser');
@@ -98,20 +103,34 @@ export function reportRoutes(db: Db): Hono<Env> {
     return c.json(listCertificates(db, me.eventId, publicOrigin(c.req.url)));
   });
 
-  // A participant's phone: the certificates of the registrations it made.
+  // A participant's phone: the certificates of the registrations it created. A phone whose
+  // registration was merged into an earlier one (same NIP) gets none of that person's:
+  // they use the proof on their first ticket (below).
   routes.get('/certificates/mine', (c) => {
     const me = requireRole(c, 'participant');
     const own = db
-      .prepare(
-        "SELECT tbl, id, data FROM rows WHERE owner = ? AND tbl IN ('participants', 'aliases') AND deleted = 0",
-      )
-      .all(me.id) as { tbl: string; id: string; data: string }[];
-    // A merged registration's certificate is its canonical one's.
-    const ids = own.map((r) =>
-      r.tbl === 'aliases' ? (JSON.parse(r.data) as { canonicalId: string }).canonicalId : r.id,
-    );
+      .prepare("SELECT id FROM rows WHERE owner = ? AND tbl = 'participants' AND deleted = 0")
+      .all(me.id) as { id: string }[];
+    const ids = own.map((r) => r.id);
     const certificates = certificatesOf(db, me.eventId, ids, publicOrigin(c.req.url));
     return c.json({ published: publishedAt(db, me.eventId) !== null, certificates });
+  });
+
+  // Anyone holding a ticket (a new phone, a laptop): the registration number and the check
+  // code printed on it. Wrong guesses are counted per address, as for enrolment codes.
+  routes.post('/certificates/ticket', async (c) => {
+    const address = clientAddress(c);
+    limit(ticketFailures.check(address), 'wrong ticket codes');
+    const proof = await body(c, TicketProof);
+    const number = proof.number.trim().toUpperCase();
+    limit(ticketFailuresPerNumber.check(number), 'wrong ticket codes for this number');
+    const found = certificatesByTicket(db, proof, publicOrigin(c.req.url));
+    if (!found) {
+      ticketFailures.take(address);
+      ticketFailuresPerNumber.take(number);
+      throw new HttpError('NOT_FOUND', 'No registration with this number and check code');
+    }
+    return c.json(found);
   });
 
   routes.get('/verify/:code', (c) => {

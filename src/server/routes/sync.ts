@@ -17,7 +17,7 @@ export function syncRoutes(db: Db, secret: string): Hono<Env> {
   const routes = new Hono<Env>();
 
   routes.post('/push', async (c) => {
-    const req = await body(c, PushRequest);
+    const req = await body(c, PushRequest, { perMutation: true });
     speaks(req.protocolVersion);
     const result = push(db, c.get('device'), req, secret);
     if (result.status === 503) {

@@ -1,12 +1,19 @@
 // The server's one SQLite file (better-sqlite3, WAL). Migrations are versioned and run
 // at start in one transaction each; never edit a released migration, add a new one.
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Db = Database.Database;
 
-const migrations: string[] = [
+/** A migration is SQL, or a function for one that must decide row by row. */
+type Migration = string | ((db: Db) => void);
+
+/** A device's mutation stream: the key its pushes are numbered under, issued by the server. */
+export const newStreamId = (): string => `s-${randomBytes(12).toString('base64url')}`;
+
+const migrations: Migration[] = [
   // 1: devices, enrolment, the synced rows, identity, audit, mutation log.
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -120,6 +127,42 @@ const migrations: string[] = [
     UNIQUE (event_id, seq)
   );
   `,
+  // 4: a device's push sequence is keyed by a stream the server issued with its token,
+  // never by the client id a request names (anyone could name another device's). Each
+  // existing device gets a stream of its own that goes on from where its client id's
+  // sequence stood, so no device loses its place. The earliest device of a client id keeps
+  // that id as its stream name (its mutation log stays linked); a later device that named
+  // the same client id (a re-enrolled browser, or someone who copied the id) gets a new one.
+  (db) => {
+    db.exec(`
+      ALTER TABLE devices ADD COLUMN stream TEXT;
+      ALTER TABLE clients RENAME TO streams;
+      ALTER TABLE streams RENAME COLUMN client_id TO id;
+      ALTER TABLE mutations RENAME COLUMN client_id TO stream;
+      ALTER TABLE mutations ADD COLUMN device_id TEXT;
+    `);
+    const devices = db
+      .prepare('SELECT id, client_id FROM devices ORDER BY created_at, rowid')
+      .all() as { id: string; client_id: string | null }[];
+    const lastSeq = db.prepare('SELECT last_seq FROM streams WHERE id = ?');
+    const setStream = db.prepare('UPDATE devices SET stream = ? WHERE id = ?');
+    const addStream = db.prepare('INSERT INTO streams (id, last_seq) VALUES (?, ?)');
+    const named = new Set<string>();
+    for (const d of devices) {
+      const name = d.client_id ?? d.id;
+      if (!named.has(name)) {
+        named.add(name);
+        if (!lastSeq.get(name)) addStream.run(name, 0);
+        setStream.run(name, d.id);
+        continue;
+      }
+      const stream = newStreamId();
+      const from = lastSeq.get(name) as { last_seq: number } | undefined;
+      addStream.run(stream, from?.last_seq ?? 0);
+      setStream.run(stream, d.id);
+    }
+    db.exec('CREATE INDEX devices_stream ON devices (stream)');
+  },
 ];
 
 export function openDatabase(dataDir: string): Db {
@@ -134,11 +177,14 @@ export function openDatabase(dataDir: string): Db {
   return db;
 }
 
-export function migrate(db: Db): void {
+/** Bring the schema up to `target` (every migration unless a test stops earlier). */
+export function migrate(db: Db, target = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let i = current; i < migrations.length; i++) {
+  for (let i = current; i < target; i++) {
+    const step = migrations[i]!;
     db.transaction(() => {
-      db.exec(migrations[i]!);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${i + 1}`);
     })();
   }
