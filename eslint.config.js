@@ -48,6 +48,19 @@ export default ts.config(
     files: ['src/pages/**', 'src/App.svelte', 'src/main.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['../../*', 'dexie'] }] },
   },
+  // Architecture rule 12: the app may be opened on a plain-HTTP LAN address, where
+  // crypto.randomUUID and Web Locks do not exist. Ids come from #domain/ids; the locks
+  // are optional (the sync engine takes them when present).
+  {
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/server/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'crypto', property: 'randomUUID', message: 'Use newId() from #domain/ids.' },
+      ],
+    },
+  },
   ...Object.entries(layers).map(([dir, regex]) => ({
     files: [`${dir}/**/*.ts`, `${dir}/**/*.svelte`],
     rules: {

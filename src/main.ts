@@ -13,6 +13,7 @@ import { deviceStatus } from '#state/device.svelte';
 import { errorReport } from '#state/errors.svelte';
 import { locale } from '#state/locale.svelte';
 import { organiserConsole } from '#state/organiser.svelte';
+import { secureContext } from '#state/secure-context.svelte';
 import { syncStatus } from '#state/sync.svelte';
 import { updatePrompt } from '#state/update.svelte';
 
@@ -33,6 +34,7 @@ function start(): void {
 
   // The sync server serves this app, so the API is on the same origin.
   const transport = new Transport({ baseUrl: location.origin });
+  void secureContext.load(transport);
   const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
   organiserConsole.attach(new AdminApi(transport));
   const scheduler = new SyncScheduler(engine);

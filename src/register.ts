@@ -9,11 +9,13 @@ import { SyncScheduler } from '#sync/scheduler';
 import { Transport } from '#sync/transport';
 import { langChoice } from '#state/lang.svelte';
 import { RegistrationFlow } from '#state/registration.svelte';
+import { secureContext } from '#state/secure-context.svelte';
 import { syncStatus } from '#state/sync.svelte';
 
 document.documentElement.lang = langChoice.lang;
 const eventId = decodeURIComponent(location.pathname.replace(/^\/r\//, '').split('/')[0] ?? '');
 const transport = new Transport({ baseUrl: location.origin });
+void secureContext.load(transport);
 const flow = new RegistrationFlow(eventId);
 const target = document.getElementById('app')!;
 target.textContent = ''; // the "loading" line painted by the HTML

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoParticipants } from '#domain/demo';
 import { setOrganiserPassword } from '#server/auth';
-import { launchBrowser, serveApp } from './support';
+import { cutServer, launchBrowser, restoreServer, serveApp, unreachable } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,19 +56,15 @@ describe('organiser console', () => {
       await expect.poll(() => row.count()).toBe(1);
 
       // The desk goes offline, checks someone in; meanwhile the organiser revokes it.
-      await desk.setOffline(true);
-      await desk.route('**/api/**', (r) => r.abort('internetdisconnected'));
+      await cutServer(desk);
       await d.getByTestId('participant').first().getByRole('button', { name: 'Check-in' }).click();
-      await expect
-        .poll(() => d.getByTestId('sync-badge').textContent())
-        .toBe('Offline · 1 belum terkirim');
+      await expect.poll(() => d.getByTestId('sync-badge').textContent()).toBe(unreachable(1));
       o.once('dialog', (dialog) => void dialog.accept());
       await row.getByRole('button', { name: 'Cabut' }).click();
       await expect.poll(() => row.textContent()).toContain('Dicabut');
 
       // Back online, the desk's next sync is refused: it says so and keeps its change.
-      await desk.unroute('**/api/**');
-      await desk.setOffline(false);
+      await restoreServer(desk);
       await expect
         .poll(() => d.getByTestId('sync-badge').textContent(), { timeout: 20_000 })
         .toBe('Sinkron berhenti');

@@ -8,7 +8,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { setOrganiserPassword } from '#server/auth';
 import { getRow } from '#server/store/rows';
 import { deviceFor, person, register, request } from '#tests/server/support';
-import { launchBrowser, serveApp, type AppServer } from './support';
+import {
+  cutServer,
+  launchBrowser,
+  restoreServer,
+  serveApp,
+  unreachable,
+  type AppServer,
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -183,20 +190,16 @@ describe('organiser sets up an event and puts a desk and a trainer to work', () 
       expect(stored).not.toContain(people[0]!.nip!);
 
       // 6. The desk checks someone in offline; meanwhile the organiser revokes it.
-      await deskContext.setOffline(true);
-      await deskContext.route('**/api/**', (r) => r.abort('internetdisconnected'));
+      await cutServer(deskContext);
       await d.getByTestId('participant').first().getByRole('button', { name: 'Check-in' }).click();
-      await expect
-        .poll(() => d.getByTestId('sync-badge').textContent())
-        .toBe('Offline · 1 belum terkirim');
+      await expect.poll(() => d.getByTestId('sync-badge').textContent()).toBe(unreachable(1));
       await o.getByRole('button', { name: 'Muat ulang daftar' }).click();
       const row = o.getByTestId('device-row').filter({ hasText: 'Meja 1' });
       o.once('dialog', (dialog) => void dialog.accept());
       await row.getByRole('button', { name: 'Cabut' }).click();
       await expect.poll(() => row.textContent()).toContain('Dicabut');
 
-      await deskContext.unroute('**/api/**');
-      await deskContext.setOffline(false);
+      await restoreServer(deskContext);
       await d.getByRole('link', { name: 'Perangkat' }).click();
       await expect
         .poll(() => d.getByTestId('sync-state').textContent(), { timeout: 20_000 })

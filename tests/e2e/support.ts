@@ -67,6 +67,31 @@ export async function openTablet(browser: Browser, name: string): Promise<Tablet
 
 export const badge = (page: Page) => page.getByTestId('sync-badge').textContent();
 
+/** What the badge says after an attempt the server did not answer. */
+export const UNREACHABLE = 'Tidak terhubung ke server';
+export const unreachable = (unsent: number) => `${UNREACHABLE} · ${unsent} belum terkirim`;
+
+/**
+ * The server stops answering this device, as on venue Wi-Fi without internet or with the
+ * laptop's server down: every API request fails, service-worker fetches included, while
+ * navigator.onLine stays true (it does at a venue; setOffline is not used: Chromium 150
+ * keeps onLine true after a reload under it anyway). The app must find out by trying.
+ */
+export async function cutServer(context: BrowserContext): Promise<void> {
+  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+}
+
+export async function restoreServer(context: BrowserContext): Promise<void> {
+  await context.unroute('**/api/**');
+}
+
+/** A person taps the badge, then "Kirim sekarang", and closes the detail again. */
+export async function sendNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-badge').click();
+  await page.locator('#sync-detail').getByTestId('send-now').click();
+  await page.getByTestId('sync-badge').click();
+}
+
 interface PullBody {
   reset?: boolean;
   changes: { table: string; id: string }[];

@@ -92,6 +92,43 @@ describe('fault 23: no Background Sync', REAL_PARTS, () => {
   });
 });
 
+describe('the server unreachable while changes wait (issue 15)', REAL_PARTS, () => {
+  it('probes /health with backoff capped at the probe cap, sends nothing until the server answers, then sends at once', async () => {
+    let down = false;
+    const wire = new Wire(async (_req, forward) => {
+      if (down) throw networkFailure();
+      return forward();
+    });
+    const device = await staffDevice(server, 'probe', wire);
+    down = true;
+    await device.act(() => checkIns(person.id, 2));
+    const delays: number[] = [];
+    const scheduler = new SyncScheduler(device.engine, {
+      pullIntervalMs: HOUR,
+      writeDebounceMs: HOUR,
+      minBackoffMs: 2,
+      maxBackoffMs: HOUR, // other failures would wait an hour: only the probe cap applies
+      maxProbeBackoffMs: 16,
+      random: () => {
+        delays.push(delays.length);
+        return 1;
+      },
+    });
+    stopScheduler = scheduler.start();
+    await until(() => expect(wire.to('/health').length).toBeGreaterThanOrEqual(4));
+    expect(device.engine.status).toMatchObject({ state: 'offline', reachable: false });
+    expect(wire.to('/sync/push')).toHaveLength(1); // the first try; probes after it
+    expect(await pendingCount()).toBe(2);
+
+    down = false;
+    await until(async () => expect(await pendingCount()).toBe(0));
+    await until(() =>
+      expect(device.engine.status).toMatchObject({ state: 'idle', reachable: true }),
+    );
+    expect(wire.to('/sync/push').length).toBe(2);
+  });
+});
+
 describe('fault 22: backoff with jitter, capped at 60 s', REAL_PARTS, () => {
   it('fault 22: backoffDelay doubles per attempt, caps at 60 s, and jitters within [ceiling/2, ceiling]', () => {
     const min = 1_000;

@@ -8,23 +8,35 @@ import SyncBadge from '#ui/SyncBadge.svelte';
 
 describe('SyncBadge', () => {
   const tones = ['ok', 'pending', 'offline'] as const;
+  const props = { expanded: false, controls: 'detail', ontoggle: () => undefined };
 
   it.each(tones)('shows the label as a polite status with the %s tone', (tone) => {
-    render(SyncBadge, { label: '2 perubahan belum terkirim', tone });
-    const badge = screen.getByRole('status');
-    expect(badge).toHaveTextContent('2 perubahan belum terkirim');
-    expect(badge).toHaveAttribute('aria-live', 'polite');
+    render(SyncBadge, { ...props, label: '2 perubahan belum terkirim', tone });
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('2 perubahan belum terkirim');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    const badge = screen.getByTestId('sync-badge');
     expect(badge).toHaveClass('badge', tone);
     for (const other of tones.filter((t) => t !== tone)) expect(badge).not.toHaveClass(other);
   });
 
   it('follows prop changes', async () => {
-    const { rerender } = render(SyncBadge, { label: 'Semua tersimpan', tone: 'ok' });
+    const { rerender } = render(SyncBadge, { ...props, label: 'Semua tersimpan', tone: 'ok' });
     await rerender({ label: 'Luring', tone: 'offline' });
     const badge = screen.getByTestId('sync-badge');
     expect(badge).toHaveTextContent('Luring');
     expect(badge).toHaveClass('offline');
     expect(badge).not.toHaveClass('ok');
+  });
+
+  it('is a button that opens its detail', async () => {
+    let opened = 0;
+    render(SyncBadge, { ...props, label: 'x', tone: 'ok', ontoggle: () => opened++ });
+    const button = screen.getByRole('button', { name: 'x' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(button).toHaveAttribute('aria-controls', 'detail');
+    button.click();
+    expect(opened).toBe(1);
   });
 });
 

@@ -1,4 +1,5 @@
 // Session attendance marks, through the outbox.
+import { newId } from '#domain/ids';
 import { winningByParticipant } from '#domain/attendance';
 import { firstCheckins } from '#domain/checkins';
 import type { AttendanceMark, AttendanceStatus, Session, VenueCheckIn } from '#domain/model';
@@ -16,7 +17,7 @@ export interface MarkInput {
 }
 
 export async function markAttendance(input: MarkInput): Promise<AttendanceMark> {
-  const markId = crypto.randomUUID();
+  const markId = newId();
   await commit('attendance.mark', { markId, ...input, at: new Date().toISOString() });
   return (await db().marks.get(markId))!;
 }
@@ -26,8 +27,7 @@ export async function markMany(inputs: MarkInput[]): Promise<void> {
   const d = db();
   const at = new Date().toISOString();
   await d.transaction('rw', [...Object.values(syncedTables(d)), d.outbox, d.meta], async () => {
-    for (const input of inputs)
-      await commit('attendance.mark', { markId: crypto.randomUUID(), ...input, at });
+    for (const input of inputs) await commit('attendance.mark', { markId: newId(), ...input, at });
   });
 }
 

@@ -1,4 +1,5 @@
 // Small device-wide values: client id, outbox sequence, clock state, sync cursor.
+import { newId } from '#domain/ids';
 import { db } from '#db/database';
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {
@@ -17,7 +18,7 @@ export async function clientId(): Promise<string> {
   return db().transaction('rw', db().meta, async () => {
     const existing = await getMeta<string>('clientId');
     if (existing) return existing;
-    const id = crypto.randomUUID();
+    const id = newId();
     await setMeta('clientId', id);
     return id;
   });

@@ -1,6 +1,7 @@
 // The outbox: every local write appends its mutation here IN THE SAME TRANSACTION
 // (architecture rule 2), so a change and its record of what to send exist together
 // or not at all.
+import { newId } from '#domain/ids';
 import { Dexie } from 'dexie';
 import { mutationArgs, type MutationArgs, type MutationName } from '#domain/mutations';
 import { db, type OutboxRow } from '#db/database';
@@ -52,7 +53,7 @@ export async function enqueue<N extends MutationName>(
   await setMeta('outboxSeq', seq);
   const row: OutboxRow<N> = {
     seq,
-    id: crypto.randomUUID(),
+    id: newId(),
     name,
     args,
     hlc,

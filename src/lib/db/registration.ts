@@ -1,5 +1,6 @@
 // A participant's own phone: the event as the public page shows it (cached for offline),
 // the form's draft, and the one registration made here with what became of it.
+import { newId } from '#domain/ids';
 import { Participant, type Batch, type Event, type Session } from '#domain/model';
 import type { Registration, RegistrationForm } from '#domain/registration';
 import { newTicketCode } from '#domain/ticket';
@@ -56,7 +57,7 @@ export async function registerOwn(eventId: string, registration: Registration): 
   const now = new Date().toISOString();
   const participant = Participant.parse({
     ...registration,
-    id: crypto.randomUUID(),
+    id: newId(),
     eventId,
     consentAt: now, // the consent box was ticked: validateRegistration requires it
     source: 'self',

@@ -11,6 +11,22 @@ export const en: Record<CoreKey, string> = {
   'sync.allSaved': 'All saved',
   'sync.offline': 'Offline',
   'sync.offlineUnsent': 'Offline · {count} unsent',
+  'insecure.message':
+    'This address is plain HTTP: here Hadir cannot open without a connection and cannot be installed. Data is still saved on this device.',
+  'insecure.open': 'Open the secure address:',
+  'insecure.install': 'Install the server’s certificate first:',
+  'insecure.noHttps':
+    'Ask the organisers to turn on HTTPS on the server (HADIR_TLS=local), then open the https address.',
+  'sync.unreachable': 'No connection to the server',
+  'sync.unreachableUnsent': 'No connection to the server · {count} unsent',
+  'sync.sendNow': 'Send now',
+  'sync.sending': 'Sending…',
+  'sync.detail': 'Sync status',
+  'sync.lastSync': 'Last synced: {time}',
+  'sync.neverSynced': 'Never synced with the server yet',
+  'sync.unreachableHelp':
+    'The server did not answer the last attempt. Every change stays saved on this device and is sent automatically once the server can be reached.',
+  'sync.moreOnDevice': 'Details on the Device page',
   'demo.banner': 'Demo data — not real participants',
   'event.organizer': 'Organiser',
   'event.venue': 'Venue',

@@ -12,6 +12,22 @@ export const id = {
   'sync.allSaved': 'Semua tersimpan',
   'sync.offline': 'Offline',
   'sync.offlineUnsent': 'Offline · {count} belum terkirim',
+  'insecure.message':
+    'Alamat ini memakai HTTP biasa: di sini Hadir tidak dapat dibuka tanpa internet dan tidak dapat dipasang. Data tetap tersimpan di perangkat ini.',
+  'insecure.open': 'Buka alamat aman:',
+  'insecure.install': 'Pasang sertifikat server dulu:',
+  'insecure.noHttps':
+    'Minta panitia menyalakan HTTPS di server (HADIR_TLS=local), lalu buka alamat https.',
+  'sync.unreachable': 'Tidak terhubung ke server',
+  'sync.unreachableUnsent': 'Tidak terhubung ke server · {count} belum terkirim',
+  'sync.sendNow': 'Kirim sekarang',
+  'sync.sending': 'Mengirim…',
+  'sync.detail': 'Status sinkron',
+  'sync.lastSync': 'Terakhir tersinkron: {time}',
+  'sync.neverSynced': 'Belum pernah tersinkron dengan server',
+  'sync.unreachableHelp':
+    'Server tidak menjawab pada percobaan terakhir. Semua perubahan tetap tersimpan di perangkat ini dan dikirim otomatis begitu server terjangkau.',
+  'sync.moreOnDevice': 'Rincian di halaman Perangkat',
   'demo.banner': 'Data contoh (demo) — bukan data peserta sebenarnya',
   'event.organizer': 'Penyelenggara',
   'event.venue': 'Tempat',

@@ -45,6 +45,11 @@ const id = {
   sent: 'Terkirim',
   waitlisted:
     'Kursi penuh (angkatan atau kuota kabupaten/kota): Anda masuk daftar tunggu. Panitia akan menghubungi Anda.',
+  insecure:
+    'Alamat ini memakai HTTP biasa: halaman ini tidak dapat dibuka tanpa internet. Pendaftaran Anda tetap tersimpan di HP.',
+  insecureOpen: 'Buka alamat aman:',
+  insecureInstall: 'Pasang sertifikat server dulu:',
+  insecureNoHttps: 'Minta panitia menyalakan HTTPS di server.',
   merged:
     'NIP/NIK ini sudah terdaftar sebelumnya. Tunjukkan tiket pendaftaran pertama Anda di meja registrasi, atau sebutkan nama Anda kepada panitia.',
   refusedClosed: 'Pendaftaran ditutup panitia sebelum data Anda terkirim. Hubungi panitia.',
@@ -113,6 +118,11 @@ const en: Record<RegisterKey, string> = {
   sent: 'Sent',
   waitlisted:
     'No seats left (in the batch or the regency/city quota): you are on the waiting list. The organisers will contact you.',
+  insecure:
+    'This address is plain HTTP: this page cannot open without a connection. Your registration is still saved on the phone.',
+  insecureOpen: 'Open the secure address:',
+  insecureInstall: 'Install the server’s certificate first:',
+  insecureNoHttps: 'Ask the organisers to turn on HTTPS on the server.',
   merged:
     'This NIP/NIK was registered before. Show your first registration ticket at the desk, or give your name to the organisers.',
   refusedClosed: 'Registration closed before your details were sent. Contact the organisers.',

@@ -24,6 +24,8 @@ export class SyncStatus {
   state = $state<SyncState>('idle');
   lastSyncAt = $state<string | undefined>(undefined);
   lastError = $state<string | undefined>(undefined);
+  /** Whether the server answered the last attempt (undefined before the first). */
+  reachable = $state<boolean | undefined>(undefined);
   #engine: SyncEngine | undefined;
   #scheduler: SyncScheduler | undefined;
 
@@ -42,7 +44,19 @@ export class SyncStatus {
       this.state = s.state;
       this.lastSyncAt = s.lastSyncAt ?? this.lastSyncAt;
       this.lastError = s.lastError;
+      this.reachable = s.reachable;
     });
+  }
+
+  /**
+   * What the badge and the desk say about the connection: the browser knows it is offline
+   * (`offline`), the server did not answer the last attempt though the browser thinks it
+   * is online (`unreachable`: venue Wi-Fi without internet, a stopped server), or fine.
+   * navigator.onLine alone is not believed: it stays true in both of those cases.
+   */
+  get connection(): 'offline' | 'unreachable' | 'ok' {
+    if (!this.#online) return 'offline';
+    return this.reachable === false ? 'unreachable' : 'ok';
   }
 
   get online(): boolean {
@@ -68,6 +82,11 @@ export class SyncStatus {
 
   syncNow(): void {
     void this.#scheduler?.trigger();
+  }
+
+  /** "Kirim sekarang": a person asks to send now, whatever the backoff says. */
+  async sendNow(): Promise<void> {
+    await this.#scheduler?.trigger();
   }
 
   async enroll(code: string, name?: string): Promise<string | undefined> {

@@ -50,6 +50,10 @@ export interface SyncStatus {
   lastSyncAt?: string;
   /** The last failure's code (e.g. UNAVAILABLE, DEVICE_REVOKED, timeout). */
   lastError?: string;
+  /** Whether the server answered the last request (any HTTP answer counts); undefined
+   * before the first. Not navigator.onLine: venue Wi-Fi without internet, or a stopped
+   * server, leaves that true. */
+  reachable?: boolean;
 }
 
 /** How a run ended; `retry` says whether the scheduler should back off and try again. */
@@ -113,6 +117,17 @@ export class SyncEngine {
   #set(next: Partial<SyncStatus>): void {
     this.#status = { ...this.#status, ...next };
     for (const fn of this.#listeners) fn(this.#status);
+  }
+
+  /**
+   * Whether the server answers at all: a GET of /health, small and quick, for trying again
+   * often while the server is unreachable without sending the outbox each time.
+   */
+  async probe(timeoutMs = 5_000): Promise<boolean> {
+    const reply = await this.#transport.get('/health', undefined, timeoutMs);
+    const reachable = reply.kind !== 'network';
+    if (reachable !== this.#status.reachable) this.#set({ reachable });
+    return reachable;
   }
 
   async #deviceInfo() {
@@ -242,12 +257,18 @@ export class SyncEngine {
           return { state: 'error', retry: false, pushed: 0, pulled: 0 };
         }
         const offline = ['offline', 'timeout', 'failed'].includes(joined.error);
-        this.#set({ state: offline ? 'offline' : 'error', lastError: joined.error });
+        this.#set({
+          state: offline ? 'offline' : 'error',
+          lastError: joined.error,
+          reachable: !offline,
+        });
         return { state: this.#status.state, retry: true, pushed: 0, pulled: 0 };
       }
       enrollment = joined;
     }
     if (!enrollment) {
+      // Nothing to sync with yet, but the badge still says whether the server answers.
+      await this.probe();
       this.#set({ state: 'unenrolled' });
       return { state: 'unenrolled', retry: false, pushed: 0, pulled: 0 };
     }
@@ -273,12 +294,12 @@ export class SyncEngine {
       const at = new Date().toISOString();
       await setLastSyncAt(at);
       await pruneAcked(); // acknowledged rows are kept a week, for replay to a restored server
-      this.#set({ state: 'idle', lastSyncAt: at, lastError: undefined });
+      this.#set({ state: 'idle', lastSyncAt: at, lastError: undefined, reachable: true });
       const heldUntil = await holdEnds();
       return { state: 'idle', retry: false, pushed, pulled, ...(heldUntil ? { heldUntil } : {}) };
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
-      this.#set({ state: e.state, lastError: e.code });
+      this.#set({ state: e.state, lastError: e.code, reachable: e.state !== 'offline' });
       return { state: e.state, retry: e.retry, pushed, pulled };
     }
   }

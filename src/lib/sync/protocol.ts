@@ -197,7 +197,14 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-export const Health = z.object({ ok: z.boolean(), protocolVersion: z.int() });
+export const Health = z.object({
+  ok: z.boolean(),
+  protocolVersion: z.int(),
+  /** The HTTPS origin devices should open, when the server speaks HTTPS or has a public URL. */
+  httpsUrl: z.optional(z.string()),
+  /** The certificate install page (plain HTTP), when the server made its own CA. */
+  installUrl: z.optional(z.string()),
+});
 
 /** The alias row a merge leaves behind (pulled as table `aliases`). */
 export type { Alias as AliasData } from '#domain/model';

@@ -1,7 +1,9 @@
 // When to sync. Every trigger the platform offers, none of them the only one: app start,
 // `online`, the page becoming visible, shortly after a local write, a periodic pull while
 // visible, backoff with jitter after a failure (capped at 60 s), and the service worker's
-// Background Sync wake-up where the browser has it (sync-protocol.md, fault 23).
+// Background Sync wake-up where the browser has it (sync-protocol.md, fault 23). While the
+// server cannot be reached and changes wait to be sent, a cheap probe (GET /health) runs
+// with backoff capped at 15 s, and the outbox goes as soon as the server answers.
 import { observe } from '#db/live';
 import { pendingCount } from '#db/outbox';
 import type { RunResult, SyncEngine } from '#sync/engine';
@@ -11,6 +13,8 @@ export interface SchedulerOptions {
   writeDebounceMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** The backoff's cap while the server is unreachable and changes wait to be sent. */
+  maxProbeBackoffMs?: number;
   random?: () => number;
 }
 
@@ -29,6 +33,7 @@ export class SyncScheduler {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
+  #unsent = 0;
   #stopped = true;
   #cleanup: (() => void)[] = [];
 
@@ -39,6 +44,7 @@ export class SyncScheduler {
       writeDebounceMs: 400,
       minBackoffMs: 1_000,
       maxBackoffMs: 60_000,
+      maxProbeBackoffMs: 15_000,
       random: Math.random,
       ...opts,
     };
@@ -64,6 +70,7 @@ export class SyncScheduler {
       next: (count) => {
         if (count > last && last >= 0) this.#afterWrite();
         last = count;
+        this.#unsent = count;
       },
     });
     this.#cleanup.push(() => sub.unsubscribe());
@@ -90,6 +97,12 @@ export class SyncScheduler {
     return run;
   }
 
+  async #probe(): Promise<void> {
+    if (this.#stopped) return;
+    if (await this.#engine.probe()) void this.trigger();
+    else this.#schedule({ state: 'offline', retry: true, pushed: 0, pulled: 0 });
+  }
+
   #afterWrite(): void {
     clearTimeout(this.#debounce);
     this.#debounce = setTimeout(() => this.trigger(), this.#opts.writeDebounceMs);
@@ -107,13 +120,12 @@ export class SyncScheduler {
     if (this.#stopped) return;
     clearTimeout(this.#timer);
     if (result.retry) {
-      const delay = backoffDelay(
-        this.#failures++,
-        this.#opts.minBackoffMs,
-        this.#opts.maxBackoffMs,
-        this.#opts.random,
-      );
-      this.#timer = setTimeout(() => this.trigger(), delay);
+      // Unreachable with work waiting: probe often and cheaply; the outbox goes when the
+      // server answers. Any other failure (a 503, a 429) waits the longer backoff.
+      const unreachable = result.state === 'offline' && this.#unsent > 0;
+      const cap = unreachable ? this.#opts.maxProbeBackoffMs : this.#opts.maxBackoffMs;
+      const delay = backoffDelay(this.#failures++, this.#opts.minBackoffMs, cap, this.#opts.random);
+      this.#timer = setTimeout(() => (unreachable ? this.#probe() : this.trigger()), delay);
       return;
     }
     this.#failures = 0;

@@ -30,13 +30,19 @@ export class Transport {
     return this.#request('POST', path, body, token);
   }
 
-  get(path: string, token?: string): Promise<Reply> {
-    return this.#request('GET', path, undefined, token);
+  get(path: string, token?: string, timeoutMs?: number): Promise<Reply> {
+    return this.#request('GET', path, undefined, token, timeoutMs);
   }
 
-  async #request(method: string, path: string, body: unknown, token?: string): Promise<Reply> {
+  async #request(
+    method: string,
+    path: string,
+    body: unknown,
+    token?: string,
+    timeoutMs = this.#timeoutMs,
+  ): Promise<Reply> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     let res: Response;
     try {
       res = await this.#fetch(`${this.baseUrl}/api/v1${path}`, {
