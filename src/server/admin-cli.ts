@@ -4,6 +4,8 @@ import type { Db } from '#server/store/database';
 
 export interface AdminIo {
   db: Db;
+  /** The data directory, when known: backup refuses to open (so create) a missing database. */
+  dataDir?: string;
   out(line: string): void;
   err(line: string): void;
   /** The new organiser password (environment, hidden prompt or one line of stdin). */

@@ -18,6 +18,7 @@ import { openDatabase, type Db } from '#server/store/database';
 import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
 
 export type { AdminIo };
+import { backupCommand } from '#server/admin-backup';
 import { certificatesCommand, checkCommand, exportCommand } from '#server/admin-reports';
 import { getRow } from '#server/store/rows';
 
@@ -49,6 +50,10 @@ Perintah / Commands:
   check [--event ID] [--json]
                         Periksa NIP/NIK/HP/email/wilayah yang tersimpan dengan aturan terbaru /
                         List stored identifiers that fail the current rules (never deletes)
+  backup FILE [--force] Cadangkan basis data, juga saat server berjalan / Back up the
+                        database, also while the server runs (SQLite online backup);
+                        checked with integrity_check; prints size and row counts;
+                        --force replaces an existing FILE
   help                  Bantuan ini / This help
 
 Database: HADIR_DATA_DIR/hadir.sqlite (default ./data), the running server's file.
@@ -206,6 +211,9 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       case 'check':
         checkCommand(args, io);
         return 0;
+      case 'backup':
+        await backupCommand(args, io);
+        return 0;
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }
@@ -275,12 +283,14 @@ async function readSecret(): Promise<string> {
 
 async function main(): Promise<void> {
   let db: Db | undefined;
+  const dataDir = process.env.HADIR_DATA_DIR ?? './data';
   const io: AdminIo = {
     // Opened on first use, so `help` and usage errors leave no data directory behind.
     get db() {
-      db ??= openDatabase(process.env.HADIR_DATA_DIR ?? './data');
+      db ??= openDatabase(dataDir);
       return db;
     },
+    dataDir,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     readSecret,

@@ -6,11 +6,10 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { createMiddleware } from 'hono/factory';
-import type { IncomingMessage } from 'node:http';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION } from '#sync/protocol';
 import { authenticate, serverSecret } from '#server/auth';
 import { HttpError } from '#server/errors';
-import { errorJson, type Env } from '#server/http';
+import { errorJson, requestOriginOf, type Env } from '#server/http';
 import { log } from '#server/log';
 import { adminRoutes } from '#server/routes/admin';
 import { deviceRoutes } from '#server/routes/devices';
@@ -50,16 +49,16 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /** Browsers honour it over HTTPS only, and a plain-HTTP LAN server must not claim it. */
 const HSTS = 'max-age=31536000';
 
-/** The security headers of a response; HSTS when the connection itself is TLS. */
+/** The security headers of a response; HSTS when the browser's connection is HTTPS. */
 export function securityHeaders(tls: boolean): Record<string, string> {
   return tls ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': HSTS } : SECURITY_HEADERS;
 }
 
-/** Whether the request came over TLS: the socket says so, never a header a client sets. */
-function overTls(c: Context): boolean {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return (incoming?.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
-}
+/**
+ * Whether the browser's connection is HTTPS: the socket is TLS, or a proxy named in
+ * HADIR_TRUST_PROXY says so (X-Forwarded-Proto); never a header anyone else sets.
+ */
+const overTls = (c: Context): boolean => requestOriginOf(c).https;
 
 function secure(c: Context): void {
   for (const [name, value] of Object.entries(securityHeaders(overTls(c)))) c.header(name, value);
@@ -78,9 +77,14 @@ export interface AppOptions {
   db: Db;
   /** The built PWA (vite build output). */
   staticDir: string;
+  /** Where devices should go over HTTPS, for the health answer; read on every request,
+   * since the server learns its port and addresses after the app is made. */
+  links?: () => { httpsUrl?: string | undefined; installUrl?: string | undefined };
+  /** Routes answered before the PWA's: the certificate install page, with local TLS. */
+  routes?: Hono<Env>;
 }
 
-export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
+export function createApp({ db, staticDir, links, routes }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.onError((e, c) => {
@@ -131,7 +135,8 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
       },
     }),
   );
-  api.get('/health', (c) => c.json({ ok: true, protocolVersion: PROTOCOL_VERSION }));
+  // JSON leaves out a link that is undefined (no HTTPS, no local CA).
+  api.get('/health', (c) => c.json({ ok: true, protocolVersion: PROTOCOL_VERSION, ...links?.() }));
   api.route('/', deviceRoutes(db));
 
   // Everything below needs a device token (the login route above does not).
@@ -167,6 +172,7 @@ export function createApp({ db, staticDir }: AppOptions): Hono<Env> {
     throw new HttpError('NOT_FOUND', 'No such API route');
   });
 
+  if (routes) app.route('/', routes);
   servePwa(app, staticDir);
   return app;
 }

@@ -1,10 +1,11 @@
 // Shared pieces of the HTTP layer: the environment type, body parsing with the shared
 // schemas, typed error bodies, the caller's address, and the role guard.
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { IncomingMessage } from 'node:http';
 import type { ErrorCode, Role } from '#sync/protocol';
 import { bearerToken, type Device } from '#server/auth';
 import { HttpError } from '#server/errors';
+import { originOf, type Origin } from '#server/proxy';
 import { prototypeKey } from '#domain/validation';
 
 export type Env = { Variables: { device: Device } };
@@ -68,13 +69,14 @@ export function errorJson(c: Context, code: ErrorCode, message: string, status: 
   return c.json({ error: { code, message } }, status as 400);
 }
 
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // not a Node socket (in-process app.request in tests)
-  }
+/** Who sent the request and whether over HTTPS, a trusted proxy's headers believed (proxy.ts). */
+export function requestOriginOf(c: Context): Origin {
+  // No Node request in-process (app.request in tests): 'unknown', not HTTPS.
+  return originOf((c.env as { incoming?: IncomingMessage } | undefined)?.incoming);
 }
+
+/** The rate-limit key: the client's address, never a header an untrusted peer wrote. */
+export const clientAddress = (c: Context): string => requestOriginOf(c).address;
 
 /** The bearer token of the request, if it carries one. */
 export const bearer = (c: Context): string | undefined =>

@@ -1,16 +1,29 @@
-// The Hadir server: the sync API and the PWA on one port, on one SQLite file.
-//   HADIR_PORT (8080) · HADIR_HOST (0.0.0.0) · HADIR_DATA_DIR (./data) · HADIR_STATIC_DIR (./dist)
-import { serve, type ServerType } from '@hono/node-server';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
+// The Hadir server: the sync API and the PWA on one port, on one SQLite file; with HTTPS
+// on, a second plain-HTTP port that sends devices to HTTPS and serves the certificate
+// install page. Settings: src/server/config.ts (HADIR_PORT, HADIR_TLS, …).
 import { pathToFileURL } from 'node:url';
+import type { Server as HttpsServer } from 'node:https';
 import { DEMO_EVENT_ID } from '#domain/demo';
-import { createApp, securityHeaders } from '#server/app';
+import { announce } from '#server/announce';
+import { createApp } from '#server/app';
 import { createEnrollCode, listDevices } from '#server/auth';
+import { readConfig, StartupError } from '#server/config';
+import { defaultEventId } from '#server/events';
+import { redirectApp, installRoutes } from '#server/install/routes';
+import { listen, type Listening, type Timeouts } from '#server/listen';
 import { log } from '#server/log';
+import { setTrustedProxies } from '#server/proxy';
 import { seedDemo } from '#server/seed';
 import { openDatabase, type Db } from '#server/store/database';
+import {
+  keepLocalTlsCurrent,
+  prepareTls,
+  type NameSources,
+  type TlsOption,
+} from '#server/tls/setup';
+import { origin, Site } from '#server/tls/site';
+
+export type { Timeouts } from '#server/listen';
 
 export interface ServerOptions {
   port?: number;
@@ -20,17 +33,26 @@ export interface ServerOptions {
   seed?: boolean;
   /** Shorter limits for tests; production uses TIMEOUTS. */
   timeouts?: Partial<Timeouts>;
-}
-
-export interface Timeouts {
-  /** The request line and headers must have arrived this long after the first byte. */
-  headersMs: number;
-  /** The whole request, body included, must have arrived this long after the first byte. */
-  requestMs: number;
-  /** How often Node looks for requests over those limits (they are not timers). */
-  checkMs: number;
-  /** How long a connection may sit idle between two requests. */
-  keepAliveMs: number;
+  /**
+   * HTTPS: the office's certificate and key (PEM), 'local' for this installation's own
+   * CA, false for plain HTTP whatever the environment says. Unset: HADIR_TLS or
+   * HADIR_TLS_CERT/HADIR_TLS_KEY, else plain HTTP.
+   */
+  tls?: TlsOption;
+  /** The plain-HTTP port beside HTTPS (0: a free port). Default HADIR_HTTP_PORT, else 8080. */
+  httpPort?: number;
+  /** Extra names or addresses for the local certificate; default HADIR_TLS_NAMES. */
+  names?: string[];
+  /** The machine's LAN addresses (tests); default: the network interfaces, read anew on every check. */
+  addresses?: string[] | (() => string[]);
+  /** The machine's host name for the local certificate (tests); default os.hostname(). */
+  hostname?: string;
+  /** Default HADIR_PUBLIC_URL. */
+  publicUrl?: string;
+  /** How often local TLS checks its addresses and its certificate's end (tests: short). */
+  tlsCheckMs?: number;
+  /** The reverse proxies to believe (proxy.ts syntax); default HADIR_TRUST_PROXY. */
+  trustProxy?: string;
 }
 
 /**
@@ -45,108 +67,162 @@ export interface Timeouts {
  *  - headersMs 10 s: headers are a few hundred bytes, one packet on any link.
  *  - checkMs 2 s: a walk over the open connections; cheap at a venue's few hundred.
  *  - keepAliveMs 10 s: one connection carries a push and the pull pages after it (a phone
- *    stores each page before asking for the next), saving a TCP (and soon TLS) handshake
- *    of several round trips on a slow link; idle sockets of hundreds of phones go soon.
+ *    stores each page before asking for the next), saving a TCP and TLS handshake of
+ *    several round trips on a slow link; idle sockets of hundreds of phones go soon.
+ *  - handshakeMs 10 s: a TLS handshake is two round trips and a few KB; Node's default
+ *    (120 s) would let a socket that never says hello sit before any HTTP limit starts.
  */
 export const TIMEOUTS: Timeouts = {
   headersMs: 10_000,
   requestMs: 20_000,
   checkMs: 2_000,
   keepAliveMs: 10_000,
+  handshakeMs: 10_000,
 };
 
+/** Ports when none is set: 8080 for plain HTTP; with HTTPS, 8443 and 8080 beside it. */
+export const DEFAULT_PORTS = { http: 8080, https: 8443 } as const;
+
 export interface RunningServer {
+  /** The main port's address on this machine: https:// when TLS is on. */
   url: string;
   port: number;
+  /** Set when TLS is on: the same as url. */
+  httpsUrl?: string;
+  /** The plain-HTTP port beside HTTPS (redirects and the install page). */
+  httpUrl?: string;
+  httpPort?: number;
+  /** Where devices should go (HTTPS on); its `ca` is set with local TLS. */
+  site?: Site;
+  /** Local TLS: a new CA was made at this start. */
+  caCreated?: boolean;
+  /** When the served certificate ends (TLS on). */
+  certNotAfter?: Date;
   db: Db;
   close(): Promise<void>;
 }
 
-/** How long shutdown waits for connections still open before closing them. */
-const CLOSE_GRACE_MS = 3_000;
-
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const db = openDatabase(opts.dataDir ?? process.env.HADIR_DATA_DIR ?? './data');
+  const config = readConfig();
+  setTrustedProxies(opts.trustProxy ?? config.trustProxy);
+  const host = opts.host ?? config.host;
+  const dataDir = opts.dataDir ?? config.dataDir;
+  const publicUrl = opts.publicUrl ?? config.publicUrl;
+  const sources: NameSources = {
+    dataDir,
+    host,
+    extra: opts.names ?? config.tlsNames,
+    addresses: opts.addresses,
+    hostname: opts.hostname,
+  };
+  // The certificate before the database: a wrong path stops the start with nothing opened.
+  const tls = await prepareTls(opts.tls, config.tls, sources);
+  const port = opts.port ?? config.port ?? (tls ? DEFAULT_PORTS.https : DEFAULT_PORTS.http);
+  const httpPort = opts.httpPort ?? config.httpPort ?? DEFAULT_PORTS.http;
+  if (tls && port !== 0 && port === httpPort) {
+    throw new StartupError(
+      `HADIR_PORT dan HADIR_HTTP_PORT sama (${port}) / HADIR_PORT and HADIR_HTTP_PORT are the same (${port}).`,
+    );
+  }
+  const site =
+    tls &&
+    new Site({
+      kind: tls.kind,
+      httpsPort: port,
+      httpPort: undefined,
+      names: tls.names,
+      lan: tls.lan,
+      publicUrl,
+      ca: tls.local && {
+        pem: tls.local.ca,
+        der: tls.local.caDer,
+        name: tls.local.caName,
+        fingerprint256: tls.local.fingerprint256,
+        fingerprint: tls.local.fingerprint,
+      },
+    });
+
+  const db = openDatabase(dataDir);
   if (opts.seed ?? true) seedDemo(db);
   const app = createApp({
     db,
-    staticDir: opts.staticDir ?? process.env.HADIR_STATIC_DIR ?? './dist',
+    staticDir: opts.staticDir ?? config.staticDir,
+    links: () => ({
+      httpsUrl: site ? site.httpsUrl() : publicUrl?.startsWith('https:') ? publicUrl : undefined,
+      installUrl: site?.installUrl(),
+    }),
+    ...(site?.ca ? { routes: installRoutes(site) } : {}),
   });
-  const host = opts.host ?? process.env.HADIR_HOST ?? '0.0.0.0';
   const limits = { ...TIMEOUTS, ...opts.timeouts };
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve(
-      {
-        fetch: app.fetch,
-        port: opts.port ?? Number(process.env.HADIR_PORT ?? 8080),
-        hostname: host,
-        serverOptions: {
-          headersTimeout: limits.headersMs,
-          requestTimeout: limits.requestMs,
-          connectionsCheckingInterval: limits.checkMs,
-          keepAliveTimeout: limits.keepAliveMs,
-        },
-      },
-      () => resolve(s),
-    );
-    // Answers the app never sees (the adapter's own 400 for a request it cannot parse, a
-    // 500 when the app throws) carry the security headers too; the app's own answers set
-    // them again, to the same values.
-    (s as Server).prependListener('request', (req, res) => {
-      const tls = (req.socket as { encrypted?: boolean }).encrypted === true;
-      for (const [name, value] of Object.entries(securityHeaders(tls))) res.setHeader(name, value);
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const opened: Listening[] = [];
+  let stopChecks = () => {};
+  try {
+    const main = await listen({ fetch: app.fetch, port, host, limits, tls });
+    opened.push(main);
+    if (site) {
+      site.state.httpsPort = main.port;
+      const fetch = redirectApp(site, app.fetch).fetch;
+      const plain = await listen({ fetch, port: httpPort, host, limits });
+      opened.push(plain);
+      site.state.httpPort = plain.port;
+    }
+    if (tls?.kind === 'local' && site) {
+      const everyMs = opts.tlsCheckMs ?? 60_000;
+      stopChecks = keepLocalTlsCurrent(main.server as HttpsServer, site, sources, everyMs);
+    }
+  } catch (e) {
+    await Promise.all(opened.map((l) => l.close()));
+    db.close();
+    throw e;
+  }
+  const [main, plain] = opened as [Listening, Listening | undefined];
+  const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = origin(tls ? 'https' : 'http', local, main.port);
   let closing: Promise<void> | undefined;
-  const http = server as Server;
-  // Once closing, a kept-alive connection closes as soon as its response is done: else
-  // a client that keeps sending on it would hold the server and the database open.
-  http.on('request', (_req, res) => {
-    res.once('close', () => {
-      if (closing) http.closeIdleConnections();
-    });
-  });
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
-    port,
+    url,
+    port: main.port,
+    ...(tls ? { httpsUrl: url, certNotAfter: tls.notAfter } : {}),
+    ...(plain ? { httpUrl: origin('http', local, plain.port), httpPort: plain.port } : {}),
+    ...(site ? { site } : {}),
+    ...(tls?.local ? { caCreated: tls.local.caCreated } : {}),
     db,
     close() {
       // Stop accepting, let requests in flight finish (a push transaction is synchronous,
       // so one never stops half-way), then close the database.
-      closing ??= new Promise<void>((resolve) => {
-        // A client holding a connection open (a stalled upload, a browser that keeps one
-        // for later) must not hold the shutdown: after a grace period, cut what is left.
-        const grace = setTimeout(() => http.closeAllConnections(), CLOSE_GRACE_MS);
-        server.close(() => {
-          clearTimeout(grace);
-          db.close();
-          resolve();
-        });
-        http.closeIdleConnections();
-      });
+      closing ??= (async () => {
+        stopChecks();
+        await Promise.all(opened.map((l) => l.close()));
+        db.close();
+      })();
       return closing;
     },
   };
 }
 
-function lanAddresses(): string[] {
-  if ((process.env.HADIR_HOST ?? '0.0.0.0') !== '0.0.0.0') return [];
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((i) => i && i.family === 'IPv4' && !i.internal)
-    .map((i) => i!.address);
-}
-
 async function main(): Promise<void> {
-  const server = await startServer();
-  const organisers = listDevices(server.db).filter((d) => d.role === 'organiser' && !d.revokedAt);
-  log('info', 'listening', { url: server.url });
+  let server: RunningServer;
+  try {
+    server = await startServer();
+  } catch (e) {
+    if (!(e instanceof StartupError)) throw e;
+    console.error(`\nHadir tidak dapat berjalan / Hadir cannot start:\n${e.message}\n`);
+    process.exit(1);
+  }
+  log('info', 'listening', {
+    url: server.url,
+    ...(server.httpUrl ? { http: server.httpUrl } : {}),
+  });
+  const config = readConfig();
   console.log(`\nHadir berjalan di / is running at ${server.url}`);
-  // Tablets and phones at the venue reach the server by its address on the local network.
-  for (const address of lanAddresses())
-    console.log(`  di jaringan lokal / on the LAN: http://${address}:${server.port}`);
+  for (const line of announce(server, {
+    host: config.host,
+    eventId: defaultEventId(server.db) ?? DEMO_EVENT_ID,
+    publicUrl: config.publicUrl,
+  }))
+    console.log(line);
   console.log('');
+  const organisers = listDevices(server.db).filter((d) => d.role === 'organiser' && !d.revokedAt);
   if (organisers.length === 0) {
     const { code, expiresAt } = createEnrollCode(server.db, {
       role: 'organiser',

@@ -43,7 +43,9 @@ export function tempDataDir(): string {
 }
 
 /** The real server, in-process, on a fresh data directory and a free port. */
-export async function startTestServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { seed?: boolean; trustProxy?: string } = {},
+): Promise<TestServer> {
   const dataDir = tempDataDir();
   const server: RunningServer = await startServer({
     port: 0,
@@ -51,6 +53,7 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
     dataDir,
     staticDir: 'dist',
     seed: opts.seed ?? true,
+    ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
   });
   return {
     url: server.url,
@@ -75,9 +78,15 @@ export interface ChildServer {
 
 const children = new Set<ChildServer>();
 
-export async function startChildServer(dataDir: string, hooks?: string): Promise<ChildServer> {
+export async function startChildServer(
+  dataDir: string,
+  hooks?: string,
+  /** More environment for the server (HADIR_TRUST_PROXY...). */
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extraEnv,
     HADIR_PORT: '0', // the server picks a free port and prints its address
     HADIR_HOST: '127.0.0.1',
     HADIR_DATA_DIR: dataDir,

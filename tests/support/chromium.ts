@@ -5,8 +5,15 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** `extraArgs` come after the base flags (e.g. a fake camera for the scanner test). */
-export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+/**
+ * `extraArgs` come after the base flags (e.g. a fake camera for the scanner test). `home`:
+ * the HOME Chromium runs with, whose `.pki/nssdb` is the certificate store it trusts (a
+ * test installs a server's own CA there, as a person does on a tablet).
+ */
+export async function launchBrowser(
+  extraArgs: string[] = [],
+  opts: { home?: string } = {},
+): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   }
@@ -23,5 +30,6 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
       '--disable-quic',
       ...extraArgs,
     ],
+    ...(opts.home ? { env: { ...process.env, HOME: opts.home } } : {}),
   });
 }

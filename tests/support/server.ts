@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import { createEnrollCode } from '#server/auth';
 import { setSilent } from '#server/log';
-import { startServer, type RunningServer } from '#server/main';
+import { startServer, type RunningServer, type ServerOptions } from '#server/main';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -16,16 +16,23 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(
-  opts: { dataDir?: string; staticDir?: string; port?: number } = {},
+  opts: { dataDir?: string; staticDir?: string; port?: number } & Pick<
+    ServerOptions,
+    'tls' | 'httpPort' | 'names' | 'addresses' | 'publicUrl'
+  > = {},
 ): Promise<TestServer> {
   setSilent(true);
-  const { dataDir } = opts;
+  const { dataDir, staticDir, port, ...rest } = opts;
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'hadir-test-'));
   const server = await startServer({
-    port: opts.port ?? 0,
+    port: port ?? 0,
     host: '127.0.0.1',
     dataDir: dir,
-    staticDir: opts.staticDir ?? 'dist',
+    staticDir: staticDir ?? 'dist',
+    // Tests never depend on the machine's own network: no LAN address unless given.
+    addresses: [],
+    tls: false,
+    ...rest,
   });
   return {
     ...server,

@@ -14,6 +14,8 @@ export const en: Record<CoreKey, string> = {
   'insecure.message':
     'This address is plain HTTP: here Hadir cannot open without a connection and cannot be installed. Data is still saved on this device.',
   'insecure.open': 'Open the secure address:',
+  'insecure.sendFirst':
+    '{count} changes made at this address are not sent yet. Wait until they are (badge "Semua tersimpan") before moving: data is kept per address.',
   'insecure.install': 'Install the server’s certificate first:',
   'insecure.noHttps':
     'Ask the organisers to turn on HTTPS on the server (HADIR_TLS=local), then open the https address.',

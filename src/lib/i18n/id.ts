@@ -15,6 +15,8 @@ export const id = {
   'insecure.message':
     'Alamat ini memakai HTTP biasa: di sini Hadir tidak dapat dibuka tanpa internet dan tidak dapat dipasang. Data tetap tersimpan di perangkat ini.',
   'insecure.open': 'Buka alamat aman:',
+  'insecure.sendFirst':
+    '{count} perubahan di alamat ini belum terkirim. Tunggu sampai terkirim (lencana "Semua tersimpan") sebelum pindah: data tersimpan per alamat.',
   'insecure.install': 'Pasang sertifikat server dulu:',
   'insecure.noHttps':
     'Minta panitia menyalakan HTTPS di server (HADIR_TLS=local), lalu buka alamat https.',

@@ -48,6 +48,8 @@ const id = {
   insecure:
     'Alamat ini memakai HTTP biasa: halaman ini tidak dapat dibuka tanpa internet. Pendaftaran Anda tetap tersimpan di HP.',
   insecureOpen: 'Buka alamat aman:',
+  insecureSendFirst:
+    'Pendaftaran Anda belum terkirim dari alamat ini. Tunggu sampai terkirim sebelum pindah ke alamat aman.',
   insecureInstall: 'Pasang sertifikat server dulu:',
   insecureNoHttps: 'Minta panitia menyalakan HTTPS di server.',
   merged:
@@ -121,6 +123,8 @@ const en: Record<RegisterKey, string> = {
   insecure:
     'This address is plain HTTP: this page cannot open without a connection. Your registration is still saved on the phone.',
   insecureOpen: 'Open the secure address:',
+  insecureSendFirst:
+    'Your registration has not been sent from this address yet. Wait until it is before moving to the secure address.',
   insecureInstall: 'Install the server’s certificate first:',
   insecureNoHttps: 'Ask the organisers to turn on HTTPS on the server.',
   merged:

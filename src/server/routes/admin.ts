@@ -13,7 +13,7 @@ import {
 } from '#server/auth';
 import { createEvent, listEvents, purgeEvent } from '#server/events';
 import { HttpError } from '#server/errors';
-import { body, enrolled, requireRole, type Env } from '#server/http';
+import { body, enrolled, requestOriginOf, requireRole, type Env } from '#server/http';
 import { log } from '#server/log';
 import type { Db } from '#server/store/database';
 
@@ -46,7 +46,10 @@ export function adminRoutes(db: Db): Hono<Env> {
     });
     log('info', 'enrolment code created', { by: me.id, role: req.role });
     // The QR on the organiser's screen opens this link on the new device.
-    const enrollUrl = `${new URL(c.req.url).origin}/#/device?code=${code}`;
+    // As the organiser's browser reached us: behind the office's proxy, its https address.
+    const url = new URL(c.req.url);
+    const scheme = requestOriginOf(c).https ? 'https' : url.protocol.slice(0, -1);
+    const enrollUrl = `${scheme}://${url.host}/#/device?code=${code}`;
     return c.json({ code, expiresAt, enrollUrl });
   });
 
