@@ -78,7 +78,7 @@ describe('camera scanning at the desk', () => {
       expect(await page.getByTestId('count-arrived').textContent()).toBe('1');
 
       // The network comes back: the check-in reaches the server as a QR check-in.
-      server = await serveApp(port, 'dist', server.dataDir);
+      server = await serveApp(port, undefined, server.dataDir);
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await expect
         .poll(() => serverCheckins(server).map((c) => [c.participantId, c.method]), {

@@ -32,7 +32,9 @@ export type AppServer = TestServer;
  */
 export async function serveApp(
   port?: number,
-  outDir = 'dist',
+  // HADIR_E2E_DIST: a build of one's own (`vite build --outDir …`), so that several
+  // people building at once in one work tree do not overwrite each other's dist/.
+  outDir = process.env.HADIR_E2E_DIST ?? 'dist',
   dataDir = scratchDir(),
 ): Promise<AppServer> {
   return startTestServer({ dataDir, staticDir: outDir, port: port ?? (await freePort()) });

@@ -28,7 +28,7 @@ export async function startTestServer(
     port: port ?? 0,
     host: '127.0.0.1',
     dataDir: dir,
-    staticDir: staticDir ?? 'dist',
+    staticDir: staticDir ?? process.env.HADIR_E2E_DIST ?? 'dist',
     // Tests never depend on the machine's own network: no LAN address unless given.
     addresses: [],
     tls: false,
