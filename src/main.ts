@@ -3,6 +3,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { standsAlone, ticketPath } from '#domain/access';
 import { seedDemoIfEmpty } from '#db/events';
 import { ownEventId } from '#db/registration';
 import { AdminApi } from '#sync/admin';
@@ -13,17 +14,17 @@ import { deviceStatus } from '#state/device.svelte';
 import { errorReport } from '#state/errors.svelte';
 import { locale } from '#state/locale.svelte';
 import { organiserConsole } from '#state/organiser.svelte';
+import { router } from '#state/router.svelte';
 import { secureContext } from '#state/secure-context.svelte';
 import { syncStatus } from '#state/sync.svelte';
 import { updatePrompt } from '#state/update.svelte';
 
 // A participant's phone opened from the home screen belongs on its ticket, which lives
-// on the registration page; the staff app is not for it. A certificate's QR (the public
-// verification page) and the phone's own certificate (linked from its ticket) open here.
-const home = /^#\/(verify|certificate)\b/.test(location.hash)
-  ? undefined
-  : await ownEventId().catch(() => undefined);
-if (home) location.replace(`/r/${encodeURIComponent(home)}`);
+// on the registration page; the staff app is not for it (App.svelte keeps it out of the
+// staff screens later too, #state/access). A certificate's QR (the public verification
+// page) and the phone's own certificate (linked from its ticket) open here, standing alone.
+const home = standsAlone(router.route) ? undefined : await ownEventId().catch(() => undefined);
+if (home) location.replace(ticketPath(home));
 else start();
 
 function start(): void {

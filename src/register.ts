@@ -3,6 +3,7 @@
 // sync engine with the app, so a registration made offline is sent like any change.
 import { mount } from 'svelte';
 import RegisterApp from '#pages/register/RegisterApp.svelte';
+import { loadTicket } from '#pages/register/ticket-view.ts';
 import './app.css';
 import { SyncEngine } from '#sync/engine';
 import { SyncScheduler } from '#sync/scheduler';
@@ -25,6 +26,9 @@ mount(RegisterApp, { target, props: { flow } });
 // waiting for. Registered plainly (no update prompt here): a new version waits until the
 // phone's Hadir pages are closed, so nothing unsent is ever reloaded away.
 const shown = flow.refresh(transport);
+// The ticket's code, fetched once the event is on screen (not before: on a slow link it
+// would compete with what the person waits for), well before "Daftar" is pressed.
+void shown.finally(() => loadTicket().catch(() => undefined));
 
 const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
 const scheduler = new SyncScheduler(engine);

@@ -3,7 +3,6 @@
 // server) so a server can be set up and scripted without the UI. It prints enrolment
 // codes, never tokens or password hashes, and logs nothing about people.
 //   exit 0: done · 1: a user error (message on stderr) · 2: a usage error
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import {
@@ -15,14 +14,24 @@ import {
   type Device,
 } from '#server/auth';
 import { openDatabase, type Db } from '#server/store/database';
-import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
+import {
+  adminDataDir,
+  databaseFile,
+  MIN_PASSWORD_LENGTH,
+  missingDatabase,
+  options,
+  readSecret,
+  UsageError,
+  UserError,
+  type AdminIo,
+} from '#server/admin-cli';
 
 export type { AdminIo };
 import { backupCommand } from '#server/admin-backup';
 import { certificatesCommand, checkCommand, exportCommand } from '#server/admin-reports';
 import { getRow } from '#server/store/rows';
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH };
 const ENROLL_ROLES = ['staff', 'trainer', 'organiser'] as const;
 type EnrollRole = (typeof ENROLL_ROLES)[number];
 
@@ -56,7 +65,9 @@ Perintah / Commands:
                         --force replaces an existing FILE
   help                  Bantuan ini / This help
 
-Database: HADIR_DATA_DIR/hadir.sqlite (default ./data), the running server's file.
+Database: HADIR_DATA_DIR/hadir.sqlite, else data/hadir.sqlite in the project's folder
+(wherever the command is typed): the running server's file. Only set-password creates it
+when it is missing; every command names the file it used (on stderr).
 Exit codes: 0 ok · 1 error · 2 usage error`;
 
 async function setPassword(args: string[], io: AdminIo): Promise<void> {
@@ -229,65 +240,20 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   }
 }
 
-/** A line typed without echo (raw mode), for a person at a terminal. */
-function promptHidden(prompt: string): Promise<string> {
-  const stdin = process.stdin;
-  process.stderr.write(prompt);
-  stdin.setRawMode(true);
-  stdin.setEncoding('utf8');
-  stdin.resume();
-  return new Promise((resolve, reject) => {
-    let value = '';
-    const finish = (fn: () => void) => {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      process.stderr.write('\n');
-      fn();
-    };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return finish(() => resolve(value));
-        if (ch === '\u0003' || (ch === '\u0004' && value === '')) {
-          return finish(() => reject(new Error('Dibatalkan / Cancelled')));
-        }
-        if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
-        else if (ch >= ' ') value += ch;
-      }
-    };
-    stdin.on('data', onData);
-  });
-}
-
-async function readLine(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  try {
-    for await (const line of rl) return line;
-    return '';
-  } finally {
-    rl.close();
-    process.stdin.destroy();
-  }
-}
-
-async function readSecret(): Promise<string> {
-  const fromEnv = process.env.HADIR_ADMIN_PASSWORD;
-  if (fromEnv !== undefined) return fromEnv;
-  if (!process.stdin.isTTY) return readLine();
-  const first = await promptHidden('Kata sandi baru / New password: ');
-  if (first.length < MIN_PASSWORD_LENGTH) return first; // runAdmin explains the rule
-  const again = await promptHidden('Ulangi / Repeat: ');
-  if (again !== first) throw new Error('Kata sandi tidak sama / The passwords differ');
-  return first;
-}
-
 async function main(): Promise<void> {
   let db: Db | undefined;
-  const dataDir = process.env.HADIR_DATA_DIR ?? './data';
+  const dataDir = adminDataDir();
+  const command = process.argv[2];
   const io: AdminIo = {
     // Opened on first use, so `help` and usage errors leave no data directory behind.
     get db() {
-      db ??= openDatabase(dataDir);
+      if (!db) {
+        const missing = missingDatabase(dataDir, command);
+        if (missing) throw new UserError(missing);
+        // On stderr: `--json` output stays one clean document on stdout.
+        process.stderr.write(`Basis data / Database: ${databaseFile(dataDir)}\n`);
+        db = openDatabase(dataDir);
+      }
       return db;
     },
     dataDir,

@@ -4,6 +4,7 @@
 // correction keeps numbers, refreshes what a certificate states, and revokes those no
 // longer eligible (the verification page then says so) rather than deleting them.
 import { randomInt, timingSafeEqual } from 'node:crypto';
+import { batchFinished } from '#domain/batches';
 import { certificateNumber, verifyUrl } from '#domain/certificate';
 import { creditByParticipant } from '#domain/credit';
 import { byName } from '#domain/search';
@@ -14,6 +15,7 @@ import type {
   IssuedCertificate,
   VerifyResponse,
 } from '#sync/certificates';
+import { HttpError } from '#server/errors';
 import { getMeta, setMeta, type Db } from '#server/store/database';
 import { serverReportData } from '#server/reports';
 
@@ -41,21 +43,32 @@ export function setPublished(db: Db, eventId: string, published: boolean): void 
   setMeta(db, publishedKey(eventId), published ? new Date().toISOString() : '');
 }
 
-/** Judge every participant now: what an eligible one's certificate states, and why the
- * others get none. */
-function judge(db: Db, eventId: string, issuedDate: string) {
+/** Judge every participant at `now`: what an eligible one's certificate states, and why
+ * the others get none. People of a batch still running are not judged yet (their sessions
+ * are to come): they are counted as `pending`, not listed as falling short. */
+function judge(db: Db, eventId: string, issuedDate: string, now: Date) {
   const data = serverReportData(db, eventId);
   if (!data) return undefined;
   const { event } = data;
   const credits = creditByParticipant(data);
   const batches = new Map(data.batches.map((b) => [b.id, b]));
+  const finished = new Set(
+    data.batches
+      .filter((b) => batchFinished(b, data.sessions, now, event.timezone))
+      .map((b) => b.id),
+  );
   const eligible: (Stated & { batchCode: string })[] = [];
   const ineligible: IneligibleEntry[] = [];
+  let pending = 0;
   for (const p of data.participants) {
     const credit = credits.get(p.id)!;
     const batch = batches.get(p.batchId);
     if (p.status !== 'registered') continue; // waitlisted and cancelled never took part
     if (!credit.eligible || !batch) {
+      if (batch && !finished.has(batch.id)) {
+        pending++;
+        continue;
+      }
       ineligible.push({
         participantId: p.id,
         fullName: p.fullName,
@@ -93,7 +106,7 @@ function judge(db: Db, eventId: string, issuedDate: string) {
         { fullName: b.fullName, id: b.participantId },
       ),
   );
-  return { event, eligible, ineligible };
+  return { event, eligible, ineligible, pending };
 }
 
 const rowsOf = (db: Db, eventId: string) =>
@@ -101,7 +114,11 @@ const rowsOf = (db: Db, eventId: string) =>
     .prepare('SELECT * FROM certificates WHERE event_id = ? ORDER BY seq')
     .all(eventId) as CertRow[];
 
-/** Issue (or re-issue) the event's certificates; undefined when there is no such event. */
+/**
+ * Issue (or re-issue) the event's certificates; undefined when there is no such event.
+ * Throws SIGNATORY_REQUIRED while the event names no certificate signatory: a certificate
+ * signed by nobody (or by a demo's "Contoh Kepala Dinas") is not one to hand out.
+ */
 export function issueCertificates(
   db: Db,
   eventId: string,
@@ -109,8 +126,14 @@ export function issueCertificates(
 ): CertificateList | undefined {
   const now = opts.now ?? new Date().toISOString();
   return db.transaction(() => {
-    const judged = judge(db, eventId, opts.issuedDate);
+    const judged = judge(db, eventId, opts.issuedDate, new Date(now));
     if (!judged) return undefined;
+    if (!judged.event.certificate?.signatory?.name.trim()) {
+      throw new HttpError(
+        'SIGNATORY_REQUIRED',
+        'Set the certificate signatory (event.certificate.signatory) before issuing certificates',
+      );
+    }
     const existing = new Map(rowsOf(db, eventId).map((r) => [r.participant_id, r]));
     let seq = Math.max(0, ...[...existing.values()].map((r) => r.seq));
     const pattern = judged.event.certificate?.numberPattern ?? DEFAULT_CERTIFICATE_PATTERN;
@@ -159,28 +182,31 @@ function issued(row: CertRow, origin: string): IssuedCertificate {
   };
 }
 
-/** The certificates issued so far (revoked ones left out), who has none and why, and how
- * many no longer match the marks (issued before a correction: re-issuing settles them). */
+/** The certificates issued so far (revoked ones left out), who has none and why, how many
+ * issued ones no longer match the marks (issued before a correction) and how many people
+ * earned one that is not issued yet: re-issuing settles both. */
 export function listCertificates(
   db: Db,
   eventId: string,
   origin: string,
   /** Right after issuing, that judgement (still current); otherwise judged again here. */
-  judged = judge(db, eventId, '1970-01-01'),
+  judged = judge(db, eventId, '1970-01-01', new Date()),
 ): CertificateList | undefined {
   if (!judged) return undefined;
   const rows = rowsOf(db, eventId);
   const current = rows.filter((r) => !r.revoked_at).map((r) => issued(r, origin));
-  const held = new Map(current.map((c) => [c.participantId, c.jp]));
+  const held = new Set(current.map((c) => c.participantId));
   const earned = new Map(judged.eligible.map((e) => [e.participantId, e.jp]));
-  const outdated =
-    current.filter((c) => earned.get(c.participantId) !== c.jp).length +
-    judged.eligible.filter((e) => !held.has(e.participantId)).length;
+  // Only what was issued can be out of date; someone newly eligible is "not issued yet".
+  const outdated = current.filter((c) => earned.get(c.participantId) !== c.jp).length;
+  const unissued = judged.eligible.filter((e) => !held.has(e.participantId)).length;
   return {
     certificates: current,
     ineligible: judged.ineligible,
+    pending: judged.pending,
     revoked: rows.filter((r) => r.revoked_at).length,
     outdated,
+    unissued,
     publishedAt: publishedAt(db, eventId),
     threshold: judged.event.certificateThreshold,
   };

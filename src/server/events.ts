@@ -91,23 +91,42 @@ export function publicEvent(db: Db, eventId: string): PublicEvent | undefined {
 
 const serverStamp = () => formatHlc({ wall: Date.now(), counter: 0, node: 'server' });
 
-/** A new event, written as the server. False when the id is taken. */
-export function createEvent(db: Db, event: Event, ownerDeviceId: string): boolean {
+/** An event's batches and sessions, as a new event may copy them (event-template.ts). */
+export function scheduleOf(db: Db, eventId: string) {
+  const event = getRow<Event>(db, 'events', eventId)?.data;
+  if (!event) return undefined;
+  const batches = rowsOfEvent<Batch>(db, eventId, 'batches').map((r) => r.data);
+  const sessions = rowsOfEvent<Session>(db, eventId, 'sessions').map((r) => r.data);
+  return { event, batches, sessions };
+}
+
+/** A new event, written as the server, with the batches and sessions copied into it (its
+ * own, moved to its dates) in the same transaction. False when the id is taken. */
+export function createEvent(
+  db: Db,
+  event: Event,
+  ownerDeviceId: string,
+  schedule: { batches: Batch[]; sessions: Session[] } = { batches: [], sessions: [] },
+): boolean {
   return db.transaction(() => {
     const taken = db.prepare("SELECT 1 FROM rows WHERE tbl = 'events' AND id = ?").get(event.id);
     if (taken) return false;
     const { purge: _serverOwned, ...data } = event;
     const hlc = serverStamp();
-    const hlcs = Object.fromEntries(Object.keys(data).map((k) => [k, hlc]));
-    putRow(db, {
-      tbl: 'events',
-      id: event.id,
-      eventId: event.id,
-      owner: ownerDeviceId,
-      data: { ...data, demo: false },
-      hlcs,
-      v: nextVersion(db),
-    });
+    const v = nextVersion(db);
+    const put = (tbl: SyncedTable, id: string, row: Record<string, unknown>) =>
+      putRow(db, {
+        tbl,
+        id,
+        eventId: event.id,
+        owner: ownerDeviceId,
+        data: row,
+        hlcs: Object.fromEntries(Object.keys(row).map((k) => [k, hlc])),
+        v,
+      });
+    put('events', event.id, { ...data, demo: false });
+    for (const b of schedule.batches) put('batches', b.id, b);
+    for (const s of schedule.sessions) put('sessions', s.id, s);
     return true;
   })();
 }

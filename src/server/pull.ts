@@ -206,10 +206,11 @@ export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
       } else {
         changes.push(put(row, data));
         changes.push(...newlyVisible(db, row, vis));
-        if (vis.device.role === 'trainer' && row.tbl === 'sessions' && !rosterSent) {
-          changes.push(...rosterRefresh(db, vis));
-          rosterSent = true;
-        }
+      }
+      // A session given, taken away or deleted (session.delete, batch.delete): the roster.
+      if (vis.device.role === 'trainer' && row.tbl === 'sessions' && !rosterSent) {
+        changes.push(...rosterRefresh(db, vis));
+        rosterSent = true;
       }
     }
     const lastRow = scanned[scanned.length - 1];

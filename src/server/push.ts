@@ -45,6 +45,18 @@ function isSkewed(hlc: string, now: Date): boolean {
   }
 }
 
+/**
+ * What the device holds once this push has settled: its count counts this request's
+ * mutations too, and those up to `last` (applied, refused, duplicate) leave its outbox
+ * when the answer arrives. Without this every phone showed 1 for the registration the
+ * push had just delivered.
+ */
+function unsentAfter(req: PushRequest, last: number): number | null {
+  if (req.unsent === undefined) return null;
+  const settled = req.mutations.filter((m) => m.seq <= last).length;
+  return Math.max(0, req.unsent - settled);
+}
+
 export function push(db: Db, device: Device, req: PushRequest, secret: string): PushResult {
   assertOwnClientId(device, req.clientId);
   for (let i = 1; i < req.mutations.length; i++) {
@@ -122,7 +134,7 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
     ).run(device.stream, last);
     db.prepare(
       'UPDATE devices SET last_sync_at = ?, unsent = ?, app_version = coalesce(?, app_version) WHERE id = ?',
-    ).run(now.toISOString(), req.unsent ?? null, req.appVersion ?? null, device.id);
+    ).run(now.toISOString(), unsentAfter(req, last), req.appVersion ?? null, device.id);
     return last;
   });
 

@@ -2,7 +2,7 @@
 // (one venue each) and a third a week later, participants in every status, a walk-in
 // without position or NIP, and check-ins with and without signatures on two days.
 import { describe, expect, it } from 'vitest';
-import { attendanceSheet, type SheetSource } from '#domain/daftar-hadir';
+import { attendanceSheet, hasOfficial, narasumberOf, type SheetSource } from '#domain/daftar-hadir';
 import { demoEvent } from '#domain/demo';
 import type { Batch, Event, Participant, Session, VenueCheckIn } from '#domain/model';
 import { participant } from '#tests/support/factories';
@@ -221,6 +221,57 @@ describe('the narasumber and panitia sheets', () => {
     expect(sheet.title).toBe('DAFTAR HADIR PANITIA');
     expect(sheet.rows.map((r) => r.name)).toEqual(['Ketua Uji, S.Sos.', 'Anggota Uji']);
     expect(sheet.rows.every((r) => r.signature === undefined)).toBe(true);
+  });
+
+  it('lists the day’s speakers first, in the order they speak, then the committee, each once', () => {
+    const withSpeakers: SheetSource = {
+      ...data,
+      sessions: data.sessions.map((s) =>
+        s.id === 'sA1'
+          ? { ...s, speaker: 'Dr. Rudi Hartono; ani fasilitator' } // two people, one listed
+          : s.id === 'sA2'
+            ? { ...s, speaker: 'Rudi  Hartono, M.Si.' } // the same man, with his gelar
+            : s.id === 'sB1'
+              ? { ...s, speaker: 'Narasumber Hari Lain' } // 3 June: not on 2 June's sheet
+              : s,
+      ),
+    };
+    const sheet = attendanceSheet(withSpeakers, { kind: 'narasumber', day: '2025-06-02' });
+    expect(sheet.rows).toEqual([
+      { no: 1, name: 'Dr. Rudi Hartono', position: '' },
+      {
+        no: 2,
+        name: 'Ani Fasilitator, S.IP.', // the committee's spelling, NIP and position
+        nip: '19800315 200501 1 002',
+        position: 'Pustakawan Ahli Muda, Dispersip Kalsel',
+      },
+      { no: 3, name: 'Zaki Narasumber, M.Hum.', position: 'Perpusnas RI' },
+    ]);
+    const third = attendanceSheet(withSpeakers, { kind: 'narasumber', day: '2025-06-03' });
+    expect(third.rows.map((r) => r.name)).toEqual([
+      'Narasumber Hari Lain',
+      'Zaki Narasumber, M.Hum.',
+      'Ani Fasilitator, S.IP.',
+    ]);
+  });
+
+  it('has narasumber from the sessions alone when the committee lists none', () => {
+    expect(
+      narasumberOf(
+        [],
+        [
+          { speaker: 'Budi Santoso', start: '2025-06-02T02:00:00.000Z' },
+          { speaker: '', start: '2025-06-02T01:00:00.000Z' },
+          { speaker: 'BUDI SANTOSO', start: '2025-06-02T03:00:00.000Z' },
+        ],
+      ),
+    ).toEqual([{ name: 'Budi Santoso', position: '' }]);
+  });
+
+  it('knows when the event names nobody to sign its daftar hadir', () => {
+    expect(hasOfficial(event)).toBe(true);
+    expect(hasOfficial({})).toBe(false);
+    expect(hasOfficial({ official: { name: ' ', title: 'Ketua', nip: '' } })).toBe(false);
   });
 
   it('leaves the official’s block blank when the event names no official', () => {

@@ -215,16 +215,39 @@ const data: DashboardData = {
 const d = dashboard(data, TODAY);
 
 describe('the dashboard counts', () => {
-  it('counts people by status and who arrived today', () => {
+  it('counts people by status, and who arrived today out of today’s batch', () => {
     // Registered: a1 a2 a4 a5 b2 b3 = 6; waitlisted: b1; cancelled: a3 w9.
-    // Registered walk-ins: a2 b3. Today (23 June): b2 (twice), b3, a1; a3 is cancelled.
+    // Registered walk-ins: a2 b3. Today (23 June) only batch B meets: b2 b3 expected, both
+    // came (b2 twice); a1 came too, but batch A met on 2 June; a3 is cancelled.
     expect(d.counts).toEqual({
       registered: 6,
       waitlisted: 1,
       cancelled: 2,
       walkins: 2,
-      arrivedToday: 3,
+      arrivedToday: 2,
+      expectedToday: 2,
+      batchesToday: [data.batches[1]],
     });
+  });
+
+  it('expects batch A on its own day, and everyone on a day no batch meets', () => {
+    // 2 June: batch A's a1 a2 a4 a5 are expected; a1 a2 a4 came.
+    expect(dashboard(data, '2025-06-02').counts).toMatchObject({
+      arrivedToday: 3,
+      expectedToday: 4,
+      batchesToday: [data.batches[0]],
+    });
+    // A session moved to 3 June puts batch A on that day too, though its dates say 2 June.
+    const moved = [...sessions, session('sA3', 'A', '2025-06-03T00:00:00.000Z', 'Empat')];
+    expect(
+      dashboard({ ...data, sessions: moved }, '2025-06-03').counts.batchesToday.map((b) => b.id),
+    ).toEqual(['A']);
+    // 10 June, between the batches: nobody is expected; arrivals count over everyone.
+    const between = dashboard(
+      { ...data, checkins: [...checkins, { ...checkins[0]!, id: 'late', day: '2025-06-10' }] },
+      '2025-06-10',
+    );
+    expect(between.counts).toMatchObject({ expectedToday: 0, batchesToday: [], arrivedToday: 1 });
   });
 
   it('counts each session over its batch’s registered people, late counting as present', () => {

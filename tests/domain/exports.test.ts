@@ -80,7 +80,8 @@ const checkin = (id: string, p: Participant, day: string, at: string, extra = {}
     day,
     at,
     method: 'qr',
-    deviceId: 'tab-1',
+    deviceId: 'tab-1-3f9c2a',
+    deviceName: 'Meja 1',
     ...extra,
   }) as VenueCheckIn;
 // Given out of order; times in WITA in the comments.
@@ -91,7 +92,9 @@ const checkins = [
   checkin('c1', p1, '2025-06-02', '2025-06-01T23:10:00.000Z', { signature: 'M1 2l3 4' }), // 07:10
   checkin('c3', walkin, '2025-06-02', '2025-06-01T23:20:00.000Z', {
     method: 'walkin',
-    deviceId: 'tab-2',
+    // Stored before the server kept device names: the log shows the start of its id.
+    deviceId: 'c7e21b04-tab-2',
+    deviceName: undefined,
   }),
 ];
 
@@ -338,11 +341,22 @@ describe('check-in log table', () => {
     const nip1 = '19860926 201505 1 001';
     // prettier-ignore
     expect(table.rows).toEqual([
-      ['2025-06-01T23:10:00.000Z', '2025-06-02', p1.fullName, nip1, 'Pindai QR', 'Tidak', 'Tidak', 'Ya', 'tab-1'],
-      ['2025-06-01T23:20:00.000Z', '2025-06-02', walkin.fullName, null, 'Datang langsung', 'Tidak', 'Ya', 'Tidak', 'tab-2'],
-      ['2025-06-01T23:40:00.000Z', '2025-06-02', p1.fullName, nip1, 'Cari nama', 'Ya', 'Tidak', 'Tidak', 'tab-1'],
-      ['2025-06-02T23:00:00.000Z', '2025-06-03', p1.fullName, nip1, 'Pindai QR', 'Tidak', 'Tidak', 'Tidak', 'tab-1'],
-      ['2025-06-22T23:05:00.000Z', '2025-06-23', p2.fullName, '19680315 199303 2 002', 'Pindai QR', 'Tidak', 'Tidak', 'Tidak', 'tab-1'],
+      ['2025-06-01T23:10:00.000Z', '2025-06-02', p1.fullName, nip1, 'Pindai QR', 'Tidak', 'Tidak', 'Ya', 'Meja 1'],
+      ['2025-06-01T23:20:00.000Z', '2025-06-02', walkin.fullName, null, 'Datang langsung', 'Tidak', 'Ya', 'Tidak', 'perangkat c7e21b'],
+      ['2025-06-01T23:40:00.000Z', '2025-06-02', p1.fullName, nip1, 'Cari nama', 'Ya', 'Tidak', 'Tidak', 'Meja 1'],
+      ['2025-06-02T23:00:00.000Z', '2025-06-03', p1.fullName, nip1, 'Pindai QR', 'Tidak', 'Tidak', 'Tidak', 'Meja 1'],
+      ['2025-06-22T23:05:00.000Z', '2025-06-23', p2.fullName, '19680315 199303 2 002', 'Pindai QR', 'Tidak', 'Tidak', 'Tidak', 'Meja 1'],
+    ]);
+  });
+
+  it('names the desk by the name the server stored, else by the start of its id', () => {
+    const en = checkinLogTable(checkins, participants, { timezone: tz, lang: 'en' });
+    expect(en.rows.map((r) => r[8])).toEqual([
+      'Meja 1',
+      'device c7e21b',
+      'Meja 1',
+      'Meja 1',
+      'Meja 1',
     ]);
   });
 

@@ -10,6 +10,7 @@ import {
   libraryTypes,
   positionCodes,
   positions,
+  choiceLabel,
   type ReferenceItem,
 } from '#domain/reference';
 
@@ -113,5 +114,15 @@ describe('labelOf', () => {
 
   it('shows an unknown code as it is rather than nothing', () => {
     expect(labelOf(employmentStatuses, 'honorer', 'id')).toBe('honorer');
+  });
+});
+
+describe('position labels', () => {
+  it('print without the form hint; the form says it in brackets', () => {
+    const old = positions.find((p) => p.code === 'pustakawan_penyelia')!;
+    expect(labelOf(positions, 'pustakawan_penyelia', 'id')).toBe('Pustakawan Penyelia');
+    expect(choiceLabel(old, 'id')).toBe('Pustakawan Penyelia (sebutan lama)');
+    expect(choiceLabel(old, 'en')).toBe('Librarian, Supervisor (old title)');
+    for (const p of positions) expect(p.label.id).not.toMatch(/sebutan|\(/);
   });
 });

@@ -95,6 +95,7 @@ describe('deskCounters', () => {
       registered: 3,
       arrived: 2,
       expected: 1,
+      others: 0,
       walkins: 1,
       repeats: 1,
       byBatch: {

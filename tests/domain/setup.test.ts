@@ -101,7 +101,7 @@ describe('validateEvent: who signs, the committee, the certificate number', () =
   });
 
   it('refuses an appointment date after today, by the given clock', () => {
-    const official = { name: 'A', title: 'B', nip: '199001012026011001' }; // TMT January 2026
+    const official = { name: 'Ahmad', title: 'B', nip: '199001012026011001' }; // TMT January 2026
     const e = withPeople({ official });
     expect(validateEvent(e, { today: new Date('2025-05-01T00:00:00Z') })).toEqual({
       'official.nip': 'nipParts',
@@ -112,7 +112,7 @@ describe('validateEvent: who signs, the committee, the certificate number', () =
   it('refuses a signer or committee NIP past retirement or with a wrong PPPK code', () => {
     const today = new Date('2026-12-02T00:00:00Z');
     const e = withPeople({
-      official: { name: 'A', title: 'B', nip: '19611130 198703 1 001' }, // 65 in November 2026
+      official: { name: 'Ahmad', title: 'B', nip: '19611130 198703 1 001' }, // 65 in November 2026
       committee: [member({ id: 'a', nip: '199503142023221001' })], // code 22
     });
     expect(validateEvent(e, { today })).toEqual({
@@ -180,7 +180,7 @@ describe('tidyEvent', () => {
   });
 
   it('leaves a NIP with letters as typed, for the rules to name', () => {
-    const official = { name: 'A', title: 'B', nip: '1975O101 2000031001' };
+    const official = { name: 'Ahmad', title: 'B', nip: '1975O101 2000031001' };
     const tidy = tidyEvent({ ...demoEvent, official });
     expect(tidy.official?.nip).toBe('1975O101 2000031001');
     expect(validateEvent(tidy)['official.nip']).toBe('nip');

@@ -87,6 +87,8 @@ describe('organiser sets up an event and puts a desk and a trainer to work', () 
       await o.getByRole('button', { name: 'Masuk' }).click();
       await o.getByRole('button', { name: 'Kegiatan baru' }).click();
       await o.getByLabel('Nama kegiatan').fill('Bimtek Pustakawan Kalsel 2026');
+      // A new event starts empty: nothing of the demo's, its organiser's name included.
+      await o.getByLabel('Penyelenggara (instansi)').fill('Dispersip Kalsel');
       await o.getByLabel('Tanggal mulai').fill('2026-12-01');
       await o.getByLabel('Tanggal selesai').fill('2026-12-04');
       // A wrong field first: the error is named and nothing is created.
@@ -168,9 +170,11 @@ describe('organiser sets up an event and puts a desk and a trainer to work', () 
       await t.getByTestId('enroll-code').fill(trainerCode);
       await t.getByRole('button', { name: 'Daftarkan' }).click();
       await expect.poll(() => t.getByTestId('device-role').textContent()).toBe('Narasumber');
-      await t.getByRole('link', { name: 'Peserta' }).click();
-      await expect.poll(() => t.getByTestId('participant').count()).toBe(2);
-      const roster = (await t.getByTestId('participant').allTextContents()).join(' ');
+      // (A trainer's app is its sessions and its device: the roster is the session's.)
+      await t.getByRole('link', { name: 'Sesi', exact: true }).click();
+      await t.getByTestId('session').click();
+      await expect.poll(() => t.getByTestId('roster-row').count()).toBe(2);
+      const roster = (await t.getByTestId('roster-row').allTextContents()).join(' ');
       expect(roster).toContain('Rahmat Hidayat, S.IP.');
       expect(roster).toContain('Ahmad Fauzi');
       expect(roster).not.toContain('Muhammad Ridho'); // another batch's session

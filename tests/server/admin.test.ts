@@ -1,9 +1,11 @@
 // The admin command line, driven in-process against a real SQLite file, and once as the
 // real CLI whose printed code enrols a device on a real server over HTTP.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID } from '#domain/demo';
@@ -226,5 +228,98 @@ describe('admin CLI, as a real process beside a real server', () => {
     expect(((await second.json()) as { error: { code: string } }).error.code).toBe(
       'ENROLL_CODE_INVALID',
     );
+  }, 60_000);
+});
+
+// `npm run admin` opens the running server's file, whatever folder it is typed in, and never
+// makes a second, empty database by mistake (issue 16). Real child processes, started in
+// another folder than the project's.
+describe('admin CLI: which database it opens', () => {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const script = resolve('src/server/admin.ts');
+  const repoData = resolve('data');
+  let elsewhere: string;
+
+  beforeEach(() => {
+    db.close();
+    elsewhere = mkdtempSync(join(tmpdir(), 'hadir-admin-cwd-'));
+  });
+
+  afterEach(() => {
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  /** The real CLI run from `cwd`, with HADIR_DATA_DIR as given (unset when undefined). */
+  function cli(args: string[], cwd: string, dataDir: string | undefined, extra = {}) {
+    const { HADIR_DATA_DIR: _unset, ...env } = process.env;
+    return new Promise<{ code: number; out: string; err: string }>((done) => {
+      execFile(
+        process.execPath,
+        ['--import', tsx, script, ...args],
+        {
+          cwd,
+          env: {
+            ...env,
+            HADIR_LOG: 'silent',
+            ...(dataDir === undefined ? {} : { HADIR_DATA_DIR: dataDir }),
+            ...extra,
+          },
+        },
+        (error, out, err) => done({ code: error ? Number(error.code ?? -1) : 0, out, err }),
+      );
+    });
+  }
+
+  it('uses the project’s data folder from any folder, and makes no ./data where it is typed', async () => {
+    const existed = existsSync(join(repoData, 'hadir.sqlite'));
+    const r = await cli(['devices', '--json'], elsewhere, undefined);
+    expect(r.err).toContain(join(repoData, 'hadir.sqlite'));
+    expect(existsSync(join(elsewhere, 'data'))).toBe(false);
+    if (existed) {
+      expect(r.code, r.err).toBe(0);
+      expect(() => JSON.parse(r.out) as unknown).not.toThrow();
+    } else {
+      // No server ever ran in this checkout: refused, and nothing was created there either.
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('No database at');
+      expect(existsSync(join(repoData, 'hadir.sqlite'))).toBe(false);
+    }
+  }, 60_000);
+
+  it('refuses a folder without a database, naming the file, and creates nothing', async () => {
+    const empty = mkdtempSync(join(elsewhere, 'kosong-'));
+    for (const args of [['devices'], ['enroll-code', '--role', 'staff'], ['check']]) {
+      const r = await cli(args, elsewhere, empty);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err).toContain('Basis data tidak ada / No database at');
+      expect(r.err).toContain(join(empty, 'hadir.sqlite'));
+      expect(r.out).toBe('');
+    }
+    expect(existsSync(join(empty, 'hadir.sqlite'))).toBe(false);
+    const missing = join(elsewhere, 'tidak-ada');
+    expect((await cli(['devices'], elsewhere, missing)).code).toBe(1);
+    expect(existsSync(missing)).toBe(false);
+  }, 60_000);
+
+  it('names the file it used on stderr, so --json stays clean; a relative HADIR_DATA_DIR is the typed folder’s', async () => {
+    const r = await cli(['devices', '--json'], dirname(dir), basename(dir));
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([]);
+    expect(r.err.trim()).toBe(`Basis data / Database: ${join(dir, 'hadir.sqlite')}`);
+  }, 60_000);
+
+  it('set-password may set up a new server: it creates the database', async () => {
+    const fresh = join(elsewhere, 'server-baru');
+    const r = await cli(['set-password'], elsewhere, fresh, {
+      HADIR_ADMIN_PASSWORD: 'rahasia-panitia-2025',
+    });
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(join(fresh, 'hadir.sqlite'));
+    const created = openDatabase(fresh);
+    try {
+      expect(checkOrganiserPassword(created, 'rahasia-panitia-2025')).toBe(true);
+    } finally {
+      created.close();
+    }
   }, 60_000);
 });

@@ -82,6 +82,8 @@ const ROLE_MATRIX: Record<string, readonly Role[]> = {
   'event.upsert': ['organiser'],
   'batch.upsert': ['organiser'],
   'session.upsert': ['organiser'],
+  'batch.delete': ['organiser'],
+  'session.delete': ['organiser'],
   'participant.register': ['participant', 'staff', 'organiser'],
   'participant.patch': ['participant', 'staff', 'organiser'],
   'participant.cancel': ['participant', 'organiser'],
@@ -837,6 +839,35 @@ function templates(w: World): fc.Arbitrary<Template> {
           ),
         })
         .map((over) => ({ session: { ...demoSessions[0]!, ...over } })),
+    ),
+    // Deletions: the trainer's session (demo s1) stays, so its marks keep being fuzzed.
+    t(
+      'session.delete',
+      fc
+        .record({
+          sessionId: often(pick(demoSessions.slice(1).map((s) => s.id)), anId),
+          eventId: anEventId,
+          force: fc.oneof(
+            { weight: 2, arbitrary: fc.constant<unknown>(MISSING) },
+            { weight: 2, arbitrary: fc.boolean() },
+            { weight: 1, arbitrary: pick<unknown>(['yes', 1, null]) },
+          ),
+        })
+        .map(build),
+    ),
+    t(
+      'batch.delete',
+      fc
+        .record({
+          batchId: often(pick(demoBatches.map((b) => b.id)), anId),
+          eventId: anEventId,
+          force: fc.oneof(
+            { weight: 2, arbitrary: fc.constant<unknown>(MISSING) },
+            { weight: 2, arbitrary: fc.boolean() },
+            { weight: 1, arbitrary: pick<unknown>(['yes', 1, null]) },
+          ),
+        })
+        .map(build),
     ),
   );
 }
@@ -1766,7 +1797,8 @@ function checkPull(r: Resolved, reply: Reply, where: string): void {
           expect(TRAINER_PARTICIPANT_FIELDS, `a trainer saw ${k}:\n${where}`).toContain(k);
       }
       if (change.table === 'checkins') expect(data, where).not.toHaveProperty('signature');
-      if (change.table === 'marks')
+      // A `del` carries no data: a deleted session's marks reach every trainer that way.
+      if (change.table === 'marks' && change.op === 'put')
         expect(mySessions.has(String(data.sessionId)), where).toBe(true);
     }
     if (device.role === 'participant') {

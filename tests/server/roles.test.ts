@@ -32,6 +32,8 @@ import {
 import {
   closeSession,
   checkin,
+  deleteBatch,
+  deleteSession,
   enrollDevice,
   errorCode,
   latest,
@@ -72,6 +74,10 @@ const OWN_SESSION = demoSessions[0]!;
 const OTHER_SESSION = demoSessions[1]!;
 /** Another batch, nobody's. */
 const OTHER_BATCH_SESSION = demoSessions[7]!;
+/** A batch of event A without people or sessions, and a session nobody marked: what the
+ * organiser may delete without confirming (batch.delete, session.delete). */
+const SPARE_BATCH = { ...demoBatches[1]!, id: `${EVENT_A}-spare`, code: 'SP', name: 'Cadangan' };
+const SPARE_SESSION = demoSessions[9]!;
 
 interface World {
   server: TestServer;
@@ -103,7 +109,10 @@ async function buildWorld(): Promise<World> {
   const trainer = await enrollDevice(server, 'trainer');
   const participant = await enrollDevice(server, 'participant');
   expectApplied(
-    await organiser.send(upsertSession({ ...OWN_SESSION, trainerDeviceIds: [trainer.deviceId] })),
+    await organiser.send(
+      upsertSession({ ...OWN_SESSION, trainerDeviceIds: [trainer.deviceId] }),
+      upsert('batch', SPARE_BATCH),
+    ),
   );
   const own = person();
   expectApplied(await participant.send(register(own)));
@@ -502,6 +511,8 @@ const MUTATION_MATRIX: Record<MutationName, readonly [string, string, string, st
   'event.upsert':         [APPLIED, REFUSED, REFUSED, REFUSED],
   'batch.upsert':         [APPLIED, REFUSED, REFUSED, REFUSED],
   'session.upsert':       [APPLIED, REFUSED, REFUSED, REFUSED],
+  'batch.delete':         [APPLIED, REFUSED, REFUSED, REFUSED],
+  'session.delete':       [APPLIED, REFUSED, REFUSED, REFUSED],
   'participant.register': [APPLIED, APPLIED, REFUSED, APPLIED], // participant: as self
   'participant.patch':    [APPLIED, APPLIED, REFUSED, APPLIED], // participant: its own
   'participant.cancel':   [APPLIED, REFUSED, REFUSED, APPLIED], // participant: its own
@@ -528,6 +539,8 @@ const DRAFTS: Record<MutationName, (w: World, sender: TestDevice) => Draft> = {
   'event.upsert': () => upsert('event', { ...demoEvent, name: `Bimtek Literasi ${tag()}` }),
   'batch.upsert': () => upsert('batch', { ...demoBatches[1]!, name: `Angkatan ${tag()}` }),
   'session.upsert': () => upsertSession({ ...demoSessions[4]!, id: `session-${tag()}` }),
+  'batch.delete': () => deleteBatch(SPARE_BATCH.id),
+  'session.delete': () => deleteSession(SPARE_SESSION.id),
   'participant.register': (_w, sender) =>
     register(person({ source: sender.role === 'participant' ? 'self' : 'walkin' })),
   'participant.patch': (w, sender) => {
@@ -716,6 +729,17 @@ runNamedCases('a device of event A touching event B (and B’s organiser touchin
   ['foreign',     'checkin.record naming event A',            () => checkin(p1.id),                                                          'EVENT_MISMATCH'],
   ['foreign',     'checkin.record in B of A’s participant',   () => checkin(p1.id, { eventId: EVENT_B }),                                    'NOT_FOUND'],
   ['foreign',     'participant.cancel of A’s participant',    cancelOf(demo),                                                                'NOT_FOUND'],
+  ['organiser',   'batch.delete naming event B',              () => deleteBatch(batchB.id, { eventId: EVENT_B, force: true }),               'EVENT_MISMATCH'],
+  ['organiser',   'batch.delete in A of B’s batch',           () => deleteBatch(batchB.id, { force: true }),                                 'NOT_FOUND'],
+  ['organiser',   'session.delete in A of B’s session',       () => deleteSession(sessionB.id, { force: true }),                             'NOT_FOUND'],
+  ['foreign',     'session.delete of A’s session',            () => deleteSession(SPARE_SESSION.id, { eventId: EVENT_B }),                   'NOT_FOUND'],
+]);
+
+// The rest of deleting (sessions, marks, force, tombstones) is in deletions.test.ts.
+// prettier-ignore
+runNamedCases('deleting what is still in use', [
+  ['organiser',   'a batch with registrations, confirmed',    () => deleteBatch(demoBatches[0]!.id, { force: true }),                        'IN_USE'],
+  ['organiser',   'a session that never existed',             () => deleteSession(`${EVENT_A}-no-such-session`),                             'NOT_FOUND'],
 ]);
 
 /** A stamp of another device's clock: what a pulled row's `hlc` shows of its writer. */

@@ -296,6 +296,21 @@ export function upsert(
   return { name: `${kind}.upsert` as const, args: { [kind]: entity } };
 }
 
+/** batch.delete / session.delete of the demo event; `force` confirms what goes with it. */
+export function deleteBatch(
+  batchId: string,
+  over: Partial<MutationArgs<'batch.delete'>> = {},
+): Draft<'batch.delete'> {
+  return { name: 'batch.delete', args: { batchId, eventId: DEMO_EVENT_ID, ...over } };
+}
+
+export function deleteSession(
+  sessionId: string,
+  over: Partial<MutationArgs<'session.delete'>> = {},
+): Draft<'session.delete'> {
+  return { name: 'session.delete', args: { sessionId, eventId: DEMO_EVENT_ID, ...over } };
+}
+
 let people = 0;
 
 /** A valid 18-digit NIP nobody in the demo has (birth 1990-01-01, TMT 2015-03), its

@@ -126,6 +126,20 @@ describe('LiveQuery', () => {
     expect(q.current).toEqual([first.fullName]);
   });
 
+  it('is no longer loaded once nothing watches it: the next reader waits for a fresh value', async () => {
+    const { q } = namesQuery();
+    const t = track(q);
+    await vi.waitFor(() => expect(q.loaded).toBe(true));
+    t.destroy();
+    await vi.waitFor(() => expect(q.loaded).toBe(false)); // the subscription ends a tick later
+
+    await seedDemoIfEmpty(); // written while nobody watched
+    const again = track(q);
+    await vi.waitFor(() => expect(again.seen.at(-1)).toHaveLength(demoParticipants.length));
+    expect(q.loaded).toBe(true);
+    again.destroy();
+  });
+
   it('reports a failing query as error and keeps the last value', async () => {
     const failure = new Error('query failed');
     const q = new LiveQuery<string>(() => Promise.reject(failure), 'initial');

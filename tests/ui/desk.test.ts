@@ -196,22 +196,25 @@ describe('the desk’s guards', () => {
     expect(screen.queryByTestId('desk-search')).toBeNull();
   });
 
-  it('starts a new day’s arrivals after midnight without a reload', async () => {
-    // 23:58 WITA on 3 June 2025.
+  it('starts a new day’s arrivals and batch after midnight without a reload', async () => {
+    // 23:58 WITA on 2 June 2025, Angkatan I's day; 3 June is a day between batches.
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
-    vi.setSystemTime(new Date('2025-06-03T15:58:00Z'));
+    vi.setSystemTime(new Date('2025-06-02T15:58:00Z'));
     try {
       const u = userEvent.setup();
-      const person = demoParticipants[0]!;
+      const person = demoParticipants[0]!; // Angkatan I
+      const angkatanI = demoParticipants.filter((p) => p.batchId === person.batchId).length;
       render(CheckinPage);
       const search = await screen.findByTestId('desk-search');
-      await vi.waitFor(() => expect(count('registered')).toBe(registered));
+      await vi.waitFor(() => expect(count('registered')).toBe(angkatanI));
       await u.type(search, `${ticketPayload(person.id, person.ticketCode)}{Enter}`);
       await vi.waitFor(() => expect(count('arrived')).toBe(1));
-      vi.setSystemTime(new Date('2025-06-03T16:00:30Z')); // 00:00:30 WITA, 4 June
+      vi.setSystemTime(new Date('2025-06-02T16:00:30Z')); // 00:00:30 WITA, 3 June
       vi.advanceTimersByTime(60_000);
       await vi.waitFor(() => expect(count('arrived')).toBe(0));
-      expect(count('expected')).toBe(registered);
+      expect(count('registered')).toBe(0); // nobody's batch today
+      expect(count('expected')).toBe(0);
+      expect(screen.getByTestId('desk-day')).toHaveTextContent('bukan hari angkatan mana pun');
     } finally {
       vi.useRealTimers();
     }

@@ -276,17 +276,26 @@ describe('the committee’s daftar hadir and the PDF', () => {
   it('lists the narasumber of the event for a day, with their NIP, under its own title', async () => {
     const u = user();
     const narasumber = demoEvent.committee.filter((m) => m.role === 'narasumber');
+    // The day's speakers (the sessions' own, each once, in the order they speak), then the
+    // committee's narasumber.
+    const speakers = [
+      ...new Set(
+        demoSessions.filter((s) => s.batchId === demoBatches[0]!.id).map((s) => s.speaker),
+      ),
+    ];
     render(OrganiserPage);
     await openTab('Daftar hadir');
     await u.selectOptions(await screen.findByTestId('sheet-choice'), 'narasumber:2025-06-02');
     const sheet = screen.getByTestId('attendance-sheet');
     await vi.waitFor(() => expect(sheet).toHaveTextContent('DAFTAR HADIR NARASUMBER'));
     const rows = within(sheet).getAllByTestId('sheet-row');
-    expect(rows.map((r) => r.querySelectorAll('td')[1]?.textContent)).toEqual(
-      narasumber.map((m) => m.name),
-    );
-    expect(rows[0]).toHaveTextContent(narasumber[0]!.position);
-    expect(rows[1]).toHaveTextContent('19800315 200501 1 002'); // NIP, grouped
+    expect(rows.map((r) => r.querySelectorAll('td')[1]?.textContent)).toEqual([
+      ...speakers,
+      ...narasumber.map((m) => m.name),
+    ]);
+    const [first, second] = rows.slice(speakers.length);
+    expect(first).toHaveTextContent(narasumber[0]!.position);
+    expect(second).toHaveTextContent('19800315 200501 1 002'); // NIP, grouped
     expect(within(sheet).queryByTestId('signature')).toBeNull();
     expect(sheet).not.toHaveTextContent(demoParticipants[0]!.fullName);
     expect(sheet).toHaveTextContent('Hari/tanggal: Senin, 2 Juni 2025');

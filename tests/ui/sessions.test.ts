@@ -2,7 +2,7 @@
 // The trainer's sessions and roster over a real (fake-indexeddb) database seeded with the
 // demo: the list, "mark everyone who checked in" (hadir, or terlambat for who came after
 // the start), tap to cycle, press-and-hold to choose, a note, the history, the counts.
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
@@ -17,6 +17,9 @@ let db: HadirDb;
 beforeEach(async () => {
   db = freshDb();
   await seedDemoIfEmpty();
+  // The open session lives in the address: each test starts on the list.
+  history.replaceState(null, '', '/#/sessions');
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 });
 
 // Angkatan I's second session: 08.15–09.45 WITA on 2 June 2025.
@@ -149,5 +152,20 @@ describe('finishing a session', () => {
     await u.click(await screen.findByTestId('reopen'));
     await vi.waitFor(() => expect(screen.queryByTestId('session-closed')).toBeNull());
     expect((await db.sessions.get(session.id))?.closedAt).toBeNull();
+  });
+});
+
+describe('the open session in the address', () => {
+  it('is kept over a reload, and the back button returns to the list', async () => {
+    const u = userEvent.setup();
+    await openSession();
+    expect(location.hash).toBe(`#/sessions/${session.id}`);
+    cleanup(); // a reload: the page again, from the address alone
+    render(SessionsPage);
+    expect(await screen.findByRole('heading', { name: session.title })).toBeTruthy();
+    await vi.waitFor(() => expect(count('unmarked')).toBe(batchPeople.length));
+    await u.click(screen.getByRole('button', { name: '‹ Semua sesi' }));
+    expect(location.hash).toBe('#/sessions');
+    expect(await screen.findAllByTestId('session')).toHaveLength(demoSessions.length);
   });
 });

@@ -12,6 +12,11 @@ export async function canonicalParticipantId(id: string): Promise<string> {
   return (await db().aliases.get(id))?.canonicalId ?? id;
 }
 
+async function eraseSession(sessionId: string): Promise<void> {
+  await db().marks.where('sessionId').equals(sessionId).delete();
+  await db().sessions.delete(sessionId);
+}
+
 type Effect<N extends MutationName> = (row: OutboxRow<N>, mode: EffectMode) => Promise<unknown>;
 
 const effects: { [N in MutationName]: Effect<N> } = {
@@ -22,6 +27,17 @@ const effects: { [N in MutationName]: Effect<N> } = {
     const closedAt = (await db().sessions.get(row.args.session.id))?.closedAt;
     return db().sessions.put({ ...row.args.session, closedAt });
   },
+  // What the server tombstones, gone here too: a session with its marks; a batch with
+  // its sessions when confirmed (never with registrations: the server refuses that).
+  'batch.delete': async (row) => {
+    const { batchId, force } = row.args;
+    if (force) {
+      const sessions = await db().sessions.where('batchId').equals(batchId).primaryKeys();
+      for (const id of sessions) await eraseSession(id);
+    }
+    await db().batches.delete(batchId);
+  },
+  'session.delete': (row) => eraseSession(row.args.sessionId),
   'session.close': (row) =>
     db().sessions.update(row.args.sessionId, {
       closedAt: row.args.closed ? row.args.at : null,

@@ -3,6 +3,7 @@ import { demoBatches, demoEvent, demoParticipants, demoSessions } from '#domain/
 import type { Batch, Event, Session } from '#domain/model';
 import { db, toParticipantRow } from '#db/database';
 import { getMeta } from '#db/meta';
+import { StorageError } from '#db/errors';
 import { commit } from '#db/outbox';
 
 export function listEvents(): Promise<Event[]> {
@@ -28,6 +29,53 @@ export function sessionsOf(eventId: string): Promise<Session[]> {
 export const saveEvent = (event: Event) => commit('event.upsert', { event });
 export const saveBatch = (batch: Batch) => commit('batch.upsert', { batch });
 export const saveSession = (session: Session) => commit('session.upsert', { session });
+
+/** What deleting a batch would take along, as this device knows it: registrations refuse
+ * it; its sessions, and the people marked in them, go with it once confirmed. */
+export interface BatchUsage {
+  registrations: number;
+  sessions: number;
+  /** People with any attendance mark in those sessions. */
+  marked: number;
+}
+
+/** People with a mark in these sessions (each person once, however often remarked). */
+async function markedIn(sessionIds: string[]): Promise<number> {
+  const marks = await db().marks.where('sessionId').anyOf(sessionIds).toArray();
+  return new Set(marks.map((m) => `${m.sessionId} ${m.participantId}`)).size;
+}
+
+export async function batchUsage(batchId: string): Promise<BatchUsage> {
+  const d = db();
+  const sessionIds = await d.sessions.where('batchId').equals(batchId).primaryKeys();
+  const registrations = await d.participants.where('batchId').equals(batchId).count();
+  return { registrations, sessions: sessionIds.length, marked: await markedIn(sessionIds) };
+}
+
+export const sessionUsage = async (sessionId: string) => ({
+  marked: await markedIn([sessionId]),
+});
+
+/**
+ * Delete for every device (the server keeps a tombstone). `force` is the organiser's
+ * confirmation that what hangs on it (a batch's sessions and their marks, a session's
+ * marks) goes too; without it the server refuses a row still in use (IN_USE).
+ */
+export async function deleteBatch(batch: Pick<Batch, 'id' | 'eventId'>, force = false) {
+  // People are never deleted with their batch: they are moved first.
+  if ((await batchUsage(batch.id)).registrations > 0) {
+    throw new StorageError('invalid', 'The batch still has registrations');
+  }
+  const args = { batchId: batch.id, eventId: batch.eventId };
+  return commit('batch.delete', force ? { ...args, force } : args);
+}
+
+export const deleteSession = (session: Pick<Session, 'id' | 'eventId'>, force = false) =>
+  commit('session.delete', {
+    sessionId: session.id,
+    eventId: session.eventId,
+    ...(force ? { force } : {}),
+  });
 
 /**
  * Put the built-in demo event on a device that has no event yet. It is local reference

@@ -1,6 +1,6 @@
 // Participants: registration and reads. Writes go through the outbox.
 import type { Participant } from '#domain/model';
-import { db, type ParticipantRow } from '#db/database';
+import { db, syncedTables, type ParticipantRow } from '#db/database';
 import { commit } from '#db/outbox';
 
 export function participantsOf(eventId: string): Promise<ParticipantRow[]> {
@@ -47,6 +47,15 @@ export async function patchParticipant(
     participantId,
     fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, hlc }])),
   }));
+}
+
+/** Move people to another batch, all of them or none (one patch each, one transaction):
+ * how a batch is emptied before it is deleted. */
+export async function moveParticipants(ids: readonly string[], batchId: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [...Object.values(syncedTables(d)), d.outbox, d.meta], async () => {
+    for (const id of ids) await patchParticipant(id, { batchId });
+  });
 }
 
 export const cancelParticipant = (participantId: string, reason: string) =>

@@ -26,16 +26,22 @@ export interface Tally {
 }
 
 export interface DeskCounters extends Tally {
+  /** Arrived today without being expected today: another batch's people, the waitlisted. */
+  others: number;
+  /** Walk-ins who arrived today. */
   walkins: number;
   repeats: number;
+  /** Every batch: registered, and arrived today. */
   byBatch: Record<string, Tally>;
+  /** The people expected today, by kabupaten/kota. */
   byRegion: Record<string, Tally>;
 }
 
 /**
- * The desk's counters for one day: who is registered (cancelled and waitlisted people are
- * not expected), who arrived (first check-in each, walk-ins included), who is still
- * expected, and how many scans were repeats.
+ * The desk's counters for one day. `expectedBatches`: whose registered people are
+ * expected today (today's batch at a two-batch event); undefined for the whole event.
+ * Cancelled and waitlisted people are never expected. Registered = arrived + expected,
+ * overall and per kabupaten/kota; a check-in of someone not expected counts as `others`.
  */
 export function deskCounters(
   people: readonly {
@@ -46,29 +52,32 @@ export function deskCounters(
     source: string;
   }[],
   checkinsToday: readonly VenueCheckIn[],
+  expectedBatches?: ReadonlySet<string>,
 ): DeskCounters {
   const first = firstCheckins(checkinsToday);
   const tally = (): Tally => ({ registered: 0, arrived: 0, expected: 0 });
   const c: DeskCounters = {
     ...tally(),
+    others: 0,
     walkins: 0,
     repeats: checkinsToday.length - first.size,
     byBatch: {},
     byRegion: {},
   };
+  const add = (t: Tally, came: number) => {
+    t.registered++;
+    t.arrived += came;
+    t.expected += 1 - came;
+  };
   for (const p of people) {
-    if (p.status !== 'registered') continue;
     const came = first.has(p.id) ? 1 : 0;
-    for (const t of [
-      c,
-      (c.byBatch[p.batchId] ??= tally()),
-      (c.byRegion[p.regionCode] ??= tally()),
-    ]) {
-      t.registered++;
-      t.arrived += came;
-      t.expected += 1 - came;
-    }
-    if (p.source === 'walkin') c.walkins++;
+    if (came && p.source === 'walkin') c.walkins++;
+    const registered = p.status === 'registered';
+    if (registered) add((c.byBatch[p.batchId] ??= tally()), came);
+    if (registered && (!expectedBatches || expectedBatches.has(p.batchId))) {
+      add(c, came);
+      add((c.byRegion[p.regionCode] ??= tally()), came);
+    } else c.others += came;
   }
   return c;
 }

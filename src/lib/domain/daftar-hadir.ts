@@ -4,13 +4,22 @@
 // The screen and the PDF both draw this one value, so they cannot disagree about who is
 // on the sheet. Per diem and transport are paid against it (accounting evidence), so the
 // words are fixed Indonesian whatever the app's language.
+import { batchesOn } from '#domain/batches';
 import { firstCheckins } from '#domain/checkins';
-import type { Batch, CommitteeRole, Event, Participant, VenueCheckIn } from '#domain/model';
+import type {
+  Batch,
+  CommitteeMember,
+  CommitteeRole,
+  Event,
+  Participant,
+  Session,
+  VenueCheckIn,
+} from '#domain/model';
 import { fileSlug } from '#domain/exports';
 import { formatNip } from '#domain/nip';
 import { labelOf, positions } from '#domain/reference';
 import type { ReportData } from '#domain/event-data';
-import { byName } from '#domain/search';
+import { byName, nameSearchKey } from '#domain/search';
 import { formatDay, formatDayShort, formatTimeRange, localDay } from '#domain/time';
 
 /** What one sheet is for. A session lists its batch; a day lists everyone expected then. */
@@ -76,8 +85,6 @@ const nipOf = (digits: string | undefined) => (digits ? { nip: formatNip(digits)
 /** "Senin, 2 Juni 2025" without the weekday, as the place-and-date line writes it. */
 const dateOnly = (day: string) => formatDayShort(day, 'id');
 
-const covers = (b: Batch, day: string) => b.startDate <= day && day <= b.endDate;
-
 /** One venue when every batch of the sheet meets at the same one; else the event's. */
 function placeOf(event: Event, batches: readonly Batch[]): string {
   const venues = new Set(batches.map((b) => b.venue).filter(Boolean));
@@ -105,6 +112,44 @@ function participantRows(
   });
 }
 
+/** One row of a committee sheet: a committee member, or a speaker named on a session. */
+export type SheetPerson = Pick<CommitteeMember, 'name' | 'nip' | 'position'>;
+
+/** "Dr. Budi Santoso, M.Hum." and "budi santoso" are one person: titles, case, accents
+ * and Muhammad's spellings aside. */
+const personKey = (name: string) => nameSearchKey(name) || name.trim().toLowerCase();
+
+/**
+ * The narasumber of a day: whoever speaks in that day's sessions (Session.speaker, in the
+ * order they speak; "A; B" is two people), then the committee's narasumber, each person
+ * once. A speaker the committee also lists takes the committee's spelling, NIP and
+ * position, so the sheet prints what the organiser entered for them.
+ */
+export function narasumberOf(
+  committee: readonly CommitteeMember[],
+  sessions: readonly Pick<Session, 'speaker' | 'start'>[],
+): SheetPerson[] {
+  const listed = committee.filter((m) => m.role === 'narasumber');
+  const byKey = new Map(listed.map((m) => [personKey(m.name), m]));
+  const out = new Map<string, SheetPerson>();
+  const speakers = [...sessions]
+    .sort((a, b) => a.start.localeCompare(b.start))
+    .flatMap((s) => s.speaker.split(';'))
+    .map((name) => name.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
+  for (const name of speakers) {
+    const key = personKey(name);
+    if (!out.has(key)) out.set(key, byKey.get(key) ?? { name, position: '' });
+  }
+  for (const m of listed) if (!out.has(personKey(m.name))) out.set(personKey(m.name), m);
+  return [...out.values()];
+}
+
+/** Whether the event names someone to sign its daftar hadir. Without them the sheet is
+ * not accounting evidence: the screen says so and neither prints nor makes a PDF. */
+export const hasOfficial = (event: Pick<Event, 'official'>): boolean =>
+  !!event.official?.name.trim();
+
 /** The sheet for a choice. Throws a RangeError for a session the data does not hold. */
 export function attendanceSheet(data: SheetSource, choice: SheetChoice): SheetData {
   const { event } = data;
@@ -130,11 +175,7 @@ export function attendanceSheet(data: SheetSource, choice: SheetChoice): SheetDa
     fileName = `daftar-hadir-peserta-${day}-${fileSlug(batches[0]?.code ?? '')}-sesi-${index + 1}`;
   } else {
     day = choice.day;
-    // Batches meeting that day: by their dates, or by a session scheduled that day.
-    const sessionBatches = new Set(
-      data.sessions.filter((s) => localDay(s.start, event.timezone) === day).map((s) => s.batchId),
-    );
-    batches = data.batches.filter((b) => covers(b, day) || sessionBatches.has(b.id));
+    batches = batchesOn(day, data.batches, data.sessions, event.timezone);
     if (choice.kind === 'participants') {
       const ids = new Set(batches.map((b) => b.id));
       // Anyone registered who checked in that day is listed too, even from another batch:
@@ -143,10 +184,18 @@ export function attendanceSheet(data: SheetSource, choice: SheetChoice): SheetDa
       const people = registered.filter((p) => ids.has(p.batchId) || came.has(p.id));
       rows = participantRows(people, data.checkins, day);
     } else {
-      // The organiser's order (ketua before anggota), not alphabetical.
-      rows = event.committee
-        .filter((m) => m.role === choice.kind)
-        .map((m, i) => ({ no: i + 1, name: m.name, ...nipOf(m.nip), position: m.position }));
+      const daySessions = data.sessions.filter((s) => localDay(s.start, event.timezone) === day);
+      const people =
+        choice.kind === 'narasumber'
+          ? narasumberOf(event.committee, daySessions)
+          : // The organiser's order (ketua before anggota), not alphabetical.
+            event.committee.filter((m) => m.role === 'panitia');
+      rows = people.map((m, i) => ({
+        no: i + 1,
+        name: m.name,
+        ...nipOf(m.nip),
+        position: m.position,
+      }));
     }
     fileName = `daftar-hadir-${choice.kind === 'participants' ? 'peserta' : choice.kind}-${day}`;
   }

@@ -17,7 +17,8 @@ import {
   sessionStatuses,
   type SessionCounts,
 } from '#domain/credit';
-import type { Participant, Session, VenueCheckIn } from '#domain/model';
+import { batchesOn } from '#domain/batches';
+import type { Batch, Participant, Session, VenueCheckIn } from '#domain/model';
 import type { ReportData } from '#domain/event-data';
 import { byName } from '#domain/search';
 import { regionRecap } from '#domain/recap';
@@ -34,8 +35,14 @@ export interface StatusCounts {
   cancelled: number;
   /** Registered walk-ins. */
   walkins: number;
-  /** Registered people with a check-in today (each once, however often they scanned). */
+  /** Registered people of today's batches with a check-in today (each once, however
+   * often they scanned); everyone's when no batch meets today. */
   arrivedToday: number;
+  /** Registered people of the batches meeting today: what `arrivedToday` is out of, so
+   * it reads "48 of 50" and never "48 of 100" while Angkatan II is weeks away. */
+  expectedToday: number;
+  /** The batches meeting today (batchesOn); none between batches. */
+  batchesToday: Batch[];
 }
 
 export interface SessionRow {
@@ -114,7 +121,6 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map
 
 export function dashboard(data: DashboardData, today: string): Dashboard {
   const registered = data.participants.filter((p) => p.status === 'registered');
-  const registeredIds = new Set(registered.map((p) => p.id));
   const recap = regionRecap(data);
   const arrivedEver = new Set(data.checkins.map((c) => c.participantId));
   const arrivedToday = new Set(
@@ -130,6 +136,8 @@ export function dashboard(data: DashboardData, today: string): Dashboard {
     total: i.ya + i.ragu + i.tidak + i.unknown,
   });
   const regionRows = recap.rows.filter((r) => r.registered > 0);
+  const batchesToday = batchesOn(today, data.batches, data.sessions, data.event.timezone);
+  const todayIds = new Set(batchesToday.map((b) => b.id));
 
   return {
     counts: {
@@ -137,7 +145,11 @@ export function dashboard(data: DashboardData, today: string): Dashboard {
       waitlisted: recap.total.waitlisted,
       cancelled: recap.total.cancelled,
       walkins: recap.total.walkins,
-      arrivedToday: [...arrivedToday].filter((id) => registeredIds.has(id)).length,
+      arrivedToday: registered.filter(
+        (p) => arrivedToday.has(p.id) && (todayIds.size === 0 || todayIds.has(p.batchId)),
+      ).length,
+      expectedToday: registered.filter((p) => todayIds.has(p.batchId)).length,
+      batchesToday,
     },
     sessions: sessionRows(data, registered),
     regions: regionRows.map((r) => ({

@@ -3,8 +3,11 @@
 // participant.patch, since a request need not come from the form (an older client, an
 // import, a hand-made request), and uses them to list rows already in a database that
 // fail rules added later. The schema only says "18 digits"; these say "a real NIP".
+// The name is checked here too: the schema takes any 200 characters, the documents print
+// only some (names.ts).
 import { parseEmail } from '#domain/email';
 import type { Event, Participant } from '#domain/model';
+import { parsePersonName } from '#domain/names';
 import { parseNik } from '#domain/nik';
 import { isNikProvince } from '#domain/nik-regions';
 import { parseAsnNumberFor } from '#domain/nip';
@@ -13,7 +16,7 @@ import { findRegion, provinces } from '#domain/regions';
 import { validateEvent, type SetupCode } from '#domain/setup';
 import type { Check, ValidationCode, ValidationParams } from '#domain/validation';
 
-export type IdentifierField = 'nip' | 'nik' | 'phone' | 'email' | 'regionCode';
+export type IdentifierField = 'fullName' | 'nip' | 'nik' | 'phone' | 'email' | 'regionCode';
 
 export interface IdentifierIssue {
   field: IdentifierField;
@@ -29,8 +32,8 @@ export interface IdentifierContext {
 }
 
 /**
- * What is wrong with a participant's NIP, NIK, phone, email and kabupaten/kota, in that
- * order; empty when nothing is. Only identifiers that are present are checked: whether
+ * What is wrong with a participant's name, NIP, NIK, phone, email and kabupaten/kota, in
+ * that order; empty when nothing is. Only identifiers that are present are checked: whether
  * one is required (a NIP for ASN, a NIK when the event collects it) is the form's and
  * the schema's concern. A stored value must also be in the form the form stores (E.164
  * phone, '63.71' region code), since lookups and quotas compare the stored string.
@@ -51,6 +54,7 @@ export function participantIdentifierIssues(
     ...(ctx.today ? { today: ctx.today } : {}),
   };
 
+  take('fullName', parsePersonName(p.fullName));
   if (p.nip !== undefined) take('nip', parseAsnNumberFor(p.employmentStatus, p.nip, opts));
   if (p.nik !== undefined) take('nik', parseNik(p.nik, opts));
   if (p.phone !== undefined) {

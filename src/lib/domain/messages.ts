@@ -28,6 +28,14 @@ export const validationMessages: Record<ValidationCode, { id: string; en: string
     id: 'Isi NIP atau nomor HP (salah satu)',
     en: 'Enter a NIP or a phone number (one of them)',
   },
+  'name.letters': {
+    id: 'Tulis nama lengkap: paling sedikit dua huruf, bukan hanya angka',
+    en: 'Write the full name: at least two letters, not only digits',
+  },
+  'name.characters': {
+    id: "Nama tidak boleh memuat “{char}”: sertifikat dan daftar hadir hanya dapat mencetak huruf Latin (boleh beraksen), angka, spasi, dan tanda . , ' ’ - ( )",
+    en: "The name cannot contain “{char}”: certificates and attendance lists can only print Latin letters (accents allowed), digits, spaces and . , ' ’ - ( )",
+  },
 
   'nip.characters': {
     id: 'NIP hanya boleh berisi angka (spasi dan titik diperbolehkan)',

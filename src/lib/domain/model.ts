@@ -222,6 +222,8 @@ export const VenueCheckIn = z.object({
   method: z.enum(checkinMethods),
   /** The device that recorded it (its client id). */
   deviceId: id(),
+  /** That device's name when the server stored it ("Meja 1"), for the check-in log. */
+  deviceName: z.optional(text(100)),
   /** Compact signature strokes, when the event asks for one. */
   signature: z.optional(
     z.string().check(z.maxLength(MAX_SIGNATURE_CHARS), z.regex(SIGNATURE_PATTERN)),

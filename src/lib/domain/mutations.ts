@@ -18,6 +18,20 @@ export const mutationArgs = {
   'event.upsert': z.object({ event: Event }),
   'batch.upsert': z.object({ batch: Batch }),
   'session.upsert': z.object({ session: Session }),
+  /** The organiser deletes a batch: never one with registrations (move them first); one
+   * with sessions only when confirmed (`force`), and its sessions and marks go with it. */
+  'batch.delete': z.object({
+    batchId: id(),
+    eventId: id(),
+    force: z.optional(z.boolean()),
+  }),
+  /** The organiser deletes a session; one with marks only when confirmed (`force`), and
+   * its marks go with it. */
+  'session.delete': z.object({
+    sessionId: id(),
+    eventId: id(),
+    force: z.optional(z.boolean()),
+  }),
   'participant.register': z.object({ participant: Participant }),
   'participant.patch': z.object({
     participantId: id(),

@@ -10,9 +10,10 @@ const MAX_DIGITS = 13;
 /**
  * Turns what people type into the national 08... form, or undefined when it is not an
  * Indonesian number at all. Accepts 08..., 62..., +62..., 0062..., +62 (0)8..., and 8...
- * (people who already see a +62 prefix in front of the field).
+ * (people who already see a +62 prefix in front of the field). Also read by the desk's
+ * search, so a number is found however it is said.
  */
-function toNational(input: string): string | undefined {
+export function toNational(input: string): string | undefined {
   const international = input.startsWith('+');
   let digits = digitsOnly(input);
   // 00 is the international dialling prefix: 0062 812... is +62 812...

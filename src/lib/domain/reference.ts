@@ -11,7 +11,10 @@ export interface Label {
 
 export interface ReferenceItem<C extends string = string> {
   readonly code: C;
+  /** The name as documents print it. */
   readonly label: Label;
+  /** Said beside the label in a form's choices only, never printed ("sebutan lama"). */
+  readonly hint?: Label;
 }
 
 // Employment status. "Honorer" no longer exists as a status since UU 20/2023 (ASN);
@@ -61,6 +64,9 @@ export interface PositionItem extends ReferenceItem<PositionCode> {
   readonly group: PositionGroup;
 }
 
+// Titles from before PermenPANRB 1/2023; people still hold SKs that use them.
+const OLD_TITLE: Label = { id: 'sebutan lama', en: 'old title' };
+
 export const positions: readonly PositionItem[] = [
   {
     code: 'pustakawan_ahli_pertama',
@@ -100,17 +106,20 @@ export const positions: readonly PositionItem[] = [
   {
     code: 'pustakawan_terampil',
     group: 'lama',
-    label: { id: 'Pustakawan Terampil (sebutan lama)', en: 'Librarian, Skilled (old title)' },
+    label: { id: 'Pustakawan Terampil', en: 'Librarian, Skilled' },
+    hint: OLD_TITLE,
   },
   {
     code: 'pustakawan_mahir',
     group: 'lama',
-    label: { id: 'Pustakawan Mahir (sebutan lama)', en: 'Librarian, Proficient (old title)' },
+    label: { id: 'Pustakawan Mahir', en: 'Librarian, Proficient' },
+    hint: OLD_TITLE,
   },
   {
     code: 'pustakawan_penyelia',
     group: 'lama',
-    label: { id: 'Pustakawan Penyelia (sebutan lama)', en: 'Librarian, Supervisor (old title)' },
+    label: { id: 'Pustakawan Penyelia', en: 'Librarian, Supervisor' },
+    hint: OLD_TITLE,
   },
   {
     code: 'tenaga_perpustakaan',
@@ -192,6 +201,11 @@ export const certificationIntentions: readonly ReferenceItem<CertificationIntent
  * The label of a code in a list. A code the list does not know (data written by a newer
  * app version) is shown as the raw code rather than hidden.
  */
+/** A choice as a form lists it: the label, with its hint in brackets. */
+export function choiceLabel(item: ReferenceItem, lang: Lang): string {
+  return item.hint ? `${item.label[lang]} (${item.hint[lang]})` : item.label[lang];
+}
+
 export function labelOf(list: readonly ReferenceItem[], code: string, lang: Lang): string {
   return list.find((item) => item.code === code)?.label[lang] ?? code;
 }

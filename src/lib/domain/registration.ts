@@ -3,6 +3,7 @@
 // digit of NIP/NIK against the chosen gender; NIP only for ASN; NIK only when the event
 // collects it). Issues come back in form order so the UI can focus the first one.
 import { parseEmail } from '#domain/email';
+import { parsePersonName } from '#domain/names';
 import { parseNik } from '#domain/nik';
 import { parseAsnNumberFor } from '#domain/nip';
 import { parsePhone } from '#domain/phone';
@@ -134,7 +135,7 @@ export function validateRegistration(
     return v as T;
   };
 
-  const fullName = text('fullName', form.fullName, 200);
+  const fullName = take('fullName', parsePersonName(form.fullName)) ?? '';
   const employmentStatus = choice('employmentStatus', employmentStatusCodes, form.employmentStatus);
   const gender = choice('gender', ['L', 'P'] as const, form.gender);
   const knownGender = oneOf(['L', 'P'] as const, gender) ? gender : undefined;
@@ -212,11 +213,15 @@ export function validateCorrection(form: Correction):
     } {
   const issues: { field: CorrectionField; code: ValidationCode; params?: ValidationParams }[] = [];
   const clean = (v: string) => v.trim().replace(/\s+/g, ' ');
-  const fullName = clean(form.fullName);
+  const name = parsePersonName(form.fullName);
+  const fullName = name.ok ? name.value : '';
   const institution = clean(form.institution);
-  if (!fullName) issues.push({ field: 'fullName', code: 'required' });
-  else if (fullName.length > 200)
-    issues.push({ field: 'fullName', code: 'tooLong', params: { max: 200 } });
+  if (!name.ok)
+    issues.push({
+      field: 'fullName',
+      code: name.code,
+      ...(name.params ? { params: name.params } : {}),
+    });
   if (!institution) issues.push({ field: 'institution', code: 'required' });
   else if (institution.length > 200)
     issues.push({ field: 'institution', code: 'tooLong', params: { max: 200 } });

@@ -3,6 +3,7 @@
 // the server's zod schemas stay the defence, these say *what* is wrong, in words.
 import type { Batch, CommitteeMember, Event, PurgeSummary, Session } from '#domain/model';
 import { parseAsnNumberAnyKind } from '#domain/nip';
+import { parsePersonName } from '#domain/names';
 import { findRegion } from '#domain/regions';
 import { localDay } from '#domain/time';
 import { digitsOnly, onlyDigitsAndSeparators } from '#domain/validation';
@@ -27,6 +28,8 @@ export const setupCodes = [
   'nip',
   'nipParts',
   'certificatePattern',
+  /** A signer's or committee member's name the documents cannot print (names.ts). */
+  'personName',
 ] as const;
 export type SetupCode = (typeof setupCodes)[number];
 export type FieldErrors = Partial<Record<string, SetupCode>>;
@@ -72,6 +75,9 @@ function nipProblem(nip: string | undefined, today: Date | undefined): SetupCode
   return /^(nip|pppk)\.(characters|length)$/.test(parsed.code) ? 'nip' : 'nipParts';
 }
 
+/** A name that is there but would print as garbage, or is no name ("a", "12345"). */
+const badName = (name: string) => !blank(name) && !parsePersonName(name).ok;
+
 const filled = (o: Partial<Signer> | undefined) =>
   !!o && !(blank(o.name) && blank(o.title) && blank(o.nip));
 
@@ -85,6 +91,7 @@ function checkSigner(
 ) {
   if (!o || !filled(o)) return;
   if (blank(o.name)) errors[`${prefix}.name`] = 'required';
+  else if (badName(o.name)) errors[`${prefix}.name`] = 'personName';
   const nip = nipProblem(o.nip, today);
   if (nip) errors[`${prefix}.nip`] = nip;
 }
@@ -111,6 +118,7 @@ export function validateEvent(e: Event, opts: { today?: Date } = {}): FieldError
   checkSigner(errors, 'official', e.official, today);
   e.committee.forEach((m, i) => {
     if (blank(m.name)) errors[`committee.${i}.name`] = 'required';
+    else if (badName(m.name)) errors[`committee.${i}.name`] = 'personName';
     const nip = nipProblem(m.nip, today);
     if (nip) errors[`committee.${i}.nip`] = nip;
   });

@@ -17,6 +17,10 @@ export const validationCodes = [
   'region.outside',
   /** A walk-in gives at least one way to find them again: a NIP or a phone number. */
   'walkin.contact',
+  /** A name needs two letters at least: "a" or "12345" is nobody's name. */
+  'name.letters',
+  /** A character the documents cannot print (an emoji, another script): see names.ts. */
+  'name.characters',
   // NIP (PNS)
   'nip.characters',
   'nip.length',

@@ -2,6 +2,7 @@
 // (name, NIP or phone, institution, kabupaten/kota, batch) and flagged for the organiser
 // to complete. Before they are added, people who are likely the same are shown, because
 // a second record of one person splits their attendance (and certificate) in two.
+import { parsePersonName } from '#domain/names';
 import { nameSearchKey } from '#domain/search';
 import { parseAsnNumberAnyKind } from '#domain/nip';
 import { parsePhone } from '#domain/phone';
@@ -63,7 +64,9 @@ export function validateWalkin(
     else if (v.length > 200) issue(field, 'tooLong', { max: 200 });
     return v;
   };
-  const fullName = text('fullName', form.fullName);
+  const name = parsePersonName(form.fullName);
+  if (!name.ok) issue('fullName', name.code, name.params);
+  const fullName = name.ok ? name.value : '';
   let nip: string | undefined;
   if (form.nip.trim()) {
     // The desk does not ask PNS or PPPK: either number is accepted.

@@ -3,22 +3,35 @@
 // participant's hand. The screens that use them import this module, which adds them to
 // the catalog before they render; the first screen stays smaller.
 import { enDashboard } from '#i18n/en-dashboard';
+import { enDocuments } from '#i18n/en-documents';
+import { enLists } from '#i18n/en-lists';
 import { enOrganiser } from '#i18n/en-organiser';
 import { enReports } from '#i18n/en-reports';
 import { enSheet } from '#i18n/en-sheet';
 import { idDashboard } from '#i18n/id-dashboard';
+import { idDocuments } from '#i18n/id-documents';
+import { idLists } from '#i18n/id-lists';
 import { idOrganiser } from '#i18n/id-organiser';
 import { idReports } from '#i18n/id-reports';
 import { idSheet } from '#i18n/id-sheet';
 import { addMessages } from '#i18n/translate';
 
-export const idConsole = { ...idOrganiser, ...idReports, ...idDashboard, ...idSheet } as const;
+export const idConsole = {
+  ...idOrganiser,
+  ...idReports,
+  ...idDashboard,
+  ...idSheet,
+  ...idDocuments,
+  ...idLists,
+} as const;
 export type ConsoleKey = keyof typeof idConsole;
 export const enConsole: Record<ConsoleKey, string> = {
   ...enOrganiser,
   ...enReports,
   ...enDashboard,
   ...enSheet,
+  ...enDocuments,
+  ...enLists,
 };
 
 addMessages(idConsole, enConsole);

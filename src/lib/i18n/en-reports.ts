@@ -87,7 +87,7 @@ export const enReports: Record<keyof typeof idReports, string> = {
   'mine.ticketLimited': 'Too many wrong tries. Try again in 15 minutes.',
   'mine.back': 'Back to the ticket',
   'certificates.outdated':
-    '{count} certificates no longer match the attendance (or someone has become eligible). Issue them again.',
+    '{count} issued certificates no longer match the attendance. Issue them again.',
   'certificates.localOrigin':
     'The certificates’ QR points to a local address that cannot be opened outside this network. Set HADIR_PUBLIC_URL on the server to its public address, then download again.',
 };

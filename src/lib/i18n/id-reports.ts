@@ -86,7 +86,7 @@ export const idReports = {
   'mine.ticketLimited': 'Terlalu banyak percobaan yang salah. Coba lagi 15 menit lagi.',
   'mine.back': 'Kembali ke tiket',
   'certificates.outdated':
-    '{count} sertifikat tidak lagi sesuai dengan data kehadiran (atau ada peserta yang baru memenuhi syarat). Terbitkan ulang.',
+    '{count} sertifikat yang sudah terbit tidak lagi sesuai dengan data kehadiran. Terbitkan ulang.',
   'certificates.localOrigin':
     'QR sertifikat mengarah ke alamat lokal, yang tidak dapat dibuka dari luar jaringan ini. Atur HADIR_PUBLIC_URL di server ke alamat publiknya, lalu unduh ulang.',
 } as const;

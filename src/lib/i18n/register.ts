@@ -47,6 +47,8 @@ const id = {
     'Kursi penuh (angkatan atau kuota kabupaten/kota): Anda masuk daftar tunggu. Panitia akan menghubungi Anda.',
   insecure:
     'Alamat ini memakai HTTP biasa: halaman ini tidak dapat dibuka tanpa internet. Pendaftaran Anda tetap tersimpan di HP.',
+  ticketNeedsSignal:
+    'Pendaftaran Anda sudah tersimpan di HP ini. Tiket (QR) tampil setelah halaman ini dimuat ulang saat ada sinyal.',
   insecureOpen: 'Buka alamat aman:',
   insecureSendFirst:
     'Pendaftaran Anda belum terkirim dari alamat ini. Tunggu sampai terkirim sebelum pindah ke alamat aman.',
@@ -71,6 +73,8 @@ const id = {
   withdraw: 'Batalkan pendaftaran',
   withdrawConfirm: 'Batalkan pendaftaran Anda di kegiatan ini? Panitia akan melihatnya.',
   withdrawn: 'Pendaftaran Anda dibatalkan.',
+  cancelledHelp:
+    'Tiket ini tidak berlaku lagi di meja registrasi. Hubungi panitia bila pembatalan ini keliru.',
   withdrawReason: 'Dibatalkan sendiri oleh peserta',
   editsClosed: 'Perubahan data sudah ditutup panitia. Hubungi panitia bila ada yang salah.',
   certificateLink: 'Sertifikat saya',
@@ -122,6 +126,8 @@ const en: Record<RegisterKey, string> = {
     'No seats left (in the batch or the regency/city quota): you are on the waiting list. The organisers will contact you.',
   insecure:
     'This address is plain HTTP: this page cannot open without a connection. Your registration is still saved on the phone.',
+  ticketNeedsSignal:
+    'Your registration is saved on this phone. The ticket (QR) shows once this page is reloaded with a signal.',
   insecureOpen: 'Open the secure address:',
   insecureSendFirst:
     'Your registration has not been sent from this address yet. Wait until it is before moving to the secure address.',
@@ -146,6 +152,8 @@ const en: Record<RegisterKey, string> = {
   withdraw: 'Cancel my registration',
   withdrawConfirm: 'Cancel your registration for this event? The organisers will see it.',
   withdrawn: 'Your registration is cancelled.',
+  cancelledHelp:
+    'This ticket is no longer valid at the registration desk. Contact the organisers if the cancellation is a mistake.',
   withdrawReason: 'Cancelled by the participant',
   editsClosed: 'Changes are closed by the organisers. Contact them if something is wrong.',
   certificateLink: 'My certificate',

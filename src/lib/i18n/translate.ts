@@ -3,10 +3,11 @@
 import { interpolate } from '#domain/messages';
 import type { Lang, ValidationParams } from '#domain/validation';
 import type { ConsoleKey } from '#i18n/console';
+import type { WorkKey } from '#i18n/work';
 import { id, type CoreKey } from '#i18n/id';
 import { en } from '#i18n/en';
 
-export type MessageKey = CoreKey | ConsoleKey;
+export type MessageKey = CoreKey | ConsoleKey | WorkKey;
 export type { Lang };
 export type Params = ValidationParams;
 

@@ -2,7 +2,8 @@
 // and for wet ink when the auditor wants it. Every row has the same height (tall enough to
 // sign), so how many rows a page holds is a constant, and the column header repeats on
 // every page. A signature captured at the desk is drawn as vector strokes in its cell;
-// otherwise the cell keeps the row's number for wet ink.
+// otherwise the cell keeps the row's number for wet ink. Text never leaves its cell: it
+// wraps, shrinks, and at worst is cut with an ellipsis (pdf.ts fit).
 import type { jsPDF } from 'jspdf';
 import { SHEET_WORDS, type SheetData, type SheetRow } from '#domain/daftar-hadir';
 import { decodeSignature, SIGNATURE_BOX } from '#domain/signature';
@@ -179,7 +180,10 @@ function pageNumbers(doc: jsPDF): void {
   }
 }
 
+/** The sheet as a PDF. Throws a RangeError when it names no official: an unsigned
+ * daftar hadir is no evidence for the SPJ (the screen says so and offers no download). */
 export function attendancePdf(sheet: SheetData): Uint8Array {
+  if (!sheet.footer.name.trim()) throw new RangeError('No official signs this attendance list');
   const doc = a4('portrait', sheet.title);
   let y = headerRow(doc, sheet, firstPageHead(doc, sheet));
   let room = FIRST_PAGE_ROWS;

@@ -105,8 +105,8 @@ function page(doc: jsPDF, c: CertificateData): void {
   border(doc);
   font(doc, 34, 'bold');
   doc.text('SERTIFIKAT', CENTRE, 40, { align: 'center' });
-  font(doc, 12);
-  doc.text(`Nomor: ${c.number}`, CENTRE, 49, { align: 'center' });
+  // The organiser's number pattern may be long: fitted like every other line.
+  drawLines(doc, fit(doc, `Nomor: ${c.number}`, TEXT_WIDTH, 1, [12, 11, 10]), CENTRE, 49, 'center');
   font(doc, 14, 'italic');
   doc.text('diberikan kepada', CENTRE, 64, { align: 'center' });
   const name = fit(doc, c.fullName, TEXT_WIDTH, 1, [28, 26, 24, 22, 20, 18], 'bold');

@@ -37,6 +37,26 @@ export function font(doc: jsPDF, size: number, style: FontStyle = 'normal'): voi
   doc.setFontSize(size);
 }
 
+// WinAnsi beyond Latin-1: the characters of 0x80–0x9F that jsPDF maps for the standard
+// fonts (quotes, dashes, €, Š, Ž, Œ, Ÿ…).
+const WIN_ANSI = /[^\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/gu;
+
+/**
+ * Text as the standard fonts print it. One character outside WinAnsi (an emoji, ā, 中)
+ * makes jsPDF write the whole string as UTF-16 bytes ("Ø=Þ\0B\0u…") while measuring it as
+ * something else, so it spills into the next column. Such a character becomes "?" (a
+ * control or odd space a plain space; an invisible format mark nothing). Names are refused
+ * these characters when typed (names.ts); this guards rows stored before that rule and
+ * free text such as a venue or a session title.
+ */
+export function printable(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(WIN_ANSI, (c) =>
+      /[\p{Cc}\p{Z}\s]/u.test(c) ? ' ' : /[\p{Cf}\p{M}]/u.test(c) ? '' : '?',
+    );
+}
+
 /** Cut a line to `width` with an ellipsis (the current font). */
 function ellipsize(doc: jsPDF, line: string, width: number): string {
   if (doc.getTextWidth(line) <= width) return line;
@@ -54,16 +74,19 @@ export interface Fitted {
  * Text wrapped to `width` in at most `maxLines` lines, at the largest of `sizes` (points,
  * largest first) that holds it all. Layouts have fixed boxes (a row tall enough to sign, a
  * certificate's lines), so text shrinks rather than pushing the page; only text too long
- * even at the smallest size is cut, with an ellipsis. Leaves the font at the chosen size.
+ * even at the smallest size is cut, with an ellipsis. A word longer than the box is broken
+ * (splitTextToSize), and unprintable characters are replaced first (printable), so no
+ * line is ever wider than `width`. Leaves the font at the chosen size.
  */
 export function fit(
   doc: jsPDF,
-  text: string,
+  raw: string,
   width: number,
   maxLines: number,
   sizes: readonly number[],
   style: FontStyle = 'normal',
 ): Fitted {
+  const text = printable(raw);
   let lines: string[] = [];
   let size = sizes[0] ?? 10;
   for (const s of sizes) {

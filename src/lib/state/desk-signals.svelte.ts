@@ -24,17 +24,18 @@ export class DeskSignals {
     }
   }
 
-  /** A short beep and a buzz where the device has them; lower and double for a repeat. */
-  play(repeat: boolean): void {
+  /** A short beep and a buzz where the device has them; lower and double for a repeat (or
+   * a check-in over a warning); low, long and triple for a refusal or a warning. */
+  play(kind: 'ok' | 'repeat' | 'warn'): void {
     if (!this.on) return;
-    navigator.vibrate?.(repeat ? [80, 60, 80] : 120);
+    navigator.vibrate?.({ ok: 120, repeat: [80, 60, 80], warn: [200, 80, 200, 80, 200] }[kind]);
     try {
       this.#audio ??= new AudioContext();
       const osc = this.#audio.createOscillator();
-      osc.frequency.value = repeat ? 440 : 880;
+      osc.frequency.value = { ok: 880, repeat: 440, warn: 220 }[kind];
       osc.connect(this.#audio.destination);
       osc.start();
-      osc.stop(this.#audio.currentTime + 0.12);
+      osc.stop(this.#audio.currentTime + (kind === 'warn' ? 0.4 : 0.12));
     } catch {
       // no audio on this device
     }

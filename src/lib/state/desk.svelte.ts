@@ -1,8 +1,9 @@
 // The check-in desk: the event's people in a search index, today's arrivals (this and
-// other tablets'), one-tap check-in with a confirmation, and the counters.
+// other tablets'), one-tap check-in with a confirmation, and the counters of today's batch.
 import { deskCounters, firstCheckins, type DeskCounters } from '#domain/checkins';
+import { deskCheck, deskDay, expectedBatches, type DeskDay } from '#domain/desk-day';
 import { DeskIndex } from '#domain/desk-search';
-import type { VenueCheckIn } from '#domain/model';
+import type { Batch, VenueCheckIn } from '#domain/model';
 import { parseTicket } from '#domain/ticket';
 import { todayIn } from '#domain/time';
 import type { Walkin } from '#domain/walkin';
@@ -11,19 +12,9 @@ import { toParticipantRow, type ParticipantRow } from '#db/database';
 import { canonicalParticipantId } from '#db/effects';
 import { clientId } from '#db/meta';
 import { participantsInSlices } from '#db/participants';
+import { DeskNotices, type Confirmation } from '#state/desk-notices.svelte';
 import { errorReport } from '#state/errors.svelte';
 import { LiveQuery } from '#state/live.svelte';
-
-export interface Confirmation {
-  person: ParticipantRow;
-  checkinId: string;
-  at: string;
-  /** The person had already arrived today: recorded as a repeat. */
-  repeatOf: VenueCheckIn | undefined;
-  /** The event asks for signatures and this one was skipped (signs on paper). */
-  unsigned: boolean;
-  walkin: boolean;
-}
 
 /** A check-in waiting for the participant's signature on the tablet. */
 export interface Signing {
@@ -36,7 +27,8 @@ export class Desk {
   readonly eventId: string;
   readonly timezone: string;
   query = $state('');
-  confirmation = $state<Confirmation | undefined>(undefined);
+  /** What is shown for the last person: confirmation, refusal, warning, problem. */
+  readonly notices = new DeskNotices();
   /** This tablet's client id: "checked in here" versus "at another desk". */
   me = $state<string | undefined>(undefined);
   #people: LiveQuery<ParticipantRow[]>;
@@ -48,16 +40,22 @@ export class Desk {
   #results: ParticipantRow[];
   #arrived: Map<string, VenueCheckIn>;
   #counters: DeskCounters;
+  #schedule: DeskDay;
 
-  /** The event asks each arriving person to sign on the tablet. */
-  /** Read at each check-in: the organiser may turn it on or off while the desk is open. */
+  /** Read at each check-in: the organiser may turn signatures on or off while the desk
+   * is open, or change the batches. */
   readonly #signatures: () => boolean;
   signing = $state<Signing | undefined>(undefined);
 
   /** Today in the event's timezone; `tick()` moves it on at midnight. */
   day = $state('');
 
-  constructor(eventId: string, timezone: string, signatures: () => boolean = () => false) {
+  constructor(
+    eventId: string,
+    timezone: string,
+    signatures: () => boolean = () => false,
+    batches: () => Batch[] = () => [],
+  ) {
     this.eventId = eventId;
     this.timezone = timezone;
     this.#signatures = signatures;
@@ -75,7 +73,10 @@ export class Desk {
     });
     this.#results = $derived(this.#index.search(this.query));
     this.#arrived = $derived(firstCheckins(this.#today.current));
-    this.#counters = $derived(deskCounters(this.#people.current, this.#today.current));
+    this.#schedule = $derived(deskDay(batches(), this.day));
+    this.#counters = $derived(
+      deskCounters(this.#people.current, this.#today.current, expectedBatches(this.#schedule)),
+    );
     void clientId().then((id) => (this.me = id));
   }
 
@@ -100,21 +101,27 @@ export class Desk {
     return this.#counters;
   }
 
-  /** What the desk could not accept (an unknown ticket, another event's), in words. */
-  problem = $state<'unknownTicket' | 'wrongCode' | 'undoTooLate' | 'mergedTicket' | undefined>(
-    undefined,
-  );
+  /** Today's batches, and whether today is within the event's batches at all. */
+  get schedule(): DeskDay {
+    return this.#schedule;
+  }
+
+  /** What the desk must say about a person before checking them in. */
+  check(person: ParticipantRow) {
+    return deskCheck(person, this.#schedule);
+  }
 
   /** Called every minute by the page: after midnight, today's arrivals start afresh. */
   tick(): void {
     const day = todayIn(this.timezone);
     if (day !== this.day) this.day = day;
   }
-  /** The last check-in can still be taken back (its row is held, unsent). */
-  canUndo = $state(false);
-  /** Whose check-in was just taken back, for the "undone" notice. */
-  undone = $state<string | undefined>(undefined);
-  #undoTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Something typed in the search field: the next person, so the last one's notices go
+   * (an emptied field is not a person yet). */
+  typed(value: string): void {
+    if (value.trim()) this.notices.clear();
+  }
 
   /**
    * Enter in the search field: a ticket QR typed by a keyboard-wedge scanner checks its
@@ -133,15 +140,16 @@ export class Desk {
 
   /**
    * A ticket QR read by the camera or a keyboard-wedge scanner. True when its person was
-   * checked in; otherwise `problem` says why in words.
+   * checked in; otherwise the notices say why in words.
    */
   async acceptTicket(text: string): Promise<boolean> {
+    this.notices.clear();
     const ticket = parseTicket(text);
     const find = (id: string) => this.#people.current.find((p) => p.id === id);
     const person = ticket && find(ticket.participantId);
     if (person && person.ticketCode === ticket.ticketCode) return this.checkIn(person, 'qr');
     if (person) {
-      this.problem = 'wrongCode';
+      this.notices.problem = 'wrongCode';
       return false;
     }
     // A ticket saved before its registration was merged into an earlier one with the same
@@ -149,7 +157,7 @@ export class Desk {
     // typed someone's NIP could hold such a ticket, so the desk checks identity and taps.
     const canonical = ticket && (await canonicalParticipantId(ticket.participantId));
     const merged = canonical && canonical !== ticket.participantId ? find(canonical) : undefined;
-    this.problem = merged ? 'mergedTicket' : 'unknownTicket';
+    this.notices.problem = merged ? 'mergedTicket' : 'unknownTicket';
     if (merged) this.query = merged.nip ?? merged.fullName;
     return false;
   }
@@ -172,13 +180,37 @@ export class Desk {
     });
   }
 
-  /** Check a person in; a second time today is kept as a repeat, never refused. */
+  /**
+   * Check a person in; a second time today is kept as a repeat, never refused. A cancelled
+   * registration is refused; a warning (another batch, waitlisted) holds the check-in until
+   * `overrideWarning()`. True when checked in.
+   */
   async checkIn(person: ParticipantRow, method: 'search' | 'qr' = 'search'): Promise<boolean> {
+    const check = this.check(person);
+    this.notices.clear(); // the previous person's green must not stay while this one signs
+    if (check.kind === 'cancelled') this.notices.refused = { person, reason: check.reason };
+    if (check.kind === 'warn') this.notices.warning = { person, method, check };
+    return check.kind === 'ok' && this.#once(person, method);
+  }
+
+  /** The second, explicit tap: check the warned-about person in all the same. */
+  async overrideWarning(): Promise<boolean> {
+    const w = this.notices.warning;
+    if (!w) return false;
+    this.notices.warning = undefined;
+    return this.#once(w.person, w.method, w.check);
+  }
+
+  async #once(
+    person: ParticipantRow,
+    method: 'search' | 'qr',
+    override?: Confirmation['override'],
+  ): Promise<boolean> {
     // A double tap is one check-in, not a check-in and a repeat.
     if (this.#checkingIn === person.id) return false;
     this.#checkingIn = person.id;
     try {
-      return await this.#checkIn(person, method);
+      return await this.#checkIn(person, method, override);
     } finally {
       this.#checkingIn = undefined;
     }
@@ -186,7 +218,11 @@ export class Desk {
 
   #checkingIn: string | undefined;
 
-  async #checkIn(person: ParticipantRow, method: 'search' | 'qr'): Promise<boolean> {
+  async #checkIn(
+    person: ParticipantRow,
+    method: 'search' | 'qr',
+    override: Confirmation['override'],
+  ): Promise<boolean> {
     const signature = await this.#sign(person.fullName);
     if (signature === null) return false;
     const repeatOf = this.arrived.get(person.id);
@@ -202,18 +238,9 @@ export class Desk {
         ...(signature ? { signature } : {}),
       });
       performance.measure('hadir:checkin', { start: started });
-      this.#confirm({
-        person,
-        checkinId: c.id,
-        at: c.at,
-        repeatOf,
-        unsigned: this.#signatures() && !signature,
-        walkin: false,
-      });
-      this.canUndo = true;
-      clearTimeout(this.#undoTimer);
-      // Hidden a little early: a tap in the last instant would race the hold's end.
-      this.#undoTimer = setTimeout(() => (this.canUndo = false), UNDO_MS - 500);
+      const unsigned = this.#signatures() && !signature;
+      const done = { person, checkinId: c.id, at: c.at, repeatOf, unsigned, override };
+      this.#confirm({ ...done, walkin: false }, true);
       return true;
     } catch (e) {
       errorReport.report(e);
@@ -227,16 +254,20 @@ export class Desk {
     if (signature === null) return false;
     try {
       const done = await checkInWalkin(this.eventId, walkin, this.timezone, signature);
-      clearTimeout(this.#undoTimer);
-      this.canUndo = false;
-      this.#confirm({
-        person: toParticipantRow(done.participant),
-        checkinId: done.checkin.id,
-        at: done.checkin.at,
-        repeatOf: undefined,
-        unsigned: this.#signatures() && !signature,
-        walkin: true,
-      });
+      const person = toParticipantRow(done.participant);
+      const check = this.check(person); // a walk-in put in another batch than today's
+      this.#confirm(
+        {
+          person,
+          checkinId: done.checkin.id,
+          at: done.checkin.at,
+          repeatOf: undefined,
+          unsigned: this.#signatures() && !signature,
+          walkin: true,
+          override: check.kind === 'warn' ? check : undefined,
+        },
+        false,
+      );
       return true;
     } catch (e) {
       errorReport.report(e);
@@ -244,24 +275,19 @@ export class Desk {
     }
   }
 
-  #confirm(confirmation: Confirmation): void {
-    this.confirmation = confirmation;
-    this.problem = undefined;
-    this.undone = undefined;
+  #confirm(confirmation: Confirmation, undoable: boolean): void {
+    this.notices.confirm(confirmation, undoable);
     this.query = '';
   }
 
   /** Take back the last check-in (a wrong tap), while the hold lasts. */
   async undo(): Promise<void> {
-    const done = this.confirmation;
-    if (!done || !this.canUndo) return;
-    clearTimeout(this.#undoTimer);
-    this.canUndo = false;
+    const done = this.notices.last;
+    if (!done || !this.notices.canUndo) return;
+    this.notices.endUndo();
     try {
-      if (await undoCheckin(done.checkinId)) {
-        this.confirmation = undefined;
-        this.undone = done.person.fullName;
-      } else this.problem = 'undoTooLate';
+      if (await undoCheckin(done.checkinId)) this.notices.undid(done.person.fullName);
+      else this.notices.problem = 'undoTooLate';
     } catch (e) {
       errorReport.report(e);
     }

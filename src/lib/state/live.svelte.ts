@@ -24,7 +24,12 @@ export class LiveQuery<T> {
           update();
         },
       });
-      return () => sub.unsubscribe();
+      // Not watched, the value may go stale: whoever reads it next waits for a fresh one
+      // (a device's role read before another test or a sign-out must not be believed).
+      return () => {
+        sub.unsubscribe();
+        this.#loaded = false;
+      };
     });
   }
 

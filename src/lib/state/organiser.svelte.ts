@@ -2,7 +2,14 @@
 // events on the server, the purge of personal data, and certificates.
 import type { PurgeSummary } from '#domain/model';
 import { getMeta, setMeta } from '#db/meta';
-import type { AdminApi, DeviceSummary, EventListItem, NewCode } from '#sync/admin';
+import type {
+  AdminApi,
+  AdminResult,
+  DeviceSummary,
+  EventListItem,
+  EventTemplate,
+  NewCode,
+} from '#sync/admin';
 import type { CertificateList } from '#sync/certificates';
 import { locale } from '#state/locale.svelte';
 
@@ -18,6 +25,8 @@ export class OrganiserConsole {
   /** The last certificate list the server gave; kept on the device so the PDFs can be
    * made again offline. */
   certificates = $state<CertificateList | undefined>(undefined);
+  /** The HTTPS address the server tells devices to use (its /health), when it has one. */
+  httpsUrl = $state<string | undefined>(undefined);
   #api: AdminApi | undefined;
 
   attach(api: AdminApi): void {
@@ -40,6 +49,13 @@ export class OrganiserConsole {
     if (value) this.devices = value.devices;
   }
 
+  /** Where other devices reach the server: asked once the console shows a QR. A failure
+   * leaves the address unknown; it is not the console's error line. */
+  async loadServerAddress(): Promise<void> {
+    const health = await this.#api?.health();
+    if (health?.ok) this.httpsUrl = health.value.httpsUrl;
+  }
+
   async createCode(role: DeviceRole, name: string, sessionIds: string[]): Promise<void> {
     const value = await this.#run((api) =>
       api.newCode({
@@ -54,6 +70,12 @@ export class OrganiserConsole {
   async loadEvents(): Promise<void> {
     const value = await this.#run((api) => api.events());
     if (value) this.events = value.events;
+  }
+
+  /** What a new event may take from an earlier one. Its failure is the new-event form's
+   * to show, so the console's shared error line is left alone. */
+  async template(eventId: string): Promise<AdminResult<EventTemplate>> {
+    return this.#api ? this.#api.template(eventId) : { ok: false, error: 'UNAVAILABLE' };
   }
 
   async purge(eventId: string): Promise<PurgeSummary | undefined> {
@@ -95,5 +117,6 @@ export const organiserConsole = new OrganiserConsole();
 export function consoleFailure(code: string): string {
   if (['offline', 'failed', 'timeout'].includes(code)) return locale.t('organiser.offline');
   if (code === 'RATE_LIMITED') return locale.t('organiser.tooMany');
+  if (code === 'SIGNATORY_REQUIRED') return locale.t('certificates.signatoryRequired');
   return locale.t('organiser.failed', { code });
 }

@@ -6,7 +6,9 @@ import { locale } from '#state/locale.svelte';
 export type BadgeTone = 'ok' | 'pending' | 'offline' | 'error';
 
 /** One line that is true at a glance (the header, the desk): offline, the server not
- * answering, stopped, unsent, or all saved. */
+ * answering, stopped, refused changes waiting for a person, unsent, or all saved. Never
+ * "all saved" while the server has refused something: that work is not saved anywhere
+ * but this device, and only a person can retry or dismiss it. */
 export function syncBadge(status: SyncStatus): { tone: BadgeTone; label: string } {
   const count = status.unsent;
   const t = locale.t;
@@ -22,6 +24,13 @@ export function syncBadge(status: SyncStatus): { tone: BadgeTone; label: string 
   }
   if (['revoked', 'unauthenticated', 'outdated'].includes(status.state))
     return { tone: 'error', label: t('sync.stopped') };
+  const refused = status.rejected;
+  if (refused) {
+    const label = count
+      ? t('sync.attentionUnsent', { count: refused, unsent: count })
+      : t('sync.attention', { count: refused });
+    return { tone: 'error', label };
+  }
   if (count) return { tone: 'pending', label: t('sync.unsent', { count }) };
   return { tone: 'ok', label: t('sync.allSaved') };
 }

@@ -1,6 +1,5 @@
 // What the sync badge and the device screen show: unsent changes, online or not, the
 // engine's state, the last successful sync, and the changes that need a person.
-import type { Event } from '#domain/model';
 import { pendingCount } from '#db/outbox';
 import type { OutboxRow } from '#db/database';
 import {
@@ -12,7 +11,7 @@ import {
   wipeDevice,
   type Enrollment,
 } from '#db/sync-store';
-import type { SyncEngine, SyncState } from '#sync/engine';
+import type { EventMove, SyncEngine, SyncState } from '#sync/engine';
 import type { SyncScheduler } from '#sync/scheduler';
 import { LiveQuery } from '#state/live.svelte';
 
@@ -106,7 +105,7 @@ export class SyncStatus {
   }
 
   /** The organiser moves to a new or another event (online, nothing unsent). */
-  async switchEvent(to: { create: Event } | { open: string }): Promise<string | undefined> {
+  async switchEvent(to: EventMove): Promise<string | undefined> {
     if (!this.#engine) return 'UNAVAILABLE';
     const result = await this.#engine.switchEvent(to);
     if ('error' in result) return result.error;

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { PurgeSummary } from '#domain/model';
 import { getEnrollment } from '#db/sync-store';
 import { CertificateList } from '#sync/certificates';
+import { Health } from '#sync/protocol';
 import type { Reply, Transport } from '#sync/transport';
 
 export const DeviceSummary = z.object({
@@ -18,6 +19,17 @@ export const DeviceSummary = z.object({
   lastSyncAt: z.nullable(z.string()),
   unsent: z.nullable(z.number()),
   appVersion: z.nullable(z.string()),
+  /** Participant phones: the registration the phone made, for naming it (a server
+   * before this field leaves it out). */
+  registration: z.optional(
+    z.nullable(
+      z.object({
+        participantId: z.string(),
+        fullName: z.string(),
+        registrationNumber: z.optional(z.string()),
+      }),
+    ),
+  ),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummary>;
 
@@ -33,6 +45,30 @@ export const EventListItem = z.object({
   purged: z.boolean(),
 });
 export type EventListItem = z.infer<typeof EventListItem>;
+
+/** What a new event may take from an earlier one (GET /admin/events/{id}/template): its
+ * settings, never who signs, and the size of its schedule. */
+export const EventTemplate = z.object({
+  settings: z.object({
+    organizer: z.string(),
+    timezone: z.string(),
+    provinceCode: z.string(),
+    minutesPerJp: z.int(),
+    certificateThreshold: z.number(),
+    lateCountsAsPresent: z.boolean(),
+    collectNik: z.boolean(),
+    signatureAtCheckin: z.boolean(),
+    participantsChooseBatch: z.boolean(),
+    privacyNotice: z.string(),
+    retentionDays: z.int(),
+    certificate: z.optional(z.object({ numberPattern: z.string(), place: z.string() })),
+  }),
+  batches: z.int(),
+  sessions: z.int(),
+  /** Days from its first day to the end of its schedule. */
+  days: z.int(),
+});
+export type EventTemplate = z.infer<typeof EventTemplate>;
 
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -72,6 +108,11 @@ export class AdminApi {
     );
   }
 
+  template(eventId: string): Promise<AdminResult<EventTemplate>> {
+    const path = `/admin/events/${encodeURIComponent(eventId)}/template`;
+    return call((t) => this.transport.get(path, t), EventTemplate);
+  }
+
   /** Erase the signed-in event's personal data (after its retention period). */
   purge(eventId: string) {
     const path = `/admin/events/${encodeURIComponent(eventId)}/purge`;
@@ -81,6 +122,17 @@ export class AdminApi {
   revoke(deviceId: string) {
     const path = `/admin/devices/${encodeURIComponent(deviceId)}/revoke`;
     return call((t) => this.transport.post(path, {}, t), z.object({ ok: z.boolean() }));
+  }
+
+  /** The server's own account of where devices should reach it (no token needed). */
+  async health(): Promise<AdminResult<Health>> {
+    const reply = await this.transport.get('/health');
+    if (reply.kind === 'network') return { ok: false, error: reply.reason };
+    if (reply.kind === 'error') return { ok: false, error: reply.code };
+    const parsed = Health.safeParse(reply.json);
+    return parsed.success
+      ? { ok: true, value: parsed.data }
+      : { ok: false, error: 'INVALID_RESPONSE' };
   }
 
   /** The certificates issued so far and who has none (the server judges from its data). */

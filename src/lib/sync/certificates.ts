@@ -41,12 +41,18 @@ export type IneligibleEntry = z.infer<typeof IneligibleEntry>;
 
 export const CertificateList = z.object({
   certificates: z.array(IssuedCertificate),
+  /** Registered people of finished batches without a certificate, and why. */
   ineligible: z.array(IneligibleEntry),
+  /** Registered people of batches still running who have not earned one yet: not judged
+   * until their batch is over (optional: a list kept by an older app has none). */
+  pending: z.optional(z.int()),
   /** Revoked (no longer eligible after a correction): the verification page says so. */
   revoked: z.int(),
-  /** Certificates whose JP or eligibility changed since issue, plus newly eligible people:
-   * issuing again settles them. */
+  /** Issued certificates whose JP or eligibility changed since issue: issuing again
+   * settles them. Never counts someone who has no certificate. */
   outdated: z.int(),
+  /** People who earned a certificate not issued yet (all of them before the first issue). */
+  unissued: z.optional(z.int()),
   /** When participants may download their own; null while unpublished. */
   publishedAt: z.nullable(z.string()),
   threshold: z.number(),

@@ -57,6 +57,10 @@ export interface SyncStatus {
 }
 
 /** How a run ended; `retry` says whether the scheduler should back off and try again. */
+/** Where the organiser goes: a new event (optionally with an earlier one's schedule
+ * copied by the server) or one that exists. */
+export type EventMove = { create: Event; copyScheduleFrom?: string } | { open: string };
+
 export interface RunResult {
   state: SyncState;
   retry: boolean;
@@ -175,18 +179,22 @@ export class SyncEngine {
 
   /**
    * The organiser moves to another event: a new one (created on the server, online only:
-   * an event is a new scope for tokens) or one that exists. Only with nothing unsent:
+   * an event is a new scope for tokens; with `copyScheduleFrom`, the server copies that
+   * event's batches and sessions into it) or one that exists. Only with nothing unsent:
    * what is queued was made for the event being left.
    */
-  async switchEvent(
-    to: { create: Event } | { open: string },
-  ): Promise<Enrollment | { error: string }> {
+  async switchEvent(to: EventMove): Promise<Enrollment | { error: string }> {
     const enrollment = await getEnrollment();
     if (enrollment?.role !== 'organiser') return { error: 'FORBIDDEN' };
     if ((await pendingCount()) > 0) return { error: 'UNSENT' };
+    const { copyScheduleFrom } = 'create' in to ? to : {};
     const reply =
       'create' in to
-        ? await this.#transport.post('/admin/events', { event: to.create }, enrollment.token)
+        ? await this.#transport.post(
+            '/admin/events',
+            { event: to.create, ...(copyScheduleFrom ? { copyScheduleFrom } : {}) },
+            enrollment.token,
+          )
         : await this.#transport.post(
             `/admin/events/${encodeURIComponent(to.open)}/open`,
             {},
@@ -367,10 +375,18 @@ export class SyncEngine {
   async #pull(token: string, id: string): Promise<{ changes: number; lastProcessedSeq: number }> {
     let cursor = (await getCursor()) ?? null;
     let changes = 0;
+    // After the push settled: what the organiser's device list shows for this device.
+    const unsent = await pendingCount();
     for (;;) {
       const reply = await this.#transport.post(
         '/sync/pull',
-        { protocolVersion: PROTOCOL_VERSION, clientId: id, cursor, limit: this.#pullLimit },
+        {
+          protocolVersion: PROTOCOL_VERSION,
+          clientId: id,
+          cursor,
+          limit: this.#pullLimit,
+          unsent,
+        },
         token,
       );
       if (reply.kind !== 'ok') this.#fail(reply);

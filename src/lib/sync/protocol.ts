@@ -27,6 +27,9 @@ export const errorCodes = [
   'RATE_LIMITED',
   'UNAVAILABLE',
   'ENROLL_CODE_INVALID',
+  /** A document would name nobody as its signer: the event's certificate signatory is
+   * not set, so certificates are not issued (the console links to where it is set). */
+  'SIGNATORY_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -41,6 +44,9 @@ export const rejectionCodes = [
   'ALREADY_REGISTERED',
   'CLOCK_SKEW',
   'SESSION_CLOSED',
+  /** A batch or session still holds what its deletion would take along (registrations,
+   * sessions, marks): the organiser must move them first or confirm (`force`). */
+  'IN_USE',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
@@ -55,6 +61,7 @@ export const statusOf: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   ENROLL_CODE_INVALID: 400,
+  SIGNATORY_REQUIRED: 409,
   INTERNAL: 500,
 };
 
@@ -120,7 +127,8 @@ export const PushRequest = z.object({
   schemaVersion: z.int(),
   clientId: str(64),
   mutations: z.array(WireMutation).check(z.maxLength(MAX_BATCH_MUTATIONS)),
-  /** How many mutations the device still holds, for the organiser's device list. */
+  /** How many mutations the device holds as it sends, this request's included. The
+   * organiser's device list shows it less those this push settles. */
   unsent: z.optional(z.int().check(z.nonnegative())),
   appVersion: z.optional(z.string().check(z.maxLength(40))),
 });
@@ -171,6 +179,9 @@ export const PullRequest = z.object({
   clientId: str(64),
   cursor: z.nullable(Cursor),
   limit: z.optional(z.int().check(z.positive(), z.maximum(MAX_PULL_LIMIT))),
+  /** How many mutations the device holds after its push settled: what the organiser's
+   * device list shows (a push cannot know what it is about to deliver). */
+  unsent: z.optional(z.int().check(z.nonnegative())),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
@@ -205,6 +216,7 @@ export const Health = z.object({
   /** The certificate install page (plain HTTP), when the server made its own CA. */
   installUrl: z.optional(z.string()),
 });
+export type Health = z.infer<typeof Health>;
 
 /** The alias row a merge leaves behind (pulled as table `aliases`). */
 export type { Alias as AliasData } from '#domain/model';

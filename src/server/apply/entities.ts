@@ -1,7 +1,7 @@
 // event.upsert, batch.upsert, session.upsert: last writer wins per field, by HLC.
 import type { MutationArgs } from '#domain/mutations';
 import type { SyncedTable } from '#sync/protocol';
-import { getRow, putRow } from '#server/store/rows';
+import { getRow, isTombstone, putRow } from '#server/store/rows';
 import { eventIdentifierIssues } from '#domain/identifiers';
 import {
   Rejection,
@@ -22,6 +22,11 @@ export function mergeFields(
 ): void {
   const hlc = ctx.mutation.hlc;
   const stored = getRow(ctx.db, tbl, id);
+  // Deleted for everyone (batch.delete, session.delete): an edit made before the device
+  // pulled the deletion must not bring the row back without what was deleted with it.
+  if (!stored && isTombstone(ctx.db, tbl, id)) {
+    throw new Rejection('NOT_FOUND', 'That id was deleted');
+  }
   // An id is the row's for good: reusing another event's id must not move the row.
   if (stored && stored.eventId !== eventId) {
     throw new Rejection('EVENT_MISMATCH', 'That id belongs to another event');

@@ -32,6 +32,9 @@ export function recordCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.rec
     ...rest,
     participantId: participant.id,
     deviceId: nodeOf(ctx.device),
+    // The log says "Meja 1", not a random id: the name as the server knows it now (a
+    // device renamed later keeps its earlier check-ins' name).
+    ...(ctx.device.name ? { deviceName: ctx.device.name.slice(0, 100) } : {}),
   };
   putRow(ctx.db, {
     tbl: 'checkins',

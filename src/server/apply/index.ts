@@ -7,6 +7,7 @@ import type { Role } from '#sync/protocol';
 import { Rejection, nodeOf, type ApplyContext, type Outcome } from '#server/apply/context';
 import { prototypeKey } from '#domain/validation';
 import { batchUpsert, eventUpsert, sessionClose, sessionUpsert } from '#server/apply/entities';
+import { batchDelete, sessionDelete } from '#server/apply/deletions';
 import { markAttendance, recordCheckin } from '#server/apply/facts';
 import { cancel, patch, register, remove } from '#server/apply/participants';
 
@@ -15,6 +16,8 @@ export const allowedRoles: Record<MutationName, readonly Role[]> = {
   'event.upsert': ['organiser'],
   'batch.upsert': ['organiser'],
   'session.upsert': ['organiser'],
+  'batch.delete': ['organiser'],
+  'session.delete': ['organiser'],
   'participant.register': ['participant', 'staff', 'organiser'],
   'participant.patch': ['participant', 'staff', 'organiser'],
   'participant.cancel': ['participant', 'organiser'],
@@ -28,6 +31,8 @@ const handlers: { [N in MutationName]: (ctx: ApplyContext, args: never) => Outco
   'event.upsert': eventUpsert,
   'batch.upsert': batchUpsert,
   'session.upsert': sessionUpsert,
+  'batch.delete': batchDelete,
+  'session.delete': sessionDelete,
   'participant.register': register,
   'participant.patch': patch,
   'participant.cancel': cancel,

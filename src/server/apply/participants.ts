@@ -249,6 +249,12 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
     (i) => written.has(i.field) || (reread && (i.field === 'nip' || i.field === 'nik')),
   );
   refuseIdentifiers(issues);
+  // A move goes to a batch that exists: one deleted meanwhile (batch.delete) must not get
+  // people back, since its deletion was refused while it had any.
+  if (written.has('batchId')) {
+    const batch = getRow(ctx.db, 'batches', String(data.batchId));
+    if (!batch || batch.eventId !== row.eventId) throw new Rejection('NOT_FOUND', 'Unknown batch');
+  }
   putRow(ctx.db, {
     tbl: 'participants',
     id: row.id,

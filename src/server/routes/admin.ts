@@ -2,8 +2,10 @@
 // signing out. Organiser devices only, and only for their own event.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { eventSettings, plusDays, scheduleDays, shiftedSchedule } from '#domain/event-template';
 import { eventIdentifierIssues } from '#domain/identifiers';
-import { Event } from '#domain/model';
+import { newId } from '#domain/ids';
+import { Event, id } from '#domain/model';
 import {
   createEnrollCode,
   listDevices,
@@ -11,7 +13,8 @@ import {
   switchOrganiser,
   type Device,
 } from '#server/auth';
-import { createEvent, listEvents, purgeEvent } from '#server/events';
+import { deviceList } from '#server/device-list';
+import { createEvent, listEvents, purgeEvent, scheduleOf } from '#server/events';
 import { HttpError } from '#server/errors';
 import { body, enrolled, requestOriginOf, requireRole, type Env } from '#server/http';
 import { log } from '#server/log';
@@ -23,16 +26,34 @@ export const NewDeviceRequest = z.object({
   sessionIds: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(100))),
 });
 
+export const NewEventRequest = z.object({
+  event: Event,
+  /** An event whose batches and sessions the new one copies, moved to its dates. */
+  copyScheduleFrom: z.optional(id()),
+});
+
+/** The batches and sessions of `from`, moved into `event`; refused when they would not fit
+ * in its dates (the organiser lengthens the event or copies less). */
+function copiedSchedule(db: Db, event: Event, from: string | undefined) {
+  if (from === undefined) return undefined;
+  const source = scheduleOf(db, from);
+  if (!source) throw new HttpError('NOT_FOUND', 'copyScheduleFrom: unknown event');
+  const copy = shiftedSchedule(source, event, newId);
+  const days = scheduleDays(source.event, source.batches, source.sessions);
+  const lastDay = plusDays(event.startDate, days - 1);
+  if (lastDay > event.endDate) {
+    throw new HttpError('INVALID_REQUEST', `event.endDate: the copied schedule runs to ${lastDay}`);
+  }
+  return copy;
+}
+
 export function adminRoutes(db: Db): Hono<Env> {
   const routes = new Hono<Env>();
   const switched = (me: Device, eventId: string) => enrolled(switchOrganiser(db, me, eventId));
 
   routes.get('/devices', (c) => {
     const me = requireRole(c, 'organiser');
-    const devices = listDevices(db)
-      .filter((d) => d.eventId === me.eventId)
-      .map(({ clientId: _clientId, stream: _stream, ...d }) => d);
-    return c.json({ devices });
+    return c.json({ devices: deviceList(db, me.eventId) });
   });
 
   routes.post('/devices', async (c) => {
@@ -68,16 +89,31 @@ export function adminRoutes(db: Db): Hono<Env> {
     return c.json({ events: listEvents(db) });
   });
 
+  // What a new event may take from this one: its settings, never who signs, and the size
+  // of its schedule (for "copy the batches and sessions too").
+  routes.get('/events/:id/template', (c) => {
+    requireRole(c, 'organiser');
+    const source = scheduleOf(db, c.req.param('id'));
+    if (!source) throw new HttpError('NOT_FOUND', 'Unknown event');
+    return c.json({
+      settings: eventSettings(source.event),
+      batches: source.batches.length,
+      sessions: source.sessions.length,
+      days: scheduleDays(source.event, source.batches, source.sessions),
+    });
+  });
+
   // A new event (online: it is a new scope for tokens), and the organiser moves to it.
   routes.post('/events', async (c) => {
     const me = requireRole(c, 'organiser');
-    const { event } = await body(c, z.object({ event: Event }));
+    const { event, copyScheduleFrom } = await body(c, NewEventRequest);
     const wrong = eventIdentifierIssues(event)[0];
     if (wrong) throw new HttpError('INVALID_REQUEST', `event.${wrong.field}: ${wrong.code}`);
-    if (!createEvent(db, event, me.id)) {
+    const schedule = copiedSchedule(db, event, copyScheduleFrom);
+    if (!createEvent(db, event, me.id, schedule)) {
       throw new HttpError('INVALID_REQUEST', 'event.id: an event with this id exists');
     }
-    log('info', 'event created', { by: me.id, event: event.id });
+    log('info', 'event created', { by: me.id, event: event.id, copyScheduleFrom });
     return c.json(switched(me, event.id));
   });
 

@@ -32,8 +32,11 @@ export function syncRoutes(db: Db, secret: string): Hono<Env> {
     speaks(req.protocolVersion);
     const device = c.get('device');
     const page = pull(db, device, req);
-    // A tablet that only reads is in sync too: the organiser's device list says so.
-    db.prepare('UPDATE devices SET last_sync_at = ? WHERE id = ?').run(page.serverTime, device.id);
+    // A tablet that only reads is in sync too: the organiser's device list says so. The
+    // pull follows the push, so its count is what the device holds after settling.
+    db.prepare(
+      'UPDATE devices SET last_sync_at = ?, unsent = coalesce(?, unsent) WHERE id = ?',
+    ).run(page.serverTime, req.unsent ?? null, device.id);
     return c.json(page);
   });
 

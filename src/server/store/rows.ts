@@ -71,6 +71,16 @@ export function deleteRow(db: Db, tbl: SyncedTable, id: string, v: number): void
   ).run(v, tbl, id);
 }
 
+/** Whether the row was deleted for everyone (in `eventId`, when given): its id is not
+ * written again (a stale edit from a device that had not pulled the deletion must not
+ * bring it back). */
+export function isTombstone(db: Db, tbl: SyncedTable, id: string, eventId?: string): boolean {
+  const row = db
+    .prepare('SELECT event_id FROM rows WHERE tbl = ? AND id = ? AND deleted = 1')
+    .get(tbl, id) as { event_id: string } | undefined;
+  return row !== undefined && (eventId === undefined || row.event_id === eventId);
+}
+
 export function putRow(
   db: Db,
   row: Omit<StoredRow, 'deleted' | 'hlcs'> & { hlcs?: Record<string, string> },
@@ -91,6 +101,23 @@ export function rowsOfEvent<T>(db: Db, eventId: string, tbl: SyncedTable): Store
   const raw = db
     .prepare('SELECT * FROM rows WHERE event_id = ? AND tbl = ? AND deleted = 0')
     .all(eventId, tbl) as RawRow[];
+  return raw.map((r) => fromRaw<T>(r));
+}
+
+/** The live rows of an event's table whose `field` (a top-level data field) is `value`:
+ * a batch's sessions and registrations, a session's marks. */
+export function rowsWhere<T>(
+  db: Db,
+  eventId: string,
+  tbl: SyncedTable,
+  field: 'batchId' | 'sessionId',
+  value: string,
+): StoredRow<T>[] {
+  const raw = db
+    .prepare(
+      'SELECT * FROM rows WHERE event_id = ? AND tbl = ? AND deleted = 0 AND json_extract(data, ?) = ?',
+    )
+    .all(eventId, tbl, `$.${field}`, value) as RawRow[];
   return raw.map((r) => fromRaw<T>(r));
 }
 

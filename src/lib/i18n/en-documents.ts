@@ -1,0 +1,28 @@
+// Messages of a new event's start, and of documents that refuse to be made while nobody
+// is named to sign them (English).
+import type { idDocuments } from '#i18n/id-documents';
+
+export const enDocuments: Record<keyof typeof idDocuments, string> = {
+  'events.startFrom': 'Start from',
+  'events.startEmpty': 'Empty (nothing taken from another event)',
+  'events.startHelp':
+    'A new event takes no official, certificate signatory, narasumber, panitia or NIP from any event, the demo included. Copying from an earlier event takes its settings only: organiser, minutes per JP, attendance threshold, options, certificate number pattern and place, privacy notice. Choosing here fills the form below again.',
+  'events.copySchedule':
+    'Also copy its {batches} batches and {sessions} sessions, moved to the new start date (without speakers’ names)',
+  'events.copyTooShort':
+    'The copied schedule runs until {day}. Move the end date later, or do not copy the batches and sessions.',
+  'events.templateFailed': 'That event’s settings could not be fetched: {reason}',
+  'certificates.signatoryRequired':
+    'No certificates were issued: the certificate signatory is not set. A certificate signed by nobody is not valid.',
+  'certificates.setSignatory': 'Set the certificate signatory (Event section)',
+  'certificates.unissued': '{count} participants are eligible, not issued yet.',
+  'certificates.pending':
+    '{count} participants of batches not finished yet are not judged; they appear here once their batch is over.',
+  'sheet.noOfficial':
+    'The attendance list cannot be printed or downloaded: the official who signs it (ketua panitia / PPTK) is not set. It is accounting evidence (SPJ) and must be signed.',
+  'sheet.setOfficial': 'Set who signs the attendance list (Event section)',
+  'dashboard.ofToday': 'of {count} participants of {batches}',
+  'dashboard.noBatchToday': 'of {count} registered; no batch meets today',
+  'setup.error.personName':
+    "Write the name with two letters at least; only Latin letters (accents allowed), digits, spaces and . , ' ’ - ( ) can be printed",
+};

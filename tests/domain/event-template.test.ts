@@ -1,0 +1,105 @@
+// A new event starts empty, or takes an earlier event's settings and schedule, never its
+// people: no official, signatory, committee, speaker or NIP comes along.
+import { describe, expect, it } from 'vitest';
+import { demoBatches, demoEvent, demoSessions } from '#domain/demo';
+import {
+  eventSettings,
+  newEventDraft,
+  plusDays,
+  scheduleDays,
+  shiftedSchedule,
+} from '#domain/event-template';
+import { Event } from '#domain/model';
+
+const where = { timezone: 'Asia/Makassar', provinceCode: '63' };
+
+describe('a new event’s draft', () => {
+  it('starts empty: defaults, today, and nobody who signs', () => {
+    const draft = newEventDraft('bimtek-x', '2026-03-01', where);
+    expect(draft).toMatchObject({
+      id: 'bimtek-x',
+      name: '',
+      organizer: '',
+      startDate: '2026-03-01',
+      endDate: '2026-03-01',
+      minutesPerJp: 45,
+      certificateThreshold: 80,
+      committee: [],
+      certificate: { numberPattern: '{seq}/BIMTEK-LI/DISPERSIP/{year}', place: '' },
+      demo: false,
+    });
+    expect(draft.official).toBeUndefined();
+    expect(JSON.stringify(draft)).not.toMatch(/\d{18}/); // no NIP anywhere
+  });
+
+  it('takes an earlier event’s settings only: not its official, signatory, committee or quotas', () => {
+    const earlier: Event = {
+      ...demoEvent,
+      demo: false,
+      minutesPerJp: 50,
+      certificateThreshold: 75,
+      collectNik: true,
+      regionQuotas: { '63.71': 10 },
+    };
+    const settings = eventSettings(earlier);
+    expect(settings).toEqual({
+      organizer: demoEvent.organizer,
+      timezone: 'Asia/Makassar',
+      provinceCode: '63',
+      minutesPerJp: 50,
+      certificateThreshold: 75,
+      lateCountsAsPresent: true,
+      collectNik: true,
+      signatureAtCheckin: false,
+      participantsChooseBatch: true,
+      privacyNotice: demoEvent.privacyNotice,
+      retentionDays: 365,
+      certificate: { numberPattern: '{seq}/BIMTEK-LI/DISPERSIP/{year}', place: 'Banjarbaru' },
+    });
+    const draft = newEventDraft('bimtek-y', '2026-03-01', where, settings);
+    expect(draft.official).toBeUndefined();
+    expect(draft.certificate?.signatory).toBeUndefined();
+    expect(draft.committee).toEqual([]);
+    expect(draft.regionQuotas).toEqual({});
+    expect(JSON.stringify(draft)).not.toContain('Contoh');
+    expect(JSON.stringify(draft)).not.toMatch(/\d{18}/);
+  });
+});
+
+describe('a copied schedule', () => {
+  it('moves batches and sessions by whole days, keeping wall-clock times, without speakers', () => {
+    let n = 0;
+    const target = { id: 'bimtek-2026', startDate: '2026-06-01', timezone: 'Asia/Makassar' };
+    const copy = shiftedSchedule(
+      { event: demoEvent, batches: demoBatches, sessions: demoSessions },
+      target,
+      () => `new-${++n}`,
+    );
+    // The demo starts on 2 June 2025; its batches meet 2 and 23 June: 364 days later.
+    expect(copy.batches.map((b) => [b.code, b.startDate, b.endDate, b.eventId])).toEqual([
+      ['A1', '2026-06-01', '2026-06-01', 'bimtek-2026'],
+      ['A2', '2026-06-22', '2026-06-22', 'bimtek-2026'],
+    ]);
+    expect(copy.sessions).toHaveLength(demoSessions.length);
+    const first = copy.sessions[0]!;
+    expect(first).toMatchObject({
+      eventId: 'bimtek-2026',
+      batchId: copy.batches[0]!.id,
+      title: demoSessions[0]!.title,
+      speaker: '',
+      trainerDeviceIds: [],
+      start: '2026-05-31T23:30:00.000Z', // 07:30 WITA on 1 June
+      end: '2026-06-01T00:15:00.000Z',
+    });
+    expect(copy.sessions.every((s) => s.speaker === '' && !s.id.startsWith('demo'))).toBe(true);
+    expect(new Set(copy.sessions.map((s) => s.batchId))).toEqual(
+      new Set(copy.batches.map((b) => b.id)),
+    );
+  });
+
+  it('knows how many days the schedule needs', () => {
+    expect(scheduleDays(demoEvent, demoBatches, demoSessions)).toBe(22); // 2–23 June
+    expect(scheduleDays(demoEvent, [], [])).toBe(1);
+    expect(plusDays('2026-06-30', 1)).toBe('2026-07-01');
+  });
+});

@@ -1,0 +1,149 @@
+// The organiser's device list at a real event, on the real server over real HTTP: a
+// participant phone is named by the registration it made; "unsent" is what the device
+// held once its push settled, not what that push was delivering; and each check-in
+// carries the name of the desk that recorded it, for the check-in log.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
+import { createEnrollCode } from '#server/auth';
+import { DeviceSummary } from '#sync/admin';
+import { EnrollResponse } from '#sync/protocol';
+import {
+  checkin,
+  deviceFor,
+  enrollDevice,
+  person,
+  register,
+  request,
+  startTestServer,
+  type TestDevice,
+  type TestServer,
+} from '#tests/server/support';
+
+let server: TestServer;
+let organiser: TestDevice;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  organiser = await enrollDevice(server, 'organiser');
+});
+
+afterEach(async () => {
+  await server.close();
+});
+
+async function listed(): Promise<DeviceSummary[]> {
+  const reply = await request(server.url, '/api/v1/admin/devices', { token: organiser.token });
+  expect(reply.status, reply.text).toBe(200);
+  return (reply.json as { devices: unknown[] }).devices.map((d) => DeviceSummary.parse(d));
+}
+
+const row = async (device: TestDevice) => (await listed()).find((d) => d.id === device.deviceId)!;
+
+/** A desk enrolled with a code that names it, as the console makes one. */
+async function namedDesk(name: string): Promise<TestDevice> {
+  const { code } = createEnrollCode(server.db, { role: 'staff', eventId: DEMO_EVENT_ID, name });
+  const clientId = `c-desk-${crypto.randomUUID()}`;
+  const reply = await request(server.url, '/api/v1/devices/enroll', {
+    body: { enrollCode: code, deviceInfo: { clientId } },
+  });
+  expect(reply.status, reply.text).toBe(200);
+  return deviceFor(server.url, { ...EnrollResponse.parse(reply.json), clientId });
+}
+
+describe('GET /admin/devices', () => {
+  it('names a participant phone by its registration; a merged phone by the one it joined', async () => {
+    const phone = await enrollDevice(server, 'participant');
+    const mine = person({ fullName: 'Rahmawati, S.IP.' });
+    expect((await phone.send(register(mine))).results[0]!.status).toBe('applied');
+    // Same NIP as a demo participant: merged into that registration.
+    const twin = await enrollDevice(server, 'participant');
+    const demo = demoParticipants[0]!;
+    const copy = person({ nip: demo.nip!, fullName: 'Ahmad Fauzi' });
+    expect((await twin.send(register(copy))).results[0]!.status).toBe('merged');
+    const idle = await enrollDevice(server, 'participant');
+    const desk = await namedDesk('Meja 1');
+
+    const number = (
+      server.db
+        .prepare("SELECT json_extract(data, '$.registrationNumber') AS n FROM rows WHERE id = ?")
+        .get(mine.id) as { n: string }
+    ).n;
+    expect(await row(phone)).toMatchObject({
+      role: 'participant',
+      name: '',
+      registration: {
+        participantId: mine.id,
+        fullName: 'Rahmawati, S.IP.',
+        registrationNumber: number,
+      },
+    });
+    expect((await row(twin)).registration).toMatchObject({
+      participantId: demo.id,
+      fullName: demo.fullName,
+    });
+    expect((await row(idle)).registration).toBeNull();
+    expect(await row(desk)).toMatchObject({ role: 'staff', name: 'Meja 1', registration: null });
+    // Still nothing a device could sign in with.
+    expect(JSON.stringify(await listed())).not.toMatch(/token|clientId|stream/);
+  });
+
+  it('shows what a device held after its push settled, and what its pull reported last', async () => {
+    const phone = await enrollDevice(server, 'participant');
+    // The bug: a phone sending its one registration reported 1, and the console showed 1
+    // on every phone although each had sent everything.
+    await phone.push(phone.stamp(register(person())), { unsent: 1 });
+    expect((await row(phone)).unsent).toBe(0);
+
+    // A desk with 5 queued sends 3 of them: 2 are still on the tablet.
+    const desk = await enrollDevice(server, 'staff');
+    const ids = demoParticipants.slice(0, 3).map((p) => checkin(p.id));
+    await desk.push(desk.stamp(...ids), { unsent: 5 });
+    expect((await row(desk)).unsent).toBe(2);
+
+    // A gap: nothing after it is processed, so those stay counted.
+    const [first, second] = desk.stamp(
+      checkin(demoParticipants[3]!.id),
+      checkin(demoParticipants[4]!.id),
+    );
+    await desk.push([second!], { unsent: 2 });
+    expect((await row(desk)).unsent).toBe(2);
+    await desk.push([first!, second!], { unsent: 2 });
+    expect((await row(desk)).unsent).toBe(0);
+
+    // The pull that follows the push says what is left; a pull without it changes nothing.
+    const pulled = await desk.pullRaw({ cursor: null, unsent: 4 });
+    expect(pulled.status, pulled.text).toBe(200);
+    expect((await row(desk)).unsent).toBe(4);
+    await desk.pull(null);
+    expect((await row(desk)).unsent).toBe(4);
+    const wrong = await desk.pullRaw({ cursor: null, unsent: -1 });
+    expect(wrong.status).toBe(400);
+  });
+});
+
+describe('check-ins carry the desk’s name', () => {
+  it('stores the name of the device that recorded it; a device cannot choose its own', async () => {
+    const desk = await namedDesk('Meja 2');
+    const unnamed = await enrollDevice(server, 'staff');
+    const named = checkin(demoParticipants[0]!.id);
+    const forged = checkin(demoParticipants[1]!.id);
+    (forged.args as Record<string, unknown>).deviceName = 'Meja Palsu';
+    const plain = checkin(demoParticipants[2]!.id);
+    await desk.send(named, forged);
+    await unnamed.send(plain);
+
+    const data = (c: { args: unknown }) => {
+      const id = (c.args as { checkinId: string }).checkinId;
+      const r = server.db.prepare('SELECT data FROM rows WHERE id = ?').get(id) as { data: string };
+      return JSON.parse(r.data) as Record<string, unknown>;
+    };
+    expect(data(named)).toMatchObject({ deviceName: 'Meja 2', deviceId: desk.clientId });
+    expect(data(forged).deviceName).toBe('Meja 2');
+    expect(data(plain)).not.toHaveProperty('deviceName');
+
+    // Pulled with the check-in by the organiser (for the log) and the other desks.
+    const { changes } = await organiser.pullAll();
+    const pulled = changes.find((c) => c.id === (named.args as { checkinId: string }).checkinId);
+    expect(pulled?.data).toMatchObject({ deviceName: 'Meja 2' });
+  });
+});

@@ -1,0 +1,50 @@
+// What the organiser's device list says a device has not sent, with the real engine,
+// fake-indexeddb and the real server: after a sync it is what the device still holds (0
+// once everything went; a check-in still held for its undo counts), never what the push
+// was delivering at that moment.
+import { describe, expect, it } from 'vitest';
+import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
+import { recordCheckin } from '#db/checkins';
+import { pendingCount } from '#db/outbox';
+import { getEnrollment } from '#db/sync-store';
+import { REAL_PARTS, staffDevice, useTestServer, Wire } from '#tests/sync/edge';
+
+const server = useTestServer();
+
+const unsentOnServer = (deviceId: string) =>
+  (server.db.prepare('SELECT unsent FROM devices WHERE id = ?').get(deviceId) as { unsent: number })
+    .unsent;
+
+describe('the unsent count a device reports', REAL_PARTS, () => {
+  it('is what the device holds after the push settled, sent with the pull', async () => {
+    const wire = new Wire();
+    const desk = await staffDevice(server, 'unsent-desk', wire);
+    const { deviceId } = (await desk.act(() => getEnrollment()))!;
+    const checkIn = (i: number, holdMs?: number) =>
+      desk.act(() =>
+        recordCheckin({
+          eventId: DEMO_EVENT_ID,
+          participantId: demoParticipants[i]!.id,
+          method: 'search',
+          timezone: 'Asia/Makassar',
+          ...(holdMs ? { holdMs } : {}),
+        }),
+      );
+    await checkIn(0);
+    await checkIn(1);
+    expect((await desk.sync()).state).toBe('idle');
+    expect(unsentOnServer(deviceId)).toBe(0);
+    // The push carried its own count (2), the pull what was left (0).
+    const last = (path: string) => wire.exchanges.filter((e) => e.path === path).at(-1)!;
+    const push = last('/sync/push');
+    const pull = last('/sync/pull');
+    expect(push.body.unsent).toBe(2);
+    expect(pull.body.unsent).toBe(0);
+
+    // A check-in still held for its undo is not sent yet: the list says 1, as the desk does.
+    await checkIn(2, 30_000);
+    expect((await desk.sync()).state).toBe('idle');
+    expect(await desk.act(() => pendingCount())).toBe(1);
+    expect(unsentOnServer(deviceId)).toBe(1);
+  });
+});
