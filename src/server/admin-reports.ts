@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import { eventIdentifierIssues, invalidRegistrations } from '#domain/identifiers';
 import { validationMessage } from '#domain/messages';
-import { localDay } from '#domain/time';
 import { exportFile, exportKinds, type ExportRequest } from '#reports/tables';
+import { registerSource } from '#domain/exports-recap';
 import { issueCertificates, listCertificates } from '#server/certificates';
 import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
 import { serverReportData } from '#server/reports';
@@ -64,6 +64,11 @@ export async function exportCommand(args: string[], io: AdminIo): Promise<void> 
     lang: pick(values.lang, ['id', 'en'] as const, 'lang') ?? 'id',
     revealNik: values['reveal-nik'] ?? false,
     ...(batch ? { batchId: batch.id } : {}),
+    // The register lists every certificate the server holds, revoked ones flagged (only
+    // judged when a register is asked for; the codes need no origin in the CLI).
+    ...(kind === 'certificates' || kind === 'all'
+      ? { certificates: registerSource(listCertificates(io.db, data.event.id, '')!) }
+      : {}),
   };
   if (format === 'csv' && kind === 'all') {
     throw new UsageError('CSV holds one table: name one report, not all');
@@ -97,9 +102,13 @@ export async function certificatesCommand(args: string[], io: AdminIo): Promise<
       '--origin https://… (the address that opens the certificate check) is required, or set HADIR_PUBLIC_URL',
     );
   }
-  const issuedDate = values.date ?? localDay(new Date().toISOString(), data.event.timezone);
+  // Without --date each batch's certificates carry its own date (the batch's certificate
+  // date, else its last day); --date overrides it for every newly numbered one.
   const list = values.issue
-    ? issueCertificates(io.db, data.event.id, { origin, issuedDate })!
+    ? issueCertificates(io.db, data.event.id, {
+        origin,
+        ...(values.date ? { issuedDate: values.date } : {}),
+      })!
     : listCertificates(io.db, data.event.id, origin)!;
   if (list.certificates.length === 0) {
     throw new UserError(
@@ -108,8 +117,8 @@ export async function certificatesCommand(args: string[], io: AdminIo): Promise<
   }
   const pdf = await import('#reports/certificate-pdf');
   const bytes = /\.zip$/i.test(out)
-    ? pdf.certificatesZip(list.certificates)
-    : pdf.certificatesPdf(list.certificates);
+    ? pdf.certificatesZip(list.certificates, list.style)
+    : pdf.certificatesPdf(list.certificates, list.style);
   save(io, out, bytes, `${list.certificates.length} sertifikat/certificates`);
   if (list.ineligible.length > 0) {
     io.out(`Tidak memenuhi syarat / Not eligible: ${list.ineligible.length}`);

@@ -34,6 +34,9 @@ export const SECURITY_HEADERS: Record<string, string> = {
     "img-src 'self' data: blob:",
     "connect-src 'self'",
     "worker-src 'self' blob:",
+    // "Cetak (A4)" prints the daftar hadir's own PDF from a blob: in a hidden frame, so
+    // the paper matches the PDF row for row.
+    "frame-src 'self' blob:",
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

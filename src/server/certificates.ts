@@ -4,25 +4,21 @@
 // correction keeps numbers, refreshes what a certificate states, and revokes those no
 // longer eligible (the verification page then says so) rather than deleting them.
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { batchFinished } from '#domain/batches';
-import { certificateNumber, verifyUrl } from '#domain/certificate';
-import { creditByParticipant } from '#domain/credit';
-import { byName } from '#domain/search';
-import { DEFAULT_CERTIFICATE_PATTERN } from '#domain/model';
+import { certificateNumber, certificateStyle, verifyUrl } from '#domain/certificate';
+import { DEFAULT_CERTIFICATE_PATTERN, type Event } from '#domain/model';
 import type {
   CertificateList,
-  IneligibleEntry,
   IssuedCertificate,
+  MyCertificates,
   VerifyResponse,
 } from '#sync/certificates';
+import { judge, type Judged, type Stated } from '#server/certificates-judge';
 import { HttpError } from '#server/errors';
 import { getMeta, setMeta, type Db } from '#server/store/database';
-import { serverReportData } from '#server/reports';
+import { getRow } from '#server/store/rows';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const newCode = () => Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(31)]).join('');
-
-type Stated = Omit<IssuedCertificate, 'verifyUrl' | 'number'>;
 
 interface CertRow {
   participant_id: string;
@@ -43,70 +39,22 @@ export function setPublished(db: Db, eventId: string, published: boolean): void 
   setMeta(db, publishedKey(eventId), published ? new Date().toISOString() : '');
 }
 
-/** Judge every participant at `now`: what an eligible one's certificate states, and why
- * the others get none. People of a batch still running are not judged yet (their sessions
- * are to come): they are counted as `pending`, not listed as falling short. */
-function judge(db: Db, eventId: string, issuedDate: string, now: Date) {
-  const data = serverReportData(db, eventId);
-  if (!data) return undefined;
-  const { event } = data;
-  const credits = creditByParticipant(data);
-  const batches = new Map(data.batches.map((b) => [b.id, b]));
-  const finished = new Set(
-    data.batches
-      .filter((b) => batchFinished(b, data.sessions, now, event.timezone))
-      .map((b) => b.id),
-  );
-  const eligible: (Stated & { batchCode: string })[] = [];
-  const ineligible: IneligibleEntry[] = [];
-  let pending = 0;
-  for (const p of data.participants) {
-    const credit = credits.get(p.id)!;
-    const batch = batches.get(p.batchId);
-    if (p.status !== 'registered') continue; // waitlisted and cancelled never took part
-    if (!credit.eligible || !batch) {
-      if (batch && !finished.has(batch.id)) {
-        pending++;
-        continue;
-      }
-      ineligible.push({
-        participantId: p.id,
-        fullName: p.fullName,
-        batchName: batch?.name ?? '',
-        reason: credit.reason ?? 'noSessions',
-        jpEarned: credit.jpEarned,
-        jpTotal: credit.jpTotal,
-        percent: credit.percent,
-      });
-      continue;
-    }
-    eligible.push({
-      participantId: p.id,
-      batchCode: batch.code,
-      fullName: p.fullName,
-      ...(p.nip ? { nip: p.nip } : {}),
-      institution: p.institution,
-      eventName: event.name,
-      organizer: event.organizer,
-      batchName: batch.name,
-      startDate: batch.startDate,
-      endDate: batch.endDate,
-      jp: credit.jpEarned,
-      place: event.certificate?.place || event.venue,
-      issuedDate,
-      ...(event.certificate?.signatory ? { signatory: event.certificate.signatory } : {}),
-    });
+/** Why an event's certificates may not be issued, as the error the route answers. */
+function refusal(event: Event): HttpError | undefined {
+  if (!event.certificate?.signatory?.name.trim()) {
+    return new HttpError(
+      'SIGNATORY_REQUIRED',
+      'Set the certificate signatory (event.certificate.signatory) before issuing certificates',
+    );
   }
-  // Numbers follow the batch, then the name: the order of the office's lists.
-  eligible.sort(
-    (a, b) =>
-      a.batchCode.localeCompare(b.batchCode, 'en', { numeric: true }) || // A2 before A10
-      byName(
-        { fullName: a.fullName, id: a.participantId },
-        { fullName: b.fullName, id: b.participantId },
-      ),
-  );
-  return { event, eligible, ineligible, pending };
+  const threshold = event.certificateThreshold;
+  if (!(threshold > 0 && threshold <= 100)) {
+    return new HttpError(
+      'THRESHOLD_INVALID',
+      `The certificate threshold (event.certificateThreshold) must be above 0 and at most 100, not ${threshold}`,
+    );
+  }
+  return undefined;
 }
 
 const rowsOf = (db: Db, eventId: string) =>
@@ -116,24 +64,23 @@ const rowsOf = (db: Db, eventId: string) =>
 
 /**
  * Issue (or re-issue) the event's certificates; undefined when there is no such event.
- * Throws SIGNATORY_REQUIRED while the event names no certificate signatory: a certificate
- * signed by nobody (or by a demo's "Contoh Kepala Dinas") is not one to hand out.
+ * Throws SIGNATORY_REQUIRED while the event names no certificate signatory (a certificate
+ * signed by nobody, or by a demo's "Contoh Kepala Dinas", is not one to hand out) and
+ * THRESHOLD_INVALID while its threshold is 0% (everyone would pass). A new certificate is
+ * dated by its batch (certificateDay) unless `issuedDate` names a date for all; its number's
+ * {year} and {month} follow that date.
  */
 export function issueCertificates(
   db: Db,
   eventId: string,
-  opts: { origin: string; issuedDate: string; now?: string },
+  opts: { origin: string; issuedDate?: string; now?: string },
 ): CertificateList | undefined {
   const now = opts.now ?? new Date().toISOString();
   return db.transaction(() => {
-    const judged = judge(db, eventId, opts.issuedDate, new Date(now));
+    const judged = judge(db, eventId, new Date(now), opts.issuedDate);
     if (!judged) return undefined;
-    if (!judged.event.certificate?.signatory?.name.trim()) {
-      throw new HttpError(
-        'SIGNATORY_REQUIRED',
-        'Set the certificate signatory (event.certificate.signatory) before issuing certificates',
-      );
-    }
+    const refused = refusal(judged.event);
+    if (refused) throw refused;
     const existing = new Map(rowsOf(db, eventId).map((r) => [r.participant_id, r]));
     let seq = Math.max(0, ...[...existing.values()].map((r) => r.seq));
     const pattern = judged.event.certificate?.numberPattern ?? DEFAULT_CERTIFICATE_PATTERN;
@@ -155,7 +102,11 @@ export function issueCertificates(
         continue;
       }
       seq++;
-      const number = certificateNumber(pattern, { seq, issuedDate: opts.issuedDate, batchCode });
+      const number = certificateNumber(pattern, {
+        seq,
+        issuedDate: stated.issuedDate,
+        batchCode,
+      });
       insert.run(
         eventId,
         stated.participantId,
@@ -190,7 +141,7 @@ export function listCertificates(
   eventId: string,
   origin: string,
   /** Right after issuing, that judgement (still current); otherwise judged again here. */
-  judged = judge(db, eventId, '1970-01-01', new Date()),
+  judged: Judged | undefined = judge(db, eventId, new Date()),
 ): CertificateList | undefined {
   if (!judged) return undefined;
   const rows = rowsOf(db, eventId);
@@ -202,9 +153,11 @@ export function listCertificates(
   const unissued = judged.eligible.filter((e) => !held.has(e.participantId)).length;
   return {
     certificates: current,
+    style: judged.style,
     ineligible: judged.ineligible,
     pending: judged.pending,
     revoked: rows.filter((r) => r.revoked_at).length,
+    revokedCertificates: rows.filter((r) => r.revoked_at).map((r) => issued(r, origin)),
     outdated,
     unissued,
     publishedAt: publishedAt(db, eventId),
@@ -226,6 +179,23 @@ export function certificatesOf(
     .map((r) => issued(r, origin));
 }
 
+/** What a participant's phone gets: its own certificates while published, and how to draw
+ * them (the event's logos, back page, demo mark) only when there are some. */
+export function myCertificates(
+  db: Db,
+  eventId: string,
+  participantIds: readonly string[],
+  origin: string,
+): MyCertificates {
+  const certificates = certificatesOf(db, eventId, participantIds, origin);
+  const event = getRow<Event>(db, 'events', eventId)?.data;
+  return {
+    published: publishedAt(db, eventId) !== null,
+    certificates,
+    ...(certificates.length > 0 && event ? { style: certificateStyle(event) } : {}),
+  };
+}
+
 /**
  * A person's own certificates by the proof on their ticket: their registration number (or
  * participant id) and its check code. Undefined when no registration has both, so a guess
@@ -235,7 +205,7 @@ export function certificatesByTicket(
   db: Db,
   proof: { number: string; ticketCode: string },
   origin: string,
-): { published: boolean; certificates: IssuedCertificate[] } | undefined {
+): MyCertificates | undefined {
   const number = proof.number.trim().toUpperCase();
   const found = db
     .prepare(
@@ -250,18 +220,18 @@ export function certificatesByTicket(
     return code.length === given.length && timingSafeEqual(code, given);
   });
   if (!match) return undefined;
-  return {
-    published: publishedAt(db, match.event_id) !== null,
-    certificates: certificatesOf(db, match.event_id, [match.id], origin),
-  };
+  return myCertificates(db, match.event_id, [match.id], origin);
 }
 
-/** The public check behind a certificate's QR. */
+/** The public check behind a certificate's QR. A demo event's certificate answers `demo`:
+ * its data is invented, so it is never confirmed as genuine. */
 export function verifyCertificate(db: Db, code: string): VerifyResponse | undefined {
   const row = db.prepare('SELECT * FROM certificates WHERE code = ?').get(code) as
     (CertRow & { event_id: string }) | undefined;
   if (!row) return undefined;
   const s = JSON.parse(row.data) as Stated;
+  const revoked = row.revoked_at !== null;
+  const demo = getRow<Event>(db, 'events', row.event_id)?.data.demo === true;
   return {
     number: row.number,
     fullName: s.fullName,
@@ -272,6 +242,9 @@ export function verifyCertificate(db: Db, code: string): VerifyResponse | undefi
     endDate: s.endDate,
     jp: s.jp,
     issuedDate: s.issuedDate,
-    revoked: row.revoked_at !== null,
+    revoked,
+    state: demo ? 'demo' : revoked ? 'revoked' : 'valid',
+    // As printed under the signature; the signatory's NIP is not needed to check it.
+    ...(s.signatory ? { signatory: { name: s.signatory.name, title: s.signatory.title } } : {}),
   };
 }

@@ -50,11 +50,13 @@ export function defaultEventId(db: Db): string | undefined {
   return (events.find((e) => !e.demo) ?? events[0])?.id;
 }
 
-/** The event without who signs (the official, the certificate's signatory, narasumber
- * and panitia, with their NIPs): what every device but the organiser's, and the public
- * page, may see. The committee stays as an empty list, so the event keeps its shape. */
+/** The event without who signs (the official, the approver, the certificate's signatory,
+ * narasumber and panitia, with their NIPs) and without the letterhead (up to two logos,
+ * for the documents only the organiser's device makes): what every device but the
+ * organiser's, and the public page, may see. The committee stays as an empty list, so the
+ * event keeps its shape. */
 export function withoutSigners<T extends Record<string, unknown>>(event: T) {
-  const { official: _o, certificate: _c, ...rest } = event;
+  const { official: _o, approver: _a, certificate: _c, letterhead: _l, ...rest } = event;
   return { ...rest, committee: [] };
 }
 

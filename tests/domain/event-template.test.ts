@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoBatches, demoEvent, demoSessions } from '#domain/demo';
 import {
+  eventDays,
   eventSettings,
   newEventDraft,
   plusDays,
@@ -55,9 +56,14 @@ describe('a new event’s draft', () => {
       privacyNotice: demoEvent.privacyNotice,
       retentionDays: 365,
       certificate: { numberPattern: '{seq}/BIMTEK-LI/DISPERSIP/{year}', place: 'Banjarbaru' },
+      // The office's frame comes along; who approves does not.
+      city: 'Banjarmasin',
+      fundingSource: demoEvent.fundingSource,
+      letterhead: demoEvent.letterhead,
     });
     const draft = newEventDraft('bimtek-y', '2026-03-01', where, settings);
     expect(draft.official).toBeUndefined();
+    expect(draft.approver).toBeUndefined();
     expect(draft.certificate?.signatory).toBeUndefined();
     expect(draft.committee).toEqual([]);
     expect(draft.regionQuotas).toEqual({});
@@ -101,5 +107,19 @@ describe('a copied schedule', () => {
     expect(scheduleDays(demoEvent, demoBatches, demoSessions)).toBe(22); // 2–23 June
     expect(scheduleDays(demoEvent, [], [])).toBe(1);
     expect(plusDays('2026-06-30', 1)).toBe('2026-07-01');
+  });
+});
+
+describe('eventDays', () => {
+  it('lists every day inclusive, across a month end, and nothing for bad input', () => {
+    expect(eventDays('2025-06-29', '2025-07-01')).toEqual([
+      '2025-06-29',
+      '2025-06-30',
+      '2025-07-01',
+    ]);
+    expect(eventDays('2025-06-02', '2025-06-02')).toEqual(['2025-06-02']);
+    expect(eventDays('2025-06-03', '2025-06-02')).toEqual([]);
+    expect(eventDays('', '2025-06-02')).toEqual([]);
+    expect(eventDays('2025-01-01', '2099-01-01')).toHaveLength(366);
   });
 });

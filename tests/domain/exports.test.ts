@@ -130,12 +130,13 @@ function parseCsv(text: string, sep: string): string[][] {
 }
 
 /** What a table's cells should read as in CSV, worked out independently of toCsv: WITA is
- * UTC+8 all year, so a UTC instant plus 8 hours is its wall time. */
+ * UTC+8 all year, so a UTC instant plus 8 hours is its wall time; an identifier is the
+ * formula ="…" that Excel shows as that text; a column's note follows its header. */
 function expectedCsvCells(table: Table, decimalComma: boolean): string[][] {
   const wita = (iso: string) =>
     new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
   return [
-    table.columns.map((c) => c.header),
+    table.columns.map((c) => (c.note ? `${c.header} ${c.note}` : c.header)),
     ...table.rows.map((row) =>
       row.map((v, i) =>
         v === null
@@ -146,7 +147,9 @@ function expectedCsvCells(table: Table, decimalComma: boolean): string[][] {
               : String(v)
             : table.columns[i]!.kind === 'datetime'
               ? wita(v)
-              : v,
+              : table.columns[i]!.kind === 'code'
+                ? `="${v}"`
+                : v,
       ),
     ),
   ];
@@ -295,11 +298,22 @@ describe('attendance matrix table', () => {
   });
   const table = matrixTable(matrix, { timezone: tz });
 
-  it('has a column per session titled with its local date and time', () => {
+  it('heads a session’s column short, with its full title and JP in the note under it', () => {
     const headers = table.columns.map((c) => c.header);
     expect(headers.slice(0, 3)).toEqual(['No', 'Nama', 'NIP/NI PPPK']);
-    expect(headers[3]).toBe('Pembukaan dan pengarahan Kepala Dinas (2025-06-02 07.30 WITA)');
-    expect(headers[8]).toBe('Pembukaan dan pengarahan Kepala Dinas (2025-06-23 07.30 WITA)');
+    // 2 June 2025 was a Monday (Senin), 23 June too; 07.30 WITA.
+    expect(headers.slice(3, 9)).toEqual([
+      'Sen 2/6 07.30',
+      'Sen 2/6 08.15',
+      'Sen 2/6 10.00',
+      'Sen 2/6 13.00',
+      'Sen 2/6 14.45',
+      'Sen 23/6 07.30',
+    ]);
+    expect(table.columns[3]!.note).toBe('Pembukaan dan pengarahan Kepala Dinas (1 JP)');
+    expect(table.columns[4]!.note).toBe('Kebijakan pembinaan jabatan fungsional pustakawan (2 JP)');
+    expect(table.notes?.[0]).toMatch(/^Keterangan: kosong = belum dicatat; — = sesi angkatan lain/);
+    expect(table.notes?.[0]).toContain('Jam sesi dalam WITA');
     expect(headers.slice(13)).toEqual([
       'JP diperoleh',
       'JP total',
@@ -307,9 +321,7 @@ describe('attendance matrix table', () => {
       'Memenuhi syarat sertifikat',
     ]);
     const en = matrixTable(matrix, { timezone: tz, lang: 'en' });
-    expect(en.columns[4]!.header).toBe(
-      'Kebijakan pembinaan jabatan fungsional pustakawan (2025-06-02 08:15 WITA)',
-    );
+    expect(en.columns[4]!.header).toBe('Mon 2/6 08:15');
     expect(en.rows[0]!.slice(3, 8)).toEqual(['Present', 'Late', 'Excused', 'Sick', '']);
   });
 
@@ -333,7 +345,7 @@ describe('check-in log table', () => {
       'Nama',
       'NIP/NI PPPK',
       'Cara',
-      'Ulangan',
+      'Check-in ulang',
       'Datang langsung',
       'Tanda tangan',
       'Perangkat',
@@ -388,22 +400,24 @@ describe('recap table', () => {
       'Terdaftar',
       'Daftar tunggu',
       'Batal',
+      'Laki-laki',
+      'Perempuan',
       'Datang langsung',
       'Hadir di lokasi',
       'Memenuhi syarat sertifikat',
-      'JP diperoleh',
       'Rencana sertifikasi: Ya',
       'Rencana sertifikasi: Belum tahu',
       'Rencana sertifikasi: Tidak',
       'Rencana sertifikasi: belum diisi',
     ]);
-    // p2 in Kab. Banjar: 7 JP, eligible, intends to. Banjarmasin: p1 (3 JP, undecided) and
-    // the walk-in (0 JP, intention not given), both arrived. Banjarbaru: p3 cancelled.
+    // p2 (P) in Kab. Banjar: eligible, intends to. Banjarmasin: p1 (L, undecided) and the
+    // walk-in (no gender, intention not given), both arrived. Banjarbaru: p3 cancelled.
+    // No JP column: a sum of JP over people measures nothing.
     expect(table.rows).toEqual([
-      ['Kab. Banjar', 1, 0, 0, 0, 1, 1, 7, 1, 0, 0, 0],
-      ['Kota Banjarmasin', 2, 0, 0, 1, 2, 0, 3, 0, 1, 0, 1],
-      ['Kota Banjarbaru', 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
-      ['Jumlah', 3, 0, 1, 1, 3, 1, 10, 1, 1, 0, 1],
+      ['Kab. Banjar', 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0],
+      ['Kota Banjarmasin', 2, 0, 0, 1, 0, 1, 2, 0, 0, 1, 0, 1],
+      ['Kota Banjarbaru', 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      ['Jumlah', 3, 0, 1, 1, 1, 1, 3, 1, 1, 1, 0, 1],
     ]);
     expect(recapTable(recap, { lang: 'en' }).rows.at(-1)![0]).toBe('Total');
   });

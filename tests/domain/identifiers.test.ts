@@ -176,6 +176,11 @@ describe('eventIdentifierIssues', () => {
       { field: 'committee.1.nip', code: 'nipParts' },
       { field: 'certificate.signatory.nip', code: 'nip' },
     ]);
+    // The daftar hadir's "Mengetahui" signatory is checked the same way.
+    const approved = event({ approver: { name: 'Drs. Rizani', title: 'KPA', nip: '12345' } });
+    expect(eventIdentifierIssues(approved, today)).toEqual([
+      { field: 'approver.nip', code: 'nip' },
+    ]);
   });
 
   it('wants quota keys that are known kabupaten/kota, spelled as participants store them', () => {

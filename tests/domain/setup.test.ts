@@ -312,3 +312,80 @@ describe('messages', () => {
     );
   });
 });
+
+describe('the documents’ frame', () => {
+  const member = (over: Partial<CommitteeMember>): CommitteeMember => ({
+    id: 'm1',
+    role: 'panitia',
+    name: 'Siti Rahmah',
+    position: 'Sekretaris',
+    ...over,
+  });
+
+  it('refuses a 0% threshold, a fiscal year out of range and a wrong approver NIP', () => {
+    expect(
+      validateEvent({
+        ...demoEvent,
+        certificateThreshold: 0,
+        fiscalYear: 1999,
+        approver: { name: 'Drs. H. Ahmad', title: 'KPA', nip: '1234' },
+      }),
+    ).toEqual({
+      certificateThreshold: 'threshold',
+      fiscalYear: 'fiscalYear',
+      'approver.nip': 'nip',
+    });
+    expect(validateEvent({ ...demoEvent, certificateThreshold: 0.5, fiscalYear: 2025 })).toEqual(
+      {},
+    );
+  });
+
+  it('wants a panitia member to serve on at least one day when days are chosen', () => {
+    expect(validateEvent({ ...demoEvent, committee: [member({ days: [] })] })).toEqual({
+      'committee.0.days': 'required',
+    });
+    expect(
+      validateEvent({ ...demoEvent, committee: [member({ days: [demoEvent.startDate] })] }),
+    ).toEqual({});
+  });
+
+  it('stores the frame tidied: blank letterhead dropped, lines trimmed, days sorted', () => {
+    const blank = tidyEvent({
+      ...demoEvent,
+      city: ' ',
+      letterhead: { lines: ['', ' '], address: ' ', logos: [] },
+      approver: { name: '', title: '', nip: '' },
+    });
+    expect(blank.letterhead).toBeUndefined();
+    expect(blank.approver).toBeUndefined();
+    expect(blank.city).toBe('');
+    const full = tidyEvent({
+      ...demoEvent,
+      city: ' Banjarmasin ',
+      letterhead: { lines: [' DINAS PERPUSTAKAAN ', '', 'X'], address: 'Jl. A. Yani', logos: [] },
+      committee: [
+        member({ days: ['2025-06-10', '2025-06-02'] }),
+        member({ id: 'm2', role: 'narasumber', days: ['2025-06-02'] }),
+      ],
+    });
+    expect(full.city).toBe('Banjarmasin');
+    expect(full.letterhead).toEqual({
+      lines: ['DINAS PERPUSTAKAAN', 'X'],
+      address: 'Jl. A. Yani',
+      logos: [],
+    });
+    expect(full.committee[0]!.days).toEqual(['2025-06-02', '2025-06-10']);
+    // A narasumber's days follow the sessions they speak in.
+    expect(full.committee[1]!.days).toBeUndefined();
+  });
+
+  it('dates a batch’s certificates on or after its last day, in the same year', () => {
+    const b = { ...batch, startDate: '2025-06-02', endDate: '2025-06-03' };
+    const check = (certificateDate: string) =>
+      validateBatch({ ...b, certificateDate }, demoEvent, []).certificateDate;
+    expect(check('2025-06-02')).toBe('certificateDate');
+    expect(check('2026-01-05')).toBe('certificateDate');
+    expect(check('2025-06-03')).toBeUndefined();
+    expect(check('2025-06-30')).toBeUndefined();
+  });
+});

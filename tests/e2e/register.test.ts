@@ -291,7 +291,7 @@ describe('registering from a phone', () => {
       ]);
       const text = (await pdfText(readFileSync(await download.path()))).join(' ');
       expect(text).toContain(name);
-      expect(text).toMatch(/\b8 JP\b/);
+      expect(text).toMatch(/8 \(delapan\) jam pelajaran/);
 
       // A new phone, with the number and check code from the ticket (read aloud, in lower
       // case): a wrong code finds nothing, the right one the certificate.

@@ -94,20 +94,37 @@ describe('reports for the office', () => {
       expect(shot.length).toBeGreaterThan(10_000);
       // In print, the console around the sheet is gone.
       expect(await page.getByTestId('sheet-choice').isVisible()).toBe(false);
-      // Chromium's own print of batch II's day (48 people): every page repeats the title,
-      // the event lines and the column names; the official signs once, at the end.
+      // "Cetak (A4)" of batch II's day (48 people) prints the sheet's own PDF. Where a
+      // browser cannot show a PDF in a page (a phone) it hands the same file over to print
+      // from: that path is taken here, since headless Chromium's page dies printing a PDF
+      // frame. Every page names the sheet, its angkatan and the columns; the two
+      // signatories sign once, at the end, never on a page without rows.
+      await page.evaluate(() =>
+        Object.defineProperty(navigator, 'pdfViewerEnabled', { value: false }),
+      );
       await page.emulateMedia({ media: 'screen' });
       await page.getByTestId('sheet-choice').selectOption(`d:${demoBatches[1]!.startDate}`);
       await expect.poll(() => page.getByTestId('sheet-row').count()).toBe(48);
-      await page.emulateMedia({ media: 'print' });
-      const printed = await pdfText(await page.pdf({ format: 'A4', printBackground: true }));
+      const forPrint = await saved(
+        Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Cetak (A4)' }).click(),
+        ]).then(([d]) => d),
+      );
+      const printed = await pdfText(forPrint.bytes);
       expect(printed.length).toBeGreaterThan(1);
       for (const text of printed) {
-        for (const words of ['DAFTAR HADIR PESERTA', 'Kegiatan', 'Hari/tanggal', 'Tanda Tangan'])
+        for (const words of ['DAFTAR HADIR PESERTA', 'Angkatan II', 'Tanda Tangan', 'Keterangan'])
           expect(text).toContain(words);
       }
+      expect(printed[0]).toContain('PEMERINTAH PROVINSI KALIMANTAN SELATAN'); // the kop
+      expect(printed[0]).toContain('Tahun Anggaran');
       expect(printed.at(-1)).toContain('Contoh Pejabat, S.Sos.');
+      expect(printed.at(-1)).toContain('Mengetahui');
+      expect(printed.at(-1)).toMatch(/Banjarmasin, 23 Juni 2025/);
+      expect(printed.at(-1)).toMatch(/Peserta Angkatan Dua/); // rows beside the signatures
       expect(printed.filter((t) => t.includes('Contoh Pejabat'))).toHaveLength(1);
+      expect(printed.every((t) => t.includes('CONTOH'))).toBe(true);
       await page.emulateMedia({ media: 'screen' });
       await page.getByTestId('sheet-choice').selectOption(`s:${a1[0]!.id}`);
 
@@ -138,13 +155,18 @@ describe('reports for the office', () => {
         'Matriks kehadiran',
         'Log check-in',
         'Rekap kabupaten-kota',
+        'Rekap rincian',
+        'Register sertifikat',
       ]);
       const matrix = sheets[1]!.data;
-      const head = matrix[0]!;
+      const head = matrix.find((r) => r[0] === 'No')!;
       const row = matrix.find((r) => r[1] === rizky!.fullName)!;
       expect(row[head.indexOf('JP diperoleh')]).toBe(7);
       expect(row[head.indexOf('Persentase (%)')]).toBe(87.5);
-      expect(sheets[2]!.data).toHaveLength(1 + 3); // header + three check-ins
+      const log = sheets[2]!.data;
+      const logHead = log.findIndex((r) => r[0] === 'Waktu (WITA)');
+      expect(logHead).toBeGreaterThan(0); // under the title rows
+      expect(log.slice(logHead + 1)).toHaveLength(3); // three check-ins
 
       // Certificates: issued by the server from the marks it holds.
       await page.getByTestId('certificates-issue').click();
@@ -170,7 +192,8 @@ describe('reports for the office', () => {
       expect(more).toHaveLength(0);
       expect(certPage).toContain(ahmad!.fullName);
       expect(certPage).toContain('19860926 201505 1 001');
-      expect(certPage).toMatch(/\b8 JP\b/);
+      expect(certPage).toMatch(/selama 8 \(delapan\) jam pelajaran/);
+      expect(certPage).toContain('CONTOH'); // the demo's documents say so
 
       // The public check: the real certificate's code, then a forged one.
       const { code } = server.db
@@ -179,8 +202,15 @@ describe('reports for the office', () => {
       const visitor = await browser.newContext();
       const v = await visitor.newPage();
       await v.goto(`${server.url}/#/verify/${code}`);
-      await expect.poll(() => v.getByTestId('verify-verdict').textContent()).toContain('ASLI');
+      // The demo event's certificates never verify as genuine.
+      await expect
+        .poll(() => v.getByTestId('verify-verdict').textContent())
+        .toContain('bukan sertifikat asli');
       expect(await v.getByTestId('verify-name').textContent()).toBe(ahmad!.fullName);
+      expect(await v.getByTestId('verify-dates').textContent()).toBe('2 Juni 2025');
+      expect(await v.getByTestId('verify-signatory').textContent()).toContain(
+        'Contoh Kepala Dinas',
+      );
       expect(await v.getByTestId('verify-jp').textContent()).toBe('8 JP');
       await v.getByTestId('verify-code').fill('ABCD-EFGH-JK');
       await v.getByRole('button', { name: 'Periksa' }).click();

@@ -2,7 +2,9 @@
 // (what a spreadsheet shows: text, numbers, dates) and by unzipping the workbook (what only
 // the XML tells: the frozen header, column widths, the bold header style, date formats).
 // Expected values come from the Tables and from WITA = UTC+8 worked out here, never from the
-// writer itself.
+// writer itself. A sheet reads: its title lines, an empty row, the header, the notes under
+// the header (when a column has one), the rows, then an empty row and the notes below.
+// The print setup is tested in xlsx-print.test.ts.
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
@@ -111,16 +113,30 @@ async function readBack(bytes: Uint8Array) {
   return readXlsxFile(Buffer.from(bytes), { trim: false });
 }
 
+/** 0-based: the header's row and the first body row, by the layout above. */
+function layoutOf(table: Table) {
+  const header = table.title?.length ? table.title.length + 1 : 0;
+  const body = header + 1 + (table.columns.some((c) => c.note) ? 1 : 0);
+  return { header, body };
+}
+
 function expectSameCells(table: Table, rows: unknown[][]) {
-  expect(rows[0]).toEqual(table.columns.map((c) => c.header));
-  expect(rows.length).toBe(table.rows.length + 1);
+  const { header, body } = layoutOf(table);
+  (table.title ?? []).forEach((line, i) => expect(rows[i]?.[0], table.name).toBe(line));
+  expect(rows[header]).toEqual(table.columns.map((c) => c.header));
+  if (body > header + 1) expect(rows[header + 1]).toEqual(table.columns.map((c) => c.note ?? null));
+  const notes = table.notes?.length ? table.notes.length + 1 : 0;
+  expect(rows.length).toBe(body + table.rows.length + notes);
+  (table.notes ?? []).forEach((line, i) =>
+    expect(rows[body + table.rows.length + 1 + i]?.[0]).toBe(line),
+  );
   table.rows.forEach((row, r) => {
     table.columns.forEach((column, c) => {
-      const got = normal(rows[r + 1]?.[c] ?? null);
-      const where = `${table.name} row ${r + 2} "${column.header}"`;
+      const got = normal(rows[body + r]?.[c] ?? null);
+      const where = `${table.name} row ${body + r + 1} "${column.header}"`;
       expect(got, where).toEqual(expectedCell(row[c] ?? null, column.kind));
       if (typeof row[c] === 'number') expect(typeof got, where).toBe('number');
-      if (typeof row[c] === 'string' && column.kind === 'text' && row[c] !== '')
+      if (typeof row[c] === 'string' && /text|code/.test(column.kind) && row[c] !== '')
         expect(typeof got, where).toBe('string');
     });
   });
@@ -186,9 +202,12 @@ describe('xlsxOf', () => {
 
   it('builds a fixture that exercises every kind of cell', () => {
     const kinds = new Set(tables.flatMap((t) => t.columns.map((c) => c.kind)));
-    expect([...kinds].sort()).toEqual(['date', 'datetime', 'number', 'text']);
+    expect([...kinds].sort()).toEqual(['code', 'date', 'datetime', 'number', 'text']);
     expect(tables.every((t) => t.rows.length > 0)).toBe(true);
     expect(tables[0]!.timezone).toBe('Asia/Makassar');
+    expect(tables.every((t) => (t.title?.length ?? 0) >= 3)).toBe(true);
+    expect(tables.some((t) => t.columns.some((c) => c.note))).toBe(true);
+    expect(tables.some((t) => t.notes?.length)).toBe(true);
   });
 
   it('reads back every sheet, cell by cell, by name and in order', async () => {
@@ -199,6 +218,8 @@ describe('xlsxOf', () => {
       'Matriks kehadiran',
       'Log check-in',
       'Rekap kabupaten-kota',
+      'Rekap rincian',
+      'Register sertifikat',
     ]);
     for (const table of tables) {
       const sheet = sheets.find((s) => s.sheet === table.name)!;
@@ -210,7 +231,8 @@ describe('xlsxOf', () => {
     const [participants] = tables as [Table];
     const sheet = (await readBack(await xlsxOf([participants])))[0]!.data as unknown[][];
     const col = (key: string) => participants.columns.findIndex((c) => c.key === key);
-    const row = (p: Participant) => sheet[data.participants.indexOf(p) + 1]!;
+    const { body } = layoutOf(participants);
+    const row = (p: Participant) => sheet[body + data.participants.indexOf(p)]!;
     expect(row(p1)[col('nip')]).toBe('19860926 201505 1 001');
     expect(row(p1)[col('registrationNumber')]).toBe('0042');
     expect(row(p1)[col('phone')]).toBe('0812-5123-0001');
@@ -234,14 +256,19 @@ describe('xlsxOf', () => {
     expect(sheet.some((r) => normal(r[at])?.valueOf() === Date.UTC(2025, 5, 2, 7, 55))).toBe(true);
   });
 
-  it('freezes the header row, sizes columns and styles header, dates and text', async () => {
+  it('freezes the header rows, sizes columns and styles header, dates and text', async () => {
     const { sheets, style } = workbook(await xlsxOf(tables));
     expect(sheets.map((s) => s.name)).toEqual(tables.map((t) => t.name));
     sheets.forEach(({ xml }, i) => {
       const table = tables[i]!;
+      const { header, body } = layoutOf(table);
       const pane = tags(xml, 'pane').map(attrs);
       expect(pane, table.name).toEqual([
-        expect.objectContaining({ ySplit: '1', topLeftCell: 'A2', state: 'frozen' }),
+        expect.objectContaining({
+          ySplit: String(body),
+          topLeftCell: `A${body + 1}`,
+          state: 'frozen',
+        }),
       ]);
       expect(pane[0]!.xSplit ?? '0').toBe('0');
       const widths = tags(xml, 'col').map((t) => [Number(attrs(t).min), Number(attrs(t).width)]);
@@ -250,19 +277,20 @@ describe('xlsxOf', () => {
       expect(xml).not.toMatch(/<f\b/);
       const cells = cellsOf(xml);
       table.columns.forEach((column, j) => {
-        const header = cells.get(`${letters(j)}1`);
-        expect(header?.attrs.t, column.header).toBe('s');
-        expect(style(header?.attrs.s).bold, column.header).toBe(true);
+        const head = cells.get(`${letters(j)}${header + 1}`);
+        expect(head?.attrs.t, column.header).toBe('s');
+        expect(style(head?.attrs.s).bold, column.header).toBe(true);
         table.rows.forEach((row, r) => {
-          const cell = cells.get(`${letters(j)}${r + 2}`);
-          const where = `${table.name} ${letters(j)}${r + 2}`;
+          const cell = cells.get(`${letters(j)}${body + r + 1}`);
+          const where = `${table.name} ${letters(j)}${body + r + 1}`;
           if (row[j] === null || row[j] === '') return expect(cell?.inner ?? '', where).toBe('');
           expect(style(cell?.attrs.s).bold, where).toBe(false);
           if (column.kind === 'date') expect(style(cell?.attrs.s).format, where).toBe('dd/mm/yyyy');
           if (column.kind === 'datetime')
             expect(style(cell?.attrs.s).format, where).toBe('dd/mm/yyyy hh:mm');
           if (typeof row[j] === 'number') expect(cell?.attrs.t ?? 'n', where).toBe('n');
-          if (column.kind === 'text') expect(cell?.attrs.t, where).toBe('s');
+          if (column.kind === 'text' || column.kind === 'code')
+            expect(cell?.attrs.t, where).toBe('s');
         });
       });
     });
@@ -276,9 +304,11 @@ describe('xlsxOf', () => {
       'Attendance matrix',
       'Check-in log',
       'Recap by regency-city',
+      'Recap breakdown',
+      'Certificate register',
     ]);
-    expect(sheets[0]!.data[0]).toContain('Full name');
-    expect(sheets[2]!.data[0]).toContain('Time (WITA)');
+    expect(sheets[0]!.data[layoutOf(english[0]!).header]).toContain('Full name');
+    expect(sheets[2]!.data[layoutOf(english[2]!).header]).toContain('Time (WITA)');
     english.forEach((table, i) => expectSameCells(table, sheets[i]!.data as unknown[][]));
   });
 

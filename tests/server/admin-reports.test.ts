@@ -100,10 +100,12 @@ describe('admin CLI reports', () => {
       'Attendance matrix',
       'Check-in log',
       'Recap by regency-city',
+      'Recap breakdown',
+      'Certificate register',
     ]);
     const matrix = sheets[1]!.data;
     const siti = matrix.find((row) => row[1] === 'Siti Aminah, S.IP.')!;
-    const columns = matrix[0]!;
+    const columns = matrix.find((row) => row[0] === 'No')!;
     expect(siti[columns.indexOf('JP earned')]).toBe(8);
     expect(siti[columns.indexOf('Eligible for certificate')]).toBe('Yes');
   });
@@ -137,7 +139,7 @@ describe('admin CLI reports', () => {
     expect(pages[1]).toContain('Siti Aminah, S.IP.');
     expect(pages[1]).toContain('19870312 201001 2 005');
     expect(pages[1]).toContain('002/BIMTEK-LI/DISPERSIP/2025');
-    for (const page of pages) expect(page).toMatch(/\b8 JP\b/);
+    for (const page of pages) expect(page).toMatch(/8 \(delapan\) jam pelajaran/);
 
     const zipFile = join(dir, 'sertifikat.zip');
     expect((await admin('certificates', ...origin, '--out', zipFile)).code).toBe(0);

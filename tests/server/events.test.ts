@@ -134,12 +134,23 @@ describe('the public event page data', () => {
     // quotas or device assignments (the committee list is there, empty, for the schema).
     expect(Object.keys(before.event).sort()).toEqual(
       Object.keys(demoEvent)
-        .filter((k) => !['official', 'certificate', 'regionQuotas', 'purge'].includes(k))
+        .filter(
+          (k) =>
+            ![
+              'official',
+              'approver',
+              'certificate',
+              'letterhead',
+              'regionQuotas',
+              'purge',
+            ].includes(k),
+        )
         .sort(),
     );
     expect(before.event.committee).toEqual([]);
     for (const nip of [
       demoEvent.official!.nip,
+      demoEvent.approver!.nip,
       demoEvent.certificate!.signatory!.nip,
       ...demoEvent.committee.flatMap((m) => (m.nip ? [m.nip] : [])),
     ]) {

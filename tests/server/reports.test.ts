@@ -36,10 +36,11 @@ const marksFor = (
   status: Parameters<typeof mark>[2] = 'hadir',
 ) => sessions.map((s) => mark(s.id, participantId, status));
 
-const issue = async (organiser: TestDevice, issuedDate = '2025-06-02') => {
+/** Without a date, each batch's own (the demo's A1: 2 June 2025). */
+const issue = async (organiser: TestDevice, issuedDate?: string) => {
   const reply = await request(server.url, '/api/v1/admin/certificates/issue', {
     token: organiser.token,
-    body: { issuedDate },
+    body: issuedDate ? { issuedDate } : {},
   });
   expect(reply.status, reply.text).toBe(200);
   return CertificateList.parse(reply.json);
@@ -61,7 +62,8 @@ describe('certificates', () => {
     // Budi was registered by the desk (a phone registers its owner only).
     await phone.send(register(siti));
     await organiser.send(register({ ...budi, source: 'import' }));
-    // Siti: sessions 1–4 = 7 JP (87.5%). Budi: sessions 1–2 = 3 JP (37.5%).
+    // Siti: sessions 1–4 = 7 JP (87.5%). Budi: sessions 1–2 = 3 JP (37.5%). A certificate
+    // states the programme's 8 JP (certificate.jpBasis unset: 'programme').
     await organiser.send(
       ...marksFor(siti.id, a1.slice(0, 4)),
       ...marksFor(budi.id, a1.slice(0, 2)),
@@ -75,7 +77,7 @@ describe('certificates', () => {
       number: '001/BIMTEK-LI/DISPERSIP/2025',
       fullName: 'Siti Aminah, S.IP.',
       nip: '198703122010012005',
-      jp: 7,
+      jp: 8,
       batchName: 'Angkatan I',
       startDate: '2025-06-02',
       place: 'Banjarbaru',
@@ -115,7 +117,7 @@ describe('certificates', () => {
     expect(revoked).toMatchObject({ fullName: 'Siti Aminah, S.IP.', revoked: true });
   });
 
-  it('the public check confirms a real certificate without the NIP and refuses a forged code', async () => {
+  it('the public check answers without the NIP (the demo’s: never genuine) and refuses a forged code', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const phone = await enrollDevice(server, 'participant');
     const siti = person({ fullName: 'Siti Aminah, S.IP.' });
@@ -136,8 +138,15 @@ describe('certificates', () => {
       jp: 8,
       issuedDate: '2025-06-02',
       revoked: false,
+      // The demo event's data is invented: its certificates are samples, never genuine.
+      state: 'demo',
+      signatory: {
+        name: demoEvent.certificate!.signatory!.name,
+        title: demoEvent.certificate!.signatory!.title,
+      },
     });
     expect(real.text).not.toContain(siti.nip!);
+    expect(real.text).not.toContain(demoEvent.certificate!.signatory!.nip);
     // Lower case typed by hand still finds it.
     expect((await verify(codeOf(cert!.verifyUrl).toLowerCase())).status).toBe(200);
 
@@ -156,17 +165,22 @@ describe('certificates', () => {
     }
   });
 
-  it('states the venue as the place when none is set, however long the venue', async () => {
+  it('is signed in the event’s city when no place is set, never at the venue', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const venue = `Aula ${'Dinas Perpustakaan dan Kearsipan '.repeat(8)}`.trim();
-    expect(venue.length).toBeGreaterThan(250);
     const { place: _place, ...certificate } = demoEvent.certificate!;
-    const sent = await organiser.send(upsert('event', { ...demoEvent, venue, certificate }));
-    expect(sent.results[0]!.status).toBe('applied');
     const siti = person({ fullName: 'Siti Aminah, S.IP.', source: 'import' });
     await organiser.send(register(siti), ...marksFor(siti.id, a1));
-    const [cert] = (await issue(organiser)).certificates; // parses with the shared schema
-    expect(cert!.place).toBe(venue);
+    const placeWith = async (city: string) => {
+      const changed = { ...demoEvent, venue, certificate, city };
+      const sent = await organiser.send(upsert('event', changed));
+      expect(sent.results[0]!.status).toBe('applied');
+      const [cert] = (await issue(organiser)).certificates; // parses with the shared schema
+      return cert!.place;
+    };
+    expect(await placeWith('Banjarmasin')).toBe('Banjarmasin');
+    // No city either: the certificate names no place (the console warns), not an address.
+    expect(await placeWith('')).toBe('');
   });
 
   it('a participant downloads only their own certificate, and only once published', async () => {
@@ -242,11 +256,15 @@ describe('exports over HTTP', () => {
       'Matriks kehadiran',
       'Log check-in',
       'Rekap kabupaten-kota',
+      'Rekap rincian',
+      'Register sertifikat',
     ]);
     const sheet = sheets[0]!.data;
-    const names = sheet.slice(1).map((row) => row[2]);
-    expect(names.length).toBeGreaterThan(0);
-    expect(sheet[0]![2]).toBe('Nama lengkap');
+    // Title rows (kegiatan, angkatan) come first; the table's header starts with No.
+    const head = sheet.findIndex((r) => r[0] === 'No');
+    expect(head).toBeGreaterThan(0);
+    expect(sheet[head]![2]).toBe('Nama lengkap');
+    expect(sheet.slice(head + 1).map((row) => row[2]).length).toBeGreaterThan(0);
 
     const csv = await fetch(
       `${server.url}/api/v1/admin/exports/recap?format=csv&separator=semicolon&batch=A1`,

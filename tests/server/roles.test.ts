@@ -927,7 +927,13 @@ describe('pull filtering per role follows the matrix', () => {
         // A desk needs who arrived, not how they signed, nor who signs the sheets and
         // certificates (their NIPs): only the organiser gets those.
         const { signature: _signature, ...unsigned } = data as { signature?: string };
-        const { official: _o, certificate: _c, ...event } = data as Record<string, unknown>;
+        const {
+          official: _o,
+          approver: _a,
+          certificate: _c,
+          letterhead: _l,
+          ...event
+        } = data as Record<string, unknown>;
         const forStaff = k.startsWith('checkins:')
           ? unsigned
           : k.startsWith('events:')

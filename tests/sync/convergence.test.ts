@@ -544,8 +544,9 @@ function serverView(db: Db, role: Role, deviceId: string): View {
   for (const r of rows) {
     let data = r.data;
     if (r.tbl === 'events' && role !== 'organiser') {
-      // Who signs (official, signatory, committee) is the organiser's only.
-      const { official: _o, certificate: _c, ...event } = r.data;
+      // Who signs (official, approver, signatory, committee) and the letterhead are the
+      // organiser's only.
+      const { official: _o, approver: _a, certificate: _c, letterhead: _l, ...event } = r.data;
       data = { ...event, committee: [] };
     } else if (role === 'trainer') {
       if (r.tbl === 'participants') {

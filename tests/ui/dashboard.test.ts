@@ -128,9 +128,9 @@ describe('the dashboard', () => {
       '3',
     ]);
 
-    // Kabupaten/kota (checked in ever / registered): Banjar p2 came, p4 not; Tapin Rina;
+    // Kabupaten/kota (arrived ever / registered): Banjar p2 came, p4 not; Tapin Rina;
     // Banjarmasin p1 and the walk-in; Banjarbaru p3. Tabalong has only p5, waitlisted.
-    expect(cells(chart('Per kabupaten/kota: pernah check-in dari terdaftar'))).toEqual([
+    expect(cells(chart('Per kabupaten/kota: hadir di lokasi dari terdaftar'))).toEqual([
       ['Kab. Banjar', '1', '2'],
       ['Kab. Tapin', '1', '1'],
       ['Kota Banjarmasin', '2', '2'],
@@ -146,7 +146,7 @@ describe('the dashboard', () => {
 
     // Library types: p1 p2 umum kab/kota (both came), p4 sekolah (not), p3 perguruan
     // tinggi, the two walk-ins not given yet.
-    expect(cells(chart('Per jenis perpustakaan: pernah check-in dari terdaftar'))).toEqual([
+    expect(cells(chart('Per jenis perpustakaan: hadir di lokasi dari terdaftar'))).toEqual([
       ['Perpustakaan Umum Kabupaten/Kota', '2', '2'],
       ['Perpustakaan Sekolah/Madrasah', '0', '1'],
       ['Perpustakaan Perguruan Tinggi', '1', '1'],
@@ -242,11 +242,66 @@ describe('the dashboard', () => {
       '0',
       '1',
     ]);
-    expect(cells(chart('Per jenis perpustakaan: pernah check-in dari terdaftar'))[0]).toEqual([
+    expect(cells(chart('Per jenis perpustakaan: hadir di lokasi dari terdaftar'))[0]).toEqual([
       'Perpustakaan Umum Kabupaten/Kota',
       '3',
       '3',
     ]);
     expect((await db.participants.get(rinaId))?.needsReview).toBe(false);
+  });
+});
+
+describe('the printed dashboard', () => {
+  // 3 June 2025, 10.42 WITA: the second day of Angkatan I once it runs 2–4 June.
+  const at = new Date('2025-06-03T02:42:00.000Z');
+
+  async function printAt(batchCount: 1 | 2) {
+    await db.batches.update(a1!.id, { endDate: '2025-06-04' });
+    if (batchCount === 1) await db.batches.delete(a2!.id);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at);
+    try {
+      await openDashboard();
+      return screen.getByTestId('dashboard-print-heading');
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('names the event, its dates and the day its figures are for, never “today”', async () => {
+    const heading = await printAt(2);
+    const lines = [...heading.querySelectorAll('p')].map((p) => p.textContent?.trim());
+    expect(lines).toEqual([
+      demoEvent.name,
+      'Tanggal kegiatan: 2–23 Juni 2025',
+      'Keadaan Angkatan I hari ke-2, Selasa, 3 Juni 2025, pukul 10.42 WITA',
+    ]);
+    expect(heading.textContent).not.toMatch(/hari ini/i);
+    // The tiles use the exports’ words.
+    const tiles = screen.getByTestId('dashboard-counts');
+    expect(within(tiles).getByText('Batal')).toBeInTheDocument();
+    expect(within(tiles).getByText('Datang langsung')).toBeInTheDocument();
+  });
+
+  it('says “Hari ke-n” alone when the event has one batch', async () => {
+    const heading = await printAt(1);
+    expect(screen.getByTestId('dashboard-print-day')).toHaveTextContent(
+      'Keadaan Hari ke-2, Selasa, 3 Juni 2025, pukul 10.42 WITA',
+    );
+    expect(heading).toBeInTheDocument();
+  });
+
+  it('says when no batch meets on the day of the figures', async () => {
+    await db.batches.update(a1!.id, { endDate: '2025-06-02' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-06-10T01:00:00.000Z')); // Tuesday 10 June, 09.00 WITA
+    try {
+      await openDashboard();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(screen.getByTestId('dashboard-print-day')).toHaveTextContent(
+      'Keadaan Selasa, 10 Juni 2025 (tidak ada angkatan yang berkegiatan), pukul 09.00 WITA',
+    );
   });
 });

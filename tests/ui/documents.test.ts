@@ -7,14 +7,23 @@
 // the field). Real Dexie (fake-indexeddb), a real server on 127.0.0.1 where one is needed.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoBatches, demoEvent, demoSessions } from '#domain/demo';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import {
+  DEMO_EVENT_ID,
+  demoBatches,
+  demoEvent,
+  demoParticipants,
+  demoSessions,
+} from '#domain/demo';
 import { newEventDraft } from '#domain/event-template';
 import type { Event } from '#domain/model';
+import { markAttendance } from '#db/attendance';
+import { recordCheckin } from '#db/checkins';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment } from '#db/sync-store';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
+import ExportsSection from '#pages/organiser/reports/ExportsSection.svelte';
 import { createEnrollCode } from '#server/auth';
 import { AdminApi } from '#sync/admin';
 import { Transport } from '#sync/transport';
@@ -90,7 +99,7 @@ describe('Kegiatan baru', { timeout: 30_000 }, () => {
   });
 });
 
-describe('the daftar hadir without an official', () => {
+describe('the daftar hadir without an official', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     db = freshDb();
     await seedDemoIfEmpty();
@@ -118,6 +127,133 @@ describe('the daftar hadir without an official', () => {
     );
     const official = within(screen.getByRole('group', { name: 'Penandatangan daftar hadir' }));
     await vi.waitFor(() => expect(official.getByLabelText('Nama (dengan gelar)')).toHaveFocus());
+  });
+});
+
+describe('the daftar hadir as evidence', { timeout: 30_000 }, () => {
+  const session = demoSessions[1]!; // Angkatan I, 08.15–09.45 WITA on 2 June 2025
+  const people = demoParticipants.filter((p) => p.batchId === session.batchId);
+  beforeEach(async () => {
+    db = freshDb();
+    await seedDemoIfEmpty();
+    await asOrganiserOf(DEMO_EVENT_ID);
+    await recordCheckin({
+      eventId: DEMO_EVENT_ID,
+      participantId: people[0]!.id,
+      method: 'qr',
+      timezone: 'Asia/Makassar',
+      at: new Date('2025-06-02T07:40:00+08:00'),
+      signature: 'M10 60l40 -20 30 30 40 -40',
+    });
+    // Signed at the desk too, but excused from this session: no signature on its sheet.
+    await recordCheckin({
+      eventId: DEMO_EVENT_ID,
+      participantId: people[1]!.id,
+      method: 'qr',
+      timezone: 'Asia/Makassar',
+      at: new Date('2025-06-02T07:45:00+08:00'),
+      signature: 'M10 10l50 50',
+    });
+    const marked = { eventId: DEMO_EVENT_ID, sessionId: session.id };
+    await markAttendance({ ...marked, participantId: people[0]!.id, status: 'hadir' });
+    await markAttendance({ ...marked, participantId: people[1]!.id, status: 'izin' });
+  });
+
+  async function sessionSheet() {
+    render(OrganiserPage);
+    await openTab('Daftar hadir');
+    await user().selectOptions(await screen.findByTestId('sheet-choice'), `s:${session.id}`);
+    const sheet = screen.getByTestId('attendance-sheet');
+    await vi.waitFor(() =>
+      expect(within(sheet).getAllByTestId('sheet-row')).toHaveLength(people.length),
+    );
+    return sheet;
+  }
+  const rowOf = (sheet: HTMLElement, name: string) =>
+    within(sheet)
+      .getAllByTestId('sheet-row')
+      .find((r) => r.textContent?.includes(name))!;
+
+  it('shows the marks, the arrival signature labelled, the absent struck, the count and both signatories', async () => {
+    const sheet = await sessionSheet();
+    const present = rowOf(sheet, people[0]!.fullName);
+    expect(present).toHaveTextContent('Hadir');
+    expect(present).toHaveTextContent('TTD datang 07.40');
+    expect(present.querySelector('path')?.getAttribute('d')).toBe('M10 60l40 -20 30 30 40 -40');
+    const excused = rowOf(sheet, people[1]!.fullName);
+    expect(excused).toHaveTextContent('Izin');
+    expect(within(excused).queryByTestId('signature')).toBeNull();
+    expect(within(excused).getByTestId('struck')).toHaveAccessibleName(
+      'Dicoret: tidak hadir, tidak dapat ditandatangani',
+    );
+    expect(rowOf(sheet, people[2]!.fullName)).toHaveTextContent('Belum dicatat');
+    expect(within(sheet).getByTestId('sheet-tally')).toHaveTextContent('Jumlah hadir: 1 orang');
+    expect(within(sheet).getByTestId('sheet-kop')).toHaveTextContent(
+      'DINAS PERPUSTAKAAN DAN KEARSIPAN',
+    );
+    expect(sheet).toHaveTextContent('Angkatan: Angkatan I');
+    expect(sheet).toHaveTextContent('Tahun Anggaran: 2025');
+    const approver = within(sheet).getByTestId('sheet-approver');
+    expect(approver).toHaveTextContent(
+      `Mengetahui, Kuasa Pengguna Anggaran ${demoEvent.approver!.name}`,
+    );
+    expect(within(sheet).getByTestId('sheet-official')).toHaveTextContent(
+      `Banjarmasin, 2 Juni 2025 Ketua Panitia ${demoEvent.official!.name}`,
+    );
+  });
+
+  /** Object URLs in jsdom (it has none): each stands for the Blob it was made of. */
+  function objectUrls() {
+    const blobs = new Map<string, Blob>();
+    const { createObjectURL, revokeObjectURL } = URL;
+    onTestFinished(() => {
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+    });
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      const url = `blob:sheet-${blobs.size}`;
+      blobs.set(url, blob);
+      return url;
+    });
+    URL.revokeObjectURL = vi.fn();
+    return blobs;
+  }
+  const isPdf = async (blob: Blob | undefined) =>
+    new TextDecoder().decode(new Uint8Array(await blob!.arrayBuffer()).slice(0, 5)) === '%PDF-';
+
+  it('prints the PDF itself: "Cetak (A4)" loads it into a frame to print', async () => {
+    const blobs = objectUrls();
+    Object.defineProperty(navigator, 'pdfViewerEnabled', { value: true, configurable: true });
+    onTestFinished(() => {
+      Reflect.deleteProperty(navigator, 'pdfViewerEnabled');
+    });
+    await sessionSheet();
+    await user().click(screen.getByRole('button', { name: 'Cetak (A4)' }));
+    const frame = await screen.findByTestId('sheet-print-frame', undefined, { timeout: 5000 });
+    const src = frame.getAttribute('src')!;
+    expect(blobs.get(src)?.type).toBe('application/pdf');
+    expect(await isPdf(blobs.get(src))).toBe(true);
+  });
+
+  it('saves the PDF to print from its viewer where the browser shows no PDF in a page', async () => {
+    const blobs = objectUrls();
+    Object.defineProperty(navigator, 'pdfViewerEnabled', { value: false, configurable: true });
+    onTestFinished(() => {
+      Reflect.deleteProperty(navigator, 'pdfViewerEnabled');
+    });
+    let saved: { blob: Blob | undefined; name: string } | undefined;
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved = { blob: blobs.get(this.href), name: this.download };
+    });
+    await sessionSheet();
+    await user().click(screen.getByRole('button', { name: 'Cetak (A4)' }));
+    expect(
+      await screen.findByTestId('sheet-print-fallback', undefined, { timeout: 5000 }),
+    ).toHaveTextContent('PDF-nya diunduh');
+    expect(saved!.name).toBe('daftar-hadir-peserta-2025-06-02-a1-sesi-2.pdf');
+    expect(await isPdf(saved!.blob)).toBe(true);
+    expect(screen.queryByTestId('sheet-print-frame')).toBeNull();
   });
 });
 
@@ -149,6 +285,126 @@ describe('the certificate counts', () => {
     expect(screen.getByTestId('certificates-pending')).toHaveTextContent(
       '3 peserta di angkatan yang belum selesai belum dinilai',
     );
+  });
+});
+
+describe('what the certificates will state', () => {
+  beforeEach(async () => {
+    db = freshDb();
+    await seedDemoIfEmpty();
+    await asOrganiserOf(DEMO_EVENT_ID);
+  });
+  afterEach(() => {
+    organiserConsole.certificates = undefined;
+  });
+
+  it('is said before issuing: programme JP, the batch’s date, the demo’s mark; a walk-in’s missing data', async () => {
+    organiserConsole.certificates = {
+      certificates: [],
+      ineligible: [
+        {
+          participantId: 'walk-in',
+          fullName: 'Datang Langsung',
+          batchName: 'Angkatan I',
+          reason: 'incomplete',
+          jpEarned: 8,
+          jpTotal: 8,
+          percent: 100,
+        },
+      ],
+      pending: 0,
+      revoked: 0,
+      outdated: 0,
+      unissued: 0,
+      publishedAt: null,
+      threshold: 80,
+    };
+    render(OrganiserPage);
+    await openTab('Laporan');
+    expect(await screen.findByTestId('ineligible-row')).toHaveTextContent(
+      'Data belum lengkap (walk-in): lengkapi datanya di Dasbor',
+    );
+    expect(screen.getByTestId('certificates-demo')).toHaveTextContent(
+      'setiap halaman sertifikat bertanda CONTOH',
+    );
+    const rule = screen.getByText(/Sertifikat mencantumkan JP program angkatannya/);
+    expect(rule).toHaveTextContent('hari terakhir angkatan');
+    // The demo is signed in Banjarbaru (its certificate's place): nothing to warn about.
+    expect(screen.queryByTestId('certificates-no-place')).toBeNull();
+  });
+});
+
+describe('certificates against a real server', { timeout: 30_000 }, () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer();
+    db = freshDb();
+    await seedDemoIfEmpty();
+  });
+  afterEach(async () => {
+    organiserConsole.certificates = undefined;
+    await server.stop();
+  });
+
+  it('a 0% threshold is refused in Indonesian, with a link to the threshold', async () => {
+    const { enrollDevice } = await import('#tests/server/support');
+    const organiser = await enrollDevice(server, 'organiser');
+    const zero = { ...demoEvent, certificateThreshold: 0 };
+    expect((await organiser.send(upsert('event', zero))).results[0]!.status).toBe('applied');
+    await db.events.put(zero);
+    await asOrganiserOf(DEMO_EVENT_ID, organiser.token);
+    organiserConsole.attach(new AdminApi(new Transport({ baseUrl: server.url })));
+
+    const u = user();
+    render(OrganiserPage);
+    await openTab('Laporan');
+    await vi.waitFor(() => expect(screen.getByTestId('certificates-issue')).toBeEnabled(), {
+      timeout: 5000,
+    });
+    await u.click(screen.getByTestId('certificates-issue'));
+    const refusal = await screen.findByTestId('certificates-bad-threshold', undefined, {
+      timeout: 5000,
+    });
+    expect(refusal).toHaveAttribute('role', 'alert');
+    expect(refusal).toHaveTextContent('batas kehadiran 0% berarti semua orang lulus');
+    await u.click(
+      within(refusal).getByRole('button', { name: 'Atur batas kehadiran (bagian Kegiatan)' }),
+    );
+    await vi.waitFor(() =>
+      expect(screen.getByLabelText('Batas kehadiran untuk sertifikat (%)')).toHaveFocus(),
+    );
+  });
+
+  it('the public check of a demo certificate says it is a sample, with its dates and signatory', async () => {
+    const { enrollDevice, mark, person, register } = await import('#tests/server/support');
+    const organiser = await enrollDevice(server, 'organiser');
+    const siti = person({ fullName: 'Siti Aminah, S.IP.', source: 'import' });
+    const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
+    await organiser.send(register(siti), ...a1.map((s) => mark(s.id, siti.id)));
+    const issued = await request(server.url, '/api/v1/admin/certificates/issue', {
+      token: organiser.token,
+      body: {},
+    });
+    expect(issued.status, issued.text).toBe(200);
+    const url = (issued.json as { certificates: { verifyUrl: string }[] }).certificates[0]!
+      .verifyUrl;
+
+    history.replaceState(null, '', `/#/verify/${url.split('/').pop()!}`);
+    const { default: VerifyPage } = await import('#pages/VerifyPage.svelte');
+    render(VerifyPage, { props: { transport: new Transport({ baseUrl: server.url }) } });
+    const verdict = await screen.findByTestId('verify-verdict', undefined, { timeout: 5000 });
+    expect(verdict).toHaveTextContent('Contoh — bukan sertifikat asli');
+    expect(screen.getByTestId('verify-name')).toHaveTextContent('Siti Aminah, S.IP.');
+    expect(screen.getByTestId('verify-dates')).toHaveTextContent(/^2 Juni 2025$/);
+    expect(screen.getByTestId('verify-issued')).toHaveTextContent(/^2 Juni 2025$/);
+    const signatory = demoEvent.certificate!.signatory!;
+    expect(screen.getByTestId('verify-signatory')).toHaveTextContent(
+      `${signatory.name}${signatory.title}`,
+    );
+    // Only what the certificate prints: no NIP of anyone, no institution.
+    for (const secret of [signatory.nip, siti.nip!, siti.institution]) {
+      expect(document.body.textContent).not.toContain(secret);
+    }
   });
 });
 
@@ -263,5 +519,101 @@ describe('the console against a real server', { timeout: 30_000 }, () => {
       'Tanggal selesai tidak boleh sebelum tanggal mulai',
     );
     expect(screen.getByLabelText('Tanggal selesai')).toHaveFocus();
+  });
+});
+
+describe('the spreadsheet exports', { timeout: 30_000 }, () => {
+  const { createObjectURL, revokeObjectURL } = URL;
+  let saved: { blob: Blob; name: string }[];
+  beforeEach(async () => {
+    db = freshDb();
+    await seedDemoIfEmpty();
+    await asOrganiserOf(DEMO_EVENT_ID);
+    // jsdom has no object URLs or downloads: keep the Blob each download stands for.
+    saved = [];
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.set(`blob:${blobs.size}`, blob);
+      return `blob:${blobs.size - 1}`;
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push({ blob: blobs.get(this.href)!, name: this.download });
+    });
+  });
+  afterEach(() => {
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    vi.restoreAllMocks();
+    organiserConsole.certificates = undefined;
+  });
+
+  // The section alone, on the demo event: the console's event and certificate state are
+  // singletons that earlier tests in this file leave pointing elsewhere.
+  const renderExports = () =>
+    render(ExportsSection, {
+      props: { view: { event: demoEvent, batches: demoBatches, sessions: demoSessions } },
+    });
+
+  async function download(testId: string) {
+    await user().click(await screen.findByTestId(testId));
+    // The XLSX writer loads on the first click (its own chunk): give it time.
+    await vi.waitFor(() => expect(saved).toHaveLength(1), { timeout: 15_000 });
+    const exports = screen.getByRole('region', { name: 'Ekspor spreadsheet' });
+    expect(within(exports).queryByRole('alert')).toBeNull();
+    return saved[0]!;
+  }
+
+  it('without a certificate list, the register sheet says so in a row', async () => {
+    organiserConsole.certificates = undefined;
+    renderExports();
+    expect(await screen.findByTestId('exports-no-certificates')).toHaveTextContent(
+      'Perangkat ini belum punya daftarnya',
+    );
+    const file = await download('export-certificates-xlsx');
+    expect(file.name).toMatch(/^hadir-certificates-.*\.xlsx$/);
+    const { default: readXlsxFile } = await import('read-excel-file/node');
+    const [sheet] = await readXlsxFile(Buffer.from(await file.blob.arrayBuffer()));
+    expect(sheet!.sheet).toBe('Register sertifikat');
+    const rows = sheet!.data.map((r) => r.filter((c) => c !== null));
+    expect(rows[0]).toEqual(['CONTOH (data rekaan) · REGISTER SERTIFIKAT']);
+    expect(rows.at(-1)![0]).toMatch(/^Daftar sertifikat tidak tersedia di perangkat ini/);
+  });
+
+  it('lists the certificates the console last had, their codes as text in CSV', async () => {
+    organiserConsole.certificates = {
+      certificates: [
+        {
+          participantId: 'p1',
+          number: '001/BIMTEK-LI/DISPERSIP/VI/2025',
+          verifyUrl: 'https://hadir.example/#/verify/2345678923',
+          fullName: 'Ahmad Fauzi, S.IP.',
+          nip: '198609262015051001',
+          institution: 'Dinas Perpustakaan dan Kearsipan Kota Banjarmasin',
+          eventName: demoEvent.name,
+          organizer: demoEvent.organizer,
+          batchName: 'Angkatan I',
+          startDate: '2025-06-02',
+          endDate: '2025-06-02',
+          jp: 8,
+          place: 'Banjarmasin',
+          issuedDate: '2025-06-02',
+        },
+      ],
+      ineligible: [],
+      revoked: 0,
+      outdated: 0,
+      publishedAt: null,
+      threshold: 80,
+    };
+    renderExports();
+    expect(screen.queryByTestId('exports-no-certificates')).toBeNull();
+    const file = await download('export-certificates-csv');
+    const text = new TextDecoder().decode(await file.blob.arrayBuffer());
+    expect(text.split('\r\n').slice(0, 2)).toEqual([
+      'No;Nomor sertifikat;Nama lengkap;NIP/NI PPPK;Angkatan;JP;Kode verifikasi;Dicabut',
+      '1;001/BIMTEK-LI/DISPERSIP/VI/2025;Ahmad Fauzi, S.IP.;"=""19860926 201505 1 001""";Angkatan I;8;"=""2345678923""";Tidak',
+    ]);
   });
 });

@@ -102,6 +102,10 @@ describe('the people who sign and the certificate settings', { timeout: 30_000 }
       numberPattern: '{seq}/SERT/{batch}/{month}/{year}',
       place: 'Banjarbaru',
       signatory: { name: 'Dr. Siti Rahmah', title: 'Kepala Dinas', nip: '197001011995031001' },
+      // The form's defaults: the programme's JP, no logos, no back page.
+      jpBasis: 'programme',
+      logos: false,
+      backPage: false,
     });
     expect(sent.committee).toEqual([
       {

@@ -252,6 +252,13 @@ describe('the daftar hadir', () => {
       at: new Date('2025-06-02T07:40:00+08:00'),
       signature: 'M10 60l40 -20 30 30 40 -40',
     });
+    // A session sheet shows the day's signature only beside someone marked present in it.
+    await markAttendance({
+      eventId: DEMO_EVENT_ID,
+      sessionId: session.id,
+      participantId: people[0]!.id,
+      status: 'hadir',
+    });
     render(OrganiserPage);
     await openTab('Daftar hadir');
     await u.selectOptions(await screen.findByTestId('sheet-choice'), `s:${session.id}`);
@@ -266,6 +273,7 @@ describe('the daftar hadir', () => {
     expect(first).toHaveTextContent(people[0]!.fullName);
     expect(first).toHaveTextContent('19860926 201505 1 001'); // NIP, grouped
     expect(first!.querySelector('path')?.getAttribute('d')).toBe('M10 60l40 -20 30 30 40 -40');
+    expect(first).toHaveTextContent('TTD datang 07.40');
     expect(within(second!).queryByTestId('signature')).toBeNull(); // a box for wet ink
     expect(sheet).toHaveTextContent(demoEvent.official!.name);
     expect(sheet).toHaveTextContent('NIP. 19750101 200003 1 001');

@@ -17,10 +17,14 @@ export type SessionStatuses = Map<string, Map<string, AttendanceMark>>;
 export type CreditEvent = Pick<Event, 'certificateThreshold'> &
   Partial<Pick<Event, 'lateCountsAsPresent'>>;
 export type CreditSession = Pick<Session, 'id' | 'batchId' | 'jp'>;
-export type CreditParticipant = Pick<Participant, 'id' | 'batchId' | 'status'>;
+export type CreditParticipant = Pick<Participant, 'id' | 'batchId' | 'status'> &
+  Partial<Pick<Participant, 'needsReview'>>;
 
-/** Why no certificate; codes, so the UI and the exports word them in their own language. */
-export type IneligibleReason = 'notRegistered' | 'noSessions' | 'belowThreshold';
+/** Why no certificate; codes, so the UI and the exports word them in their own language.
+ * `incomplete`: attendance would earn one, but the registration still needs completing (a
+ * walk-in's data, needsReview): a certificate is not numbered for a record the office has
+ * not finished. */
+export type IneligibleReason = 'notRegistered' | 'noSessions' | 'belowThreshold' | 'incomplete';
 
 export interface Credit {
   participantId: string;
@@ -99,9 +103,11 @@ export function participantCredit({
       ? 'notRegistered'
       : totalH === 0
         ? 'noSessions'
-        : meets
-          ? null
-          : 'belowThreshold';
+        : !meets
+          ? 'belowThreshold'
+          : participant.needsReview
+            ? 'incomplete'
+            : null;
   return {
     participantId: participant.id,
     sessionsTotal: own.length,

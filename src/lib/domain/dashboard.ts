@@ -172,6 +172,22 @@ export function dashboard(data: DashboardData, today: string): Dashboard {
   };
 }
 
+/** Which day of its batch `day` is (1: its first day) for each batch meeting then, so a
+ * printed dashboard names the day its figures are for ("Angkatan I, hari ke-2"), never
+ * "today". A batch met only by a session before its own dates gets no number. */
+export function batchDayNumbers(
+  day: string,
+  batches: readonly Pick<Batch, 'id' | 'name' | 'startDate'>[],
+): { batch: Pick<Batch, 'id' | 'name' | 'startDate'>; number: number }[] {
+  const at = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  return batches
+    .map((batch) => ({
+      batch,
+      number: Math.round((at(day) - at(batch.startDate)) / 86_400_000) + 1,
+    }))
+    .filter((b) => b.number >= 1);
+}
+
 function identifierAttention(data: DashboardData, today: Date) {
   const ctx = { provinceCode: data.event.provinceCode, today };
   return {

@@ -26,6 +26,19 @@ export const demoEvent: Event = {
     'dan sertifikat kegiatan ini, dan dihapus setelah masa simpan berakhir (UU 27/2022).',
   retentionDays: 365,
   official: { name: 'Contoh Pejabat, S.Sos.', title: 'Ketua Panitia', nip: '197501012000031001' },
+  approver: {
+    name: 'Contoh Kuasa Pengguna Anggaran, S.E.',
+    title: 'Kuasa Pengguna Anggaran',
+    nip: '197203121998031004',
+  },
+  city: 'Banjarmasin',
+  fiscalYear: 2025,
+  fundingSource: 'APBD Provinsi Kalimantan Selatan',
+  letterhead: {
+    lines: ['PEMERINTAH PROVINSI KALIMANTAN SELATAN', 'DINAS PERPUSTAKAAN DAN KEARSIPAN'],
+    address: '',
+    logos: [],
+  },
   committee: [
     {
       id: 'demo-n1',

@@ -2,8 +2,8 @@
 // official, no certificate signatory, no narasumber or panitia, no NIP, from the demo or
 // any other event (a copied "Contoh Kepala Dinas" once signed 25 real certificates). The
 // organiser may choose to start from a real earlier event instead: its settings (JP
-// minutes, threshold, flags, certificate number pattern and place, organiser's name,
-// privacy notice) and, if asked, its batches and sessions moved to the new dates. People,
+// minutes, threshold, flags, certificate settings but the signatory, organiser's name,
+// privacy notice, the kop surat, city and funding source) and, if asked, its batches and sessions moved to the new dates. People,
 // speakers and devices never come along.
 import {
   DEFAULT_CERTIFICATE_PATTERN,
@@ -29,7 +29,10 @@ export type EventSettings = Pick<
   | 'participantsChooseBatch'
   | 'privacyNotice'
   | 'retentionDays'
-> & { certificate?: { numberPattern: string; place: string } };
+  | 'city'
+  | 'fundingSource'
+  | 'letterhead'
+> & { certificate?: Omit<NonNullable<Event['certificate']>, 'signatory'> };
 
 /** An earlier event's settings, without its official, signatory, committee or quotas. */
 export function eventSettings(e: Event): EventSettings {
@@ -45,13 +48,12 @@ export function eventSettings(e: Event): EventSettings {
     participantsChooseBatch: e.participantsChooseBatch,
     privacyNotice: e.privacyNotice,
     retentionDays: e.retentionDays,
+    // The office's frame (kop surat, city, funding) is the office's, not a person's.
+    ...(e.city ? { city: e.city } : {}),
+    ...(e.fundingSource ? { fundingSource: e.fundingSource } : {}),
+    ...(e.letterhead ? { letterhead: e.letterhead } : {}),
     ...(e.certificate
-      ? {
-          certificate: {
-            numberPattern: e.certificate.numberPattern,
-            place: e.certificate.place,
-          },
-        }
+      ? { certificate: (({ signatory: _s, ...settings }) => settings)(e.certificate) }
       : {}),
   };
 }
@@ -98,6 +100,14 @@ const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 /** `day` moved by `n` days: ('2026-06-30', 1) → '2026-07-01'. */
 export const plusDays = (day: string, n: number) =>
   new Date((dayNumber(day) + n) * DAY_MS).toISOString().slice(0, 10);
+
+/** The days from `start` to `end` inclusive (none when either is missing or reversed;
+ * at most 366, so a mistyped year cannot build a list of thousands). */
+export function eventDays(start: string, end: string): string[] {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || !/^\d{4}-\d{2}-\d{2}$/.test(end)) return [];
+  const n = Math.min(dayNumber(end) - dayNumber(start) + 1, 366);
+  return Array.from({ length: Math.max(0, n) }, (_, i) => plusDays(start, i));
+}
 
 /** Days from the source's start to its last batch's or session's end: how long the new
  * event must be to hold the copied schedule. */

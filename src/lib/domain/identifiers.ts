@@ -76,7 +76,7 @@ export interface EventIdentifierIssue {
   code: SetupCode;
 }
 
-const SIGNER_NIP = /^(official|certificate\.signatory|committee\.\d+)\.nip$/;
+const SIGNER_NIP = /^(official|approver|certificate\.signatory|committee\.\d+)\.nip$/;
 
 /**
  * What is wrong with an event's identifiers: its province, the NIPs of its official,

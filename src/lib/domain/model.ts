@@ -48,6 +48,9 @@ export const CommitteeMember = z.object({
   nip: z.optional(z.string().check(z.regex(/^\d{18}$/))),
   /** Jabatan / instansi as it should appear on the sheet. */
   position: text(200),
+  /** The days (`YYYY-MM-DD`) a panitia member serves; unset: every day of the event. A
+   * narasumber's days follow the sessions they speak in. */
+  days: z.optional(z.array(day()).check(z.maxLength(60))),
 });
 export type CommitteeMember = z.infer<typeof CommitteeMember>;
 
@@ -61,10 +64,39 @@ export const CertificateSettings = z.object({
     DEFAULT_CERTIFICATE_PATTERN,
   ),
   signatory: z.optional(Official),
-  /** Where it is signed, e.g. "Banjarbaru". */
+  /** Where it is signed, e.g. "Banjarbaru"; blank: the event's city. */
   place: z._default(text(100), ''),
+  /** What the certificate states: the programme's JP (the usual practice: everyone who
+   * passed followed the programme) or the JP the person earned. Unset: 'programme'. */
+  jpBasis: z.optional(z.enum(['programme', 'earned'])),
+  /** Print the letterhead's logos at the top (unset: no). */
+  logos: z.optional(z.boolean()),
+  /** A back page listing the sessions' materi and JP (unset: none). */
+  backPage: z.optional(z.boolean()),
 });
 export type CertificateSettings = z.infer<typeof CertificateSettings>;
+
+/** A logo as a data: URL (PNG or JPEG, at most ~64 KB): it travels with the event row to
+ * every device that draws a document. */
+export const LOGO_MAX_CHARS = 90_000;
+export const Logo = z
+  .string()
+  .check(
+    z.maxLength(LOGO_MAX_CHARS),
+    z.regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/),
+  );
+
+/** The kop surat heading the office's documents. */
+export const Letterhead = z.object({
+  /** In capitals, e.g. "PEMERINTAH PROVINSI KALIMANTAN SELATAN", "DINAS PERPUSTAKAAN DAN
+   * KEARSIPAN". */
+  lines: z._default(z.array(text(200)).check(z.maxLength(3)), []),
+  /** Street, city, telephone, as the office's letters print it. */
+  address: z._default(text(300), ''),
+  /** The first at the kop's left; a certificate shows all. */
+  logos: z._default(z.array(Logo).check(z.maxLength(2)), []),
+});
+export type Letterhead = z.infer<typeof Letterhead>;
 
 /** What remains of an event after its personal data is purged: counts, no people. */
 export const PurgeSummary = z.object({
@@ -104,7 +136,17 @@ export const Event = z.object({
   participantsChooseBatch: z._default(z.boolean(), true),
   privacyNotice: z._default(text(4000), ''),
   retentionDays: z._default(z.int().check(z.minimum(1)), 365),
+  /** Signs the daftar hadir: the PPTK or the ketua panitia. */
   official: z.optional(Official),
+  /** "Mengetahui": the Kuasa Pengguna Anggaran or PPK, the daftar hadir's second signatory. */
+  approver: z.optional(Official),
+  /** The city where documents are signed ("Banjarmasin"), never the venue's address. */
+  city: z.optional(text(100)),
+  letterhead: z.optional(Letterhead),
+  /** Tahun Anggaran, e.g. 2025. */
+  fiscalYear: z.optional(z.int().check(z.minimum(2000), z.maximum(2100))),
+  /** Sumber dana, e.g. "DAK Non Fisik" or "APBD". */
+  fundingSource: z.optional(text(200)),
   /** Narasumber and panitia, for their daftar hadir. */
   committee: z._default(z.array(CommitteeMember).check(z.maxLength(200)), []),
   certificate: z.optional(CertificateSettings),
@@ -128,6 +170,8 @@ export const Batch = z.object({
   endDate: day(),
   venue: text(300),
   capacity: z.int().check(z.minimum(0)),
+  /** The date its certificates carry; unset: the batch's last day. */
+  certificateDate: z.optional(day()),
 });
 export type Batch = z.infer<typeof Batch>;
 

@@ -30,6 +30,8 @@ export const setupCodes = [
   'certificatePattern',
   /** A signer's or committee member's name the documents cannot print (names.ts). */
   'personName',
+  'fiscalYear',
+  'certificateDate',
 ] as const;
 export type SetupCode = (typeof setupCodes)[number];
 export type FieldErrors = Partial<Record<string, SetupCode>>;
@@ -107,7 +109,8 @@ export function validateEvent(e: Event, opts: { today?: Date } = {}): FieldError
   else if (e.startDate && e.endDate < e.startDate) errors.endDate = 'dayOrder';
   if (!validTimezone(e.timezone)) errors.timezone = 'timezone';
   if (!isInt(e.minutesPerJp, 1, 240)) errors.minutesPerJp = 'minutesPerJp';
-  if (!(e.certificateThreshold >= 0 && e.certificateThreshold <= 100)) {
+  // 0% would make everyone eligible, even someone who attended nothing.
+  if (!(e.certificateThreshold > 0 && e.certificateThreshold <= 100)) {
     errors.certificateThreshold = 'threshold';
   }
   if (!isInt(e.retentionDays, 1, 3650)) errors.retentionDays = 'retention';
@@ -116,11 +119,18 @@ export function validateEvent(e: Event, opts: { today?: Date } = {}): FieldError
     else if (!isInt(quota, 0)) errors[`quota.${code}`] = 'quota';
   }
   checkSigner(errors, 'official', e.official, today);
+  checkSigner(errors, 'approver', e.approver, today);
+  if (e.fiscalYear !== undefined && !isInt(e.fiscalYear, 2000, 2100)) {
+    errors.fiscalYear = 'fiscalYear';
+  }
   e.committee.forEach((m, i) => {
     if (blank(m.name)) errors[`committee.${i}.name`] = 'required';
     else if (badName(m.name)) errors[`committee.${i}.name`] = 'personName';
     const nip = nipProblem(m.nip, today);
     if (nip) errors[`committee.${i}.nip`] = nip;
+    if (m.role === 'panitia' && m.days && m.days.length === 0) {
+      errors[`committee.${i}.days`] = 'required';
+    }
   });
   if (e.certificate) {
     const pattern = e.certificate.numberPattern;
@@ -142,8 +152,10 @@ function tidySigner(o: Signer | undefined): Signer | undefined {
 }
 
 function tidyMember(m: CommitteeMember): CommitteeMember {
-  const { nip, ...rest } = m;
-  const tidy = { ...rest, name: m.name.trim(), position: m.position.trim() };
+  const { nip, days, ...rest } = m;
+  const tidy: CommitteeMember = { ...rest, name: m.name.trim(), position: m.position.trim() };
+  // A narasumber's days follow the sessions they speak in.
+  if (m.role === 'panitia' && days) tidy.days = [...days].sort();
   return nip === undefined || blank(nip) ? tidy : { ...tidy, nip: storedNip(nip) };
 }
 
@@ -151,10 +163,22 @@ function tidyMember(m: CommitteeMember): CommitteeMember {
  * digits ("19750101 200003 1 001" → "197501012000031001"), a blank member NIP omitted.
  * Committee rows keep their order, so `committee.<i>` errors still point at the row. */
 export function tidyEvent(e: Event): Event {
-  const { official: _o, certificate: _c, ...rest } = e;
+  const { official: _o, approver: _a, certificate: _c, letterhead: _l, ...rest } = e;
   const official = tidySigner(e.official);
-  const out: Event = { ...rest, committee: e.committee.map(tidyMember) };
+  const approver = tidySigner(e.approver);
+  const out: Event = {
+    ...rest,
+    city: (e.city ?? '').trim(),
+    fundingSource: (e.fundingSource ?? '').trim(),
+    committee: e.committee.map(tidyMember),
+  };
   if (official) out.official = official;
+  if (approver) out.approver = approver;
+  const lh = e.letterhead;
+  const lines = (lh?.lines ?? []).map((l) => l.trim()).filter(Boolean);
+  if (lh && (lines.length || lh.address.trim() || lh.logos.length)) {
+    out.letterhead = { lines, address: lh.address.trim(), logos: lh.logos };
+  }
   if (e.certificate) {
     const { signatory: _s, ...cert } = e.certificate;
     const signatory = tidySigner(e.certificate.signatory);
@@ -181,6 +205,13 @@ export function validateBatch(b: Batch, event: Event, others: readonly Batch[]):
   else if (b.endDate < b.startDate) errors.endDate = 'dayOrder';
   else if (b.endDate > event.endDate) errors.endDate = 'outsideEvent';
   if (!isInt(b.capacity, 0, 100_000)) errors.capacity = 'capacity';
+  // A certificate is dated on or after the batch's last day, within the event's year.
+  if (
+    b.certificateDate &&
+    (b.certificateDate < b.endDate || b.certificateDate.slice(0, 4) !== b.endDate.slice(0, 4))
+  ) {
+    errors.certificateDate = 'certificateDate';
+  }
   return errors;
 }
 

@@ -4,12 +4,14 @@
 // the catalog before they render; the first screen stays smaller.
 import { enDashboard } from '#i18n/en-dashboard';
 import { enDocuments } from '#i18n/en-documents';
+import { enExports } from '#i18n/en-exports';
 import { enLists } from '#i18n/en-lists';
 import { enOrganiser } from '#i18n/en-organiser';
 import { enReports } from '#i18n/en-reports';
 import { enSheet } from '#i18n/en-sheet';
 import { idDashboard } from '#i18n/id-dashboard';
 import { idDocuments } from '#i18n/id-documents';
+import { idExports } from '#i18n/id-exports';
 import { idLists } from '#i18n/id-lists';
 import { idOrganiser } from '#i18n/id-organiser';
 import { idReports } from '#i18n/id-reports';
@@ -23,6 +25,7 @@ export const idConsole = {
   ...idSheet,
   ...idDocuments,
   ...idLists,
+  ...idExports,
 } as const;
 export type ConsoleKey = keyof typeof idConsole;
 export const enConsole: Record<ConsoleKey, string> = {
@@ -32,6 +35,7 @@ export const enConsole: Record<ConsoleKey, string> = {
   ...enSheet,
   ...enDocuments,
   ...enLists,
+  ...enExports,
 };
 
 addMessages(idConsole, enConsole);

@@ -25,4 +25,32 @@ export const enDocuments: Record<keyof typeof idDocuments, string> = {
   'dashboard.noBatchToday': 'of {count} registered; no batch meets today',
   'setup.error.personName':
     "Write the name with two letters at least; only Latin letters (accents allowed), digits, spaces and . , ' ’ - ( ) can be printed",
+  'frame.title': 'Letterhead and document signatories',
+  'frame.help':
+    'Printed on the attendance lists, recaps and (when chosen) certificates. The place of signing is the office’s city, not the venue’s address.',
+  'frame.line': 'Letterhead line {n}',
+  'frame.address': 'Office address (street, city, telephone)',
+  'frame.logo.add': 'Add a logo (PNG/JPEG, at most 64 KB)',
+  'frame.logo.alt': 'Logo {n}',
+  'frame.logo.remove': 'Remove logo {n}',
+  'frame.logo.type': 'A logo must be a PNG or JPEG image.',
+  'frame.logo.size':
+    'The logo is too large (at most 64 KB). Make the image smaller and choose it again.',
+  'frame.logo.read': 'The logo file cannot be read. Choose another file.',
+  'frame.city': 'City of signing (e.g. Banjarmasin)',
+  'frame.fiscalYear': 'Fiscal year',
+  'frame.fundingSource': 'Funding source (e.g. DAK Non Fisik)',
+  'frame.approver': 'Acknowledged by (budget authority / PPK)',
+  'frame.approver.help':
+    'The attendance list’s second signatory, on the left. Leave blank when the committee chair / PPTK alone signs.',
+  'frame.jpBasis': 'JP stated on the certificate',
+  'frame.jpBasis.programme':
+    'The programme’s JP (the usual practice: everyone who passed followed the same programme)',
+  'frame.jpBasis.earned': 'The JP each participant attended',
+  'frame.certificateLogos': 'Print the letterhead’s logos on certificates',
+  'frame.backPage': 'Back page: the list of materi and JP',
+  'frame.serves': 'Serves on',
+  'frame.certificateDate': 'Certificate date',
+  'frame.certificateDate.hint':
+    'Leave blank to use the batch’s last day. The certificate number follows this date’s month and year.',
 };

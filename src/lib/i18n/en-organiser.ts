@@ -93,7 +93,10 @@ export const enOrganiser: Record<keyof typeof idOrganiser, string> = {
   'setup.error.dayOrder': 'The end date cannot be before the start date',
   'setup.error.timeOrder': 'The end must be after the start',
   'setup.error.minutesPerJp': 'Minutes per JP must be a whole number 1–240',
-  'setup.error.threshold': 'The threshold must be 0–100%',
+  'setup.error.threshold': 'The threshold must be more than 0 and at most 100%',
+  'setup.error.fiscalYear': 'A four-digit fiscal year, e.g. 2025',
+  'setup.error.certificateDate':
+    'The certificate date is the batch’s last day or later, in the same year',
   'setup.error.retention': 'Keep data for 1–3650 days',
   'setup.error.capacity': 'Capacity must be a whole number, 0 or more',
   'setup.error.quota': 'A quota must be a whole number, 0 or more',

@@ -16,10 +16,6 @@ export const enReports: Record<keyof typeof idReports, string> = {
   'exports.revealNik': 'Show full NIK',
   'exports.revealNikWarning':
     'A full NIK is personal data (Law 27/2022). Keep this file somewhere safe and do not share it.',
-  'exports.kind.participants': 'Participants (every registration field)',
-  'exports.kind.matrix': 'Attendance matrix (participants × sessions, JP, percentage)',
-  'exports.kind.checkins': 'Check-in log (repeats and walk-ins included)',
-  'exports.kind.recap': 'Recap by regency/city',
   'exports.all': 'All reports in one XLSX file',
   'exports.busy': 'Preparing the file…',
   'exports.failed':
@@ -48,12 +44,29 @@ export const enReports: Record<keyof typeof idReports, string> = {
   'certificates.reason.belowThreshold': 'Attendance below {threshold}%',
   'certificates.reason.noSessions': 'The batch has no sessions with JP yet',
   'certificates.reason.notRegistered': 'Not registered',
+  'certificates.reason.incomplete':
+    'Data incomplete (walk-in): complete it on the Dashboard, then issue again',
+  'certificates.thresholdInvalid':
+    'No certificates issued: a 0% threshold passes everyone, even people who never attended. Set a threshold above 0%.',
+  'certificates.setThreshold': 'Set the attendance threshold (Event section)',
+  'certificates.basis.programme':
+    'Certificates state the JP of the batch’s programme (not the JP each participant earned).',
+  'certificates.basis.earned': 'Certificates state the JP each participant earned.',
+  'certificates.dated':
+    'Certificates are dated by batch: the batch’s certificate date when set, otherwise its last day.',
+  'certificates.noPlace':
+    'The signing city is not set: certificates show the date only. Fill in the certificate place or the event’s city.',
+  'certificates.setPlace': 'Set the signing place (Event section)',
+  'certificates.demo':
+    'Demo event: every certificate page is marked CONTOH, and the certificate check says it is not genuine.',
   'verify.title': 'Check a certificate',
   'verify.code': 'Verification code',
   'verify.check': 'Check',
   'verify.checking': 'Checking…',
   'verify.valid': 'GENUINE certificate: recorded on the organiser’s server.',
   'verify.revoked': 'This certificate was REVOKED by the organiser and is not valid.',
+  'verify.demo':
+    'Sample — not a genuine certificate. It comes from the demo event, whose data is invented.',
   'verify.unknown':
     'Certificate NOT FOUND. This code was never issued: check the code again, or this certificate is not genuine.',
   'verify.offline': 'No connection. Checking needs the internet: try again when connected.',
@@ -64,6 +77,8 @@ export const enReports: Record<keyof typeof idReports, string> = {
   'verify.organizer': 'Organiser',
   'verify.dates': 'Dates',
   'verify.jp': 'Learning hours',
+  'verify.issued': 'Date of issue',
+  'verify.signatory': 'Signed by',
   'certificates.downloadFailed':
     'The PDF cannot be made: the code that draws it is not stored on this device yet. Connect to the internet once, then try again.',
   'mine.title': 'My certificate',

@@ -23,4 +23,31 @@ export const idDocuments = {
   'dashboard.noBatchToday': 'dari {count} terdaftar; tidak ada angkatan yang berlangsung hari ini',
   'setup.error.personName':
     "Tulis nama dengan paling sedikit dua huruf; hanya huruf Latin (boleh beraksen), angka, spasi, dan tanda . , ' ’ - ( ) yang dapat dicetak",
+  'frame.title': 'Kop surat dan penandatangan dokumen',
+  'frame.help':
+    'Dicetak pada daftar hadir, rekap, dan (bila dipilih) sertifikat. Tempat penandatanganan adalah kota kantor, bukan alamat tempat kegiatan.',
+  'frame.line': 'Baris kop {n}',
+  'frame.address': 'Alamat kantor (jalan, kota, telepon)',
+  'frame.logo.add': 'Tambah logo (PNG/JPEG, maks. 64 KB)',
+  'frame.logo.alt': 'Logo {n}',
+  'frame.logo.remove': 'Hapus logo {n}',
+  'frame.logo.type': 'Logo harus berupa gambar PNG atau JPEG.',
+  'frame.logo.size': 'Logo terlalu besar (maks. 64 KB). Perkecil gambarnya lalu pilih lagi.',
+  'frame.logo.read': 'Berkas logo tidak dapat dibaca. Pilih berkas lain.',
+  'frame.city': 'Kota penandatanganan (mis. Banjarmasin)',
+  'frame.fiscalYear': 'Tahun anggaran',
+  'frame.fundingSource': 'Sumber dana (mis. DAK Non Fisik)',
+  'frame.approver': 'Mengetahui (Kuasa Pengguna Anggaran / PPK)',
+  'frame.approver.help':
+    'Penanda tangan kedua daftar hadir, di sebelah kiri. Kosongkan bila daftar hadir cukup ditandatangani ketua panitia / PPTK.',
+  'frame.jpBasis': 'JP yang dicantumkan pada sertifikat',
+  'frame.jpBasis.programme':
+    'JP program (kebiasaan umum: semua yang lulus mengikuti program yang sama)',
+  'frame.jpBasis.earned': 'JP yang diikuti masing-masing peserta',
+  'frame.certificateLogos': 'Cetak logo kop surat pada sertifikat',
+  'frame.backPage': 'Halaman belakang: daftar materi dan JP',
+  'frame.serves': 'Bertugas pada',
+  'frame.certificateDate': 'Tanggal sertifikat',
+  'frame.certificateDate.hint':
+    'Kosongkan untuk memakai hari terakhir angkatan. Nomor sertifikat mengikuti bulan dan tahun tanggal ini.',
 } as const;

@@ -91,7 +91,10 @@ export const idOrganiser = {
   'setup.error.dayOrder': 'Tanggal selesai tidak boleh sebelum tanggal mulai',
   'setup.error.timeOrder': 'Jam selesai harus setelah jam mulai',
   'setup.error.minutesPerJp': 'Menit per JP harus bilangan bulat 1–240',
-  'setup.error.threshold': 'Batas kehadiran harus 0–100%',
+  'setup.error.threshold': 'Batas kehadiran harus lebih dari 0 dan paling banyak 100%',
+  'setup.error.fiscalYear': 'Tahun anggaran empat angka, mis. 2025',
+  'setup.error.certificateDate':
+    'Tanggal sertifikat paling cepat hari terakhir angkatan, pada tahun yang sama',
   'setup.error.retention': 'Masa simpan harus 1–3650 hari',
   'setup.error.capacity': 'Kapasitas harus bilangan bulat 0 atau lebih',
   'setup.error.quota': 'Kuota harus bilangan bulat 0 atau lebih',

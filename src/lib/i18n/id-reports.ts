@@ -14,10 +14,6 @@ export const idReports = {
   'exports.revealNik': 'Tampilkan NIK lengkap',
   'exports.revealNikWarning':
     'NIK lengkap adalah data pribadi (UU 27/2022). Simpan berkas ini hanya di tempat yang aman dan jangan dibagikan.',
-  'exports.kind.participants': 'Data peserta (semua isian pendaftaran)',
-  'exports.kind.matrix': 'Matriks kehadiran (peserta × sesi, JP, persentase)',
-  'exports.kind.checkins': 'Log check-in (termasuk ulangan dan datang langsung)',
-  'exports.kind.recap': 'Rekap per kabupaten/kota',
   'exports.all': 'Semua laporan dalam satu berkas XLSX',
   'exports.busy': 'Menyiapkan berkas…',
   'exports.failed':
@@ -46,12 +42,29 @@ export const idReports = {
   'certificates.reason.belowThreshold': 'Kehadiran di bawah {threshold}%',
   'certificates.reason.noSessions': 'Angkatannya belum punya sesi ber-JP',
   'certificates.reason.notRegistered': 'Tidak terdaftar',
+  'certificates.reason.incomplete':
+    'Data belum lengkap (walk-in): lengkapi datanya di Dasbor, lalu terbitkan ulang',
+  'certificates.thresholdInvalid':
+    'Sertifikat tidak diterbitkan: batas kehadiran 0% berarti semua orang lulus, juga yang tidak pernah hadir. Atur batas lebih dari 0%.',
+  'certificates.setThreshold': 'Atur batas kehadiran (bagian Kegiatan)',
+  'certificates.basis.programme':
+    'Sertifikat mencantumkan JP program angkatannya (bukan JP yang diperoleh tiap peserta).',
+  'certificates.basis.earned': 'Sertifikat mencantumkan JP yang diperoleh tiap peserta.',
+  'certificates.dated':
+    'Tanggal sertifikat mengikuti angkatannya: tanggal sertifikat angkatan bila diisi, selain itu hari terakhir angkatan.',
+  'certificates.noPlace':
+    'Kota penandatanganan belum diisi: sertifikat hanya mencantumkan tanggal. Isi tempat sertifikat atau kota kegiatan.',
+  'certificates.setPlace': 'Isi tempat penandatanganan (bagian Kegiatan)',
+  'certificates.demo':
+    'Kegiatan contoh: setiap halaman sertifikat bertanda CONTOH, dan pemeriksaan keaslian menyatakannya bukan sertifikat asli.',
   'verify.title': 'Periksa keaslian sertifikat',
   'verify.code': 'Kode verifikasi',
   'verify.check': 'Periksa',
   'verify.checking': 'Memeriksa…',
   'verify.valid': 'Sertifikat ASLI: tercatat di server penyelenggara.',
   'verify.revoked': 'Sertifikat ini DICABUT oleh penyelenggara dan tidak berlaku.',
+  'verify.demo':
+    'Contoh — bukan sertifikat asli. Sertifikat ini berasal dari kegiatan contoh dengan data rekaan.',
   'verify.unknown':
     'Sertifikat TIDAK DITEMUKAN. Kode ini tidak pernah diterbitkan: periksa kembali kodenya, atau sertifikat ini tidak asli.',
   'verify.offline':
@@ -63,6 +76,8 @@ export const idReports = {
   'verify.organizer': 'Penyelenggara',
   'verify.dates': 'Tanggal',
   'verify.jp': 'Jumlah jam pelajaran',
+  'verify.issued': 'Tanggal terbit',
+  'verify.signatory': 'Ditandatangani oleh',
   'certificates.downloadFailed':
     'PDF tidak dapat dibuat: kode pembuatnya belum tersimpan di perangkat ini. Sambungkan ke internet sekali, lalu coba lagi.',
   'mine.title': 'Sertifikat saya',

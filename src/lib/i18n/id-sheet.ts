@@ -12,4 +12,11 @@ export const idSheet = {
   'sheet.preparing': 'Menyiapkan PDF…',
   'sheet.downloadFailed': 'PDF gagal dibuat. Coba lagi.',
   'sheet.signed': 'Tanda tangan di tablet',
+  'sheet.struck': 'Dicoret: tidak hadir, tidak dapat ditandatangani',
+  'sheet.logo': 'Logo instansi',
+  'sheet.printing': 'Menyiapkan cetakan…',
+  'sheet.printFallback':
+    'Peramban ini tidak dapat mencetak PDF langsung, jadi PDF-nya diunduh. Buka berkas itu, lalu cetak dari sana.',
+  'sheet.printFailed': 'Cetakan gagal disiapkan. Coba lagi.',
+  'sheet.printFrame': 'PDF daftar hadir untuk dicetak',
 } as const;

@@ -1,13 +1,26 @@
 // The daftar hadir as an A4 PDF: the same SheetData the screen shows, for the SPJ file
-// and for wet ink when the auditor wants it. Every row has the same height (tall enough to
-// sign), so how many rows a page holds is a constant, and the column header repeats on
-// every page. A signature captured at the desk is drawn as vector strokes in its cell;
-// otherwise the cell keeps the row's number for wet ink. Text never leaves its cell: it
-// wraps, shrinks, and at worst is cut with an ellipsis (pdf.ts fit).
+// and for wet ink when the auditor wants it; the screen's "Cetak (A4)" prints this file
+// too. Every row has the same height (tall enough to sign) and the first page reserves
+// room for the longest header, so how many rows a page holds depends only on whether the
+// sheet has a kop. The column header repeats on every page, and later pages name the
+// sheet in a running head. The signatures' block never stands alone on a page: when it
+// does not fit under the last row, that row goes over with it. A signature captured at
+// the desk is drawn as vector strokes; a box struck through cannot be signed later; an
+// empty one keeps the row's number for wet ink. Text never leaves its cell: it wraps,
+// shrinks, and at worst is cut with an ellipsis (pdf.ts fit).
 import type { jsPDF } from 'jspdf';
-import { SHEET_WORDS, type SheetData, type SheetRow } from '#domain/daftar-hadir';
+import {
+  cellText,
+  columnKey,
+  SHEET_WORDS,
+  type SheetColumnKey,
+  type SheetData,
+  type SheetRow,
+} from '#domain/daftar-hadir';
 import { decodeSignature, SIGNATURE_BOX } from '#domain/signature';
-import { a4, A4, drawLines, fit, font, lineHeight, pdfBytes } from '#reports/pdf';
+import { drawSigners, signersHeight } from '#reports/attendance-signers';
+import { drawLetterhead, hasLetterhead } from '#reports/letterhead';
+import { a4, A4, demoMark, drawLines, fit, font, lineHeight, pdfBytes } from '#reports/pdf';
 
 const PAGE = A4.portrait;
 const MARGIN = 15;
@@ -16,46 +29,93 @@ const BOTTOM = PAGE.height - 20;
 /** Enough to sign in (a signature line is ~10 mm high). */
 export const ROW_HEIGHT = 12;
 export const HEAD_ROW_HEIGHT = 8;
-// The first page's header: four lines at most (kegiatan, hari/tanggal, sesi, tempat),
-// each wrapped to two rows at most.
-const HEAD_TOP = 30;
+// The kop's box, on the first page only.
+const KOP = { x: MARGIN, y: 10, width: PAGE.width - 2 * MARGIN, height: 30 };
+const titleY = (kop: boolean) => (kop ? 48 : 20);
+// The first page's header: up to eight lines (kegiatan, angkatan, hari/tanggal, sesi,
+// tempat, tahun anggaran, sumber dana), eight rows of text between them: a value wraps to
+// a second row while rows are left over.
 const HEAD_SIZE = 10.5;
-const HEAD_GAP = 1.5;
+const HEAD_GAP = 1;
+const HEAD_ROWS = 8;
+const HEAD_HEIGHT = HEAD_ROWS * lineHeight(HEAD_SIZE) + HEAD_ROWS * HEAD_GAP;
 // Where the first page's table starts at the latest: below the longest header. It starts
 // right under a shorter one, but the page still holds the same number of rows whatever
 // the header says (the rest stays blank at the bottom).
-const FIRST_TABLE_TOP = HEAD_TOP + 4 * (2 * lineHeight(HEAD_SIZE) + HEAD_GAP);
-// Later pages carry a one-line running title above the table.
+const firstTableTop = (kop: boolean) => titleY(kop) + 10 + HEAD_HEIGHT;
+// Later pages carry a one-line running head above the table.
 const NEXT_TABLE_TOP = 20;
-export const FIRST_PAGE_ROWS = Math.floor(
-  (BOTTOM - FIRST_TABLE_TOP - HEAD_ROW_HEIGHT) / ROW_HEIGHT,
-);
-export const ROWS_PER_PAGE = Math.floor((BOTTOM - NEXT_TABLE_TOP - HEAD_ROW_HEIGHT) / ROW_HEIGHT);
+const rowsBelow = (top: number) => Math.floor((BOTTOM - top - HEAD_ROW_HEIGHT) / ROW_HEIGHT);
+/** Rows on the first page without a kop, and with one. */
+export const FIRST_PAGE_ROWS = rowsBelow(firstTableTop(false));
+export const KOP_FIRST_PAGE_ROWS = rowsBelow(firstTableTop(true));
+export const ROWS_PER_PAGE = rowsBelow(NEXT_TABLE_TOP);
+/** Between the last row and the signatures' block. */
+const BLOCK_GAP = 6;
 
-// No · Nama · NIP · Jabatan/Instansi · Tanda Tangan: 180 mm between the margins.
-const WIDTHS = [10, 52, 36, 47, 35] as const;
+/** Pages for `rows` rows of table, before the signatures' block (which may carry the last
+ * row onto one more). */
+export function tablePages(rows: number, kop = false): number {
+  const first = kop ? KOP_FIRST_PAGE_ROWS : FIRST_PAGE_ROWS;
+  return rows <= first ? 1 : 1 + Math.ceil((rows - first) / ROWS_PER_PAGE);
+}
+
+/**
+ * Rows on each page: as many as fit, then, when the block (`block` mm) does not fit under
+ * the last page's rows, that page's last row moves to a new page with the block, so no
+ * page holds the block alone (an auditor reads a lone block as signing nothing).
+ */
+export function pageRows(rows: number, kop: boolean, block: number): number[] {
+  const pages: number[] = [];
+  let left = rows;
+  let room = kop ? KOP_FIRST_PAGE_ROWS : FIRST_PAGE_ROWS;
+  do {
+    const n = Math.min(left, room);
+    pages.push(n);
+    left -= n;
+    room = ROWS_PER_PAGE;
+  } while (left > 0);
+  const top = (page: number) => (page === 0 ? firstTableTop(kop) : NEXT_TABLE_TOP);
+  const last = pages.length - 1;
+  const end = top(last) + HEAD_ROW_HEIGHT + pages[last]! * ROW_HEIGHT;
+  if (end + BLOCK_GAP + block > BOTTOM && pages[last]! > 0) {
+    pages[last]!--;
+    pages.push(1);
+  }
+  return pages;
+}
+
+// The columns' widths (180 mm between the margins), by what the sheet lists.
+const WIDTHS: Record<string, readonly number[]> = {
+  'no,name,nip,position,sign': [10, 52, 36, 47, 35],
+  'no,name,nip,position,note,sign': [9, 46, 35, 42, 20, 28],
+  'no,name,nip,position,materi,jp,sign': [8, 36, 33, 34, 35, 10, 24],
+};
+const CENTRED: ReadonlySet<SheetColumnKey> = new Set(['no', 'nip', 'note', 'jp']);
 const PAD = 1.5;
 const CELL_SIZES = [9, 8, 7] as const;
 const INK = 0.35; // mm, a ballpoint's stroke
 
-/** Pages for `rows` rows of table, before the official's block (which may add one). */
-export function tablePages(rows: number): number {
-  return rows <= FIRST_PAGE_ROWS ? 1 : 1 + Math.ceil((rows - FIRST_PAGE_ROWS) / ROWS_PER_PAGE);
+interface Grid {
+  keys: (SheetColumnKey | undefined)[];
+  widths: readonly number[];
+  xs: number[];
 }
 
-function columnsX(): number[] {
+function grid(sheet: SheetData): Grid {
+  const keys = sheet.columns.map(columnKey);
+  const widths = WIDTHS[keys.join(',')] ?? keys.map(() => (PAGE.width - 2 * MARGIN) / keys.length);
   const xs = [MARGIN];
-  for (const w of WIDTHS) xs.push(xs[xs.length - 1]! + w);
-  return xs;
+  for (const w of widths) xs.push(xs[xs.length - 1]! + w);
+  return { keys, widths, xs };
 }
-const X = columnsX();
 
-function headerRow(doc: jsPDF, sheet: SheetData, top: number): number {
+function headerRow(doc: jsPDF, sheet: SheetData, g: Grid, top: number): number {
   doc.setLineWidth(0.3);
-  font(doc, 10, 'bold');
   sheet.columns.forEach((label, i) => {
-    doc.rect(X[i]!, top, WIDTHS[i]!, HEAD_ROW_HEIGHT);
-    doc.text(label, X[i]! + WIDTHS[i]! / 2, top + HEAD_ROW_HEIGHT / 2, {
+    doc.rect(g.xs[i]!, top, g.widths[i]!, HEAD_ROW_HEIGHT);
+    const f = fit(doc, label, g.widths[i]! - 2 * PAD, 1, [10, 9, 8], 'bold');
+    doc.text(f.lines[0] ?? '', g.xs[i]! + g.widths[i]! / 2, top + HEAD_ROW_HEIGHT / 2, {
       align: 'center',
       baseline: 'middle',
     });
@@ -64,23 +124,30 @@ function headerRow(doc: jsPDF, sheet: SheetData, top: number): number {
 }
 
 /** Text centred vertically in a cell, wrapped to three lines at most. */
-function cellText(doc: jsPDF, text: string, col: number, top: number, align: 'left' | 'center') {
-  const width = WIDTHS[col]! - 2 * PAD;
-  const f = fit(doc, text, width, 3, CELL_SIZES);
+function cellLines(doc: jsPDF, g: Grid, text: string, col: number, top: number) {
+  const width = g.widths[col]! - 2 * PAD;
+  // A NIP split over two lines reads as two numbers: it shrinks instead.
+  // Keterangan ("Datang 07.42") reads best on one line: a size smaller before wrapping.
+  const key = g.keys[col];
+  const one = key === 'note' ? fit(doc, text, width, 1, [9, 8]) : undefined;
+  const f =
+    key === 'nip'
+      ? fit(doc, text, width, 1, [...CELL_SIZES, 6.5])
+      : one && one.lines[0] === text
+        ? one
+        : fit(doc, text, width, 3, CELL_SIZES);
   const step = lineHeight(f.size);
   const first = top + ROW_HEIGHT / 2 - ((f.lines.length - 1) * step) / 2;
-  const x = align === 'center' ? X[col]! + WIDTHS[col]! / 2 : X[col]! + PAD;
+  const align = CENTRED.has(g.keys[col]!) ? 'center' : 'left';
+  const x = align === 'center' ? g.xs[col]! + g.widths[col]! / 2 : g.xs[col]! + PAD;
   f.lines.forEach((line, i) => doc.text(line, x, first + i * step, { align, baseline: 'middle' }));
 }
 
-/** The signature's strokes scaled into the cell, keeping its 300×120 proportions. */
-function signature(doc: jsPDF, path: string, x: number, top: number, width: number) {
-  const scale = Math.min(
-    (width - 2) / SIGNATURE_BOX.width,
-    (ROW_HEIGHT - 2) / SIGNATURE_BOX.height,
-  );
+/** The signature's strokes scaled into a box, keeping its 300×120 proportions. */
+function strokes(doc: jsPDF, path: string, x: number, top: number, width: number, height: number) {
+  const scale = Math.min((width - 2) / SIGNATURE_BOX.width, (height - 2) / SIGNATURE_BOX.height);
   const left = x + (width - SIGNATURE_BOX.width * scale) / 2;
-  const up = top + (ROW_HEIGHT - SIGNATURE_BOX.height * scale) / 2;
+  const up = top + (height - SIGNATURE_BOX.height * scale) / 2;
   doc.setLineWidth(INK);
   doc.setLineCap('round');
   doc.setLineJoin('round');
@@ -103,72 +170,65 @@ function signature(doc: jsPDF, path: string, x: number, top: number, width: numb
   doc.setLineJoin('miter');
 }
 
-function row(doc: jsPDF, r: SheetRow, top: number) {
-  doc.setLineWidth(0.3);
-  for (let i = 0; i < WIDTHS.length; i++) doc.rect(X[i]!, top, WIDTHS[i]!, ROW_HEIGHT);
-  cellText(doc, String(r.no), 0, top, 'center');
-  cellText(doc, r.name, 1, top, 'left');
-  cellText(doc, r.nip ?? '-', 2, top, 'center');
-  cellText(doc, r.position, 3, top, 'left');
-  if (r.signature) signature(doc, r.signature, X[4]!, top, WIDTHS[4]!);
-  else {
+function signatureCell(doc: jsPDF, r: SheetRow, x: number, width: number, top: number) {
+  if (r.struck) {
+    // Corner to corner: the box cannot be signed after the fact.
+    doc.setLineWidth(0.3);
+    doc.line(x + 1, top + ROW_HEIGHT - 1, x + width - 1, top + 1);
+  } else if (r.signature) {
+    if (!r.signatureLabel) strokes(doc, r.signature, x, top, width, ROW_HEIGHT);
+    else {
+      // The label says whose signature this is (the day's arrival), not the session's.
+      font(doc, 6);
+      doc.text(r.signatureLabel, x + PAD, top + 2.5);
+      strokes(doc, r.signature, x, top + 2.5, width, ROW_HEIGHT - 2.5);
+    }
+  } else {
     // The number for wet ink, odd ones left and even ones in the middle as on paper forms,
     // so neighbours' signatures do not run into each other.
     font(doc, 8);
-    const x = X[4]! + (r.no % 2 === 1 ? PAD : WIDTHS[4]! / 2);
-    doc.text(`${r.no}.`, x, top + 3.5);
+    doc.text(`${r.no}.`, x + (r.no % 2 === 1 ? PAD : width / 2), top + 3.5);
   }
 }
 
-/** Title and header lines; returns where the table starts. */
+function row(doc: jsPDF, g: Grid, r: SheetRow, top: number) {
+  doc.setLineWidth(0.3);
+  g.keys.forEach((key, i) => {
+    doc.rect(g.xs[i]!, top, g.widths[i]!, ROW_HEIGHT);
+    if (key === 'sign') signatureCell(doc, r, g.xs[i]!, g.widths[i]!, top);
+    else cellLines(doc, g, cellText(r, key), i, top);
+  });
+}
+
+/** Kop, title and header lines; returns where the table starts. */
 function firstPageHead(doc: jsPDF, sheet: SheetData): number {
+  const kop = hasLetterhead(sheet.letterhead);
+  if (kop) drawLetterhead(doc, sheet.letterhead!, KOP);
   font(doc, 14, 'bold');
-  doc.text(sheet.title, PAGE.width / 2, 20, { align: 'center' });
-  let y = HEAD_TOP;
+  doc.text(sheet.title, PAGE.width / 2, titleY(kop), { align: 'center' });
+  let y = titleY(kop) + 10;
+  // Every line gets one row; a value that needs two gets the second while rows are left.
+  let spare = HEAD_ROWS - sheet.header.length;
+  const width = PAGE.width - MARGIN - (MARGIN + 33);
   for (const [label, value] of sheet.header) {
-    const f = fit(doc, value, PAGE.width - MARGIN - 50, 2, [HEAD_SIZE, 9.5, 8.5]);
+    let f = fit(doc, value, width, spare > 0 ? 2 : 1, [HEAD_SIZE, 9.5]);
+    if (f.lines.length > 1) spare--;
+    else if (f.size !== HEAD_SIZE) f = fit(doc, value, width, 1, [HEAD_SIZE, 9.5, 8.5, 8]);
     font(doc, HEAD_SIZE);
     doc.text(label, MARGIN, y);
     doc.text(':', MARGIN + 30, y);
     y = drawLines(doc, f, MARGIN + 33, y) + HEAD_GAP;
   }
-  return Math.min(y, FIRST_TABLE_TOP);
+  return Math.min(y, firstTableTop(kop));
 }
 
 function runningHead(doc: jsPDF, sheet: SheetData): void {
   const date = sheet.header.find(([label]) => label === SHEET_WORDS.date)?.[1];
-  const f = fit(doc, [sheet.title, date].filter(Boolean).join(' · '), 180, 1, [9]);
-  drawLines(doc, f, MARGIN, 13);
-}
-
-/** The official's block at the right, kept on one page: place and date, title, room to
- * sign, name underlined, NIP. Returns its height when `draw` is false. */
-function officialBlock(doc: jsPDF, sheet: SheetData, top: number, draw: boolean): number {
-  const width = 80;
-  const centre = PAGE.width - MARGIN - width / 2;
-  const place = fit(doc, sheet.footer.placeAndDate, width, 2, [11, 10]);
-  const title = fit(doc, sheet.footer.title, width, 3, [11, 10, 9]);
-  const name = fit(doc, sheet.footer.name, width, 2, [11, 10], 'bold');
-  const step = lineHeight(11);
-  const height = (place.lines.length + title.lines.length + name.lines.length + 1) * step + 20;
-  if (!draw) return height;
-  let y = drawLines(doc, place, centre, top + step, 'center');
-  y = drawLines(doc, title, centre, y, 'center') + 20;
-  const nameTop = y;
-  y = drawLines(doc, name, centre, y, 'center', 'bold');
-  // Underlined, as an official's name is under a signature.
-  doc.setLineWidth(0.25);
-  name.lines.forEach((line, i) => {
-    const w = doc.getTextWidth(line);
-    if (w === 0) return; // no official named: a blank line to fill in by hand
-    const base = nameTop + i * lineHeight(name.size) + 0.8;
-    doc.line(centre - w / 2, base, centre + w / 2, base);
-  });
-  if (sheet.footer.nip) {
-    font(doc, 11);
-    doc.text(`NIP. ${sheet.footer.nip}`, centre, y, { align: 'center' });
-  }
-  return height;
+  const text = sheet.runningHead ?? [sheet.title, date].filter(Boolean).join(' · ');
+  // A hair narrower than the margins: viewers measure the standard fonts a little
+  // differently from jsPDF.
+  const width = PAGE.width - 2 * MARGIN - 1;
+  drawLines(doc, fit(doc, text, width, 1, [9, 8.5, 8, 7.5, 7]), MARGIN, 13);
 }
 
 function pageNumbers(doc: jsPDF): void {
@@ -185,26 +245,25 @@ function pageNumbers(doc: jsPDF): void {
 export function attendancePdf(sheet: SheetData): Uint8Array {
   if (!sheet.footer.name.trim()) throw new RangeError('No official signs this attendance list');
   const doc = a4('portrait', sheet.title);
-  let y = headerRow(doc, sheet, firstPageHead(doc, sheet));
-  let room = FIRST_PAGE_ROWS;
-  for (const r of sheet.rows) {
-    if (room === 0) {
+  const g = grid(sheet);
+  const kop = hasLetterhead(sheet.letterhead);
+  const pages = pageRows(sheet.rows.length, kop, signersHeight(doc, sheet));
+  let next = 0;
+  let y = 0;
+  pages.forEach((count, page) => {
+    if (page > 0) {
       doc.addPage('a4', 'portrait');
       runningHead(doc, sheet);
-      y = headerRow(doc, sheet, NEXT_TABLE_TOP);
-      room = ROWS_PER_PAGE;
     }
-    row(doc, r, y);
-    y += ROW_HEIGHT;
-    room--;
-  }
-  const gap = 6;
-  if (y + gap + officialBlock(doc, sheet, 0, false) > BOTTOM) {
-    doc.addPage('a4', 'portrait');
-    runningHead(doc, sheet);
-    y = NEXT_TABLE_TOP;
-  }
-  officialBlock(doc, sheet, y + gap, true);
+    y = headerRow(doc, sheet, g, page === 0 ? firstPageHead(doc, sheet) : NEXT_TABLE_TOP);
+    for (const r of sheet.rows.slice(next, next + count)) {
+      row(doc, g, r, y);
+      y += ROW_HEIGHT;
+    }
+    next += count;
+  });
+  drawSigners(doc, sheet, y + BLOCK_GAP);
   pageNumbers(doc);
+  if (sheet.demo) demoMark(doc);
   return pdfBytes(doc);
 }

@@ -122,3 +122,25 @@ export function drawLines(
 export function decimalComma(n: number): string {
   return String(Math.round(n * 100) / 100).replace('.', ',');
 }
+
+/** The word across every page of a demo event's document, so a printout of demo data can
+ * never pass for a real daftar hadir or certificate. Call after all pages are drawn. */
+export const DEMO_MARK = 'CONTOH';
+
+export function demoMark(doc: jsPDF): void {
+  const total = doc.getNumberOfPages();
+  for (let n = 1; n <= total; n++) {
+    doc.setPage(n);
+    const { width, height } = doc.internal.pageSize;
+    font(doc, 96, 'bold');
+    doc.setTextColor(200, 40, 40);
+    // Outlined, not filled: what lies under it stays legible.
+    doc.text(DEMO_MARK, width / 2, height / 2, {
+      align: 'center',
+      baseline: 'middle',
+      angle: 35,
+      renderingMode: 'stroke',
+    });
+    doc.setTextColor(0);
+  }
+}

@@ -1,19 +1,28 @@
-// The four exports of issue 8 by name, built from ReportData: the one place that turns a
-// request ("the recap of batch 1, in English") into Tables, whatever writes the file.
+// The exports by name, built from ReportData: the one place that turns a request ("the
+// recap of batch 1, in English") into Tables, whatever writes the file. Each sheet is
+// titled with what it is, the kegiatan and the angkatan, so a printed page stands alone.
 import {
-  fileSlug,
+  breakdownTable,
+  certificateRegisterTable,
   checkinLogTable,
+  fileSlug,
   matrixTable,
   participantsTable,
   recapTable,
+  titleLines,
   toCsv,
+  type CertificateRegisterSource,
   type Table,
+  type Word,
 } from '#domain/exports';
-import { attendanceMatrix, regionRecap } from '#domain/recap';
+import { attendanceMatrix, recapBreakdown, regionRecap } from '#domain/recap';
 import type { Lang } from '#domain/validation';
 import { forBatch, type ReportData } from '#domain/event-data';
 
-export const exportKinds = ['participants', 'matrix', 'checkins', 'recap'] as const;
+// prettier-ignore
+export const exportKinds = [
+  'participants', 'matrix', 'checkins', 'recap', 'breakdown', 'certificates',
+] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 export interface ExportRequest {
@@ -22,26 +31,49 @@ export interface ExportRequest {
   lang?: Lang;
   /** The organiser asked for full NIKs (UU 27/2022: masked by default). */
   revealNik?: boolean;
+  /** The server's certificate list (CertificateList) for the register; without one the
+   * register says in a row that this device has none. */
+  certificates?: CertificateRegisterSource;
 }
+
+const HEADING: Record<ExportKind, Word> = {
+  participants: 'participantsHeading',
+  matrix: 'matrixHeading',
+  checkins: 'checkinHeading',
+  recap: 'recapHeading',
+  breakdown: 'breakdownHeading',
+  certificates: 'certificatesHeading',
+};
 
 export function exportTables(data: ReportData, req: ExportRequest): Table[] {
   const d = forBatch(data, req.batchId);
   const lang = req.lang ?? 'id';
   const timezone = d.event.timezone;
+  const provinceCode = d.event.provinceCode;
   const build: Record<ExportKind, () => Table> = {
     participants: () =>
       participantsTable(d.participants, {
         lang,
         timezone,
+        provinceCode,
         batches: data.batches,
         revealNik: req.revealNik ?? false,
       }),
-    matrix: () => matrixTable(attendanceMatrix({ ...d, event: d.event }), { lang, timezone }),
+    matrix: () => matrixTable(attendanceMatrix(d), { lang, timezone }),
     checkins: () => checkinLogTable(d.checkins, d.participants, { lang, timezone }),
-    recap: () => recapTable(regionRecap(d), { lang }),
+    recap: () => recapTable(regionRecap(d, { provinceCode }), { lang, provinceCode }),
+    breakdown: () => breakdownTable(recapBreakdown(d, d.batches), { lang, batches: d.batches }),
+    certificates: () =>
+      certificateRegisterTable(req.certificates, {
+        lang,
+        ...(req.batchId ? { batchNames: d.batches.map((b) => b.name) } : {}),
+      }),
   };
   const kinds = req.kind === 'all' ? exportKinds : [req.kind];
-  return kinds.map((k) => build[k]());
+  return kinds.map((k) => ({
+    ...build[k](),
+    title: titleLines(HEADING[k], d.event, d.batches, lang, !req.batchId),
+  }));
 }
 
 /** A file name without spaces or slashes: `hadir-<kind>-<event>[-<batch>].<ext>`. */

@@ -30,6 +30,9 @@ export const errorCodes = [
   /** A document would name nobody as its signer: the event's certificate signatory is
    * not set, so certificates are not issued (the console links to where it is set). */
   'SIGNATORY_REQUIRED',
+  /** The event's certificate threshold is not above 0%: everyone, even someone who attended
+   * nothing, would earn a certificate, so none is issued. */
+  'THRESHOLD_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -62,6 +65,7 @@ export const statusOf: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
   ENROLL_CODE_INVALID: 400,
   SIGNATORY_REQUIRED: 409,
+  THRESHOLD_INVALID: 409,
   INTERNAL: 500,
 };
 

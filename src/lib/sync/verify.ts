@@ -8,6 +8,8 @@ import type { Transport } from '#sync/transport';
 export type VerifyOutcome =
   | { kind: 'valid'; certificate: VerifyResponse }
   | { kind: 'revoked'; certificate: VerifyResponse }
+  /** The demo event's: sample data, never a genuine certificate. */
+  | { kind: 'demo'; certificate: VerifyResponse }
   | { kind: 'unknown' }
   | { kind: 'offline' }
   | { kind: 'failed' };
@@ -25,5 +27,5 @@ export async function verifyCertificate(transport: Transport, raw: string): Prom
     return reply.code === 'NOT_FOUND' ? { kind: 'unknown' } : { kind: 'failed' };
   const parsed = VerifyResponse.safeParse(reply.json);
   if (!parsed.success) return { kind: 'failed' };
-  return { kind: parsed.data.revoked ? 'revoked' : 'valid', certificate: parsed.data };
+  return { kind: parsed.data.state, certificate: parsed.data };
 }

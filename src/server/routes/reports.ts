@@ -4,16 +4,14 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { VERIFY_CODE } from '#domain/certificate';
-import type { Event } from '#domain/model';
-import { localDay } from '#domain/time';
+import { registerSource } from '#domain/exports-recap';
 import { exportFile, exportKinds, type ExportRequest } from '#reports/tables';
 import { IssueRequest, PublishRequest, TicketProof } from '#sync/certificates';
 import {
   certificatesByTicket,
-  certificatesOf,
   issueCertificates,
   listCertificates,
-  publishedAt,
+  myCertificates,
   setPublished,
   verifyCertificate,
 } from '#server/certificates';
@@ -22,7 +20,6 @@ import { body, clientAddress, requireRole, type Env } from '#server/http';
 import { log } from '#server/log';
 import { RateLimiter } from '#server/rate-limit';
 import { serverReportData } from '#server/reports';
-import { getRow } from '#server/store/rows';
 import type { Db } from '#server/store/database';
 
 const ExportQuery = z.object({
@@ -64,6 +61,15 @@ export function reportRoutes(db: Db): Hono<Env> {
       lang: q.lang,
       revealNik: q.nik === 'full',
       ...(batch ? { batchId: batch.id } : {}),
+      // The register lists every certificate the server holds, revoked ones flagged (only
+      // judged when a register is asked for; the codes need no origin in the CLI).
+      ...(kind === 'certificates' || kind === 'all'
+        ? {
+            certificates: registerSource(
+              listCertificates(db, me.eventId, publicOrigin(c.req.url))!,
+            ),
+          }
+        : {}),
     };
     // Who asked for full NIKs is worth knowing later; never which ones.
     log('info', 'export', { by: me.id, kind, format: q.format, fullNik: req.revealNik });
@@ -87,9 +93,12 @@ export function reportRoutes(db: Db): Hono<Env> {
   routes.post('/admin/certificates/issue', async (c) => {
     const me = requireRole(c, 'organiser');
     const req = await body(c, IssueRequest);
-    const tz = getRow<Event>(db, 'events', me.eventId)?.data.timezone ?? 'Asia/Makassar';
-    const issuedDate = req.issuedDate ?? localDay(new Date().toISOString(), tz);
-    const list = issueCertificates(db, me.eventId, { origin: publicOrigin(c.req.url), issuedDate });
+    // No default of "today": each batch's certificates carry the batch's own date, so a
+    // late issue never dates Angkatan I on Angkatan II's last day (nor in the next year).
+    const list = issueCertificates(db, me.eventId, {
+      origin: publicOrigin(c.req.url),
+      ...(req.issuedDate ? { issuedDate: req.issuedDate } : {}),
+    });
     if (!list) throw new HttpError('NOT_FOUND', 'Unknown event');
     log('info', 'certificates issued', { by: me.id, count: list.certificates.length });
     return c.json(list);
@@ -112,8 +121,7 @@ export function reportRoutes(db: Db): Hono<Env> {
       .prepare("SELECT id FROM rows WHERE owner = ? AND tbl = 'participants' AND deleted = 0")
       .all(me.id) as { id: string }[];
     const ids = own.map((r) => r.id);
-    const certificates = certificatesOf(db, me.eventId, ids, publicOrigin(c.req.url));
-    return c.json({ published: publishedAt(db, me.eventId) !== null, certificates });
+    return c.json(myCertificates(db, me.eventId, ids, publicOrigin(c.req.url)));
   });
 
   // Anyone holding a ticket (a new phone, a laptop): the registration number and the check
