@@ -176,6 +176,10 @@ describe('eventIdentifierIssues', () => {
       { field: 'committee.1.nip', code: 'nipParts' },
       { field: 'certificate.signatory.nip', code: 'nip' },
     ]);
+    // A 0% threshold would make everyone eligible: refused like a wrong identifier.
+    expect(eventIdentifierIssues(event({ certificateThreshold: 0 }), today)).toEqual([
+      { field: 'certificateThreshold', code: 'threshold' },
+    ]);
     // The daftar hadir's "Mengetahui" signatory is checked the same way.
     const approved = event({ approver: { name: 'Drs. Rizani', title: 'KPA', nip: '12345' } });
     expect(eventIdentifierIssues(approved, today)).toEqual([

@@ -107,8 +107,10 @@ describe('the XLSX on paper', () => {
     );
     for (const { name, xml } of sheets) {
       const head = inner(xml, 'oddHeader')[0]!.replace(/&amp;/g, '&');
+      // The demo event's: every printed page says it is a sample, at the head's right.
       expect(head, name).toBe(
-        `&L&8 ${demoEvent.name} · Semua angkatan (Angkatan I, Angkatan II) · 2–23 Juni 2025`,
+        `&L&8 ${demoEvent.name} · Semua angkatan (Angkatan I, Angkatan II) · 2–23 Juni 2025` +
+          '&R&8&BCONTOH (data rekaan)',
       );
       expect(inner(xml, 'oddFooter')[0]!.replace(/&amp;/g, '&')).toBe('&C&8Halaman &P dari &N');
     }

@@ -23,7 +23,7 @@ import {
   type VenueCheckIn,
 } from '#domain/model';
 import type { ReportData } from '#domain/event-data';
-import { exportTables } from '#reports/tables';
+import { exportFileName, exportTables } from '#reports/tables';
 import { xlsxOf } from '#reports/xlsx';
 
 const [A1, A2] = demoBatches.map((b) => b.id) as [string, string];
@@ -336,5 +336,23 @@ describe('xlsxOf', () => {
 
   it('refuses an empty workbook', async () => {
     await expect(xlsxOf([])).rejects.toThrow(RangeError);
+  });
+});
+
+describe('export file names', () => {
+  it('name the kind, the event and the batch, and say when the data is the demo’s', () => {
+    const real = { event: { ...demoEvent, demo: false }, batches: demoBatches };
+    expect(exportFileName(real, { kind: 'recap' }, 'csv')).toMatch(/^hadir-recap-bimtek-.*\.csv$/);
+    expect(exportFileName(real, { kind: 'recap' }, 'csv')).not.toContain('contoh');
+    expect(
+      exportFileName(
+        { event: demoEvent, batches: demoBatches },
+        {
+          kind: 'recap',
+          batchId: demoBatches[0]!.id,
+        },
+        'csv',
+      ),
+    ).toMatch(/-a1-contoh\.csv$/);
   });
 });

@@ -362,6 +362,49 @@ describe('purging an event’s personal data', () => {
     });
   });
 
+  it('an optional setting cleared in the form is cleared for everyone; an older edit does not bring it back', async () => {
+    const organiser = await enrollDevice(server, 'organiser');
+    const storedEvent = () =>
+      JSON.parse(
+        (
+          server.db
+            .prepare("SELECT data FROM rows WHERE tbl = 'events' AND id = ?")
+            .get(DEMO_EVENT_ID) as { data: string }
+        ).data,
+      ) as Event;
+    const approver = { name: 'Drs. H. Ahmad Rizani', title: 'KPA', nip: '196804121993031005' };
+    const withApprover = organiser.tick();
+    const { approver: _a, letterhead: _l, fiscalYear: _f, ...cleared } = demoEvent;
+    const res = await organiser.send(
+      { name: 'event.upsert', args: { event: { ...demoEvent, approver } }, hlc: withApprover },
+      { name: 'event.upsert', args: { event: cleared } },
+    );
+    expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const after = storedEvent();
+    expect(after.approver).toBeUndefined();
+    expect(after.letterhead).toBeUndefined();
+    expect(after.fiscalYear).toBeUndefined();
+    expect(after.name).toBe(demoEvent.name);
+    // The first edit again, from another device's late push: older than the clearing.
+    const late = await enrollDevice(server, 'organiser');
+    await late.send({
+      name: 'event.upsert',
+      args: { event: { ...demoEvent, approver } },
+      hlc: withApprover,
+    });
+    expect(storedEvent().approver).toBeUndefined();
+
+    // A batch's certificate date back to "the batch's last day".
+    const batch = { ...demoBatches[0]!, certificateDate: demoBatches[0]!.endDate };
+    await organiser.send({ name: 'batch.upsert', args: { batch } });
+    const { certificateDate: _c, ...plain } = batch;
+    await organiser.send({ name: 'batch.upsert', args: { batch: plain } });
+    const storedBatch = server.db
+      .prepare("SELECT json_extract(data, '$.certificateDate') AS d FROM rows WHERE id = ?")
+      .get(batch.id) as { d: string | null };
+    expect(storedBatch.d).toBeNull();
+  });
+
   it('a device cannot write the summary: event.upsert ignores it', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const fake = { ...emptySummary(new Date().toISOString()), participants: 999 };

@@ -60,7 +60,9 @@ describe('the check-in desk', () => {
     expect(again).toHaveTextContent(/Sudah hadir .* di meja ini/);
     await u.click(within(again).getByRole('button', { name: 'Check-in' }));
     await vi.waitFor(() =>
-      expect(screen.getByTestId('confirmation')).toHaveTextContent('dicatat sebagai ulangan'),
+      expect(screen.getByTestId('confirmation')).toHaveTextContent(
+        'dicatat sebagai check-in ulang',
+      ),
     );
     await vi.waitFor(() => expect(count('repeats')).toBe(1));
     expect(count('arrived')).toBe(1);

@@ -41,6 +41,8 @@ export interface Table {
   timezone?: string;
   /** Printed across an A4 page rather than down it: wide tables. */
   landscape?: boolean;
+  /** On every printed page's head: "CONTOH (data rekaan)" for the demo event's sheets. */
+  mark?: string;
 }
 
 export interface Options {

@@ -80,8 +80,9 @@ const SIGNER_NIP = /^(official|approver|certificate\.signatory|committee\.\d+)\.
 
 /**
  * What is wrong with an event's identifiers: its province, the NIPs of its official,
- * certificate signatory and committee (validateEvent's own rule), and the kabupaten/kota
- * its quotas name. The rest of validateEvent (names, dates, settings) is left out.
+ * certificate signatory and committee (validateEvent's own rule), the kabupaten/kota
+ * its quotas name, and the certificate threshold (above 0). The rest of validateEvent
+ * (names, dates, other settings) is left out.
  */
 export function eventIdentifierIssues(e: Event, today?: Date): EventIdentifierIssue[] {
   const issues: EventIdentifierIssue[] = [];
@@ -94,8 +95,12 @@ export function eventIdentifierIssues(e: Event, today?: Date): EventIdentifierIs
   const errors = validateEvent(e, today ? { today } : {});
   for (const [field, code] of Object.entries(errors)) {
     if (!code) continue;
+    // The attendance threshold too: at 0% everyone would earn a certificate, and the
+    // exports and dashboard would say so before any issuing refused it.
     const identifier =
-      SIGNER_NIP.test(field) || (field.startsWith('quota.') && code === 'quotaRegion');
+      SIGNER_NIP.test(field) ||
+      (field.startsWith('quota.') && code === 'quotaRegion') ||
+      field === 'certificateThreshold';
     if (identifier) issues.push({ field, code });
   }
   // validateEvent finds '6371' as a region, but quotas are looked up by the stored

@@ -29,6 +29,8 @@ export const enDocuments: Record<keyof typeof idDocuments, string> = {
   'frame.help':
     'Printed on the attendance lists, recaps and (when chosen) certificates. The place of signing is the office’s city, not the venue’s address.',
   'frame.line': 'Letterhead line {n}',
+  'frame.line.example': 'PEMERINTAH PROVINSI KALIMANTAN SELATAN',
+  'frame.fundingSource.example': 'DAK Non Fisik',
   'frame.address': 'Office address (street, city, telephone)',
   'frame.logo.add': 'Add a logo (PNG/JPEG, at most 64 KB)',
   'frame.logo.alt': 'Logo {n}',

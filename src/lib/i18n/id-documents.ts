@@ -27,6 +27,8 @@ export const idDocuments = {
   'frame.help':
     'Dicetak pada daftar hadir, rekap, dan (bila dipilih) sertifikat. Tempat penandatanganan adalah kota kantor, bukan alamat tempat kegiatan.',
   'frame.line': 'Baris kop {n}',
+  'frame.line.example': 'PEMERINTAH PROVINSI KALIMANTAN SELATAN',
+  'frame.fundingSource.example': 'DAK Non Fisik',
   'frame.address': 'Alamat kantor (jalan, kota, telepon)',
   'frame.logo.add': 'Tambah logo (PNG/JPEG, maks. 64 KB)',
   'frame.logo.alt': 'Logo {n}',

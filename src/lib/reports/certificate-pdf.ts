@@ -29,6 +29,7 @@ import {
   font,
   lineHeight,
   pdfBytes,
+  printable,
   type Fitted,
 } from '#reports/pdf';
 
@@ -104,15 +105,22 @@ const STATEMENT_LINES = 5;
 const STATEMENT_SIZES = [13, 12, 11, 10];
 
 /** The statement in its box. Should it not fit whole even at the smallest size, what is
- * cut is the long free text before the hours (a venue, a name), never the hours. */
+ * cut is the long free text before the hours (a venue, a name), never the hours; the
+ * last line still starts with the word before them, so the hours never stand alone. */
 function fitStatement(doc: jsPDF, c: CertificateData): Fitted {
   const whole = fit(doc, statement(c), TEXT_WIDTH, STATEMENT_LINES, STATEMENT_SIZES);
   const clause = jpClause(c.jp);
   if (whole.lines.at(-1)?.endsWith(clause)) return whole;
   const size = STATEMENT_SIZES.at(-1)!;
-  const head = fit(doc, statementHead(c), TEXT_WIDTH, STATEMENT_LINES - 1, [size]);
+  const full = statementHead(c);
+  const at = full.lastIndexOf(' ');
+  const last = `${full.slice(at + 1)}${NBSP}${clause}`;
   font(doc, size);
-  return { size, lines: [...head.lines, clause] };
+  // A last word too long to share the line (a 60-letter run) leaves the hours a line alone.
+  const tied = doc.getTextWidth(printable(last)) <= TEXT_WIDTH;
+  const head = fit(doc, tied ? full.slice(0, at) : full, TEXT_WIDTH, STATEMENT_LINES - 1, [size]);
+  font(doc, size);
+  return { size, lines: [...head.lines, tied ? printable(last) : clause] };
 }
 
 function border(doc: jsPDF): void {

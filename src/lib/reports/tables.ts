@@ -14,6 +14,7 @@ import {
   type CertificateRegisterSource,
   type Table,
   type Word,
+  word,
 } from '#domain/exports';
 import { attendanceMatrix, recapBreakdown, regionRecap } from '#domain/recap';
 import type { Lang } from '#domain/validation';
@@ -73,6 +74,7 @@ export function exportTables(data: ReportData, req: ExportRequest): Table[] {
   return kinds.map((k) => ({
     ...build[k](),
     title: titleLines(HEADING[k], d.event, d.batches, lang, !req.batchId),
+    ...(d.event.demo ? { mark: word('demoMark', lang) } : {}),
   }));
 }
 
@@ -83,7 +85,9 @@ export function exportFileName(
   ext: 'xlsx' | 'csv' | 'pdf' | 'zip',
 ): string {
   const batch = req.batchId ? data.batches.find((b) => b.id === req.batchId)?.code : undefined;
-  return ['hadir', req.kind, fileSlug(data.event.name), batch && fileSlug(batch)]
+  // A demo's file says so in its name too: a CSV carries no title rows to say it.
+  const demo = data.event.demo ? 'contoh' : undefined;
+  return ['hadir', req.kind, fileSlug(data.event.name), batch && fileSlug(batch), demo]
     .filter(Boolean)
     .join('-')
     .concat(`.${ext}`);

@@ -198,7 +198,9 @@ function printSetup(tables: Table[], layouts: Layout[]): Feature<Blob> {
             const open = sheet.indexOf('>', sheet.indexOf('<worksheet')) + 1;
             const head = (table.title ?? []).slice(1, 3).join(' · ').slice(0, 200);
             const running =
-              `<headerFooter><oddHeader>${xml(`&L&8 ${headerText(head)}`)}</oddHeader>` +
+              `<headerFooter><oddHeader>${xml(
+                `&L&8 ${headerText(head)}${table.mark ? `&R&8&B${headerText(table.mark)}` : ''}`,
+              )}</oddHeader>` +
               `<oddFooter>${xml('&C&8Halaman &P dari &N')}</oddFooter></headerFooter>`;
             const withPr =
               sheet.slice(0, open) +

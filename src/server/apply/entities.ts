@@ -12,13 +12,18 @@ import {
 } from '#server/apply/context';
 
 /** Merge `incoming` into the stored row field by field; a field changes only when the
- * mutation's stamp is newer than the one that last wrote it. */
+ * mutation's stamp is newer than the one that last wrote it. With `whole`, `incoming` is
+ * the entire row as its writer saw it: a stored field it leaves out (an optional setting
+ * the organiser cleared: the approver, the kop surat, a batch's certificate date) is
+ * removed by the same rule, except the fields named in `whole.keep`, which other
+ * mutations or the server write. */
 export function mergeFields(
   ctx: ApplyContext,
   tbl: SyncedTable,
   id: string,
   eventId: string,
   incoming: Record<string, unknown>,
+  whole?: { keep: readonly string[] },
 ): void {
   const hlc = ctx.mutation.hlc;
   const stored = getRow(ctx.db, tbl, id);
@@ -40,6 +45,16 @@ export function mergeFields(
       hlcs[field] = hlc;
     }
   }
+  if (whole) {
+    for (const field of Object.keys(data)) {
+      if (field in incoming || whole.keep.includes(field)) continue;
+      const prev = hlcs[field];
+      if (prev === undefined || hlc > prev) {
+        delete data[field];
+        hlcs[field] = hlc; // an older write arriving later does not bring it back
+      }
+    }
+  }
   putRow(ctx.db, { tbl, id, eventId, owner: stored?.owner ?? ctx.device.id, data, hlcs, v: ctx.v });
 }
 
@@ -48,13 +63,13 @@ export function eventUpsert(ctx: ApplyContext, args: MutationArgs<'event.upsert'
   refuseIdentifiers(eventIdentifierIssues(args.event, ctx.now));
   // The purge summary is the server's to write; a device's copy of it is ignored.
   const { purge: _serverOwned, ...fields } = args.event;
-  mergeFields(ctx, 'events', args.event.id, args.event.id, fields);
+  mergeFields(ctx, 'events', args.event.id, args.event.id, fields, { keep: ['purge'] });
   return { status: 'applied' };
 }
 
 export function batchUpsert(ctx: ApplyContext, args: MutationArgs<'batch.upsert'>): Outcome {
   sameEvent(ctx, args.batch.eventId);
-  mergeFields(ctx, 'batches', args.batch.id, args.batch.eventId, args.batch);
+  mergeFields(ctx, 'batches', args.batch.id, args.batch.eventId, args.batch, { keep: [] });
   return { status: 'applied' };
 }
 
@@ -67,7 +82,9 @@ export function sessionUpsert(ctx: ApplyContext, args: MutationArgs<'session.ups
   // Whether the session is finished is written by session.close alone: an organiser's
   // edit made before a trainer finished must not open it again.
   const { closedAt: _closeOwned, ...fields } = args.session;
-  mergeFields(ctx, 'sessions', args.session.id, args.session.eventId, fields);
+  mergeFields(ctx, 'sessions', args.session.id, args.session.eventId, fields, {
+    keep: ['closedAt'],
+  });
   return { status: 'applied' };
 }
 
