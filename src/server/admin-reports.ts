@@ -6,6 +6,7 @@ import { eventIdentifierIssues, invalidRegistrations } from '#domain/identifiers
 import { validationMessage } from '#domain/messages';
 import { exportFile, exportKinds, type ExportRequest } from '#reports/tables';
 import { registerSource } from '#domain/exports-recap';
+import { readConfig } from '#server/config';
 import { issueCertificates, listCertificates } from '#server/certificates';
 import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
 import { serverReportData } from '#server/reports';
@@ -96,7 +97,7 @@ export async function certificatesCommand(args: string[], io: AdminIo): Promise<
     throw new UsageError('--date is YYYY-MM-DD');
   const data = dataOf(io, values.event);
   // The QR must open the public address: a localhost default would print dead codes.
-  const origin = (values.origin ?? process.env.HADIR_PUBLIC_URL ?? '').replace(/\/$/, '');
+  const origin = (values.origin ?? readConfig().publicUrl ?? '').replace(/\/$/, '');
   if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
     throw new UsageError(
       '--origin https://… (the address that opens the certificate check) is required, or set HADIR_PUBLIC_URL',

@@ -85,9 +85,11 @@ export interface AppOptions {
   links?: () => { httpsUrl?: string | undefined; installUrl?: string | undefined };
   /** Routes answered before the PWA's: the certificate install page, with local TLS. */
   routes?: Hono<Env>;
+  /** HADIR_PUBLIC_URL: where certificates' QR codes point when behind a proxy. */
+  publicUrl?: string | undefined;
 }
 
-export function createApp({ db, staticDir, links, routes }: AppOptions): Hono<Env> {
+export function createApp({ db, staticDir, links, routes, publicUrl }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.onError((e, c) => {
@@ -166,7 +168,7 @@ export function createApp({ db, staticDir, links, routes }: AppOptions): Hono<En
   api.use('/certificates/mine', authenticated);
   api.route('/sync', syncRoutes(db, serverSecret(db)));
   api.route('/admin', adminRoutes(db));
-  api.route('/', reportRoutes(db));
+  api.route('/', reportRoutes(db, publicUrl));
   api.all('*', () => {
     throw new HttpError('NOT_FOUND', 'No such API route');
   });

@@ -147,6 +147,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const app = createApp({
     db,
     staticDir: opts.staticDir ?? config.staticDir,
+    publicUrl,
     links: () => ({
       httpsUrl: site ? site.httpsUrl() : publicUrl?.startsWith('https:') ? publicUrl : undefined,
       installUrl: site?.installUrl(),

@@ -1,7 +1,7 @@
 // The phone's own registration in the local database.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID } from '#domain/demo';
-import { setMeta } from '#db/meta';
+import { deleteMeta } from '#db/meta';
 import { ownEventId, ownTicket, registerOwn } from '#db/registration';
 import { saveEnrollment } from '#db/sync-store';
 import { person } from '#tests/server/support';
@@ -31,7 +31,7 @@ describe('the phone’s home: its ticket', () => {
       expect(await ownEventId(), role).toBeUndefined();
     }
     await saveEnrollment({ deviceId: 'd', token: 't', role: 'participant', eventId: 'x' });
-    await setMeta('homeEvent', undefined);
+    await deleteMeta('homeEvent');
     expect(await ownEventId()).toBe('x');
   });
 });

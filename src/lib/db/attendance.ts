@@ -102,16 +102,3 @@ export function closeSession(session: Pick<Session, 'id' | 'eventId'>, closed: b
     at: new Date().toISOString(),
   });
 }
-
-/** What a daftar hadir needs for one day: the event's people and that day's check-ins
- * (with their signatures, which only an organiser's device holds). */
-export async function attendanceDay(
-  eventId: string,
-  day: string,
-): Promise<{ people: ParticipantRow[]; checkins: VenueCheckIn[] }> {
-  const [people, checkins] = await Promise.all([
-    db().participants.where('eventId').equals(eventId).sortBy('searchKey'),
-    checkinsOn(eventId, day),
-  ]);
-  return { people, checkins };
-}

@@ -5,7 +5,7 @@ import { clientId, getMeta, setMeta } from '#db/meta';
 
 /** Milliseconds to add to Date.now(), learnt from the server's time (CLOCK_SKEW). */
 export async function clockOffset(): Promise<number> {
-  return (await getMeta<number>('clockOffset')) ?? 0;
+  return (await getMeta('clockOffset')) ?? 0;
 }
 
 export async function setClockOffset(ms: number): Promise<void> {
@@ -17,7 +17,7 @@ export async function correctedNow(): Promise<number> {
 }
 
 async function state(): Promise<HlcState> {
-  return (await getMeta<HlcState>('hlc')) ?? initialHlc(await clientId());
+  return (await getMeta('hlc')) ?? initialHlc(await clientId());
 }
 
 /** A new stamp for a local write. */
@@ -32,6 +32,6 @@ export async function observe(remote: string): Promise<void> {
   await setMeta('hlc', receive(await state(), remote, await correctedNow()));
   // Remembered apart from the clock: a re-stamp after CLOCK_SKEW restarts the clock but
   // must still sort after everything this device has seen from others.
-  const seen = await getMeta<string>('hlcSeen');
+  const seen = await getMeta('hlcSeen');
   if (!seen || remote > seen) await setMeta('hlcSeen', remote);
 }

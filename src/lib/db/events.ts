@@ -10,10 +10,6 @@ export function listEvents(): Promise<Event[]> {
   return db().events.orderBy('id').toArray();
 }
 
-export function getEvent(id: string): Promise<Event | undefined> {
-  return db().events.get(id);
-}
-
 /** By first day, then code: batches starting together still show A1 before A2. */
 export async function batchesOf(eventId: string): Promise<Batch[]> {
   const batches = await db().batches.where('eventId').equals(eventId).toArray();

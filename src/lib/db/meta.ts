@@ -1,13 +1,52 @@
-// Small device-wide values: client id, outbox sequence, clock state, sync cursor.
+// Small device-wide values: client id, outbox sequence, clock state, sync cursor. Every
+// key and the type of its value are named here, so a misspelt key or a wrong value is a
+// compile error rather than a value silently never found.
+import type { HlcState } from '#domain/hlc';
 import { newId } from '#domain/ids';
 import { db } from '#db/database';
+import type { Enrollment } from '#db/sync-store';
 
-export async function getMeta<T>(key: string): Promise<T | undefined> {
-  return (await db().meta.get(key))?.value as T | undefined;
+export interface MetaValues {
+  /** This device's id in the protocol (see clientId below). */
+  clientId: string;
+  /** Milliseconds to add to the device clock (from the server's Date). */
+  clockOffset: number;
+  hlc: HlcState;
+  /** The latest stamp seen from another device. */
+  hlcSeen: string;
+  /** The last outbox seq handed out. */
+  outboxSeq: number;
+  /** The pull cursor; null: start again from a full snapshot. */
+  cursor: { v: number; k?: string } | null;
+  enrollment: Enrollment;
+  /** A participant phone's event to join once online. */
+  pendingJoin: string;
+  lastSyncAt: string;
+  /** When the outbox was last pruned (ms since the epoch). */
+  prunedAt: number;
+  /** The event a participant phone opens on. */
+  homeEvent: string;
 }
 
+/** Keys with the event id in them: values whose type their owner declares. */
+export type EventKey = `${'seats' | 'draft' | 'mine' | 'certificates'}:${string}`;
+
+type KnownKey = keyof MetaValues;
+
+export async function getMeta<K extends KnownKey>(key: K): Promise<MetaValues[K] | undefined>;
+export async function getMeta<T>(key: EventKey): Promise<T | undefined>;
+export async function getMeta(key: string): Promise<unknown> {
+  return (await db().meta.get(key))?.value;
+}
+
+export async function setMeta<K extends KnownKey>(key: K, value: MetaValues[K]): Promise<void>;
+export async function setMeta(key: EventKey, value: unknown): Promise<void>;
 export async function setMeta(key: string, value: unknown): Promise<void> {
   await db().meta.put({ key, value });
+}
+
+export async function deleteMeta(key: KnownKey | EventKey): Promise<void> {
+  await db().meta.delete(key);
 }
 
 /**
@@ -16,7 +55,7 @@ export async function setMeta(key: string, value: unknown): Promise<void> {
  */
 export async function clientId(): Promise<string> {
   return db().transaction('rw', db().meta, async () => {
-    const existing = await getMeta<string>('clientId');
+    const existing = await getMeta('clientId');
     if (existing) return existing;
     const id = newId();
     await setMeta('clientId', id);

@@ -49,7 +49,7 @@ export async function enqueue<N extends MutationName>(
   if (new TextEncoder().encode(JSON.stringify(args)).length > MAX_MUTATION_BYTES) {
     throw new StorageError('too_large', `${name} is larger than ${MAX_MUTATION_BYTES} bytes`);
   }
-  const seq = ((await getMeta<number>('outboxSeq')) ?? 0) + 1;
+  const seq = ((await getMeta('outboxSeq')) ?? 0) + 1;
   await setMeta('outboxSeq', seq);
   const row: OutboxRow<N> = {
     seq,
@@ -69,7 +69,7 @@ export async function enqueue<N extends MutationName>(
 export async function nextSeqToSend(): Promise<number> {
   const oldest = await db().outbox.where('status').equals('pending').first();
   // Indexed by status, ordered by the primary key (seq) within it: the lowest pending seq.
-  return oldest?.seq ?? ((await getMeta<number>('outboxSeq')) ?? 0) + 1;
+  return oldest?.seq ?? ((await getMeta('outboxSeq')) ?? 0) + 1;
 }
 
 /**
@@ -103,10 +103,6 @@ export function pendingMutations(limit = Infinity): Promise<OutboxRow[]> {
   return db().outbox.where('status').equals('pending').limit(limit).sortBy('seq');
 }
 
-export function rejectedMutations(): Promise<OutboxRow[]> {
-  return db().outbox.where('status').equals('rejected').sortBy('seq');
-}
-
 /**
  * Take back a held mutation that has not been sent: delete its row and close the gap in
  * the seq numbers (the server stops at a gap), in the caller's transaction. Nothing after
@@ -126,6 +122,6 @@ export async function withdraw(seq: number): Promise<boolean> {
     await d.outbox.delete(r.seq);
     await d.outbox.add({ ...r, seq: r.seq - 1 });
   }
-  await setMeta('outboxSeq', ((await getMeta<number>('outboxSeq')) ?? seq) - 1);
+  await setMeta('outboxSeq', ((await getMeta('outboxSeq')) ?? seq) - 1);
   return true;
 }

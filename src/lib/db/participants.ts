@@ -31,10 +31,6 @@ export function participantsInSlices(eventId: string, slice = 1_000): Promise<Pa
   });
 }
 
-export function getParticipant(id: string): Promise<ParticipantRow | undefined> {
-  return db().participants.get(id);
-}
-
 export const registerParticipant = (participant: Participant) =>
   commit('participant.register', { participant });
 

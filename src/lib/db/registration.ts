@@ -5,7 +5,7 @@ import { Participant, type Batch, type Event, type Session } from '#domain/model
 import type { Registration, RegistrationForm } from '#domain/registration';
 import { newTicketCode } from '#domain/ticket';
 import { db, syncedTables, type OutboxStatus } from '#db/database';
-import { getMeta, setMeta } from '#db/meta';
+import { deleteMeta, getMeta, setMeta } from '#db/meta';
 import { commit } from '#db/outbox';
 
 export interface PublishedEvent {
@@ -16,11 +16,11 @@ export interface PublishedEvent {
   seatsLeft: Record<string, number> | undefined;
 }
 
-const seatsKey = (eventId: string) => `seats:${eventId}`;
-const draftKey = (eventId: string) => `draft:${eventId}`;
-const mineKey = (eventId: string) => `mine:${eventId}`;
+const seatsKey = (eventId: string) => `seats:${eventId}` as const;
+const draftKey = (eventId: string) => `draft:${eventId}` as const;
+const mineKey = (eventId: string) => `mine:${eventId}` as const;
 /** The event this phone last registered for: its home screen opens that ticket. */
-const HOME = 'homeEvent';
+const HOME = 'homeEvent' as const;
 
 /** Keep what the public page showed, so it opens offline next time. */
 export async function cachePublicEvent(p: Required<PublishedEvent>): Promise<void> {
@@ -73,7 +73,7 @@ export async function registerOwn(eventId: string, registration: Registration): 
     await setMeta(mineKey(eventId), { participant, seq: row.seq });
     await setMeta(HOME, eventId);
     await setMeta('pendingJoin', participant.eventId);
-    await d.meta.delete(draftKey(participant.eventId));
+    await deleteMeta(draftKey(participant.eventId));
   });
 }
 
@@ -116,8 +116,8 @@ export async function ownTicket(eventId: string): Promise<OwnTicket | null> {
 /** The event whose registration page is this phone's home: it registered there last, or
  * it joined as a participant. Undefined on a tablet, an organiser's or a fresh device. */
 export async function ownEventId(): Promise<string | undefined> {
-  const enrollment = await getMeta<{ role: string; eventId: string }>('enrollment');
+  const enrollment = await getMeta('enrollment');
   // A tablet or organiser that once tried the link stays the app.
   if (enrollment && enrollment.role !== 'participant') return undefined;
-  return (await getMeta<string>(HOME)) ?? enrollment?.eventId;
+  return (await getMeta(HOME)) ?? enrollment?.eventId;
 }

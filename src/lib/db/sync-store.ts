@@ -3,7 +3,7 @@
 import { initialHlc, receive, tick } from '#domain/hlc';
 import { db, syncedTables, type OutboxRow } from '#db/database';
 import { setClockOffset, correctedNow } from '#db/clock';
-import { clientId, getMeta, setMeta } from '#db/meta';
+import { clientId, deleteMeta, getMeta, setMeta } from '#db/meta';
 import { enqueue, isHeld } from '#db/outbox';
 
 export interface Enrollment {
@@ -25,10 +25,9 @@ export interface PushOutcome {
   params?: Record<string, string | number>;
 }
 
-export const getEnrollment = () => getMeta<Enrollment>('enrollment');
+export const getEnrollment = () => getMeta('enrollment');
 export const saveEnrollment = (e: Enrollment) => setMeta('enrollment', e);
-export const getCursor = () => getMeta<{ v: number; k?: string } | null>('cursor');
-export const getLastSyncAt = () => getMeta<string>('lastSyncAt');
+export const getCursor = () => getMeta('cursor');
 export const setLastSyncAt = (at: string) => setMeta('lastSyncAt', at);
 
 /**
@@ -158,7 +157,7 @@ export async function refuseAllPending(code: string, message: string): Promise<v
     }
     await d.outbox.bulkPut(rows);
     await undoRefused(rows);
-    await d.meta.delete('pendingJoin');
+    await deleteMeta('pendingJoin');
   });
 }
 
@@ -195,7 +194,7 @@ export async function restampPending(serverTime: string): Promise<void> {
     await setClockOffset(Date.parse(serverTime) - Date.now());
     // Start the clock over from the corrected time: the old state ran in the future.
     let state = initialHlc(await clientId());
-    const seen = await getMeta<string>('hlcSeen');
+    const seen = await getMeta('hlcSeen');
     if (seen) state = receive(state, seen, await correctedNow());
     const pending = await d.outbox.where('status').equals('pending').sortBy('seq');
     for (const row of pending) {
@@ -242,7 +241,7 @@ export async function retry(seq: number): Promise<void> {
  * Runs at most once an hour; only settled rows have `ackedAt`, so the index walk is short.
  */
 export async function pruneAcked(days = 7, now = Date.now()): Promise<number> {
-  const last = (await getMeta<number>('prunedAt')) ?? 0;
+  const last = (await getMeta('prunedAt')) ?? 0;
   if (now - last < 3_600_000) return 0;
   await setMeta('prunedAt', now);
   const before = new Date(now - days * 86_400_000).toISOString();

@@ -9,6 +9,7 @@ import {
   positionCodes,
 } from '#domain/reference';
 import type { Gender } from '#domain/validation';
+import { DEFAULT_TIMEZONE } from '#domain/time';
 import { MAX_SIGNATURE_CHARS, SIGNATURE_PATTERN } from '#domain/signature';
 
 export const id = () => z.string().check(z.minLength(1), z.maxLength(64));
@@ -120,7 +121,7 @@ export const Event = z.object({
   venue: text(300),
   startDate: day(),
   endDate: day(),
-  timezone: z._default(requiredText(64), 'Asia/Makassar'),
+  timezone: z._default(requiredText(64), DEFAULT_TIMEZONE),
   /** Province whose kabupaten/kota list the registration form offers. */
   provinceCode: z._default(requiredText(8), '63'),
   minutesPerJp: z._default(z.int().check(z.minimum(1), z.maximum(240)), DEFAULT_MINUTES_PER_JP),

@@ -109,7 +109,7 @@ export class OrganiserConsole {
   }
 }
 
-const certificatesKey = (eventId: string) => `certificates:${eventId}`;
+const certificatesKey = (eventId: string) => `certificates:${eventId}` as const;
 
 export const organiserConsole = new OrganiserConsole();
 

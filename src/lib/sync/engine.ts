@@ -251,7 +251,7 @@ export class SyncEngine {
     // A phone that registered before it had a token joins the event now (it may have
     // been offline when the person pressed "Daftar"); a participant's phone registering
     // for another event joins that one.
-    const pendingJoin = await getMeta<string>('pendingJoin');
+    const pendingJoin = await getMeta('pendingJoin');
     const joinNow =
       pendingJoin &&
       (!enrollment || (enrollment.role === 'participant' && enrollment.eventId !== pendingJoin));

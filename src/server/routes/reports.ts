@@ -30,11 +30,10 @@ const ExportQuery = z.object({
   separator: z._default(z.enum(['comma', 'semicolon']), 'comma'),
 });
 
-/** The address the QR points to: the public one when the server sits behind a proxy. */
-const publicOrigin = (url: string) =>
-  process.env.HADIR_PUBLIC_URL?.replace(/\/$/, '') ?? new URL(url).origin;
-
-export function reportRoutes(db: Db): Hono<Env> {
+export function reportRoutes(db: Db, publicUrl?: string): Hono<Env> {
+  /** The address the QR points to: the public one (HADIR_PUBLIC_URL, parsed at start)
+   * when the server sits behind a proxy, else the one the request came to. */
+  const publicOrigin = (url: string) => publicUrl?.replace(/\/$/, '') ?? new URL(url).origin;
   const routes = new Hono<Env>();
   const verifies = new RateLimiter(60, 60_000);
   const ticketFailures = new RateLimiter(10, 15 * 60_000);
