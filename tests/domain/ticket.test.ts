@@ -2,7 +2,7 @@
 // phone shows is what a desk's scanner will read.
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { qrMatrix } from '#domain/qr';
+import { qrMatrix } from '#reports/qr';
 import { newTicketCode, parseTicket, ticketPayload } from '#domain/ticket';
 
 /** Paint the matrix as an RGBA image, `scale` pixels a module, as a canvas would. */

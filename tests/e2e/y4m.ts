@@ -1,7 +1,7 @@
 // A fake camera for Chromium (--use-file-for-fake-video-capture): a YUV4MPEG2 file whose
 // frames show one QR code, black on white with a wide quiet zone, as a ticket held up
 // to a tablet would. Chromium loops the file for as long as the camera is open.
-import { qrMatrix } from '#domain/qr';
+import { qrMatrix } from '#reports/qr';
 
 export interface Y4mOptions {
   width?: number;

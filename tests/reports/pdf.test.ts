@@ -249,7 +249,7 @@ describe('the certificates PDF', () => {
   it('draws the QR as rectangles that decode back to the verification URL', async () => {
     const url = three[1]!.verifyUrl;
     const { size, squares } = qrSquares(url);
-    // The drawn modules are exactly the encoder's matrix (as #domain/qr asks for it).
+    // The drawn modules are exactly the encoder's matrix (as #reports/qr asks for it).
     const drawn = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
     for (const s of squares) for (let x = s.x; x < s.x + s.w; x++) drawn[s.y]![x] = true;
     expect(drawn).toEqual(encode(url, { ecc: 'M', border: 2 }).data);

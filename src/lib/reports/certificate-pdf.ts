@@ -14,7 +14,7 @@ import {
 import { jpInWords } from '#domain/certificate-terbilang';
 import { fileSlug } from '#domain/exports';
 import { formatNip } from '#domain/nip';
-import { qrMatrix } from '#domain/qr';
+import { qrMatrix } from '#reports/qr';
 import { formatDayShort, formatDaySpan } from '#domain/time';
 import { stripAcademicTitles } from '#domain/search';
 import { drawBack } from '#reports/certificate-back';

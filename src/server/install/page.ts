@@ -1,7 +1,7 @@
 // "Pasang sertifikat": the page a tablet opens over plain HTTP to trust the local CA, then
 // move to HTTPS. No script and no inline style (the app's CSP holds here too), nothing
 // from outside: the hall has no internet. Indonesian first, English below.
-import { qrMatrix } from '#domain/qr';
+import { qrMatrix } from '#reports/qr';
 import type { SiteCa } from '#server/tls/site';
 
 export const CSS_PATH = '/pasang-sertifikat.css';
