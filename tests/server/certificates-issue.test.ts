@@ -256,7 +256,22 @@ describe('never issued wrongly', () => {
   it('refuses a 0% threshold with THRESHOLD_INVALID and numbers nothing', async () => {
     const owner = await setUp();
     const ani = attendee();
-    await owner.send(register(ani), upsert('event', { ...event, certificateThreshold: 0 }));
+    const pushed = await owner.send(
+      register(ani),
+      upsert('event', { ...event, certificateThreshold: 0 }),
+    );
+    // Refused where it is written: at 0% the exports would already call everyone eligible.
+    expect(pushed.results[1]).toMatchObject({
+      status: 'rejected',
+      code: 'INVALID_MUTATION',
+      field: 'certificateThreshold',
+    });
+    // An event stored before that rule: issuing refuses it too.
+    server.db
+      .prepare(
+        "UPDATE rows SET data = json_set(data, '$.certificateThreshold', 0) WHERE tbl = 'events' AND id = ?",
+      )
+      .run(event.id);
     const refused = await request(server.url, '/api/v1/admin/certificates/issue', {
       token: owner.token,
       body: {},
