@@ -5,9 +5,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { createMiddleware } from 'hono/factory';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION } from '#sync/protocol';
-import { authenticate, serverSecret } from '#server/auth';
+import { serverSecret } from '#server/auth';
 import { HttpError } from '#server/errors';
 import { errorJson, requestOriginOf, type Env } from '#server/http';
 import { log } from '#server/log';
@@ -144,28 +143,7 @@ export function createApp({ db, staticDir, links, routes, publicUrl }: AppOption
   api.get('/health', (c) => c.json({ ok: true, protocolVersion: PROTOCOL_VERSION, ...links?.() }));
   api.route('/', deviceRoutes(db));
 
-  // Everything below needs a device token (the login route above does not).
-  const authenticated = createMiddleware<Env>(async (c, next) => {
-    const auth = authenticate(db, c.req.header('authorization'));
-    if (!auth.ok) {
-      const revoked = auth.code === 'DEVICE_REVOKED';
-      const message = revoked ? 'This device was revoked' : 'Missing, unknown or expired token';
-      throw new HttpError(auth.code, message);
-    }
-    c.set('device', auth.device);
-    await next();
-  });
-  api.use('/sync/*', authenticated);
-  api.use('/admin/devices', authenticated);
-  api.use('/admin/devices/*', authenticated);
-  api.use('/admin/logout', authenticated);
-  api.use('/admin/events', authenticated);
-  api.use('/admin/events/*', authenticated);
-  api.use('/admin/exports/*', authenticated);
-  api.use('/admin/certificates', authenticated);
-  api.use('/admin/certificates/*', authenticated);
-  // A person's own certificate by the proof on their ticket needs no token (a new phone).
-  api.use('/certificates/mine', authenticated);
+  // Each route declares whether it needs a device token (`authenticated` in http.ts).
   api.route('/sync', syncRoutes(db, serverSecret(db)));
   api.route('/admin', adminRoutes(db));
   api.route('/', reportRoutes(db, publicUrl));

@@ -1,9 +1,11 @@
 // Shared pieces of the HTTP layer: the environment type, body parsing with the shared
 // schemas, typed error bodies, the caller's address, and the role guard.
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { IncomingMessage } from 'node:http';
 import type { ErrorCode, Role } from '#sync/protocol';
-import { bearerToken, type Device } from '#server/auth';
+import { authenticate, bearerToken, type Device } from '#server/auth';
+import type { Db } from '#server/store/database';
 import { HttpError } from '#server/errors';
 import { originOf, type Origin } from '#server/proxy';
 import { prototypeKey } from '#domain/validation';
@@ -81,6 +83,20 @@ export const clientAddress = (c: Context): string => requestOriginOf(c).address;
 /** The bearer token of the request, if it carries one. */
 export const bearer = (c: Context): string | undefined =>
   bearerToken(c.req.header('authorization'));
+
+/** The device token check, declared on each route that needs it (first in its handler
+ * list), so what a route requires is read where the route is. */
+export const authenticated = (db: Db) =>
+  createMiddleware<Env>(async (c, next) => {
+    const auth = authenticate(db, c.req.header('authorization'));
+    if (!auth.ok) {
+      const revoked = auth.code === 'DEVICE_REVOKED';
+      const message = revoked ? 'This device was revoked' : 'Missing, unknown or expired token';
+      throw new HttpError(auth.code, message);
+    }
+    c.set('device', auth.device);
+    await next();
+  });
 
 /** Only these roles may use the route (the device was authenticated before). */
 export function requireRole(c: Context<Env>, ...roles: Role[]): Device {

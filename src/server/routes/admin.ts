@@ -16,7 +16,14 @@ import {
 import { deviceList } from '#server/device-list';
 import { createEvent, listEvents, purgeEvent, scheduleOf } from '#server/events';
 import { HttpError } from '#server/errors';
-import { body, enrolled, requestOriginOf, requireRole, type Env } from '#server/http';
+import {
+  authenticated,
+  body,
+  enrolled,
+  requestOriginOf,
+  requireRole,
+  type Env,
+} from '#server/http';
 import { log } from '#server/log';
 import type { Db } from '#server/store/database';
 
@@ -49,14 +56,15 @@ function copiedSchedule(db: Db, event: Event, from: string | undefined) {
 
 export function adminRoutes(db: Db): Hono<Env> {
   const routes = new Hono<Env>();
+  const auth = authenticated(db);
   const switched = (me: Device, eventId: string) => enrolled(switchOrganiser(db, me, eventId));
 
-  routes.get('/devices', (c) => {
+  routes.get('/devices', auth, (c) => {
     const me = requireRole(c, 'organiser');
     return c.json({ devices: deviceList(db, me.eventId) });
   });
 
-  routes.post('/devices', async (c) => {
+  routes.post('/devices', auth, async (c) => {
     const me = requireRole(c, 'organiser');
     const req = await body(c, NewDeviceRequest);
     const { code, expiresAt } = createEnrollCode(db, {
@@ -74,7 +82,7 @@ export function adminRoutes(db: Db): Hono<Env> {
     return c.json({ code, expiresAt, enrollUrl });
   });
 
-  routes.post('/devices/:id/revoke', (c) => {
+  routes.post('/devices/:id/revoke', auth, (c) => {
     const me = requireRole(c, 'organiser');
     const target = listDevices(db).find((d) => d.id === c.req.param('id'));
     if (!target || target.eventId !== me.eventId)
@@ -84,14 +92,14 @@ export function adminRoutes(db: Db): Hono<Env> {
     return c.json({ ok: true });
   });
 
-  routes.get('/events', (c) => {
+  routes.get('/events', auth, (c) => {
     requireRole(c, 'organiser');
     return c.json({ events: listEvents(db) });
   });
 
   // What a new event may take from this one: its settings, never who signs, and the size
   // of its schedule (for "copy the batches and sessions too").
-  routes.get('/events/:id/template', (c) => {
+  routes.get('/events/:id/template', auth, (c) => {
     requireRole(c, 'organiser');
     const source = scheduleOf(db, c.req.param('id'));
     if (!source) throw new HttpError('NOT_FOUND', 'Unknown event');
@@ -104,7 +112,7 @@ export function adminRoutes(db: Db): Hono<Env> {
   });
 
   // A new event (online: it is a new scope for tokens), and the organiser moves to it.
-  routes.post('/events', async (c) => {
+  routes.post('/events', auth, async (c) => {
     const me = requireRole(c, 'organiser');
     const { event, copyScheduleFrom } = await body(c, NewEventRequest);
     const wrong = eventIdentifierIssues(event)[0];
@@ -118,7 +126,7 @@ export function adminRoutes(db: Db): Hono<Env> {
   });
 
   // The organiser works on another event: a session for it replaces this one.
-  routes.post('/events/:id/open', (c) => {
+  routes.post('/events/:id/open', auth, (c) => {
     const me = requireRole(c, 'organiser');
     const id = c.req.param('id');
     if (!listEvents(db).some((e) => e.id === id)) throw new HttpError('NOT_FOUND', 'Unknown event');
@@ -126,7 +134,7 @@ export function adminRoutes(db: Db): Hono<Env> {
   });
 
   // Erase the event's personal data after its retention period; only counts remain.
-  routes.post('/events/:id/purge', (c) => {
+  routes.post('/events/:id/purge', auth, (c) => {
     const me = requireRole(c, 'organiser');
     const id = c.req.param('id');
     if (id !== me.eventId) throw new HttpError('FORBIDDEN', 'Purge the event you are signed in to');
@@ -144,7 +152,7 @@ export function adminRoutes(db: Db): Hono<Env> {
   });
 
   // Signing out ends this device's session on the server too.
-  routes.post('/logout', (c) => {
+  routes.post('/logout', auth, (c) => {
     const me = requireRole(c, 'organiser', 'staff', 'trainer', 'participant');
     revokeDevice(db, me.id);
     return c.json({ ok: true });

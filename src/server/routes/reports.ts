@@ -16,7 +16,7 @@ import {
   verifyCertificate,
 } from '#server/certificates';
 import { HttpError, limit } from '#server/errors';
-import { body, clientAddress, requireRole, type Env } from '#server/http';
+import { authenticated, body, clientAddress, requireRole, type Env } from '#server/http';
 import { log } from '#server/log';
 import { RateLimiter } from '#server/rate-limit';
 import { serverReportData } from '#server/reports';
@@ -35,13 +35,14 @@ export function reportRoutes(db: Db, publicUrl?: string): Hono<Env> {
    * when the server sits behind a proxy, else the one the request came to. */
   const publicOrigin = (url: string) => publicUrl?.replace(/\/$/, '') ?? new URL(url).origin;
   const routes = new Hono<Env>();
+  const auth = authenticated(db);
   const verifies = new RateLimiter(60, 60_000);
   const ticketFailures = new RateLimiter(10, 15 * 60_000);
   // Registration numbers are sequential: guesses at one number from many addresses are
   // counted too (its owner waits an hour at worst; the desk can still help them).
   const ticketFailuresPerNumber = new RateLimiter(20, 60 * 60_000);
 
-  routes.get('/admin/exports/:kind', async (c) => {
+  routes.get('/admin/exports/:kind', auth, async (c) => {
     const me = requireRole(c, 'organiser');
     const kind = c.req.param('kind');
     if (kind !== 'all' && !(exportKinds as readonly string[]).includes(kind)) {
@@ -82,14 +83,14 @@ export function reportRoutes(db: Db, publicUrl?: string): Hono<Env> {
     return c.body(file.bytes.slice().buffer, 200, { 'Content-Type': file.mime });
   });
 
-  routes.get('/admin/certificates', (c) => {
+  routes.get('/admin/certificates', auth, (c) => {
     const me = requireRole(c, 'organiser');
     const list = listCertificates(db, me.eventId, publicOrigin(c.req.url));
     if (!list) throw new HttpError('NOT_FOUND', 'Unknown event');
     return c.json(list);
   });
 
-  routes.post('/admin/certificates/issue', async (c) => {
+  routes.post('/admin/certificates/issue', auth, async (c) => {
     const me = requireRole(c, 'organiser');
     const req = await body(c, IssueRequest);
     // No default of "today": each batch's certificates carry the batch's own date, so a
@@ -103,7 +104,7 @@ export function reportRoutes(db: Db, publicUrl?: string): Hono<Env> {
     return c.json(list);
   });
 
-  routes.post('/admin/certificates/publish', async (c) => {
+  routes.post('/admin/certificates/publish', auth, async (c) => {
     const me = requireRole(c, 'organiser');
     const { published } = await body(c, PublishRequest);
     setPublished(db, me.eventId, published);
@@ -114,7 +115,7 @@ export function reportRoutes(db: Db, publicUrl?: string): Hono<Env> {
   // A participant's phone: the certificates of the registrations it created. A phone whose
   // registration was merged into an earlier one (same NIP) gets none of that person's:
   // they use the proof on their first ticket (below).
-  routes.get('/certificates/mine', (c) => {
+  routes.get('/certificates/mine', auth, (c) => {
     const me = requireRole(c, 'participant');
     const own = db
       .prepare("SELECT id FROM rows WHERE owner = ? AND tbl = 'participants' AND deleted = 0")

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { PROTOCOL_VERSION, PullRequest, PushRequest } from '#sync/protocol';
 import { HttpError } from '#server/errors';
-import { body, type Env } from '#server/http';
+import { authenticated, body, type Env } from '#server/http';
 import { pull } from '#server/pull';
 import { push } from '#server/push';
 import type { Db } from '#server/store/database';
@@ -15,8 +15,9 @@ function speaks(version: number | undefined): void {
 
 export function syncRoutes(db: Db, secret: string): Hono<Env> {
   const routes = new Hono<Env>();
+  const auth = authenticated(db);
 
-  routes.post('/push', async (c) => {
+  routes.post('/push', auth, async (c) => {
     const req = await body(c, PushRequest, { perMutation: true });
     speaks(req.protocolVersion);
     const result = push(db, c.get('device'), req, secret);
@@ -27,7 +28,7 @@ export function syncRoutes(db: Db, secret: string): Hono<Env> {
     return c.json(result.body);
   });
 
-  routes.post('/pull', async (c) => {
+  routes.post('/pull', auth, async (c) => {
     const req = await body(c, PullRequest);
     speaks(req.protocolVersion);
     const device = c.get('device');
