@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { demoBatches, demoParticipants } from '#domain/demo';
 import { checkinLogTable, participantsTable, toCsv, type Table } from '#domain/exports';
 import type { Participant, VenueCheckIn } from '#domain/model';
+import { parseCsv } from '#tests/support/csv';
 
 const tz = 'Asia/Makassar';
 const NIK = '3171234567890123';
@@ -16,31 +17,6 @@ const person: Participant = {
   registrationNumber: '0042', // digits only: a number to Excel
   phone: '+6281234567890',
 };
-
-/** RFC 4180 fields of each record, quotes undone. */
-function csvFields(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === sep) {
-      row.push(field);
-      field = '';
-    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 type ExcelValue = string | number | null | { formula: string };
 
@@ -62,7 +38,7 @@ function excelValue(field: string): ExcelValue {
 }
 
 const excelRead = (text: string) =>
-  csvFields(text.replace(/^\uFEFF/, ''), ';').map((r) => r.map(excelValue));
+  parseCsv(text.replace(/^\uFEFF/, ''), ';').map((r) => r.map(excelValue));
 
 const column = (table: Table, key: string) => table.columns.findIndex((c) => c.key === key);
 

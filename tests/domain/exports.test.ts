@@ -24,6 +24,7 @@ import {
   type VenueCheckIn,
 } from '#domain/model';
 import { attendanceMatrix, regionRecap } from '#domain/recap';
+import { parseCsv } from '#tests/support/csv';
 
 const tz = 'Asia/Makassar';
 const [A1, A2] = demoBatches.map((b) => b.id) as [string, string];
@@ -97,37 +98,6 @@ const checkins = [
     deviceName: undefined,
   }),
 ];
-
-/** RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF-terminated records. */
-function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      field += ch;
-    } else if (ch === sep) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += ch;
-    }
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 /** What a table's cells should read as in CSV, worked out independently of toCsv: WITA is
  * UTC+8 all year, so a UTC instant plus 8 hours is its wall time; an identifier is the
