@@ -7,7 +7,7 @@ import { participantsInSlices, participantsOf } from '#db/participants';
 import { clientId } from '#db/meta';
 import { commit, pendingMutations } from '#db/outbox';
 import { getMeta } from '#db/meta';
-import { holdEnds, pendingBatch } from '#db/sync-store';
+import { holdEnds, pendingBatch } from '#sync/local';
 import type { HadirDb } from '#db/database';
 import { freshDb } from '#tests/support/db';
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import { deleteMeta } from '#db/meta';
 import { ownEventId, ownTicket, registerOwn } from '#db/registration';
-import { saveEnrollment } from '#db/sync-store';
+import { saveEnrollment } from '#sync/local';
 import { person } from '#tests/server/support';
 import { freshDb } from '#tests/support/db';
 

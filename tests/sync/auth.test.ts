@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoParticipants } from '#domain/demo';
 import { pendingCount } from '#db/outbox';
-import { exportOutbox, getEnrollment } from '#db/sync-store';
+import { exportOutbox, getEnrollment } from '#sync/local';
 import { revokeDevice } from '#server/auth';
 import {
   checkIns,

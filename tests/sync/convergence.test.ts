@@ -30,7 +30,7 @@ import { syncedTables, type OutboxRow } from '#db/database';
 import { saveSession } from '#db/events';
 import { clientId } from '#db/meta';
 import { cancelParticipant, patchParticipant, registerParticipant } from '#db/participants';
-import { getEnrollment } from '#db/sync-store';
+import { getEnrollment } from '#sync/local';
 import type { RunResult } from '#sync/engine';
 import { PushResponse, type Role } from '#sync/protocol';
 import { serverSecret } from '#server/auth';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoBatches, demoParticipants, demoSessions } from '#domain/demo';
 import { markAttendance } from '#db/attendance';
 import { batchUsage, deleteBatch, deleteSession, saveBatch, sessionUsage } from '#db/events';
-import { needsAttention } from '#db/sync-store';
+import { needsAttention } from '#sync/local';
 import { TestDevice } from '#tests/support/device';
 import { REAL_PARTS, staffDevice, useTestServer } from '#tests/sync/edge';
 

@@ -3,7 +3,7 @@ import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import { pendingCount } from '#db/outbox';
 import { ownTicket, registerOwn } from '#db/registration';
-import { pruneAcked } from '#db/sync-store';
+import { pruneAcked } from '#sync/local';
 import { person } from '#tests/server/support';
 import { TestDevice } from '#tests/support/device';
 import { staffDevice, Wire, useTestServer } from '#tests/sync/edge';

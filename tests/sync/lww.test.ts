@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { setClockOffset } from '#db/clock';
 import { cancelParticipant, patchParticipant, registerParticipant } from '#db/participants';
-import { needsAttention } from '#db/sync-store';
+import { needsAttention } from '#sync/local';
 import { TestDevice } from '#tests/support/device';
 import { participant } from '#tests/support/factories';
 import { REAL_PARTS, staffDevice, uniqueNip, useTestServer } from '#tests/sync/edge';

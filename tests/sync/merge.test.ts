@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { demoParticipants } from '#domain/demo';
 import { pendingCount } from '#db/outbox';
 import { cancelParticipant, patchParticipant, registerParticipant } from '#db/participants';
-import { dismiss, needsAttention, retry } from '#db/sync-store';
+import { dismiss, needsAttention, retry } from '#sync/local';
 import { participant } from '#tests/support/factories';
 import type { TestDevice } from '#tests/support/device';
 import {

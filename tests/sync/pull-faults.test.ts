@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
-import { getCursor } from '#db/sync-store';
+import { getCursor } from '#sync/local';
 import { syncedTables } from '#db/database';
 import { PROTOCOL_VERSION } from '#sync/protocol';
 import type { TestDevice } from '#tests/support/device';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import { pendingCount } from '#db/outbox';
-import { getEnrollment } from '#db/sync-store';
+import { getEnrollment } from '#sync/local';
 import { REAL_PARTS, staffDevice, useTestServer, Wire } from '#tests/sync/edge';
 
 const server = useTestServer();

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import { seedDemoIfEmpty } from '#db/events';
-import { saveEnrollment } from '#db/sync-store';
+import { saveEnrollment } from '#sync/local';
 // eslint-disable-next-line no-restricted-imports -- the app shell sits at src/, outside the aliases
 import App from '../../src/App.svelte';
 import { freshDb } from '#tests/support/db';

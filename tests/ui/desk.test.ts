@@ -10,7 +10,7 @@ import { stripAcademicTitles } from '#domain/search';
 import { ticketPayload } from '#domain/ticket';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
-import { saveEnrollment } from '#db/sync-store';
+import { saveEnrollment } from '#sync/local';
 import CheckinPage from '#pages/CheckinPage.svelte';
 import { freshDb } from '#tests/support/db';
 

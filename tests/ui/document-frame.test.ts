@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_EVENT_ID, demoEvent } from '#domain/demo';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
-import { saveEnrollment } from '#db/sync-store';
+import { saveEnrollment } from '#sync/local';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import { freshDb } from '#tests/support/db';
 

@@ -21,7 +21,7 @@ import { markAttendance } from '#db/attendance';
 import { recordCheckin } from '#db/checkins';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
-import { saveEnrollment } from '#db/sync-store';
+import { saveEnrollment } from '#sync/local';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import ExportsSection from '#pages/organiser/reports/ExportsSection.svelte';
 import { createEnrollCode } from '#server/auth';

@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { demoEvent } from '#domain/demo';
 import type { Event } from '#domain/model';
 import type { HadirDb } from '#db/database';
-import { saveEnrollment } from '#db/sync-store';
+import { saveEnrollment } from '#sync/local';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import { freshDb } from '#tests/support/db';
 

@@ -20,7 +20,7 @@ import type { HadirDb } from '#db/database';
 import { markAttendance } from '#db/attendance';
 import { recordCheckin } from '#db/checkins';
 import { seedDemoIfEmpty } from '#db/events';
-import { saveEnrollment } from '#db/sync-store';
+import { saveEnrollment } from '#sync/local';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import { freshDb } from '#tests/support/db';
 

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import type { HadirDb, OutboxRow } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
-import { saveEnrollment, settle } from '#db/sync-store';
+import { saveEnrollment, settle } from '#sync/local';
 import SessionsPage from '#pages/SessionsPage.svelte';
 // eslint-disable-next-line no-restricted-imports -- the app shell sits at src/, outside the aliases
 import App from '../../src/App.svelte';

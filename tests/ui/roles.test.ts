@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import { seedDemoIfEmpty } from '#db/events';
 import { setMeta } from '#db/meta';
-import { saveEnrollment, type Enrollment } from '#db/sync-store';
+import { saveEnrollment, type Enrollment } from '#sync/local';
 import ParticipantsPage from '#pages/ParticipantsPage.svelte';
 import { router } from '#state/router.svelte';
 // eslint-disable-next-line no-restricted-imports -- the app shell sits at src/, outside the aliases

@@ -13,7 +13,7 @@ import { mutationNames } from '#domain/mutations';
 import { markAttendance } from '#db/attendance';
 import type { HadirDb } from '#db/database';
 import { saveBatch, saveSession, seedDemoIfEmpty } from '#db/events';
-import { saveEnrollment } from '#db/sync-store';
+import { saveEnrollment } from '#sync/local';
 import { hasMessage, translate, type MessageKey } from '#i18n/translate';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import { freshDb } from '#tests/support/db';

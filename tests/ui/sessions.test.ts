@@ -9,7 +9,7 @@ import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
-import { saveEnrollment } from '#db/sync-store';
+import { saveEnrollment } from '#sync/local';
 import SessionsPage from '#pages/SessionsPage.svelte';
 import { freshDb } from '#tests/support/db';
 

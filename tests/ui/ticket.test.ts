@@ -8,7 +8,7 @@ import { DEMO_EVENT_ID, demoBatches, demoEvent, demoSessions } from '#domain/dem
 import type { HadirDb } from '#db/database';
 import { cancelParticipant } from '#db/participants';
 import { cachePublicEvent, registerOwn } from '#db/registration';
-import { settle } from '#db/sync-store';
+import { settle } from '#sync/local';
 import RegisterApp from '#pages/register/RegisterApp.svelte';
 import { RegistrationFlow } from '#state/registration.svelte';
 import { freshDb } from '#tests/support/db';

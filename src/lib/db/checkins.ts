@@ -6,7 +6,7 @@ import { Participant, type CheckinMethod, type VenueCheckIn } from '#domain/mode
 import { newTicketCode } from '#domain/ticket';
 import type { Walkin } from '#domain/walkin';
 import { db, syncedTables } from '#db/database';
-import { effectTables } from '#db/effects';
+import { effectTables } from '#db/mutations';
 import { toStorageError } from '#db/errors';
 import { commit, withdraw } from '#db/outbox';
 

@@ -4,7 +4,15 @@
 import type { HlcState } from '#domain/hlc';
 import { newId } from '#domain/ids';
 import { db } from '#db/database';
-import type { Enrollment } from '#db/sync-store';
+import type { AppRole } from '#domain/access';
+
+/** This device's enrolment, as the server issued it (kept until sign-out). */
+export interface Enrollment {
+  deviceId: string;
+  token: string;
+  role: NonNullable<AppRole>;
+  eventId: string;
+}
 
 export interface MetaValues {
   /** This device's id in the protocol (see clientId below). */

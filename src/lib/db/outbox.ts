@@ -5,7 +5,7 @@ import { newId } from '#domain/ids';
 import { Dexie } from 'dexie';
 import { mutationArgs, type MutationArgs, type MutationName } from '#domain/mutations';
 import { db, type OutboxRow } from '#db/database';
-import { applyEffect, effectTables } from '#db/effects';
+import { applyEffect, effectTables } from '#db/mutations';
 import { stamp } from '#db/clock';
 import { getMeta, setMeta } from '#db/meta';
 import { StorageError, toStorageError } from '#db/errors';

@@ -12,7 +12,7 @@ import {
   type Route,
 } from '#domain/access';
 import { ownEventId } from '#db/registration';
-import { getEnrollment } from '#db/sync-store';
+import { getEnrollment } from '#sync/local';
 import { LiveQuery } from '#state/live.svelte';
 import { router } from '#state/router.svelte';
 

@@ -9,7 +9,7 @@ import { todayIn } from '#domain/time';
 import type { Walkin } from '#domain/walkin';
 import { checkInWalkin, checkinsOn, recordCheckin, undoCheckin, UNDO_MS } from '#db/checkins';
 import { toParticipantRow, type ParticipantRow } from '#db/database';
-import { canonicalParticipantId } from '#db/effects';
+import { canonicalParticipantId } from '#db/mutations';
 import { clientId } from '#db/meta';
 import { participantsInSlices } from '#db/participants';
 import { DeskNotices, type Confirmation } from '#state/desk-notices.svelte';

@@ -2,7 +2,7 @@
 // certificates (by this phone's token, or by the number and check code on a ticket) and the
 // public check of a certificate. Pages call these; the wire (#sync) stays behind state.
 import type { CertificateStyle } from '#domain/certificate';
-import { getEnrollment } from '#db/sync-store';
+import { getEnrollment } from '#sync/local';
 import { MyCertificates, TicketProof, type IssuedCertificate } from '#sync/certificates';
 import { Transport, type Reply } from '#sync/transport';
 import { normaliseCode, verifyCertificate, type VerifyOutcome } from '#sync/verify';

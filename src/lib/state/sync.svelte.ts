@@ -10,7 +10,7 @@ import {
   retry,
   wipeDevice,
   type Enrollment,
-} from '#db/sync-store';
+} from '#sync/local';
 import type { EventMove, SyncEngine, SyncState } from '#sync/engine';
 import type { SyncScheduler } from '#sync/scheduler';
 import { LiveQuery } from '#state/live.svelte';

@@ -3,7 +3,7 @@
 // is nothing useful to queue.
 import * as z from 'zod/mini';
 import { PurgeSummary } from '#domain/model';
-import { getEnrollment } from '#db/sync-store';
+import { getEnrollment } from '#sync/local';
 import { CertificateList } from '#sync/certificates';
 import { Health } from '#sync/protocol';
 import type { Reply, Transport } from '#sync/transport';

@@ -20,7 +20,7 @@ import {
   setLastSyncAt,
   settle,
   type Enrollment,
-} from '#db/sync-store';
+} from '#sync/local';
 import { getMeta, setMeta } from '#db/meta';
 import {
   DEFAULT_PULL_LIMIT,
@@ -33,7 +33,7 @@ import {
   type WireMutation,
 } from '#sync/protocol';
 import type { Reply, Transport } from '#sync/transport';
-import { applyPulledPage } from '#db/pull-store';
+import { applyPulledPage } from '#sync/pull-apply';
 
 export type SyncState =
   | 'idle'

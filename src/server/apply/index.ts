@@ -2,7 +2,7 @@
 // Rejection for permanent refusals; anything else is a transient failure (the push
 // stops there and answers 503, sync-protocol.md).
 import { parseHlc } from '#domain/hlc';
-import { mutationArgs, type MutationName } from '#domain/mutations';
+import { mutationArgs, type MutationArgs, type MutationName } from '#domain/mutations';
 import type { Role } from '#sync/protocol';
 import { Rejection, nodeOf, type ApplyContext, type Outcome } from '#server/apply/context';
 import { prototypeKey } from '#domain/validation';
@@ -11,36 +11,29 @@ import { batchDelete, sessionDelete } from '#server/apply/deletions';
 import { markAttendance, recordCheckin } from '#server/apply/facts';
 import { cancel, patch, register, remove } from '#server/apply/participants';
 
-/** The role matrix for mutations (issue 4 extends it to every route). */
-export const allowedRoles: Record<MutationName, readonly Role[]> = {
-  'event.upsert': ['organiser'],
-  'batch.upsert': ['organiser'],
-  'session.upsert': ['organiser'],
-  'batch.delete': ['organiser'],
-  'session.delete': ['organiser'],
-  'participant.register': ['participant', 'staff', 'organiser'],
-  'participant.patch': ['participant', 'staff', 'organiser'],
-  'participant.cancel': ['participant', 'organiser'],
-  'participant.delete': ['organiser'],
-  'checkin.record': ['staff', 'organiser'],
-  'attendance.mark': ['trainer', 'staff', 'organiser'],
-  'session.close': ['trainer', 'organiser'],
+type Handler<N extends MutationName> = (ctx: ApplyContext, args: MutationArgs<N>) => Outcome;
+
+/** Each mutation on the server: who may send it and how it applies (the device's half
+ * is src/lib/db/mutations.ts). One entry per name, checked exhaustively by the type system. */
+const mutations: { [N in MutationName]: { roles: readonly Role[]; apply: Handler<N> } } = {
+  'event.upsert': { roles: ['organiser'], apply: eventUpsert },
+  'batch.upsert': { roles: ['organiser'], apply: batchUpsert },
+  'session.upsert': { roles: ['organiser'], apply: sessionUpsert },
+  'batch.delete': { roles: ['organiser'], apply: batchDelete },
+  'session.delete': { roles: ['organiser'], apply: sessionDelete },
+  'participant.register': { roles: ['participant', 'staff', 'organiser'], apply: register },
+  'participant.patch': { roles: ['participant', 'staff', 'organiser'], apply: patch },
+  'participant.cancel': { roles: ['participant', 'organiser'], apply: cancel },
+  'participant.delete': { roles: ['organiser'], apply: remove },
+  'checkin.record': { roles: ['staff', 'organiser'], apply: recordCheckin },
+  'attendance.mark': { roles: ['trainer', 'staff', 'organiser'], apply: markAttendance },
+  'session.close': { roles: ['trainer', 'organiser'], apply: sessionClose },
 };
 
-const handlers: { [N in MutationName]: (ctx: ApplyContext, args: never) => Outcome } = {
-  'event.upsert': eventUpsert,
-  'batch.upsert': batchUpsert,
-  'session.upsert': sessionUpsert,
-  'batch.delete': batchDelete,
-  'session.delete': sessionDelete,
-  'participant.register': register,
-  'participant.patch': patch,
-  'participant.cancel': cancel,
-  'participant.delete': remove,
-  'checkin.record': recordCheckin,
-  'attendance.mark': markAttendance,
-  'session.close': sessionClose,
-};
+/** The role matrix for mutations (the route matrix is in tests/server/roles.test.ts). */
+export const allowedRoles = Object.fromEntries(
+  Object.entries(mutations).map(([name, m]) => [name, m.roles]),
+) as Record<MutationName, readonly Role[]>;
 
 /** The key an upsert or a registration wraps its entity in. */
 const ENTITY_KEYS = new Set(['participant', 'event', 'batch', 'session']);
@@ -82,7 +75,7 @@ export function applyMutation(ctx: ApplyContext): Outcome {
       field ? { field, reason: 'format' } : undefined,
     );
   }
-  return handlers[name](ctx, parsed.data as never);
+  return (mutations[name].apply as Handler<MutationName>)(ctx, parsed.data);
 }
 
 export { Rejection };

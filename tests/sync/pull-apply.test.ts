@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import type { HadirDb } from '#db/database';
 import { seedDemoIfEmpty } from '#db/events';
-import { applyPulledPage, type PulledChange } from '#db/pull-store';
+import { applyPulledPage, type PulledChange } from '#sync/pull-apply';
 import { freshDb } from '#tests/support/db';
 
 let db: HadirDb;

@@ -1,27 +1,23 @@
 // Writing a pulled page: the server's rows, the cursor and the re-applied pending work
-// on top (rebase), in one transaction, so a device never shows half a page.
+// on top (rebase), in one transaction, so a device never shows half a page (the device's
+// half of the protocol's pull; storage primitives come from db/).
 import { compareHlc, isHlc } from '#domain/hlc';
 import type { Participant } from '#domain/model';
 import { db, syncedTables, toParticipantRow } from '#db/database';
-import { applyEffect } from '#db/effects';
+import { applyEffect } from '#db/mutations';
 import { observe } from '#db/clock';
 import { setMeta } from '#db/meta';
+import type { Change, Cursor } from '#sync/protocol';
 
-export interface PulledChange {
-  table: keyof ReturnType<typeof syncedTables>;
-  id: string;
-  op: 'put' | 'del';
-  data: Record<string, unknown> | null;
-  /** The newest stamp that wrote the row (see the protocol's Change). */
-  hlc?: string;
-}
+/** A pulled change as the device writes it (the wire's version number is not needed). */
+export type PulledChange = Omit<Change, 'v'>;
 
 const WRITE_SLICE = 100;
 
 /** Write one pulled page, its cursor, and re-apply pending work on top, atomically. */
 export async function applyPulledPage(page: {
   changes: PulledChange[];
-  cursor: { v: number; k?: string };
+  cursor: Cursor;
   reset?: boolean;
 }): Promise<void> {
   const d = db();

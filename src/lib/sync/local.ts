@@ -1,29 +1,16 @@
-// What the sync engine reads and writes locally: enrolment, the cursor, acknowledging
-// pushed mutations. Pulled pages are written by pull-store.ts.
+// The device's half of the protocol over its own storage: enrolment, the pull cursor,
+// settling pushed mutations (acknowledge, refuse and undo, replay after a server restore,
+// re-stamp after clock skew). Pulled pages are written by pull-apply.ts; db/ keeps only
+// storage primitives (sync-protocol.md, "Client").
 import { initialHlc, receive, tick } from '#domain/hlc';
 import { db, syncedTables, type OutboxRow } from '#db/database';
 import { setClockOffset, correctedNow } from '#db/clock';
-import { clientId, deleteMeta, getMeta, setMeta } from '#db/meta';
+import { clientId, deleteMeta, getMeta, setMeta, type Enrollment } from '#db/meta';
 import { enqueue, isHeld } from '#db/outbox';
+import { restampEffect, undoEffect } from '#db/mutations';
+import type { MutationResult } from '#sync/protocol';
 
-export interface Enrollment {
-  deviceId: string;
-  token: string;
-  role: 'organiser' | 'staff' | 'trainer' | 'participant';
-  eventId: string;
-}
-
-export interface PushOutcome {
-  seq: number;
-  status: 'applied' | 'duplicate' | 'rejected' | 'merged' | 'conflict';
-  code?: string;
-  message?: string;
-  canonicalId?: string;
-  serverState?: unknown;
-  field?: string;
-  reason?: string;
-  params?: Record<string, string | number>;
-}
+export type { Enrollment };
 
 export const getEnrollment = () => getMeta('enrollment');
 export const saveEnrollment = (e: Enrollment) => setMeta('enrollment', e);
@@ -94,7 +81,7 @@ export async function holdEnds(now = Date.now()): Promise<number | undefined> {
  * Record the server's answers. Everything at or below lastProcessedSeq is settled: acked,
  * or rejected/conflict to be shown to a person. CLOCK_SKEW is not settled (re-stamped).
  */
-export async function settle(results: PushOutcome[], lastProcessedSeq: number): Promise<void> {
+export async function settle(results: MutationResult[], lastProcessedSeq: number): Promise<void> {
   const d = db();
   const now = new Date().toISOString();
   const bySeq = new Map(results.map((r) => [r.seq, r]));
@@ -168,19 +155,8 @@ export async function refuseAllPending(code: string, message: string): Promise<v
  * rewrites local rows from the server and re-applies what is still pending.
  */
 async function undoRefused(rows: OutboxRow[]): Promise<void> {
-  const d = db();
   let resync = false;
-  for (const row of rows) {
-    if (row.name === 'checkin.record') {
-      await d.checkins.delete((row as OutboxRow<'checkin.record'>).args.checkinId);
-    } else if (row.name === 'attendance.mark') {
-      await d.marks.delete((row as OutboxRow<'attendance.mark'>).args.markId);
-    } else if (row.name === 'participant.register' && row.error) {
-      await d.participants.delete((row as OutboxRow<'participant.register'>).args.participant.id);
-    } else {
-      resync = true;
-    }
-  }
+  for (const row of rows) if ((await undoEffect(row)) === 'resync') resync = true;
   if (resync) await setMeta('cursor', null);
 }
 
@@ -200,16 +176,7 @@ export async function restampPending(serverTime: string): Promise<void> {
     for (const row of pending) {
       const next = tick(state, await correctedNow());
       state = next.state;
-      row.hlc = next.stamp;
-      if (row.name === 'participant.patch') {
-        for (const f of Object.values((row as OutboxRow<'participant.patch'>).args.fields))
-          f.hlc = next.stamp;
-      }
-      if (row.name === 'attendance.mark') {
-        await d.marks.update((row as OutboxRow<'attendance.mark'>).args.markId, {
-          hlc: next.stamp,
-        });
-      }
+      await restampEffect(row, next.stamp);
       await d.outbox.put(row);
     }
     await setMeta('hlc', state);
