@@ -78,6 +78,22 @@ export default ts.config(
       ],
     },
   },
+  // Every query lives in src/server/store: routes and apply code call its functions, the
+  // seam a second engine implements. (The SQLite file backup, admin-backup.ts, copies the
+  // engine's own file and is that engine's; it runs no query.)
+  {
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/store/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message: 'SQL lives in src/server/store/*: call a store function.',
+        },
+      ],
+    },
+  },
   ...Object.entries(layers).map(([dir, regex]) => ({
     files: [`${dir}/**/*.ts`, `${dir}/**/*.svelte`],
     rules: {
@@ -85,9 +101,9 @@ export default ts.config(
         'error',
         {
           patterns: [
-            // Any parent path: modules are addressed by their layer's name, which the
-            // regex above then judges (a '../db/x' would slip past it).
-            { group: ['../*'] },
+            // Any parent path ('../db/x', './../db/x'): modules are addressed by their
+            // layer's name, which the regex above then judges.
+            { regex: '(^|/)\\.\\.(/|$)', message: 'Address modules by name (#db/…), not ../' },
             { regex, message: 'Dependencies point one way: domain ← db ← sync ← state ← pages.' },
           ],
         },

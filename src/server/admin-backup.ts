@@ -19,6 +19,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
+import { countLive } from '#server/store/rows';
 
 /**
  * Pages per backup step: all of them. Copied in small steps, a copy restarts whenever
@@ -61,12 +62,10 @@ function verify(copy: string): Omit<BackupSummary, 'bytes'> {
         `Salinan rusak / The copy fails integrity_check: ${problems.slice(0, 3)}`,
       );
     }
-    const live = db.prepare('SELECT count(*) AS n FROM rows WHERE tbl = ? AND deleted = 0');
-    const count = (tbl: string) => (live.get(tbl) as { n: number }).n;
     return {
-      participants: count('participants'),
-      checkins: count('checkins'),
-      marks: count('marks'),
+      participants: countLive(db, 'participants'),
+      checkins: countLive(db, 'checkins'),
+      marks: countLive(db, 'marks'),
     };
   } finally {
     db.close();

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Db } from '#server/store/database';
+import { processSettings } from '#server/config';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -115,7 +116,7 @@ async function readLine(): Promise<string> {
 /** The new organiser password: HADIR_ADMIN_PASSWORD, else a hidden prompt typed twice on a
  * terminal, else one line of stdin. */
 export async function readSecret(): Promise<string> {
-  const fromEnv = process.env.HADIR_ADMIN_PASSWORD;
+  const fromEnv = processSettings().adminPassword;
   if (fromEnv !== undefined) return fromEnv;
   if (!process.stdin.isTTY) return readLine();
   const first = await promptHidden('Kata sandi baru / New password: ');

@@ -5,29 +5,26 @@ import { formatHlc } from '#domain/hlc';
 import type { Role } from '#sync/protocol';
 import { getMeta, newStreamId, setMeta, type Db } from '#server/store/database';
 import { getRow, nextVersion, putRow } from '#server/store/rows';
+import {
+  deviceByTokenHash,
+  getDevice,
+  getEnrollCode,
+  insertDevice as storeDevice,
+  insertEnrollCode,
+  markEnrollCodeUsed,
+  revokeDevice as storeRevoke,
+  streamOfTokenHash,
+  type Device,
+} from '#server/store/devices';
+import { saveLastSeq } from '#server/store/streams';
+
+export { getDevice, listDevices } from '#server/store/devices';
+export type { Device };
 
 export const TOKEN_TTL_DAYS = 180;
 /** An organiser's password sign-in lasts a working day; enrolled devices last longer. */
 export const SESSION_TTL_HOURS = 12;
 export const ENROLL_CODE_TTL_MINUTES = 24 * 60;
-
-export interface Device {
-  id: string;
-  role: Role;
-  eventId: string;
-  name: string;
-  /** The id the browser declared at enrolment: its HLC node, and the `clientId` its pushes
-   * name. Chosen by the client, so it selects nothing: see `stream`. */
-  clientId: string | null;
-  /** The key of this device's push sequence, issued by the server with its token. */
-  stream: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastSyncAt: string | null;
-  unsent: number | null;
-  appVersion: string | null;
-}
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -60,18 +57,15 @@ export function createEnrollCode(
   const now = opts.now ?? new Date();
   const code = newCode();
   const expiresAt = addMinutes(now, ENROLL_CODE_TTL_MINUTES);
-  db.prepare(
-    `INSERT INTO enroll_codes (code_hash, role, event_id, name, created_at, expires_at, session_ids)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    sha256(normalizeCode(code)),
-    opts.role,
-    opts.eventId,
-    opts.name ?? '',
-    now.toISOString(),
+  insertEnrollCode(db, {
+    codeHash: sha256(normalizeCode(code)),
+    role: opts.role,
+    eventId: opts.eventId,
+    name: opts.name ?? '',
+    createdAt: now.toISOString(),
     expiresAt,
-    JSON.stringify(opts.sessionIds ?? []),
-  );
+    sessionIds: opts.sessionIds ?? [],
+  });
   return { code, expiresAt };
 }
 
@@ -85,10 +79,7 @@ export type StreamSource = { continues: string } | { nextSeq: number };
 /** The stream of the device whose token this is, revoked or expired included: holding the
  * token proves the browser was that device. */
 export function streamOfToken(db: Db, token: string | undefined): string | undefined {
-  if (!token) return undefined;
-  const row = db.prepare('SELECT stream FROM devices WHERE token_hash = ?').get(sha256(token)) as
-    { stream: string | null } | undefined;
-  return row?.stream ?? undefined;
+  return token ? streamOfTokenHash(db, sha256(token)) : undefined;
 }
 
 function insertDevice(
@@ -115,26 +106,20 @@ function insertDevice(
   if ('continues' in d.source) stream = d.source.continues;
   else {
     stream = newStreamId();
-    db.prepare('INSERT INTO streams (id, last_seq) VALUES (?, ?)').run(
-      stream,
-      Math.max(0, d.source.nextSeq - 1),
-    );
+    saveLastSeq(db, stream, Math.max(0, d.source.nextSeq - 1));
   }
-  db.prepare(
-    `INSERT INTO devices (id, role, event_id, name, client_id, stream, token_hash, created_at, expires_at, app_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  storeDevice(db, {
     id,
-    d.role,
-    d.eventId,
-    d.name,
-    d.clientId,
+    role: d.role,
+    eventId: d.eventId,
+    name: d.name,
+    clientId: d.clientId,
     stream,
-    sha256(token),
-    now.toISOString(),
+    tokenHash: sha256(token),
+    createdAt: now.toISOString(),
     expiresAt,
-    d.appVersion ?? null,
-  );
+    appVersion: d.appVersion ?? null,
+  });
   return { device: getDevice(db, id)!, token };
 }
 
@@ -147,25 +132,13 @@ export function enroll(
   previousToken?: string,
 ): { device: Device; token: string } | undefined {
   return db.transaction(() => {
-    const row = db
-      .prepare('SELECT * FROM enroll_codes WHERE code_hash = ?')
-      .get(sha256(normalizeCode(code))) as
-      | {
-          code_hash: string;
-          role: Role;
-          event_id: string;
-          name: string;
-          expires_at: string;
-          used_at: string | null;
-          session_ids: string;
-        }
-      | undefined;
-    if (!row || row.used_at || row.expires_at < now.toISOString()) return undefined;
+    const row = getEnrollCode(db, sha256(normalizeCode(code)));
+    if (!row || row.usedAt || row.expiresAt < now.toISOString()) return undefined;
     const result = insertDevice(
       db,
       {
         role: row.role,
-        eventId: row.event_id,
+        eventId: row.eventId,
         name: info.name || row.name,
         clientId: info.clientId,
         ...(info.appVersion ? { appVersion: info.appVersion } : {}),
@@ -173,12 +146,8 @@ export function enroll(
       },
       now,
     );
-    db.prepare('UPDATE enroll_codes SET used_at = ?, device_id = ? WHERE code_hash = ?').run(
-      now.toISOString(),
-      result.device.id,
-      row.code_hash,
-    );
-    assignSessions(db, result.device, JSON.parse(row.session_ids) as string[]);
+    markEnrollCodeUsed(db, row.codeHash, result.device.id, now.toISOString());
+    assignSessions(db, result.device, row.sessionIds);
     return result;
   })();
 }
@@ -266,47 +235,6 @@ export function switchOrganiser(db: Db, me: Device, eventId: string, now = new D
   })();
 }
 
-interface RawDevice {
-  id: string;
-  role: Role;
-  event_id: string;
-  name: string;
-  client_id: string | null;
-  stream: string | null;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-  last_sync_at: string | null;
-  unsent: number | null;
-  app_version: string | null;
-}
-
-const toDevice = (r: RawDevice): Device => ({
-  id: r.id,
-  role: r.role,
-  eventId: r.event_id,
-  name: r.name,
-  clientId: r.client_id,
-  stream: r.stream ?? r.id,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-  lastSyncAt: r.last_sync_at,
-  unsent: r.unsent,
-  appVersion: r.app_version,
-});
-
-export function getDevice(db: Db, id: string): Device | undefined {
-  const r = db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as RawDevice | undefined;
-  return r ? toDevice(r) : undefined;
-}
-
-export function listDevices(db: Db): Device[] {
-  return (db.prepare('SELECT * FROM devices ORDER BY created_at').all() as RawDevice[]).map(
-    toDevice,
-  );
-}
-
 export type TokenCheck =
   { ok: true; device: Device } | { ok: false; code: 'UNAUTHENTICATED' | 'DEVICE_REVOKED' };
 
@@ -317,21 +245,16 @@ export const bearerToken = (header: string | undefined): string | undefined =>
 export function authenticate(db: Db, header: string | undefined, now = new Date()): TokenCheck {
   const token = bearerToken(header);
   if (!token) return { ok: false, code: 'UNAUTHENTICATED' };
-  const r = db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(sha256(token)) as
-    RawDevice | undefined;
-  if (!r) return { ok: false, code: 'UNAUTHENTICATED' };
-  if (r.revoked_at) return { ok: false, code: 'DEVICE_REVOKED' };
-  if (r.expires_at && r.expires_at < now.toISOString())
+  const device = deviceByTokenHash(db, sha256(token));
+  if (!device) return { ok: false, code: 'UNAUTHENTICATED' };
+  if (device.revokedAt) return { ok: false, code: 'DEVICE_REVOKED' };
+  if (device.expiresAt && device.expiresAt < now.toISOString())
     return { ok: false, code: 'UNAUTHENTICATED' };
-  return { ok: true, device: toDevice(r) };
+  return { ok: true, device };
 }
 
 export function revokeDevice(db: Db, id: string, now = new Date()): boolean {
-  return (
-    db
-      .prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(now.toISOString(), id).changes > 0
-  );
+  return storeRevoke(db, id, now.toISOString());
 }
 
 /** Server secret for HMACs of national ids: generated at first start, never leaves. */

@@ -15,19 +15,16 @@ import type {
 import { judge, type Judged, type Stated } from '#server/certificates-judge';
 import { HttpError } from '#server/errors';
 import { getMeta, setMeta, type Db } from '#server/store/database';
-import { getRow } from '#server/store/rows';
+import { getRow, participantsByNumber } from '#server/store/rows';
+import {
+  certificateByCode,
+  certificatesOfEvent,
+  certificateWriter,
+  type CertificateRow,
+} from '#server/store/certificates';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const newCode = () => Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(31)]).join('');
-
-interface CertRow {
-  participant_id: string;
-  seq: number;
-  number: string;
-  code: string;
-  data: string;
-  revoked_at: string | null;
-}
 
 const publishedKey = (eventId: string) => `certificates.published.${eventId}`;
 
@@ -57,11 +54,6 @@ function refusal(event: Event): HttpError | undefined {
   return undefined;
 }
 
-const rowsOf = (db: Db, eventId: string) =>
-  db
-    .prepare('SELECT * FROM certificates WHERE event_id = ? ORDER BY seq')
-    .all(eventId) as CertRow[];
-
 /**
  * Issue (or re-issue) the event's certificates; undefined when there is no such event.
  * Throws SIGNATORY_REQUIRED while the event names no certificate signatory (a certificate
@@ -81,16 +73,10 @@ export function issueCertificates(
     if (!judged) return undefined;
     const refused = refusal(judged.event);
     if (refused) throw refused;
-    const existing = new Map(rowsOf(db, eventId).map((r) => [r.participant_id, r]));
+    const existing = new Map(certificatesOfEvent(db, eventId).map((r) => [r.participantId, r]));
     let seq = Math.max(0, ...[...existing.values()].map((r) => r.seq));
     const pattern = judged.event.certificate?.numberPattern ?? DEFAULT_CERTIFICATE_PATTERN;
-    const insert = db.prepare(
-      `INSERT INTO certificates (event_id, participant_id, seq, number, code, data, issued_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const update = db.prepare(
-      'UPDATE certificates SET data = ?, revoked_at = NULL WHERE event_id = ? AND participant_id = ?',
-    );
+    const write = certificateWriter(db);
     const keep = new Set<string>();
     for (const { batchCode, ...stated } of judged.eligible) {
       keep.add(stated.participantId);
@@ -98,7 +84,11 @@ export function issueCertificates(
       if (had) {
         // A certificate keeps its number and its first date of issue.
         const first = (JSON.parse(had.data) as Stated).issuedDate;
-        update.run(JSON.stringify({ ...stated, issuedDate: first }), eventId, stated.participantId);
+        write.restate(
+          eventId,
+          stated.participantId,
+          JSON.stringify({ ...stated, issuedDate: first }),
+        );
         continue;
       }
       seq++;
@@ -107,25 +97,16 @@ export function issueCertificates(
         issuedDate: stated.issuedDate,
         batchCode,
       });
-      insert.run(
-        eventId,
-        stated.participantId,
-        seq,
-        number,
-        newCode(),
-        JSON.stringify(stated),
-        now,
-      );
+      const participantId = stated.participantId;
+      const data = JSON.stringify(stated);
+      write.insert({ eventId, participantId, seq, number, code: newCode(), data }, now);
     }
-    const revoke = db.prepare(
-      'UPDATE certificates SET revoked_at = ? WHERE event_id = ? AND participant_id = ? AND revoked_at IS NULL',
-    );
-    for (const id of existing.keys()) if (!keep.has(id)) revoke.run(now, eventId, id);
+    for (const id of existing.keys()) if (!keep.has(id)) write.revoke(eventId, id, now);
     return listCertificates(db, eventId, opts.origin, judged);
   })();
 }
 
-function issued(row: CertRow, origin: string): IssuedCertificate {
+function issued(row: CertificateRow, origin: string): IssuedCertificate {
   return {
     ...(JSON.parse(row.data) as Stated),
     number: row.number,
@@ -144,8 +125,8 @@ export function listCertificates(
   judged: Judged | undefined = judge(db, eventId, new Date()),
 ): CertificateList | undefined {
   if (!judged) return undefined;
-  const rows = rowsOf(db, eventId);
-  const current = rows.filter((r) => !r.revoked_at).map((r) => issued(r, origin));
+  const rows = certificatesOfEvent(db, eventId);
+  const current = rows.filter((r) => !r.revokedAt).map((r) => issued(r, origin));
   const held = new Set(current.map((c) => c.participantId));
   const earned = new Map(judged.eligible.map((e) => [e.participantId, e.jp]));
   // Only what was issued can be out of date; someone newly eligible is "not issued yet".
@@ -156,8 +137,8 @@ export function listCertificates(
     style: judged.style,
     ineligible: judged.ineligible,
     pending: judged.pending,
-    revoked: rows.filter((r) => r.revoked_at).length,
-    revokedCertificates: rows.filter((r) => r.revoked_at).map((r) => issued(r, origin)),
+    revoked: rows.filter((r) => r.revokedAt).length,
+    revokedCertificates: rows.filter((r) => r.revokedAt).map((r) => issued(r, origin)),
     outdated,
     unissued,
     publishedAt: publishedAt(db, eventId),
@@ -174,8 +155,8 @@ export function certificatesOf(
 ): IssuedCertificate[] {
   if (!publishedAt(db, eventId) || participantIds.length === 0) return [];
   const wanted = new Set(participantIds);
-  return rowsOf(db, eventId)
-    .filter((r) => wanted.has(r.participant_id) && !r.revoked_at)
+  return certificatesOfEvent(db, eventId)
+    .filter((r) => wanted.has(r.participantId) && !r.revokedAt)
     .map((r) => issued(r, origin));
 }
 
@@ -207,31 +188,24 @@ export function certificatesByTicket(
   origin: string,
 ): MyCertificates | undefined {
   const number = proof.number.trim().toUpperCase();
-  const found = db
-    .prepare(
-      `SELECT id, event_id, json_extract(data, '$.ticketCode') AS code FROM rows
-       WHERE tbl = 'participants' AND deleted = 0
-         AND (id = ? OR json_extract(data, '$.registrationNumber') = ?)`,
-    )
-    .all(proof.number.trim(), number) as { id: string; event_id: string; code: string }[];
+  const found = participantsByNumber<{ ticketCode?: string }>(db, proof.number.trim(), number);
   const given = Buffer.from(proof.ticketCode.toUpperCase());
   const match = found.find((r) => {
-    const code = Buffer.from(String(r.code));
+    const code = Buffer.from(String(r.data.ticketCode));
     return code.length === given.length && timingSafeEqual(code, given);
   });
   if (!match) return undefined;
-  return myCertificates(db, match.event_id, [match.id], origin);
+  return myCertificates(db, match.eventId, [match.id], origin);
 }
 
 /** The public check behind a certificate's QR. A demo event's certificate answers `demo`:
  * its data is invented, so it is never confirmed as genuine. */
 export function verifyCertificate(db: Db, code: string): VerifyResponse | undefined {
-  const row = db.prepare('SELECT * FROM certificates WHERE code = ?').get(code) as
-    (CertRow & { event_id: string }) | undefined;
+  const row = certificateByCode(db, code);
   if (!row) return undefined;
   const s = JSON.parse(row.data) as Stated;
-  const revoked = row.revoked_at !== null;
-  const demo = getRow<Event>(db, 'events', row.event_id)?.data.demo === true;
+  const revoked = row.revokedAt !== null;
+  const demo = getRow<Event>(db, 'events', row.eventId)?.data.demo === true;
   return {
     number: row.number,
     fullName: s.fullName,

@@ -4,6 +4,8 @@
 //   HADIR_PORT · HADIR_HTTP_PORT · HADIR_HOST · HADIR_DATA_DIR · HADIR_STATIC_DIR
 //   HADIR_TLS (local | off) · HADIR_TLS_CERT + HADIR_TLS_KEY · HADIR_TLS_NAMES · HADIR_PUBLIC_URL
 //   HADIR_TRUST_PROXY
+// and, for the log, the fault-injection hooks and the admin command (processSettings):
+//   HADIR_LOG (silent) · HADIR_TEST_HOOKS · HADIR_ADMIN_PASSWORD
 import * as z from 'zod/mini';
 import { parseTrustProxy } from '#server/proxy';
 
@@ -62,17 +64,52 @@ export interface Config {
   trustProxy: string | undefined;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Parse the HADIR_ variables with a schema; a wrong one is a StartupError naming it. */
+function parseEnv<T>(schema: z.ZodMiniType<T>, env: NodeJS.ProcessEnv): T {
   // An empty variable is an unset one: `HADIR_TLS= npm start`, or a blank line in a unit file.
   const set = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => k.startsWith('HADIR_') && v !== undefined && v !== ''),
   );
-  const parsed = Env.safeParse(set);
+  const parsed = schema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new StartupError(`Pengaturan tidak sah / Invalid settings:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+const ProcessEnv = z.object({
+  /** `silent` turns the log off; any other value leaves it on (never a reason to fail). */
+  HADIR_LOG: z.optional(z.string()),
+  /** Fault injection for the protocol's tests (hooks.ts): name[:number],… */
+  HADIR_TEST_HOOKS: z._default(
+    z.string().check(z.regex(/^[a-z-]+(:\d+)?(,[a-z-]+(:\d+)?)*$/, 'nama[:angka],… / name[:n],…')),
+    '',
+  ),
+  HADIR_ADMIN_PASSWORD: z.optional(z.string()),
+});
+
+export interface ProcessSettings {
+  silentLog: boolean;
+  testHooks: string;
+  adminPassword: string | undefined;
+}
+
+/** What the log, the fault hooks and the admin command read (each once, when it first
+ * needs it: a test process may set HADIR_LOG after the modules have loaded). */
+export function processSettings(env: NodeJS.ProcessEnv = process.env): ProcessSettings {
+  return toProcessSettings(parseEnv(ProcessEnv, env));
+}
+
+const toProcessSettings = (e: z.infer<typeof ProcessEnv>): ProcessSettings => ({
+  silentLog: e.HADIR_LOG === 'silent',
+  testHooks: e.HADIR_TEST_HOOKS,
+  adminPassword: e.HADIR_ADMIN_PASSWORD,
+});
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(Env, env);
+  processSettings(env); // the same start stops on a wrong HADIR_LOG or HADIR_TEST_HOOKS
   return {
     port: e.HADIR_PORT,
     httpPort: e.HADIR_HTTP_PORT,

@@ -16,9 +16,21 @@ import type { PublicEvent, SyncedTable } from '#sync/protocol';
 import { emptySummary, retentionEnds } from '#domain/setup';
 import { localDay } from '#domain/time';
 import { revokeDevice } from '#server/auth';
-import { erasePerson, registeredIn } from '#server/apply/participants';
+import { erasePerson } from '#server/apply/participants';
 import type { Db } from '#server/store/database';
-import { deleteRow, fromRaw, getRow, nextVersion, putRow, rowsOfEvent } from '#server/store/rows';
+import {
+  deleteRow,
+  getRow,
+  liveIdsOf,
+  liveRowsOf,
+  nextVersion,
+  putRow,
+  rowExists,
+  rowsOfEvent,
+} from '#server/store/rows';
+import { activeParticipantDeviceIds } from '#server/store/devices';
+import { registeredIn, releaseEventNationalIds } from '#server/store/people';
+import { deleteCertificates } from '#server/store/certificates';
 
 export interface EventListItem {
   id: string;
@@ -30,9 +42,8 @@ export interface EventListItem {
 }
 
 export function listEvents(db: Db): EventListItem[] {
-  const rows = db.prepare("SELECT * FROM rows WHERE tbl = 'events' AND deleted = 0").all();
-  return rows
-    .map((r) => fromRaw<Event>(r as never).data)
+  return liveRowsOf<Event>(db, 'events')
+    .map((r) => r.data)
     .map((e) => ({
       id: e.id,
       name: e.name,
@@ -111,8 +122,7 @@ export function createEvent(
   schedule: { batches: Batch[]; sessions: Session[] } = { batches: [], sessions: [] },
 ): boolean {
   return db.transaction(() => {
-    const taken = db.prepare("SELECT 1 FROM rows WHERE tbl = 'events' AND id = ?").get(event.id);
-    if (taken) return false;
+    if (rowExists(db, 'events', event.id)) return false;
     const { purge: _serverOwned, ...data } = event;
     const hlc = serverStamp();
     const v = nextVersion(db);
@@ -142,12 +152,7 @@ const bump = (counts: Record<string, number>, key: string) => {
 };
 
 function summarise(db: Db, eventId: string, now: Date): PurgeSummary {
-  const live = <T>(tbl: string) =>
-    (
-      db
-        .prepare('SELECT data FROM rows WHERE event_id = ? AND tbl = ? AND deleted = 0')
-        .all(eventId, tbl) as { data: string }[]
-    ).map((r) => JSON.parse(r.data) as T);
+  const live = <T>(tbl: SyncedTable) => rowsOfEvent<T>(db, eventId, tbl).map((r) => r.data);
   const summary = emptySummary(now.toISOString());
   for (const p of live<Participant>('participants')) {
     if (p.status === 'cancelled') {
@@ -189,20 +194,14 @@ export function purgeEvent(db: Db, eventId: string, now = new Date()): PurgeResu
       return { ok: false, reason: 'TOO_EARLY', until };
     const summary = summarise(db, eventId, now);
     const v = nextVersion(db);
-    const people = db
-      .prepare("SELECT id FROM rows WHERE event_id = ? AND tbl = 'participants' AND deleted = 0")
-      .all(eventId) as { id: string }[];
-    for (const p of people) erasePerson(db, eventId, p.id, v);
+    for (const id of liveIdsOf(db, eventId, 'participants')) erasePerson(db, eventId, id, v);
     // What is left unattached (marks or check-ins of people merged away) goes too.
-    const rest = db
-      .prepare(
-        "SELECT tbl, id FROM rows WHERE event_id = ? AND tbl IN ('checkins', 'marks', 'aliases') AND deleted = 0",
-      )
-      .all(eventId) as { tbl: 'checkins' | 'marks' | 'aliases'; id: string }[];
-    for (const r of rest) deleteRow(db, r.tbl, r.id, v);
-    db.prepare('DELETE FROM national_ids WHERE event_id = ?').run(eventId);
+    for (const tbl of ['checkins', 'marks', 'aliases'] as const) {
+      for (const id of liveIdsOf(db, eventId, tbl)) deleteRow(db, tbl, id, v);
+    }
+    releaseEventNationalIds(db, eventId);
     // Certificates name people: their verification ends with the retention period.
-    db.prepare('DELETE FROM certificates WHERE event_id = ?').run(eventId);
+    deleteCertificates(db, eventId);
     const stamp = serverStamp();
     putRow(db, {
       ...event,
@@ -210,12 +209,7 @@ export function purgeEvent(db: Db, eventId: string, now = new Date()): PurgeResu
       hlcs: { ...event.hlcs, purge: stamp, registrationOpen: stamp },
       v,
     });
-    const participantDevices = db
-      .prepare(
-        "SELECT id FROM devices WHERE event_id = ? AND role = 'participant' AND revoked_at IS NULL",
-      )
-      .all(eventId) as { id: string }[];
-    for (const d of participantDevices) revokeDevice(db, d.id, now);
+    for (const id of activeParticipantDeviceIds(db, eventId)) revokeDevice(db, id, now);
     return { ok: true, summary };
   })();
 }

@@ -1,9 +1,11 @@
 // Fault injection for the protocol's fault-case tests, read once from HADIR_TEST_HOOKS
-// (comma-separated). Inert unless that variable is set; never set it in production.
+// (comma-separated, parsed by config.ts). Inert unless that variable is set; never set it in production.
 //   slow-apply:MS        wait MS inside the transaction before each mutation (kill -9 mid-batch)
 //   crash-after-commit   exit the process after a push commits, before it answers
 //   fail-at-seq:N        a transient failure when applying seq N (503 with the prefix)
-const spec = process.env.HADIR_TEST_HOOKS ?? '';
+import { processSettings } from '#server/config';
+
+const spec = processSettings().testHooks;
 const entries = new Map(
   spec
     .split(',')

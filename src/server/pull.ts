@@ -10,8 +10,16 @@ import {
 } from '#sync/protocol';
 import type { Device } from '#server/auth';
 import type { Db } from '#server/store/database';
-import { currentVersion, rowKey, rowsAfter, rowsOfEvent, type StoredRow } from '#server/store/rows';
-import { assertOwnClientId, lastSeqOf } from '#server/push';
+import {
+  currentVersion,
+  idsOwnedBy,
+  rowKey,
+  rowsAfter,
+  rowsOfEvent,
+  type StoredRow,
+} from '#server/store/rows';
+import { assertOwnClientId } from '#server/push';
+import { lastSeqOf } from '#server/store/streams';
 
 /** What a trainer may know of a participant: who they are and where from (issue 4). */
 const TRAINER_PARTICIPANT_FIELDS = [
@@ -49,19 +57,13 @@ function visibility(db: Db, device: Device): Visibility {
   const sessions = new Set<string>();
   const batches = new Set<string>();
   if (device.role === 'participant') {
-    const rows = db
-      .prepare("SELECT id FROM rows WHERE owner = ? AND tbl = 'participants'")
-      .all(device.id) as { id: string }[];
-    for (const r of rows) own.add(r.id);
+    for (const id of idsOwnedBy(db, device.id, ['participants'])) own.add(id);
   }
   if (device.role === 'trainer') {
-    const rows = db
-      .prepare("SELECT id, data FROM rows WHERE tbl = 'sessions' AND event_id = ?")
-      .all(device.eventId) as { id: string; data: string }[];
-    for (const r of rows) {
-      const data = JSON.parse(r.data) as { trainerDeviceIds?: string[]; batchId: string };
+    type Assigned = { trainerDeviceIds?: string[]; batchId: string };
+    for (const { id, data } of rowsOfEvent<Assigned>(db, device.eventId, 'sessions')) {
       if (!(data.trainerDeviceIds ?? []).includes(device.id)) continue;
-      sessions.add(r.id);
+      sessions.add(id);
       batches.add(data.batchId);
     }
   }
@@ -218,7 +220,7 @@ export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
       changes: oncePerRow(changes),
       cursor: lastRow ? { v: lastRow.v, k: rowKey(lastRow) } : (cursor ?? { v: 0 }),
       hasMore: scanned.length === limit,
-      lastProcessedSeq: lastSeqOf(db, device),
+      lastProcessedSeq: lastSeqOf(db, device.stream),
       serverTime: new Date().toISOString(),
       ...(reset ? { reset: true } : {}),
     };

@@ -12,6 +12,8 @@ import { applyMutation, Rejection } from '#server/apply/index';
 import type { Outcome } from '#server/apply/context';
 import type { Db } from '#server/store/database';
 import { nextVersion } from '#server/store/rows';
+import { touchDevice } from '#server/store/devices';
+import { lastSeqOf, mutationLog, saveLastSeq } from '#server/store/streams';
 import { hooks } from '#server/hooks';
 import { log } from '#server/log';
 import { HttpError } from '#server/errors';
@@ -20,13 +22,6 @@ export interface PushResult {
   /** 503 when a transient failure stopped the batch after a committed prefix. */
   status: 200 | 503;
   body: PushResponse;
-}
-
-/** The last seq applied on a device's stream (the stream its token was issued with). */
-export function lastSeqOf(db: Db, device: Device): number {
-  const row = db.prepare('SELECT last_seq FROM streams WHERE id = ?').get(device.stream) as
-    { last_seq: number } | undefined;
-  return row?.last_seq ?? 0;
 }
 
 /** A request names this device's own id (or, for a device enrolled before streams, its
@@ -69,12 +64,10 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
   let transient = false;
 
   const run = db.transaction(() => {
-    let last = lastSeqOf(db, device);
+    // The stream its token was issued with: a device's pushes are numbered there.
+    let last = lastSeqOf(db, device.stream);
     const v = nextVersion(db);
-    const record = db.prepare(
-      `INSERT INTO mutations (stream, seq, id, name, status, code, canonical_id, v, at, device_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const record = mutationLog(db);
     for (const mutation of req.mutations) {
       if (mutation.seq <= last) {
         results.push({ seq: mutation.seq, status: 'duplicate' });
@@ -113,28 +106,23 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
         if (e.canonicalId) result.canonicalId = e.canonicalId;
         if (e.detail) Object.assign(result, e.detail);
       }
-      record.run(
-        device.stream,
-        mutation.seq,
-        mutation.id,
-        mutation.name,
-        result.status,
-        result.code ?? null,
-        result.canonicalId ?? null,
+      record({
+        stream: device.stream,
+        seq: mutation.seq,
+        id: mutation.id,
+        name: mutation.name,
+        status: result.status,
+        code: result.code ?? null,
+        canonicalId: result.canonicalId ?? null,
         v,
-        now.toISOString(),
-        device.id,
-      );
+        at: now.toISOString(),
+        deviceId: device.id,
+      });
       results.push(result);
       last = mutation.seq;
     }
-    db.prepare(
-      `INSERT INTO streams (id, last_seq) VALUES (?, ?)
-       ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq`,
-    ).run(device.stream, last);
-    db.prepare(
-      'UPDATE devices SET last_sync_at = ?, unsent = ?, app_version = coalesce(?, app_version) WHERE id = ?',
-    ).run(now.toISOString(), unsentAfter(req, last), req.appVersion ?? null, device.id);
+    saveLastSeq(db, device.stream, last);
+    touchDevice(db, device.id, now.toISOString(), unsentAfter(req, last), req.appVersion ?? null);
     return last;
   });
 

@@ -4,6 +4,7 @@ import type { SyncedTable } from '#sync/protocol';
 import { serverSecret } from '#server/auth';
 import { getMeta, setMeta, type Db } from '#server/store/database';
 import { nextVersion, putRow } from '#server/store/rows';
+import { claimNationalId } from '#server/store/people';
 import { nationalIdHmac } from '#server/apply/participants';
 
 export function seedDemo(db: Db): boolean {
@@ -19,12 +20,7 @@ export function seedDemo(db: Db): boolean {
     for (const p of demoParticipants) {
       put('participants', p);
       if (p.nip) {
-        db.prepare('INSERT INTO national_ids VALUES (?, ?, ?, ?)').run(
-          p.eventId,
-          'nip',
-          nationalIdHmac(secret, 'nip', p.nip),
-          p.id,
-        );
+        claimNationalId(db, p.eventId, 'nip', nationalIdHmac(secret, 'nip', p.nip), p.id);
       }
     }
     setMeta(db, 'demo_seeded', new Date().toISOString());

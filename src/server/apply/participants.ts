@@ -9,7 +9,19 @@ import { Participant } from '#domain/model';
 import { registrationNumber } from '#domain/regions';
 import type { AliasData } from '#sync/protocol';
 import { getMeta, setMeta, type Db } from '#server/store/database';
-import { deleteRow, getRow, putRow, type StoredRow } from '#server/store/rows';
+import { deleteRow, getRow, idsOwnedBy, putRow, type StoredRow } from '#server/store/rows';
+import {
+  claimNationalId,
+  deleteIdentityEdits,
+  everRegisteredIn,
+  holderOfNationalId,
+  recordIdentityEdit,
+  registeredFromRegion,
+  registeredIn,
+  releaseNationalIds,
+  rowsAboutPerson,
+} from '#server/store/people';
+import { deleteCertificates } from '#server/store/certificates';
 import {
   Rejection,
   nodeOf,
@@ -40,20 +52,12 @@ function nationalIds(p: { nip?: string | undefined; nik?: string | undefined }) 
 }
 
 function findByNationalId(ctx: ApplyContext, eventId: string, kind: 'nip' | 'nik', digits: string) {
-  const row = ctx.db
-    .prepare('SELECT participant_id FROM national_ids WHERE event_id = ? AND kind = ? AND hmac = ?')
-    .get(eventId, kind, nationalIdHmac(ctx.secret, kind, digits)) as
-    { participant_id: string } | undefined;
-  return row?.participant_id;
+  return holderOfNationalId(ctx.db, eventId, kind, nationalIdHmac(ctx.secret, kind, digits));
 }
 
 export function claimNationalIds(ctx: ApplyContext, p: P): void {
   for (const [kind, digits] of nationalIds(p)) {
-    ctx.db
-      .prepare(
-        'INSERT OR IGNORE INTO national_ids (event_id, kind, hmac, participant_id) VALUES (?, ?, ?, ?)',
-      )
-      .run(p.eventId, kind, nationalIdHmac(ctx.secret, kind, digits), p.id);
+    claimNationalId(ctx.db, p.eventId, kind, nationalIdHmac(ctx.secret, kind, digits), p.id);
   }
 }
 
@@ -123,10 +127,8 @@ export function register(ctx: ApplyContext, args: MutationArgs<'participant.regi
   if (ctx.device.role === 'participant') {
     if (p.source !== 'self') throw new Rejection('FORBIDDEN', 'A participant registers as self');
     // One registration per phone, whether it was kept or merged into an earlier one.
-    const mine = ctx.db
-      .prepare("SELECT id FROM rows WHERE tbl IN ('participants', 'aliases') AND owner = ? LIMIT 1")
-      .get(ctx.device.id) as { id: string } | undefined;
-    if (mine) throw new Rejection('ALREADY_REGISTERED', 'This phone already registered', mine.id);
+    const [mine] = idsOwnedBy(ctx.db, ctx.device.id, ['participants', 'aliases']);
+    if (mine) throw new Rejection('ALREADY_REGISTERED', 'This phone already registered', mine);
   }
 
   for (const [kind, digits] of nationalIds(p)) {
@@ -216,26 +218,19 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
       }
       // The old number no longer identifies this person: a new registration with it
       // must not be merged into them.
-      ctx.db
-        .prepare('DELETE FROM national_ids WHERE participant_id = ? AND kind = ?')
-        .run(row.id, field);
+      releaseNationalIds(ctx.db, row.id, field);
     }
-    ctx.db
-      .prepare(
-        `INSERT INTO participant_audit (participant_id, field, old_value, old_hlc, new_value, new_hlc, client_id, mutation_id, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        row.id,
-        field,
-        JSON.stringify(data[field] ?? null),
-        prev ?? null,
-        JSON.stringify(v),
-        hlc,
-        nodeOf(ctx.device),
-        ctx.mutation.id,
-        ctx.now.toISOString(),
-      );
+    recordIdentityEdit(ctx.db, {
+      participantId: row.id,
+      field,
+      oldValue: data[field],
+      oldHlc: prev ?? null,
+      newValue: v,
+      newHlc: hlc,
+      clientId: nodeOf(ctx.device),
+      mutationId: ctx.mutation.id,
+      at: ctx.now.toISOString(),
+    });
     data[field] = v;
     hlcs[field] = hlc;
   }
@@ -301,31 +296,13 @@ export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel
     : { status: 'applied' };
 }
 
-/** Seats taken in a batch: its registered (not waitlisted or cancelled) participants. */
-export function registeredIn(db: Db, batchId: string): number {
-  const row = db
-    .prepare(
-      `SELECT count(*) AS n FROM rows WHERE tbl = 'participants' AND deleted = 0
-       AND json_extract(data, '$.batchId') = ? AND json_extract(data, '$.status') = 'registered'`,
-    )
-    .get(batchId) as { n: number };
-  return row.n;
-}
-
 /** The batch's next registration number, from a counter that never goes back. */
 function nextNumber(ctx: ApplyContext, p: Participant): string {
   const batch = getRow<{ code: string }>(ctx.db, 'batches', p.batchId)!;
   const event = getRow<{ provinceCode?: string }>(ctx.db, 'events', p.eventId);
   const key = `regno:${p.batchId}`;
   // Without a counter yet (seeded or imported rows), start after the batch's rows.
-  const start = () =>
-    (
-      ctx.db
-        .prepare(
-          "SELECT count(*) AS n FROM rows WHERE tbl = 'participants' AND json_extract(data, '$.batchId') = ?",
-        )
-        .get(p.batchId) as { n: number }
-    ).n;
+  const start = () => everRegisteredIn(ctx.db, p.batchId);
   const n = Number(getMeta(ctx.db, key) ?? start()) + 1;
   setMeta(ctx.db, key, String(n));
   return registrationNumber(event?.data.provinceCode ?? '63', batch.data.code, n);
@@ -335,37 +312,18 @@ function regionFull(ctx: ApplyContext, p: Participant): boolean {
   const event = getRow<{ regionQuotas?: Record<string, number> }>(ctx.db, 'events', p.eventId);
   const quota = event?.data.regionQuotas?.[p.regionCode];
   if (quota === undefined) return false;
-  const { taken } = ctx.db
-    .prepare(
-      `SELECT count(*) AS taken FROM rows WHERE tbl = 'participants' AND event_id = ? AND deleted = 0
-       AND json_extract(data, '$.regionCode') = ? AND json_extract(data, '$.status') = 'registered'`,
-    )
-    .get(p.eventId, p.regionCode) as { taken: number };
-  return taken >= quota;
+  return registeredFromRegion(ctx.db, p.eventId, p.regionCode) >= quota;
 }
 
 /** Erase a person for everyone: the registration, its check-ins, marks and aliases become
  * tombstones at `v`; its national-id claims, audit trail and certificate are deleted (the
  * public check then knows no such certificate). */
 export function erasePerson(db: Db, eventId: string, participantId: string, v: number): void {
-  const related = db
-    .prepare(
-      `SELECT tbl, id FROM rows WHERE event_id = ? AND deleted = 0 AND (
-         (tbl IN ('checkins', 'marks') AND json_extract(data, '$.participantId') = ?) OR
-         (tbl = 'aliases' AND json_extract(data, '$.canonicalId') = ?))`,
-    )
-    .all(eventId, participantId, participantId) as {
-    tbl: 'checkins' | 'marks' | 'aliases';
-    id: string;
-  }[];
-  for (const r of related) deleteRow(db, r.tbl, r.id, v);
+  for (const r of rowsAboutPerson(db, eventId, participantId)) deleteRow(db, r.tbl, r.id, v);
   deleteRow(db, 'participants', participantId, v);
-  db.prepare('DELETE FROM national_ids WHERE participant_id = ?').run(participantId);
-  db.prepare('DELETE FROM participant_audit WHERE participant_id = ?').run(participantId);
-  db.prepare('DELETE FROM certificates WHERE event_id = ? AND participant_id = ?').run(
-    eventId,
-    participantId,
-  );
+  releaseNationalIds(db, participantId);
+  deleteIdentityEdits(db, participantId);
+  deleteCertificates(db, eventId, participantId);
 }
 
 /** participant.delete (organiser): the person is erased for every device. */

@@ -21,6 +21,7 @@ import { log } from '#server/log';
 import { RateLimiter } from '#server/rate-limit';
 import { serverReportData } from '#server/reports';
 import type { Db } from '#server/store/database';
+import { idsOwnedBy } from '#server/store/rows';
 
 const ExportQuery = z.object({
   format: z._default(z.enum(['xlsx', 'csv']), 'xlsx'),
@@ -117,10 +118,7 @@ export function reportRoutes(db: Db, publicUrl?: string): Hono<Env> {
   // they use the proof on their first ticket (below).
   routes.get('/certificates/mine', auth, (c) => {
     const me = requireRole(c, 'participant');
-    const own = db
-      .prepare("SELECT id FROM rows WHERE owner = ? AND tbl = 'participants' AND deleted = 0")
-      .all(me.id) as { id: string }[];
-    const ids = own.map((r) => r.id);
+    const ids = idsOwnedBy(db, me.id, ['participants'], { liveOnly: true });
     return c.json(myCertificates(db, me.eventId, ids, publicOrigin(c.req.url)));
   });
 

@@ -6,6 +6,7 @@ import { authenticated, body, type Env } from '#server/http';
 import { pull } from '#server/pull';
 import { push } from '#server/push';
 import type { Db } from '#server/store/database';
+import { touchDevice } from '#server/store/devices';
 
 function speaks(version: number | undefined): void {
   if (version !== undefined && version !== PROTOCOL_VERSION) {
@@ -35,9 +36,7 @@ export function syncRoutes(db: Db, secret: string): Hono<Env> {
     const page = pull(db, device, req);
     // A tablet that only reads is in sync too: the organiser's device list says so. The
     // pull follows the push, so its count is what the device holds after settling.
-    db.prepare(
-      'UPDATE devices SET last_sync_at = ?, unsent = coalesce(?, unsent) WHERE id = ?',
-    ).run(page.serverTime, req.unsent ?? null, device.id);
+    touchDevice(db, device.id, page.serverTime, req.unsent);
     return c.json(page);
   });
 

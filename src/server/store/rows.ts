@@ -144,3 +144,61 @@ function splitKey(k: string | undefined): [string, string] | [] {
   const i = k.indexOf(':');
   return i < 0 ? [k, ''] : [k.slice(0, i), k.slice(i + 1)];
 }
+
+/** The ids of rows a device created (its own registration, and the alias one leaves once
+ * merged), deleted ones included unless `liveOnly`. */
+export function idsOwnedBy(
+  db: Db,
+  owner: string,
+  tbls: readonly SyncedTable[],
+  { liveOnly = false } = {},
+): string[] {
+  const marks = tbls.map(() => '?').join(', ');
+  const live = liveOnly ? ' AND deleted = 0' : '';
+  return (
+    db
+      .prepare(`SELECT id FROM rows WHERE owner = ? AND tbl IN (${marks})${live}`)
+      .all(owner, ...tbls) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+/** The ids of an event's live rows of a table. */
+export function liveIdsOf(db: Db, eventId: string, tbl: SyncedTable): string[] {
+  return (
+    db
+      .prepare('SELECT id FROM rows WHERE event_id = ? AND tbl = ? AND deleted = 0')
+      .all(eventId, tbl) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+/** Every live row of a table, across events (the events list). */
+export function liveRowsOf<T>(db: Db, tbl: SyncedTable): StoredRow<T>[] {
+  const raw = db.prepare('SELECT * FROM rows WHERE tbl = ? AND deleted = 0').all(tbl) as RawRow[];
+  return raw.map((r) => fromRaw<T>(r));
+}
+
+/** Whether a row with this id ever existed in the table (a tombstone counts). */
+export function rowExists(db: Db, tbl: SyncedTable, id: string): boolean {
+  return db.prepare('SELECT 1 FROM rows WHERE tbl = ? AND id = ?').get(tbl, id) !== undefined;
+}
+
+/** How many live rows a table holds (the backup's summary). */
+export function countLive(db: Db, tbl: SyncedTable): number {
+  return (
+    db.prepare('SELECT count(*) AS n FROM rows WHERE tbl = ? AND deleted = 0').get(tbl) as {
+      n: number;
+    }
+  ).n;
+}
+
+/** Live registrations whose id is `id` or whose registration number is `number` (a
+ * ticket's proof names either). */
+export function participantsByNumber<T>(db: Db, id: string, number: string): StoredRow<T>[] {
+  const raw = db
+    .prepare(
+      `SELECT * FROM rows WHERE tbl = 'participants' AND deleted = 0
+         AND (id = ? OR json_extract(data, '$.registrationNumber') = ?)`,
+    )
+    .all(id, number) as RawRow[];
+  return raw.map((r) => fromRaw<T>(r));
+}
