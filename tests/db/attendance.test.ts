@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
 import { markAttendance, sessionState } from '#db/attendance';
-import { observe } from '#db/clock';
+import { receiveStamp } from '#db/clock';
 import { seedDemoIfEmpty } from '#db/events';
 import { pendingMutations } from '#db/outbox';
 import type { HadirDb } from '#db/database';
@@ -36,7 +36,7 @@ describe('attendance marks', () => {
 
   it('a mark made after seeing a later remote stamp sorts after it', async () => {
     const remote = formatHlc({ wall: Date.now() + 60_000, counter: 7, node: 'other-tablet' });
-    await db.transaction('rw', db.meta, () => observe(remote));
+    await db.transaction('rw', db.meta, () => receiveStamp(remote));
     const mine = await markAttendance({ ...input, status: 'terlambat' });
     expect(mine.hlc > remote).toBe(true);
   });

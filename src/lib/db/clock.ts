@@ -28,7 +28,7 @@ export async function stamp(): Promise<string> {
 }
 
 /** Merge a stamp seen from another device so later local stamps sort after it. */
-export async function observe(remote: string): Promise<void> {
+export async function receiveStamp(remote: string): Promise<void> {
   await setMeta('hlc', receive(await state(), remote, await correctedNow()));
   // Remembered apart from the clock: a re-stamp after CLOCK_SKEW restarts the clock but
   // must still sort after everything this device has seen from others.

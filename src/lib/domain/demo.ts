@@ -2,6 +2,7 @@
 // it is invented (names, NIP and phone numbers are fictitious but well-formed); the
 // event is flagged `demo` and the UI says so.
 import type { Batch, Event, FullParticipant, Session } from '#domain/model';
+import { DEFAULT_TIMEZONE } from '#domain/time';
 
 export const DEMO_EVENT_ID = 'demo-bimtek-2025';
 
@@ -12,7 +13,7 @@ export const demoEvent: Event = {
   venue: 'Banjarmasin, Kalimantan Selatan',
   startDate: '2025-06-02',
   endDate: '2025-06-23',
-  timezone: 'Asia/Makassar',
+  timezone: DEFAULT_TIMEZONE,
   provinceCode: '63',
   minutesPerJp: 45,
   certificateThreshold: 80,

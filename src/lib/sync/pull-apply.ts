@@ -5,7 +5,7 @@ import { compareHlc, isHlc } from '#domain/hlc';
 import type { Participant } from '#domain/model';
 import { db, syncedTables, toParticipantRow } from '#db/database';
 import { applyEffect } from '#db/mutations';
-import { observe } from '#db/clock';
+import { receiveStamp } from '#db/clock';
 import { setMeta } from '#db/meta';
 import type { Change, Cursor } from '#sync/protocol';
 
@@ -65,7 +65,7 @@ export async function applyPulledPage(page: {
       }
     }
     await flush();
-    if (newest) await observe(newest);
+    if (newest) await receiveStamp(newest);
     await setMeta('cursor', page.cursor);
     // Nothing was overwritten by an empty page: re-applying would only wake every live
     // query (and hold up a desk's check-in) for nothing.
