@@ -6,9 +6,10 @@
 // and its outbox row are committed, as measured by the desk itself).
 import type { BrowserContext, Page } from 'playwright-core';
 import { demoParticipants } from '#domain/demo';
+import { inLanguage } from '#domain/messages';
 import type { Participant } from '#domain/model';
 import { formatPhone } from '#domain/phone';
-import { idWork as msg } from '#i18n/work';
+import { workMessages } from '#i18n/work';
 import { launchBrowser } from '#tests/support/chromium';
 import { startTestServer } from '#tests/support/server';
 import {
@@ -24,6 +25,7 @@ import {
   until,
 } from './support';
 
+const msg = inLanguage(workMessages, 'id');
 const TOTAL = 10_000; // the demo's 6 people and 9,994 generated ones
 const LATE = 2_000; // registered on the server while the desk is open: a pull brings them
 // The longest main-thread task while that pull lands. Measured about 60 ms here (aim:

@@ -8,10 +8,11 @@
 // the page's IndexedDB is watched from an init script; the app's code is untouched.
 import type { Page } from 'playwright-core';
 import { demoBatches, demoParticipants } from '#domain/demo';
-import { id } from '#i18n/id';
-import { idWork } from '#i18n/work';
+import { inLanguage } from '#domain/messages';
+import { coreMessages } from '#i18n/core';
+import { workMessages } from '#i18n/work';
 
-const msg = { ...id, ...idWork };
+const msg = { ...inLanguage(coreMessages, 'id'), ...inLanguage(workMessages, 'id') };
 import { launchBrowser } from '#tests/support/chromium';
 import { startTestServer } from '#tests/support/server';
 import {

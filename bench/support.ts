@@ -4,16 +4,19 @@ import type { Page } from 'playwright-core';
 import { SCHEMA_VERSION } from '#db/database';
 import { DEMO_EVENT_ID, demoBatches } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
+import { inLanguage } from '#domain/messages';
 import type { Participant } from '#domain/model';
 import type { MutationName } from '#domain/mutations';
 import { parseNiPppk, parseNip } from '#domain/nip';
 import { KALSEL } from '#domain/regions';
-import { id as msg } from '#i18n/id';
+import { coreMessages } from '#i18n/core';
 import { enroll, serverSecret } from '#server/auth';
 import { push } from '#server/push';
 import { PROTOCOL_VERSION } from '#sync/protocol';
 import { Random } from '#tests/support/random';
 import type { TestServer } from '#tests/support/server';
+
+const msg = inLanguage(coreMessages, 'id');
 
 /** Nearest rank: the value at or below which p% of the values lie. */
 export function percentile(values: number[], p: number): number {

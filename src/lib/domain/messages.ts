@@ -1,9 +1,33 @@
+// Every text in the app has one shape: a key and its message in both languages, Indonesian
+// first, English beside it (`key: { id: '…', en: '…' }`), checked by `satisfies Catalog`.
+// The UI catalogs (i18n/), the registration page's, the reference lists' labels and the
+// validation messages below are all written so.
+import type { Lang, ValidationCode, ValidationParams } from '#domain/validation';
+
+/** One message: its Indonesian and its English text. */
+export type Message = { readonly [L in Lang]: string };
+
+/**
+ * A catalog: each key's message in both languages. Write one as
+ * `export const xMessages = { … } satisfies Catalog;`: an entry without one of the
+ * languages, or with a language the app does not have, does not compile, and the keys stay
+ * the literal ones written (`keyof typeof xMessages`), so a screen's `t('…')` is checked
+ * against them. Name the keys (`satisfies Catalog<ValidationCode>`) to also refuse a
+ * missing or an unknown key. A type, not a function: it costs no byte in the bundles.
+ */
+export type Catalog<K extends string = string> = { readonly [P in K]: Message };
+
+/** One language of a catalog, as plain key → text (the benches read the Indonesian). */
+export function inLanguage<K extends string>(catalog: Catalog<K>, lang: Lang): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const key in catalog) out[key] = catalog[key][lang];
+  return out;
+}
+
 // Human text for every ValidationCode, Indonesian first. Messages say what is wrong and
 // where, because the person reading them is at a registration desk with a queue behind
 // them: "NIP harus 18 digit (sekarang 17 digit)" beats "NIP tidak valid".
-import type { Lang, ValidationCode, ValidationParams } from '#domain/validation';
-
-export const validationMessages: Record<ValidationCode, { id: string; en: string }> = {
+export const validationMessages = {
   required: {
     id: 'Wajib diisi',
     en: 'This field is required',
@@ -176,7 +200,7 @@ export const validationMessages: Record<ValidationCode, { id: string; en: string
     id: 'Alamat email tidak valid; contoh: nama@gmail.com',
     en: 'Email address is not valid; for example: name@gmail.com',
   },
-};
+} satisfies Catalog<ValidationCode>;
 
 /** Fill `{param}` placeholders; shared by the UI message catalog (i18n/). */
 export function interpolate(template: string, params: ValidationParams = {}): string {

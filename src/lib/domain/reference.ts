@@ -2,12 +2,11 @@
 // database and sent over the wire; labels are what people see. The `as const` code
 // tuples let schema modules build enums (z.enum(employmentStatusCodes)) without this
 // file importing zod.
+import type { Message } from '#domain/messages';
 import type { Lang } from '#domain/validation';
 
-export interface Label {
-  readonly id: string;
-  readonly en: string;
-}
+/** A label in both languages: the shape of every text (#domain/messages). */
+export type Label = Message;
 
 export interface ReferenceItem<C extends string = string> {
   readonly code: C;
@@ -197,15 +196,15 @@ export const certificationIntentions: readonly ReferenceItem<CertificationIntent
   { code: 'ragu', label: { id: 'Belum tahu', en: 'Undecided' } },
 ];
 
-/**
- * The label of a code in a list. A code the list does not know (data written by a newer
- * app version) is shown as the raw code rather than hidden.
- */
 /** A choice as a form lists it: the label, with its hint in brackets. */
 export function choiceLabel(item: ReferenceItem, lang: Lang): string {
   return item.hint ? `${item.label[lang]} (${item.hint[lang]})` : item.label[lang];
 }
 
+/**
+ * The label of a code in a list. A code the list does not know (data written by a newer
+ * app version) is shown as the raw code rather than hidden.
+ */
 export function labelOf(list: readonly ReferenceItem[], code: string, lang: Lang): string {
   return list.find((item) => item.code === code)?.label[lang] ?? code;
 }

@@ -1,0 +1,103 @@
+// The console's long lists: devices by role with filters, the participant filters, and
+// deleting batches and sessions with what goes with them (added by console.ts).
+import type { Catalog } from '#domain/messages';
+
+export const listsMessages = {
+  'devices.group.organiser': { id: 'Panitia', en: 'Organisers' },
+  'devices.group.staff': { id: 'Meja check-in', en: 'Check-in desks' },
+  'devices.group.trainer': { id: 'Narasumber', en: 'Trainers' },
+  'devices.group.participant': { id: 'HP peserta', en: 'Participant phones' },
+  'devices.groupCount': { id: '{shown} dari {total}', en: '{shown} of {total}' },
+  'devices.filters': { id: 'Saring perangkat', en: 'Filter devices' },
+  'devices.filterRole': { id: 'Peran', en: 'Role' },
+  'devices.allRoles': { id: 'Semua peran', en: 'All roles' },
+  'devices.filterState': { id: 'Status', en: 'Status' },
+  'devices.allStates': { id: 'Semua status', en: 'All statuses' },
+  'devices.expired': { id: 'Kedaluwarsa', en: 'Expired' },
+  'devices.search': { id: 'Cari nama', en: 'Search by name' },
+  'devices.noMatch': {
+    id: 'Tidak ada perangkat yang cocok dengan saringan.',
+    en: 'No device matches the filter.',
+  },
+  'devices.unnamed': { id: 'Tanpa nama ({id})', en: 'Unnamed ({id})' },
+  'devices.phoneUnregistered': {
+    id: 'HP peserta, belum mendaftar ({id})',
+    en: 'Participant phone, not registered ({id})',
+  },
+  'devices.sessions': { id: 'Sesi: {titles}', en: 'Sessions: {titles}' },
+  'devices.localhost': {
+    id: 'Konsol ini dibuka lewat localhost, jadi QR dan tautan kode tidak bisa dibuka perangkat lain. Buka konsol dari alamat jaringan yang dicetak npm start (mis. http://192.168.1.10:8080) lalu buat kodenya lagi, atau ketik kodenya di perangkat itu.',
+    en: 'This console was opened via localhost, so other devices cannot open the QR and code link. Open the console from the network address npm start prints (e.g. http://192.168.1.10:8080) and create the code again, or type the code on that device.',
+  },
+  'devices.localhostAddress': {
+    id: 'Konsol ini dibuka lewat localhost, yang tidak bisa dibuka perangkat lain. QR dan tautan di bawah memakai alamat server untuk perangkat: {url}',
+    en: 'This console was opened via localhost, which other devices cannot open. The QR and link below use the server address for devices: {url}',
+  },
+  'people.search': {
+    id: 'Cari nama, NIP, nomor HP, nomor pendaftaran, instansi',
+    en: 'Search name, NIP, phone number, registration number, institution',
+  },
+  'people.filters': { id: 'Saring peserta', en: 'Filter participants' },
+  'people.filterStatus': { id: 'Status', en: 'Status' },
+  'people.allStatuses': { id: 'Semua status', en: 'All statuses' },
+  'people.status.registered': { id: 'Terdaftar', en: 'Registered' },
+  'people.status.waitlisted': { id: 'Daftar tunggu', en: 'Waitlisted' },
+  'people.status.cancelled': { id: 'Batal', en: 'Cancelled' },
+  'people.filterBatch': { id: 'Angkatan', en: 'Batch' },
+  'people.allBatches': { id: 'Semua angkatan', en: 'All batches' },
+  'people.filterRegion': { id: 'Kabupaten/kota', en: 'Regency/city' },
+  'people.allRegions': { id: 'Semua kabupaten/kota', en: 'All regencies/cities' },
+  'people.filterSource': { id: 'Cara daftar', en: 'Registered how' },
+  'people.allSources': { id: 'Semua cara', en: 'Any way' },
+  'people.source.walkin': { id: 'Datang langsung (walk-in)', en: 'Walk-in at the desk' },
+  'people.source.ahead': { id: 'Mendaftar sebelumnya', en: 'Registered beforehand' },
+  'people.filterEligibility': { id: 'Sertifikat', en: 'Certificate' },
+  'people.allEligibility': { id: 'Semua', en: 'All' },
+  'people.filterReview': { id: 'Hanya yang perlu dilengkapi', en: 'Only those needing review' },
+  'people.clearFilters': { id: 'Hapus saringan', en: 'Clear filters' },
+  'people.shown': { id: '{shown} dari {count} peserta', en: '{shown} of {count} participants' },
+  'people.noMatch': { id: 'Tidak ada peserta yang cocok.', en: 'No participant matches.' },
+  'people.searchLimit': {
+    id: 'Menampilkan {limit} hasil teratas; ketik lebih lengkap untuk mempersempit.',
+    en: 'Showing the top {limit} results; type more to narrow them.',
+  },
+  'people.more': { id: 'Tampilkan {count} lagi', en: 'Show {count} more' },
+  'people.batch': { id: 'Angkatan', en: 'Batch' },
+  'people.move': { id: 'Pindahkan ke angkatan', en: 'Move to batch' },
+  'people.moveButton': { id: 'Pindahkan', en: 'Move' },
+  'people.moved': { id: '{name} dipindahkan ke {batch}.', en: '{name} moved to {batch}.' },
+  'people.moveAll': {
+    id: 'Pindahkan {count} peserta yang tampil ke angkatan',
+    en: 'Move the {count} participants shown to batch',
+  },
+  'people.movedAll': {
+    id: '{count} peserta dipindahkan ke {batch}.',
+    en: '{count} participants moved to {batch}.',
+  },
+  'schedule.deleteBatch': { id: 'Hapus angkatan', en: 'Delete batch' },
+  'schedule.deleteSession': { id: 'Hapus sesi', en: 'Delete session' },
+  'schedule.batchHasPeople': {
+    id: 'Angkatan "{name}" masih punya {count} pendaftar, jadi tidak bisa dihapus. Pindahkan mereka ke angkatan lain dulu (bagian Peserta, saring menurut angkatan ini).',
+    en: 'Batch "{name}" still has {count} registrations, so it cannot be deleted. Move them to another batch first (Participants, filtered by this batch).',
+  },
+  'schedule.confirmBatch': {
+    id: 'Hapus angkatan "{name}" dari semua perangkat?',
+    en: 'Delete batch "{name}" from every device?',
+  },
+  'schedule.confirmBatchSessions': {
+    id: 'Hapus angkatan "{name}" dari semua perangkat, beserta {sessions} sesinya dan kehadiran {marked} peserta yang sudah ditandai di sesi-sesi itu? Yang terhapus tidak bisa dikembalikan.',
+    en: 'Delete batch "{name}" from every device, with its {sessions} sessions and the attendance of {marked} participants already marked in them? What is deleted cannot be restored.',
+  },
+  'schedule.confirmSession': {
+    id: 'Hapus sesi "{title}" dari semua perangkat?',
+    en: 'Delete session "{title}" from every device?',
+  },
+  'schedule.confirmSessionMarks': {
+    id: 'Hapus sesi "{title}" dari semua perangkat, beserta kehadiran {marked} peserta yang sudah ditandai? Yang terhapus tidak bisa dikembalikan.',
+    en: 'Delete session "{title}" from every device, with the attendance of {marked} participants already marked? What is deleted cannot be restored.',
+  },
+  'schedule.deleteYes': { id: 'Ya, hapus', en: 'Yes, delete' },
+  'schedule.close': { id: 'Tutup', en: 'Close' },
+  'schedule.deleted': { id: '"{name}" dihapus.', en: '"{name}" deleted.' },
+  'schedule.deleteFailed': { id: 'Gagal menghapus: {reason}', en: 'Could not delete: {reason}' },
+} satisfies Catalog;
