@@ -173,8 +173,7 @@ async function checkIns(page: Page, people: Participant[]): Promise<number[]> {
     const result = page.getByTestId('desk-result').filter({ hasText: p.fullName });
     await result.getByRole('button', { name: msg['desk.checkIn'] }).click();
     await page.waitForFunction((n) => performance.getEntriesByName('hadir:checkin').length > n, i);
-    // The next person steps up. Paced like a brisk desk: held (undoable) check-ins are
-    // re-applied by every sync run, so a machine-gun pace would pile up contention.
+    // The next person steps up, at a brisk desk's pace.
     await page.waitForTimeout(PACE_MS);
   }
   return page.evaluate(() => performance.getEntriesByName('hadir:checkin').map((e) => e.duration));

@@ -10,6 +10,7 @@ import { serverSecret } from '#server/auth';
 import { HttpError } from '#server/errors';
 import { errorJson, requestOriginOf, type Env } from '#server/http';
 import { log } from '#server/log';
+import { LiveChannel } from '#server/live';
 import { adminRoutes } from '#server/routes/admin';
 import { deviceRoutes } from '#server/routes/devices';
 import { reportRoutes } from '#server/routes/reports';
@@ -86,9 +87,18 @@ export interface AppOptions {
   routes?: Hono<Env>;
   /** HADIR_PUBLIC_URL: where certificates' QR codes point when behind a proxy. */
   publicUrl?: string | undefined;
+  /** Who is told to pull after a push (GET /sync/live); its owner ends the streams. */
+  live?: LiveChannel;
 }
 
-export function createApp({ db, staticDir, links, routes, publicUrl }: AppOptions): Hono<Env> {
+export function createApp({
+  db,
+  staticDir,
+  links,
+  routes,
+  publicUrl,
+  live = new LiveChannel(),
+}: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.onError((e, c) => {
@@ -144,7 +154,7 @@ export function createApp({ db, staticDir, links, routes, publicUrl }: AppOption
   api.route('/', deviceRoutes(db));
 
   // Each route declares whether it needs a device token (`authenticated` in http.ts).
-  api.route('/sync', syncRoutes(db, serverSecret(db)));
+  api.route('/sync', syncRoutes(db, serverSecret(db), live));
   api.route('/admin', adminRoutes(db));
   api.route('/', reportRoutes(db, publicUrl));
   api.all('*', () => {

@@ -29,7 +29,7 @@ import {
   rowsOfEvent,
 } from '#server/store/rows';
 import { activeParticipantDeviceIds } from '#server/store/devices';
-import { registeredIn, releaseEventNationalIds } from '#server/store/people';
+import { deleteCheckinVoids, registeredIn, releaseEventNationalIds } from '#server/store/people';
 import { deleteCertificates } from '#server/store/certificates';
 
 export interface EventListItem {
@@ -200,6 +200,7 @@ export function purgeEvent(db: Db, eventId: string, now = new Date()): PurgeResu
       for (const id of liveIdsOf(db, eventId, tbl)) deleteRow(db, tbl, id, v);
     }
     releaseEventNationalIds(db, eventId);
+    deleteCheckinVoids(db, eventId);
     // Certificates name people: their verification ends with the retention period.
     deleteCertificates(db, eventId);
     const stamp = serverStamp();

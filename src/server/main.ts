@@ -6,6 +6,7 @@ import type { Server as HttpsServer } from 'node:https';
 import { DEMO_EVENT_ID } from '#domain/demo';
 import { announce } from '#server/announce';
 import { createApp } from '#server/app';
+import { LiveChannel } from '#server/live';
 import { createEnrollCode, listDevices } from '#server/auth';
 import { readConfig, StartupError } from '#server/config';
 import { defaultEventId } from '#server/events';
@@ -144,8 +145,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const db = openDatabase(dataDir);
   if (opts.seed ?? true) seedDemo(db);
+  const live = new LiveChannel();
   const app = createApp({
     db,
+    live,
     staticDir: opts.staticDir ?? config.staticDir,
     publicUrl,
     links: () => ({
@@ -193,7 +196,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       // so one never stops half-way), then close the database.
       closing ??= (async () => {
         stopChecks();
-        await Promise.all(opened.map((l) => l.close()));
+        // Live streams never end by themselves: end them, or they would hold the close.
+        const ending = Promise.all(opened.map((l) => l.close()));
+        live.closeAll();
+        await ending;
         db.close();
       })();
       return closing;

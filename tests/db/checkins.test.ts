@@ -5,9 +5,9 @@ import { checkinsOn, recordCheckin, undoCheckin } from '#db/checkins';
 import { seedDemoIfEmpty } from '#db/events';
 import { participantsInSlices, participantsOf } from '#db/participants';
 import { clientId } from '#db/meta';
-import { commit, pendingMutations } from '#db/outbox';
+import { pendingMutations } from '#db/outbox';
 import { getMeta } from '#db/meta';
-import { holdEnds, pendingBatch } from '#sync/local';
+import { applyPulledPage } from '#sync/pull-apply';
 import type { HadirDb } from '#db/database';
 import { freshDb } from '#tests/support/db';
 
@@ -60,72 +60,63 @@ describe('undo of a desk check-in', () => {
     method: 'search' as const,
   });
 
-  it('holds the check-in unsent, and undo removes it and closes the seq gap behind it', async () => {
-    const before = await recordCheckin(input(0)); // not held: goes out at once
-    const held = await recordCheckin({ ...input(1), holdMs: 5_000 });
+  it('sends the check-in at once; undo is a checkin.void after it, and the check-in leaves this desk', async () => {
+    const before = await recordCheckin(input(0));
+    const wrong = await recordCheckin(input(1));
     const after = await recordCheckin(input(2));
-    await commit('participant.cancel', { participantId: demoParticipants[3]!.id, reason: 'x' });
+    // Nothing is held back: every row is in the next batch, in seq order.
+    expect((await pendingMutations(100)).map((r) => r.seq)).toEqual([1, 2, 3]);
 
-    // Sending stops at the held row: what follows it waits too (seqs have no gaps).
-    expect((await pendingBatch(100)).map((r) => r.seq)).toEqual([1]);
-    const ends = await holdEnds();
-    expect(ends).toBeGreaterThan(Date.now());
-    expect(ends).toBeLessThanOrEqual(Date.now() + 5_000);
-
-    expect(await undoCheckin(held.id)).toBe(true);
-    expect(await db.checkins.get(held.id)).toBeUndefined();
+    expect(await undoCheckin(wrong.id)).toBe(true);
+    expect(await db.checkins.get(wrong.id)).toBeUndefined();
     expect(await db.checkins.get(before.id)).toBeDefined();
+    expect(await db.checkins.get(after.id)).toBeDefined();
     const rows = await pendingMutations();
-    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
-    expect(rows.map((r) => (r.args as { checkinId?: string }).checkinId)).toEqual([
-      before.id,
-      after.id,
-      undefined,
+    expect(rows.map((r) => [r.seq, r.name])).toEqual([
+      [1, 'checkin.record'],
+      [2, 'checkin.record'],
+      [3, 'checkin.record'],
+      [4, 'checkin.void'],
     ]);
-    expect(await getMeta('outboxSeq')).toBe(3);
-    expect(await holdEnds()).toBeUndefined();
-    expect((await pendingBatch(100)).length).toBe(3);
-    expect(await undoCheckin(held.id)).toBe(false); // gone already
+    expect(rows[3]!.args).toMatchObject({ checkinId: wrong.id, eventId: DEMO_EVENT_ID });
+    expect(await getMeta('outboxSeq')).toBe(4);
+    // Taken back already: a second tap records nothing more.
+    expect(await undoCheckin(wrong.id)).toBe(false);
+    expect(await pendingMutations()).toHaveLength(4);
   });
 
-  it('refuses once the hold is over: the check-in stands and is sent', async () => {
-    const c = await recordCheckin({ ...input(0), holdMs: 5_000 });
+  it('takes back a check-in already sent (acknowledged) as well: the void follows it', async () => {
+    const c = await recordCheckin(input(0));
     const [row] = await pendingMutations();
-    expect(await pendingBatch(100, Date.now() + 5_001)).toHaveLength(1);
-    await db.outbox.update(row!.seq, { holdUntil: Date.now() - 1 });
-    expect(await undoCheckin(c.id)).toBe(false);
-    expect(await db.checkins.get(c.id)).toBeDefined();
-    expect(await pendingMutations()).toHaveLength(1);
-    // A check-in recorded without a hold (the participants screen) cannot be undone.
-    const plain = await recordCheckin(input(1));
-    expect(await undoCheckin(plain.id)).toBe(false);
+    await db.outbox.update(row!.seq, { status: 'acked', ackedAt: new Date().toISOString() });
+    expect(await undoCheckin(c.id)).toBe(true);
+    expect((await pendingMutations()).map((r) => r.name)).toEqual(['checkin.void']);
+    expect(await db.checkins.get(c.id)).toBeUndefined();
   });
 });
 
-describe('undo and the clock', () => {
-  const input = {
-    eventId: DEMO_EVENT_ID,
-    participantId: demoParticipants[0]!.id,
-    timezone: 'Asia/Makassar',
-    method: 'search' as const,
-  };
-
-  it('a row taken into a batch cannot be undone, even if the clock then steps back', async () => {
-    const c = await recordCheckin({ ...input, holdMs: 5_000 });
-    // The engine reads a batch once the hold is over (here: a clock 6 s ahead)…
-    expect(await pendingBatch(100, Date.now() + 6_000)).toHaveLength(1);
-    // …and undo, back on the real clock where the hold would still run, is refused.
-    expect(await undoCheckin(c.id)).toBe(false);
-    expect(await db.checkins.get(c.id)).toBeDefined();
-    expect((await pendingMutations())[0]!.holdUntil).toBeUndefined();
+describe('undo and the rebase', () => {
+  it('a pending void stays applied when a pull brings the check-in back from the server', async () => {
+    const c = await recordCheckin({
+      eventId: DEMO_EVENT_ID,
+      participantId: demoParticipants[0]!.id,
+      timezone: 'Asia/Makassar',
+      method: 'search',
+    });
+    const stored = (await db.checkins.get(c.id))!;
+    expect(await undoCheckin(c.id)).toBe(true);
+    // The server had the check-in (sent before the undo); a pull writes it again, then
+    // re-applies what is still pending on top: the void removes it once more.
+    await applyPulledPage({
+      changes: [{ table: 'checkins', id: c.id, op: 'put', data: { ...stored } }],
+      cursor: { v: 1 },
+    });
+    expect(await db.checkins.get(c.id)).toBeUndefined();
   });
 
-  it('a hold far in the future (the clock stepped back) does not stall the outbox', async () => {
-    await recordCheckin({ ...input, holdMs: 5_000 });
-    const [row] = await pendingMutations();
-    await db.outbox.update(row!.seq, { holdUntil: Date.now() + 2 * 3600_000 });
-    expect(await pendingBatch(100)).toHaveLength(1);
-    expect(await holdEnds()).toBeUndefined();
+  it('undo of a check-in this desk does not hold is refused, recording nothing', async () => {
+    expect(await undoCheckin('no-such-checkin')).toBe(false);
+    expect(await pendingMutations()).toHaveLength(0);
   });
 });
 

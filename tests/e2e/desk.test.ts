@@ -22,7 +22,7 @@ import {
   type Tablet,
 } from './support';
 
-/** The scheduler pulls every 15 s; allow two periods, a held check-in and a render. */
+/** The scheduler pulls every 15 s (the live poke is faster); allow two periods and a render. */
 const CONVERGE_TIMEOUT = 45_000;
 
 let browser: Browser;
@@ -111,28 +111,6 @@ async function restore({ context, page }: Tablet): Promise<void> {
   await page.getByTestId('desk-sync').getByTestId('send-now').click();
 }
 
-/**
- * Whether no outbox row is still held back for an undo (a desk check-in waits a few
- * seconds before it may be sent). True where the app holds nothing at all.
- */
-function holdsOver(page: Page): Promise<boolean> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('hadir');
-    const idb = await new Promise<IDBDatabase>((ok, fail) => {
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    try {
-      const all = idb.transaction('outbox').objectStore('outbox').getAll();
-      await new Promise((ok) => (all.onsuccess = ok));
-      const now = Date.now();
-      return (all.result as { holdUntil?: number }[]).every((r) => (r.holdUntil ?? 0) <= now);
-    } finally {
-      idb.close();
-    }
-  });
-}
-
 describe('two check-in desks offline', () => {
   it(
     'check people in by search and by QR, the same person on both, and agree once reconnected',
@@ -185,10 +163,7 @@ describe('two check-in desks offline', () => {
         }
         expect(serverCheckins(server)).toHaveLength(0);
 
-        // 4. The network has been gone a while (any undo hold is over), then comes back.
-        for (const t of [a, b]) {
-          await expect.poll(() => holdsOver(t.page), { timeout: 20_000 }).toBe(true);
-        }
+        // 4. The network comes back.
         await restore(a);
         await restore(b);
 

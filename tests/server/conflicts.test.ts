@@ -11,6 +11,7 @@ import { nationalIdHmac } from '#server/apply/participants';
 import {
   checkin,
   countRows,
+  enrolTrainer,
   enrollDevice,
   hlcAt,
   mark,
@@ -18,8 +19,8 @@ import {
   patch,
   person,
   register,
+  registerParticipant,
   startTestServer,
-  upsertSession,
   type TestDevice,
   type TestServer,
 } from '#tests/server/support';
@@ -65,8 +66,7 @@ describe('attendance marks', () => {
   it('fault 6: two devices mark the same person in the same session → two mark rows, one state on every device', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const a = await enrollDevice(server, 'staff');
-    const b = await enrollDevice(server, 'trainer');
-    await organiser.send(upsertSession({ ...session, trainerDeviceIds: [b.deviceId] }));
+    const b = await enrolTrainer(server, organiser, [session]);
 
     const t = Date.now() - 60_000;
     // B's mark is later by HLC but arrives first: arrival order must not matter.
@@ -260,9 +260,7 @@ describe('participant.patch', () => {
   });
 
   it('a participant patches only its own registration', async () => {
-    const phone = await enrollDevice(server, 'participant');
-    const me = person({ source: 'self' });
-    await phone.send(register(me));
+    const { phone, participant: me } = await registerParticipant(server, { source: 'self' });
     const res = await phone.send(
       patch(me.id, { institution: { v: 'Perpustakaan Desa', hlc: phone.tick() } }),
       patch(p4, { institution: { v: 'Bukan saya', hlc: phone.tick() } }),

@@ -11,6 +11,7 @@ import type { Change, PushResponse } from '#sync/protocol';
 import {
   deleteBatch,
   deleteSession,
+  enrolTrainer,
   enrollDevice,
   mark,
   patch,
@@ -113,9 +114,8 @@ describe('session.delete', () => {
   it('every role pulls the deletion as del; a device that pulls afterwards never sees it', async () => {
     const session = demoSessions[0]!;
     const staff = await enrollDevice(server, 'staff');
-    const trainer = await enrollDevice(server, 'trainer');
+    const trainer = await enrolTrainer(server, organiser, [session]);
     const phone = await enrollDevice(server, 'participant');
-    await organiser.send(upsertSession({ ...session, trainerDeviceIds: [trainer.deviceId] }));
     expect(outcome(await phone.send(register(person())))).toEqual(['applied']);
     const m = mark(session.id, demoParticipants[0]!.id);
     expect(outcome(await trainer.send(m))).toEqual(['applied']);

@@ -3,16 +3,15 @@
 // held once its push settled, not what that push was delivering; and each check-in
 // carries the name of the desk that recorded it, for the check-in log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
-import { createEnrollCode } from '#server/auth';
+import { demoParticipants } from '#domain/demo';
 import { DeviceSummary } from '#sync/admin';
-import { EnrollResponse } from '#sync/protocol';
 import {
   checkin,
-  deviceFor,
+  enrolStaff,
   enrollDevice,
   person,
   register,
+  registerParticipant,
   request,
   startTestServer,
   type TestDevice,
@@ -39,29 +38,18 @@ async function listed(): Promise<DeviceSummary[]> {
 
 const row = async (device: TestDevice) => (await listed()).find((d) => d.id === device.deviceId)!;
 
-/** A desk enrolled with a code that names it, as the console makes one. */
-async function namedDesk(name: string): Promise<TestDevice> {
-  const { code } = createEnrollCode(server.db, { role: 'staff', eventId: DEMO_EVENT_ID, name });
-  const clientId = `c-desk-${crypto.randomUUID()}`;
-  const reply = await request(server.url, '/api/v1/devices/enroll', {
-    body: { enrollCode: code, deviceInfo: { clientId } },
-  });
-  expect(reply.status, reply.text).toBe(200);
-  return deviceFor(server.url, { ...EnrollResponse.parse(reply.json), clientId });
-}
-
 describe('GET /admin/devices', () => {
   it('names a participant phone by its registration; a merged phone by the one it joined', async () => {
-    const phone = await enrollDevice(server, 'participant');
-    const mine = person({ fullName: 'Rahmawati, S.IP.' });
-    expect((await phone.send(register(mine))).results[0]!.status).toBe('applied');
+    const registered = await registerParticipant(server, { fullName: 'Rahmawati, S.IP.' });
+    const { phone, participant: mine } = registered;
+    expect(registered.res.results[0]!.status).toBe('applied');
     // Same NIP as a demo participant: merged into that registration.
     const twin = await enrollDevice(server, 'participant');
     const demo = demoParticipants[0]!;
     const copy = person({ nip: demo.nip!, fullName: 'Ahmad Fauzi' });
     expect((await twin.send(register(copy))).results[0]!.status).toBe('merged');
     const idle = await enrollDevice(server, 'participant');
-    const desk = await namedDesk('Meja 1');
+    const desk = await enrolStaff(server, { name: 'Meja 1' });
 
     const number = (
       server.db
@@ -123,7 +111,7 @@ describe('GET /admin/devices', () => {
 
 describe('check-ins carry the desk’s name', () => {
   it('stores the name of the device that recorded it; a device cannot choose its own', async () => {
-    const desk = await namedDesk('Meja 2');
+    const desk = await enrolStaff(server, { name: 'Meja 2' });
     const unnamed = await enrollDevice(server, 'staff');
     const named = checkin(demoParticipants[0]!.id);
     const forged = checkin(demoParticipants[1]!.id);

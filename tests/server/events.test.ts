@@ -19,6 +19,7 @@ import {
   startTestServer,
   type TestServer,
 } from '#tests/server/support';
+import { PRIVATE_EVENT_FIELDS } from '#tests/support/visibility';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -134,17 +135,7 @@ describe('the public event page data', () => {
     // quotas or device assignments (the committee list is there, empty, for the schema).
     expect(Object.keys(before.event).sort()).toEqual(
       Object.keys(demoEvent)
-        .filter(
-          (k) =>
-            ![
-              'official',
-              'approver',
-              'certificate',
-              'letterhead',
-              'regionQuotas',
-              'purge',
-            ].includes(k),
-        )
+        .filter((k) => !PRIVATE_EVENT_FIELDS.includes(k))
         .sort(),
     );
     expect(before.event.committee).toEqual([]);

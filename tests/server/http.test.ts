@@ -329,11 +329,10 @@ describe('the registration link', () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const { startTestServer: serveStatic } = await import('#tests/support/server');
     const dir = mkdtempSync(join(tmpdir(), 'hadir-static-'));
     writeFileSync(join(dir, 'index.html'), '<html><head></head><body>app</body></html>');
     writeFileSync(join(dir, 'register.html'), '<html><head></head><body>form</body></html>');
-    const site = await serveStatic({ staticDir: dir });
+    const site = await startTestServer({ staticDir: dir });
     try {
       const page = await fetch(`${site.url}/r/bimtek-2026`);
       expect(page.status).toBe(200);

@@ -13,6 +13,7 @@ import {
   patch,
   person,
   register,
+  registerParticipant,
   request,
   startTestServer,
   upsertSession,
@@ -29,13 +30,15 @@ afterEach(async () => {
 
 describe('participant privacy across a NIP merge', () => {
   it('a phone registering with another person’s NIP learns only that the NIP is registered and cannot change them', async () => {
-    const victimPhone = await enrollDevice(server, 'participant');
-    const victim = person({ phone: '+6281299990001', email: 'korban@example.org' });
-    expect((await victimPhone.send(register(victim))).results[0]!.status).toBe('applied');
+    const registered = await registerParticipant(server, {
+      phone: '+6281299990001',
+      email: 'korban@example.org',
+    });
+    const { phone: victimPhone, participant: victim } = registered;
+    expect(registered.res.results[0]!.status).toBe('applied');
 
-    const impostor = await enrollDevice(server, 'participant');
-    const copy = person({ nip: victim.nip!, fullName: 'Orang Lain' });
-    const res = await impostor.send(register(copy));
+    const copied = await registerParticipant(server, { nip: victim.nip!, fullName: 'Orang Lain' });
+    const { phone: impostor, participant: copy, res } = copied;
     expect(res.results[0]).toEqual({ seq: 1, status: 'merged' });
 
     // Not the registration, not its number, not its id, not the alias that names it.
@@ -63,11 +66,12 @@ describe('participant privacy across a NIP merge', () => {
 
   it('defect 2: typing someone’s NIP does not get you their certificate; their ticket does', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    const victimPhone = await enrollDevice(server, 'participant');
-    const victim = person({ fullName: 'Korban Sertifikat, S.IP.' });
-    await victimPhone.send(register(victim));
-    const impostor = await enrollDevice(server, 'participant');
-    await impostor.send(register(person({ nip: victim.nip!, fullName: 'Orang Lain' })));
+    const registered = await registerParticipant(server, { fullName: 'Korban Sertifikat, S.IP.' });
+    const { phone: victimPhone, participant: victim } = registered;
+    const { phone: impostor } = await registerParticipant(server, {
+      nip: victim.nip!,
+      fullName: 'Orang Lain',
+    });
     const a1 = demoSessions.filter((x) => x.batchId === victim.batchId);
     await organiser.send(...a1.map((x) => mark(x.id, victim.id)));
     for (const path of ['/api/v1/admin/certificates/issue', '/api/v1/admin/certificates/publish'])

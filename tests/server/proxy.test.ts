@@ -4,13 +4,11 @@
 // plays the office's proxy, 127.0.0.9 someone else). The join limit (20 a minute per
 // address, in memory) is the behaviour that shows whom the server took for the client,
 // so every test starts a fresh server.
-import { rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_EVENT_ID } from '#domain/demo';
-import { startServer } from '#server/main';
 import { canonicalIp, parseTrustProxy, requestOrigin, setTrustedProxies } from '#server/proxy';
-import { startTestServer, tempDataDir, type TestServer } from '#tests/server/support';
+import { startTestServer, type TestServer } from '#tests/support/server';
 
 const PROXY = '127.0.0.5';
 const SOMEONE = '127.0.0.9';
@@ -182,23 +180,9 @@ describe('behind a trusted proxy, over real HTTP', () => {
   });
 
   it('knows the proxy behind an IPv4-mapped IPv6 peer (a dual-stack socket)', async () => {
-    const dataDir = tempDataDir();
     // Still 127.0.0.1 only, but through an IPv6 socket: peers read ::ffff:127.0.0.5.
-    const mapped = await startServer({
-      port: 0,
-      host: '::ffff:127.0.0.1',
-      dataDir,
-      staticDir: 'dist',
-      trustProxy: PROXY,
-    });
-    server = {
-      ...mapped,
-      dataDir,
-      async close() {
-        await mapped.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
+    const mapped = await startTestServer({ host: '::ffff:127.0.0.1', trustProxy: PROXY });
+    server = mapped;
     const one = { 'x-forwarded-for': '203.0.113.7' };
     expect(await joins(mapped.port, PROXY, 21, () => one)).toEqual(limited);
     // Another phone behind the same proxy is not held back by the first one's limit.

@@ -13,6 +13,7 @@ import {
   checkin,
   patch,
   countRows,
+  enrolTrainer,
   enrollDevice,
   errorCode,
   hlcAt,
@@ -239,12 +240,9 @@ describe('push', () => {
 
   it('a trainer marking a session not its own → rejected FORBIDDEN; its own session → applied', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    const trainer = await enrollDevice(server, 'trainer');
     const own = demoSessions[1]!;
-    const given = await organiser.send(
-      upsertSession({ ...own, trainerDeviceIds: [trainer.deviceId] }),
-    );
-    expect(given.results[0]!.status).toBe('applied');
+    // Assigned to `own`: enrolTrainer expects the organiser's session.upsert applied.
+    const trainer = await enrolTrainer(server, organiser, [own]);
 
     const res = await trainer.send(mark(session.id, p1), mark(own.id, p1));
     expect(res.results.map((r) => [r.status, r.code])).toEqual([

@@ -13,6 +13,7 @@ import {
   ofTable,
   person,
   register,
+  registerParticipant,
   request,
   startTestServer,
   upsert,
@@ -119,9 +120,9 @@ describe('certificates', () => {
 
   it('the public check answers without the NIP (the demo’s: never genuine) and refuses a forged code', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    const phone = await enrollDevice(server, 'participant');
-    const siti = person({ fullName: 'Siti Aminah, S.IP.' });
-    await phone.send(register(siti));
+    const { participant: siti } = await registerParticipant(server, {
+      fullName: 'Siti Aminah, S.IP.',
+    });
     await organiser.send(...marksFor(siti.id, a1));
     const [cert] = (await issue(organiser)).certificates;
 

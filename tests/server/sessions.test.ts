@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoParticipants, demoSessions } from '#domain/demo';
 import {
   closeSession,
+  enrolTrainer,
   enrollDevice,
   mark,
   ofTable,
@@ -29,10 +30,9 @@ const outcome = (r: { status: string; code?: string }) =>
 describe('finishing a session', () => {
   it('a trainer finishes its own session; then only the organiser marks, until it reopens', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    const trainer = await enrollDevice(server, 'trainer');
+    const trainer = await enrolTrainer(server, organiser, [session]);
     const other = await enrollDevice(server, 'trainer');
     const staff = await enrollDevice(server, 'staff');
-    await organiser.send(upsertSession({ ...session, trainerDeviceIds: [trainer.deviceId] }));
 
     const send = async (device: typeof trainer, ...drafts: Parameters<typeof trainer.send>) =>
       (await device.send(...drafts)).results.map(outcome);

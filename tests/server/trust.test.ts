@@ -7,6 +7,7 @@ import type { Participant } from '#domain/model';
 import { runAdmin } from '#server/admin';
 import { getRow, putRow } from '#server/store/rows';
 import {
+  enrolTrainer,
   enrollDevice,
   errorCode,
   ofTable,
@@ -16,7 +17,6 @@ import {
   request,
   startTestServer,
   upsert,
-  upsertSession,
   type TestServer,
 } from '#tests/server/support';
 
@@ -58,9 +58,8 @@ describe('prototype keys', () => {
 describe('what a participant’s phone pulls', () => {
   it('defect 6: no device ids of the trainers assigned to sessions', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    const trainer = await enrollDevice(server, 'trainer');
     const session = demoSessions[0]!;
-    await organiser.send(upsertSession({ ...session, trainerDeviceIds: [trainer.deviceId] }));
+    const trainer = await enrolTrainer(server, organiser, [session]);
     const phone = await enrollDevice(server, 'participant');
     const { changes } = await phone.pullAll(null);
     const sessions = ofTable<{ trainerDeviceIds: string[] }>(changes, 'sessions');

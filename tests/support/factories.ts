@@ -1,6 +1,6 @@
 // Test data builders: valid by default, overridable per test.
-import { demoEvent } from '#domain/demo';
-import type { Participant } from '#domain/model';
+import { DEMO_EVENT_ID, demoBatches, demoEvent } from '#domain/demo';
+import type { FullParticipant, Participant } from '#domain/model';
 
 let n = 0;
 
@@ -28,5 +28,44 @@ export function participant(overrides: Partial<Participant> = {}): Participant {
     createdAt: '2025-05-20T02:00:00.000Z',
     updatedAt: '2025-05-20T02:00:00.000Z',
     ...overrides,
+  };
+}
+
+let people = 0;
+
+/** A valid 18-digit NIP nobody in the demo has (birth 1990-01-01, TMT 2015-03), its
+ * gender digit agreeing with `gender` (the server checks it as the form does). */
+export function freshNip(gender: 'L' | 'P' = 'L'): string {
+  people++;
+  const digit = gender === 'P' ? '2' : '1';
+  return `19900101201503${digit}${String((people % 999) + 1).padStart(3, '0')}`;
+}
+
+/** A new participant of the demo event, valid by default. */
+export function person(over: Partial<FullParticipant> = {}): FullParticipant {
+  people++;
+  return {
+    id: crypto.randomUUID(),
+    eventId: DEMO_EVENT_ID,
+    batchId: demoBatches[0]!.id,
+    fullName: `Peserta Uji ${people}, S.IP.`,
+    employmentStatus: 'pns',
+    nip: freshNip(over.gender ?? 'L'),
+    gender: 'L',
+    position: 'pustakawan_ahli_pertama',
+    institution: 'Dinas Perpustakaan Kota Banjarbaru',
+    regionCode: '63.72',
+    libraryType: 'umum_kabkota',
+    phone: '+6281234567890',
+    email: `peserta${people}@example.org`,
+    certificationIntention: 'ya',
+    consentAt: '2025-05-20T02:00:00.000Z',
+    source: 'self',
+    status: 'registered',
+    ticketCode: `T${String(people).padStart(6, '0')}`,
+    needsReview: false,
+    createdAt: '2025-05-20T02:00:00.000Z',
+    updatedAt: '2025-05-20T02:00:00.000Z',
+    ...over,
   };
 }

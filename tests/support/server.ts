@@ -1,6 +1,9 @@
-// The real sync server in-process on 127.0.0.1 with a fresh SQLite file, for tests that
-// need one. Its logs stay quiet.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The real sync server for tests (architecture rule 7): in-process on 127.0.0.1 with a
+// fresh SQLite file in a temp directory, or as a child process to kill -9. One driver for
+// every test (server, sync, component and end-to-end tests, and the benchmarks). Its logs
+// stay quiet. Nothing here replaces project code; it only drives it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_EVENT_ID } from '#domain/demo';
@@ -8,22 +11,49 @@ import { createEnrollCode } from '#server/auth';
 import { setSilent } from '#server/log';
 import { startServer, type RunningServer, type ServerOptions } from '#server/main';
 
+process.env.HADIR_LOG = 'silent';
+setSilent(true);
+
 export interface TestServer extends RunningServer {
   dataDir: string;
   /** A fresh one-time enrolment code for a role in the demo event (or another). */
   code(role: 'organiser' | 'staff' | 'trainer', eventId?: string): string;
+  /** Stop the server; its data directory goes with it unless the test gave one. */
+  close(): Promise<void>;
+  /** The same as close(). */
   stop(): Promise<void>;
 }
 
-export async function startTestServer(
-  opts: { dataDir?: string; staticDir?: string; port?: number } & Pick<
-    ServerOptions,
-    'tls' | 'httpPort' | 'names' | 'addresses' | 'publicUrl'
-  > = {},
-): Promise<TestServer> {
-  setSilent(true);
+export type TestServerOptions = {
+  /** A data directory to (re)start on, kept after close; default a fresh temp one. */
+  dataDir?: string;
+  /** The built app; default HADIR_E2E_DIST, else dist/. */
+  staticDir?: string;
+  /** Default a free port. */
+  port?: number;
+} & Pick<
+  ServerOptions,
+  | 'host'
+  | 'seed'
+  | 'trustProxy'
+  | 'timeouts'
+  | 'tls'
+  | 'httpPort'
+  | 'names'
+  | 'addresses'
+  | 'hostname'
+  | 'publicUrl'
+  | 'tlsCheckMs'
+>;
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'hadir-test-'));
+}
+
+/** The real server, in-process, on 127.0.0.1 (or `host`) and a fresh data directory. */
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const { dataDir, staticDir, port, ...rest } = opts;
-  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'hadir-test-'));
+  const dir = dataDir ?? tempDataDir();
   const server = await startServer({
     port: port ?? 0,
     host: '127.0.0.1',
@@ -34,14 +64,104 @@ export async function startTestServer(
     tls: false,
     ...rest,
   });
+  async function stop() {
+    await server.close();
+    if (!dataDir) rmSync(dir, { recursive: true, force: true });
+  }
   return {
     ...server,
     dataDir: dir,
     code: (role, eventId = DEMO_EVENT_ID) => createEnrollCode(server.db, { role, eventId }).code,
-    close: () => server.close(),
-    async stop() {
-      await server.close();
-      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    close: stop,
+    stop,
+  };
+}
+
+/** A child server process running src/server/main.ts under tsx, for the crash fault cases. */
+export interface ChildServer {
+  url: string;
+  process: ChildProcess;
+  /** Resolves with the exit code (or signal name) when the process tree's server exits. */
+  exited: Promise<number | string>;
+  /** SIGKILL the server's process group: a real `kill -9`. */
+  kill(): Promise<void>;
+}
+
+const children = new Set<ChildServer>();
+
+export async function startChildServer(
+  dataDir: string,
+  hooks?: string,
+  /** More environment for the server (HADIR_TRUST_PROXY...). */
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<ChildServer> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...extraEnv,
+    HADIR_PORT: '0', // the server picks a free port and prints its address
+    HADIR_HOST: '127.0.0.1',
+    HADIR_DATA_DIR: dataDir,
+    HADIR_STATIC_DIR: 'dist',
+    HADIR_LOG: 'silent',
+  };
+  delete env.HADIR_TEST_HOOKS;
+  if (hooks) env.HADIR_TEST_HOOKS = hooks;
+  // `node --import tsx` is what `npx tsx` ends up running, minus the npm and tsx wrapper
+  // processes (seconds of start-up on a loaded machine): the server is this very process,
+  // so SIGKILL lands on it. detached: its own process group, killed as a whole anyway.
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: process.cwd(),
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | string>((resolve) =>
+    proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  let output = '';
+  proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  // main() prints its address once it listens: no polling needed.
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+      const m = /running at (http:\/\/\S+)/.exec(output);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then((code) =>
+      reject(new Error(`child server exited (${code}) before listening:\n${output}`)),
+    );
+  });
+  const child: ChildServer = {
+    url,
+    process: proc,
+    exited,
+    async kill() {
+      children.delete(child);
+      try {
+        process.kill(-proc.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await exited;
     },
   };
+  children.add(child);
+  return child;
+}
+
+/** Kill every child server still running (afterEach / afterAll). */
+export async function killChildren(): Promise<void> {
+  await Promise.all([...children].map((c) => c.kill()));
+}
+
+/** Build the PWA once when dist/ is missing (static-file tests need it). */
+export async function ensureBuilt(): Promise<void> {
+  if (existsSync('dist/index.html') && existsSync('dist/sw.js')) return;
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build: ${code}`))));
+  });
 }

@@ -8,14 +8,13 @@ import { DEMO_EVENT_ID, demoBatches, demoParticipants, demoSessions } from '#dom
 import { markAttendance } from '#db/attendance';
 import { batchUsage, deleteBatch, deleteSession, saveBatch, sessionUsage } from '#db/events';
 import { needsAttention } from '#sync/local';
-import { TestDevice } from '#tests/support/device';
+import { enrolApp, type TestDevice } from '#tests/support/device';
 import { REAL_PARTS, staffDevice, useTestServer } from '#tests/sync/edge';
 
 const server = useTestServer();
 
 async function organiserDevice(name: string): Promise<TestDevice> {
-  const o = new TestDevice(server.url, { name });
-  await o.enroll(server.code('organiser'));
+  const o = await enrolApp(server, 'organiser', { name });
   expect((await o.sync()).state).toBe('idle');
   return o;
 }

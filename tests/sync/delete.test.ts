@@ -5,7 +5,7 @@ import { DEMO_EVENT_ID, demoSessions } from '#domain/demo';
 import { markAttendance } from '#db/attendance';
 import { recordCheckin } from '#db/checkins';
 import { deleteParticipant, patchParticipant, registerParticipant } from '#db/participants';
-import { TestDevice } from '#tests/support/device';
+import { enrolApp } from '#tests/support/device';
 import { participant } from '#tests/support/factories';
 import { REAL_PARTS, staffDevice, uniqueNip, useTestServer } from '#tests/sync/edge';
 
@@ -36,8 +36,7 @@ describe('deleting a participant', REAL_PARTS, () => {
     });
     await desk.sync();
 
-    const organiser = new TestDevice(server.url, { name: 'delete-organiser' });
-    await organiser.enroll(server.code('organiser'));
+    const organiser = await enrolApp(server, 'organiser', { name: 'delete-organiser' });
     await organiser.sync();
     await organiser.act(() => deleteParticipant(person.id, 'permintaan peserta'));
     expect(await organiser.act(() => organiser.db.participants.get(person.id))).toBeUndefined();

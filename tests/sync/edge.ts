@@ -8,7 +8,7 @@ import { recordCheckin } from '#db/checkins';
 import type { VenueCheckIn } from '#domain/model';
 import { SyncEngine, type EngineOptions } from '#sync/engine';
 import { Transport } from '#sync/transport';
-import { TestDevice } from '#tests/support/device';
+import { enrolApp, type TestDevice } from '#tests/support/device';
 import { startTestServer, type TestServer } from '#tests/support/server';
 
 export interface Exchange {
@@ -68,10 +68,14 @@ export class Wire {
         ? this.intercept({ path, body, raw, nth, signal: init?.signal }, forward)
         : forward());
       exchange.status = res.status;
-      exchange.json = await res
-        .clone()
-        .json()
-        .catch(() => undefined);
+      // A live stream never ends: its body is not waited for.
+      const stream = res.headers.get('content-type')?.startsWith('text/event-stream');
+      exchange.json = stream
+        ? undefined
+        : await res
+            .clone()
+            .json()
+            .catch(() => undefined);
       return res;
     } finally {
       this.#inFlight.set(path, (this.#inFlight.get(path) ?? 1) - 1);
@@ -181,10 +185,8 @@ export function never(signal: AbortSignal | null | undefined): Promise<Response>
 }
 
 /** An enrolled staff tablet, optionally behind a wire. */
-export async function staffDevice(server: TestServer, name: string, wire?: Wire) {
-  const device = new TestDevice(server.url, { name, ...(wire ? { fetch: wire.fetch } : {}) });
-  await device.enroll(server.code('staff'));
-  return device;
+export function staffDevice(server: TestServer, name: string, wire?: Wire): Promise<TestDevice> {
+  return enrolApp(server, 'staff', { name, ...(wire ? { fetch: wire.fetch } : {}) });
 }
 
 /** A new staff tablet that pulls everything it may see: the server's state, as devices get it. */

@@ -5,7 +5,7 @@ import { pendingCount } from '#db/outbox';
 import { ownTicket, registerOwn } from '#db/registration';
 import { pruneAcked } from '#sync/local';
 import { person } from '#tests/server/support';
-import { TestDevice } from '#tests/support/device';
+import { enrolApp, TestDevice } from '#tests/support/device';
 import { staffDevice, Wire, useTestServer } from '#tests/sync/edge';
 
 const server = useTestServer();
@@ -78,8 +78,7 @@ describe('a change made while a run is pulling', () => {
 
 describe('an organiser moving to another event', () => {
   it('creates the event online, drops the old mirror, and pulls the new one', async () => {
-    const o = new TestDevice(server.url, { name: 'organiser' });
-    await o.enroll(server.code('organiser'));
+    const o = await enrolApp(server, 'organiser', { name: 'organiser' });
     await o.sync();
     expect(await o.db.participants.count()).toBe(demoParticipants.length);
     const event = { ...(await o.db.events.get(DEMO_EVENT_ID))!, id: 'bimtek-baru', name: 'Baru' };
@@ -96,8 +95,7 @@ describe('an organiser moving to another event', () => {
   });
 
   it('refuses while changes are unsent, and keeps them and the event', async () => {
-    const o = new TestDevice(server.url, { name: 'organiser-unsent' });
-    await o.enroll(server.code('organiser'));
+    const o = await enrolApp(server, 'organiser', { name: 'organiser-unsent' });
     await o.sync();
     await o.act(() =>
       recordCheckin({

@@ -7,15 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { setClockOffset } from '#db/clock';
 import { cancelParticipant, patchParticipant, registerParticipant } from '#db/participants';
 import { needsAttention } from '#sync/local';
-import { TestDevice } from '#tests/support/device';
+import { enrolApp, type TestDevice } from '#tests/support/device';
 import { participant } from '#tests/support/factories';
 import { REAL_PARTS, staffDevice, uniqueNip, useTestServer } from '#tests/sync/edge';
 
 const server = useTestServer();
 
 async function organiserDevice(name: string): Promise<TestDevice> {
-  const device = new TestDevice(server.url, { name });
-  await device.enroll(server.code('organiser'));
+  const device = await enrolApp(server, 'organiser', { name });
   await device.sync();
   return device;
 }

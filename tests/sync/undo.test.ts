@@ -1,63 +1,98 @@
 // @vitest-environment jsdom
-// Undo at the desk over the real server: a held check-in is not sent, nor anything after
-// it; an undo closes the seq gap so the server takes the rest in order; a check-in whose
-// hold ends is sent by the scheduler on its own, soon after, not at the next periodic pull.
+// Undo at the desk over the real server: a check-in leaves the tablet at once (nothing is
+// held back for an undo); the undo is a checkin.void of its own that follows it, takes it
+// off every device and keeps it in the server's audit; a desk takes back only its own.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin, undoCheckin } from '#db/checkins';
+import { db } from '#db/database';
 import { clientId } from '#db/meta';
-import { pendingCount } from '#db/outbox';
+import { commit, pendingCount } from '#db/outbox';
+import { getRow } from '#server/store/rows';
+import { checkinVoidsOf } from '#server/store/people';
 import { SyncScheduler } from '#sync/scheduler';
-import { processed, REAL_PARTS, serverCounts, staffDevice, useTestServer } from '#tests/sync/edge';
+import { processed, REAL_PARTS, staffDevice, useTestServer } from '#tests/sync/edge';
 
 const server = useTestServer();
 let stopScheduler: (() => void) | undefined;
 afterEach(() => stopScheduler?.());
 
-const checkIn = (i: number, holdMs?: number) =>
+const checkIn = (i: number) =>
   recordCheckin({
     eventId: DEMO_EVENT_ID,
     participantId: demoParticipants[i]!.id,
     method: 'search',
     timezone: 'Asia/Makassar',
-    ...(holdMs ? { holdMs } : {}),
   });
 
-describe('undo of a desk check-in', REAL_PARTS, () => {
-  it('sends nothing from the held row on; after an undo the rest goes out with no gap', async () => {
-    const device = await staffDevice(server, 'undo');
-    await device.act(async () => {
-      const first = await checkIn(0);
-      const wrong = await checkIn(1, 60_000);
-      const next = await checkIn(2);
-      expect(await device.engine.once()).toMatchObject({ state: 'idle', pushed: 1 });
-      expect(serverCounts(server, 'checkins', [first.id, wrong.id, next.id])).toEqual([1, 0, 0]);
-      expect(await pendingCount()).toBe(2);
+const live = (id: string) => getRow(server.db, 'checkins', id) !== undefined;
 
+describe('undo of a desk check-in', REAL_PARTS, () => {
+  it('the check-in goes at once; the void takes it off the server and the other desk, into the audit', async () => {
+    const desk = await staffDevice(server, 'undo');
+    const other = await staffDevice(server, 'undo-other');
+    const [first, wrong] = await desk.act(async () => [await checkIn(0), await checkIn(1)]);
+    await desk.act(async () => {
+      expect(await desk.engine.once()).toMatchObject({ state: 'idle', pushed: 2 });
+    });
+    expect([live(first.id), live(wrong.id)]).toEqual([true, true]);
+    await other.act(async () => {
+      await other.sync();
+      expect(await db().checkins.get(wrong.id)).toBeDefined();
+    });
+
+    await desk.act(async () => {
       expect(await undoCheckin(wrong.id)).toBe(true);
-      expect(await device.engine.once()).toMatchObject({ state: 'idle', pushed: 1 });
-      expect(serverCounts(server, 'checkins', [first.id, wrong.id, next.id])).toEqual([1, 0, 1]);
+      expect(await desk.engine.once()).toMatchObject({ state: 'idle', pushed: 1 });
       expect(processed(server, await clientId())).toEqual([
         { seq: 1, status: 'applied' },
         { seq: 2, status: 'applied' },
+        { seq: 3, status: 'applied' },
       ]);
       expect(await pendingCount()).toBe(0);
     });
+    expect([live(first.id), live(wrong.id)]).toEqual([true, false]);
+    const audit = checkinVoidsOf(server.db, DEMO_EVENT_ID);
+    expect(audit.map((v) => [v.checkinId, v.participantId])).toEqual([
+      [wrong.id, demoParticipants[1]!.id],
+    ]);
+    expect(audit[0]!.data).toMatchObject({ id: wrong.id, method: 'search' });
+    await other.act(async () => {
+      await other.sync();
+      expect(await db().checkins.get(wrong.id)).toBeUndefined();
+      expect(await db().checkins.get(first.id)).toBeDefined();
+    });
   });
 
-  it('the scheduler sends a held check-in as soon as its hold ends', async () => {
-    const device = await staffDevice(server, 'undo-late');
-    const c = await device.act(() => checkIn(3, 2_000));
-    const scheduler = new SyncScheduler(device.engine, {
-      pullIntervalMs: 3600_000,
-      writeDebounceMs: 3600_000,
+  it('a desk cannot take back another desk’s check-in; the refusal puts it back on its screen', async () => {
+    const desk = await staffDevice(server, 'undo-own');
+    const other = await staffDevice(server, 'undo-thief');
+    const c = await desk.act(() => checkIn(2));
+    await desk.act(() => desk.engine.once());
+    await other.act(async () => {
+      await other.sync();
+      const at = new Date().toISOString();
+      await commit('checkin.void', { checkinId: c.id, eventId: DEMO_EVENT_ID, at });
+      expect(await db().checkins.get(c.id)).toBeUndefined();
+      await other.sync();
+      // Refused: the snapshot that follows brings the check-in back.
+      await other.sync();
+      expect(await db().checkins.get(c.id)).toBeDefined();
+      const [refused] = await db().outbox.where('status').equals('rejected').toArray();
+      expect(refused?.error?.code).toBe('FORBIDDEN');
     });
-    stopScheduler = scheduler.start();
-    // The run at start finds the row held and sends nothing…
-    await vi.waitFor(() => expect(device.engine.status.state).toBe('idle'));
-    expect(await pendingCount()).toBe(1);
-    // …and the next run comes when the hold ends (the periodic pull is an hour away).
-    await vi.waitFor(async () => expect(await pendingCount()).toBe(0), { timeout: 10_000 });
-    expect(serverCounts(server, 'checkins', [c.id])).toEqual([1]);
+    expect(live(c.id)).toBe(true);
+  });
+
+  it('the scheduler sends a check-in within moments of the tap, not at the next periodic pull', async () => {
+    const desk = await staffDevice(server, 'undo-soon');
+    const scheduler = new SyncScheduler(desk.engine, { pullIntervalMs: 3600_000 });
+    await desk.act(async () => {
+      stopScheduler = scheduler.start();
+      await vi.waitFor(() => expect(desk.engine.status.state).toBe('idle'));
+      const c = await checkIn(3);
+      await vi.waitFor(async () => expect(await pendingCount()).toBe(0), { timeout: 3_000 });
+      expect(live(c.id)).toBe(true);
+    });
   });
 });

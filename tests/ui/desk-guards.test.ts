@@ -176,7 +176,7 @@ describe('the confirmation', () => {
     expect(await db.checkins.count()).toBe(1);
   });
 
-  it('clears at once when the next person is searched; the undo stays offered apart until its hold ends', async () => {
+  it('clears at once when the next person is searched; the undo stays offered apart for its few seconds', async () => {
     at('2025-06-02T08:00:00', true);
     const search = await openDesk(3);
     const u = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });

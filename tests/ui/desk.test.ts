@@ -84,7 +84,7 @@ describe('the check-in desk', () => {
 });
 
 describe('undo at the desk', () => {
-  it('tap → checked in → undo: the check-in and its outbox row are gone, and the counters follow', async () => {
+  it('tap → checked in → undo: the check-in is gone, a checkin.void follows it out, and the counters follow', async () => {
     const u = userEvent.setup();
     const person = demoParticipants[2]!;
     render(CheckinPage);
@@ -101,7 +101,11 @@ describe('undo at the desk', () => {
     expect(screen.queryByTestId('confirmation')).toBeNull();
     await vi.waitFor(() => expect(count('arrived')).toBe(0));
     expect(await db.checkins.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => r.name)).toEqual(['checkin.record', 'checkin.void']);
+    expect(rows[1]!.args).toMatchObject({
+      checkinId: (rows[0]!.args as { checkinId: string }).checkinId,
+    });
     expect(document.activeElement).toBe(search);
   });
 

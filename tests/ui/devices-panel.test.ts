@@ -8,38 +8,25 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '#i18n/console';
-import { DEMO_EVENT_ID, demoSessions } from '#domain/demo';
-import { createEnrollCode, revokeDevice } from '#server/auth';
+import { demoSessions } from '#domain/demo';
+import { revokeDevice } from '#server/auth';
 import DevicesPanel from '#pages/organiser/DevicesPanel.svelte';
 import { AdminApi } from '#sync/admin';
 import { SyncEngine } from '#sync/engine';
-import { EnrollResponse } from '#sync/protocol';
 import { Transport } from '#sync/transport';
 import { organiserConsole } from '#state/organiser.svelte';
 import { freshDb } from '#tests/support/db';
 import { startTestServer, type TestServer } from '#tests/support/server';
-import {
-  deviceFor,
-  enrollDevice,
-  person,
-  register,
-  request,
-  upsertSession,
-  type TestDevice,
-} from '#tests/server/support';
+import { register, upsertSession } from '#tests/support/drafts';
+import { enrollDevice, enrolStaff, type TestDevice } from '#tests/support/device';
+import { person } from '#tests/support/factories';
 
 let server: TestServer;
 const PUBLIC = 'https://hadir.dispersip.example';
 const user = () => userEvent.setup({ delay: null });
 
-async function desk(name: string): Promise<TestDevice> {
-  const { code } = createEnrollCode(server.db, { role: 'staff', eventId: DEMO_EVENT_ID, name });
-  const clientId = `c-${crypto.randomUUID()}`;
-  const reply = await request(server.url, '/api/v1/devices/enroll', {
-    body: { enrollCode: code, deviceInfo: { clientId } },
-  });
-  return deviceFor(server.url, { ...EnrollResponse.parse(reply.json), clientId });
-}
+/** A desk enrolled with a code that names it, as the console makes one. */
+const desk = (name: string): Promise<TestDevice> => enrolStaff(server, { name });
 
 /** This browser as the organiser's console: enrolled and synced through the app's engine. */
 async function openConsole(publicUrl?: string) {

@@ -8,9 +8,9 @@ import type { Walkin } from '#domain/walkin';
 import { db, syncedTables } from '#db/database';
 import { effectTables } from '#db/mutations';
 import { toStorageError } from '#db/errors';
-import { commit, withdraw } from '#db/outbox';
+import { commit } from '#db/outbox';
 
-/** How long a desk check-in can be taken back (and waits before it is sent). */
+/** How long the desk offers to take a check-in back (it is sent at once all the same). */
 export const UNDO_MS = 5_000;
 
 export interface CheckinInput {
@@ -21,8 +21,6 @@ export interface CheckinInput {
   timezone: string;
   at?: Date;
   signature?: string;
-  /** Keep it unsent for this long so it can be undone (`undoCheckin`). */
-  holdMs?: number;
 }
 
 export async function recordCheckin(input: CheckinInput): Promise<VenueCheckIn> {
@@ -33,19 +31,15 @@ export async function recordCheckin(input: CheckinInput): Promise<VenueCheckIn> 
   // every live query the commit wakes (measured: +13 ms p50 at a 10,000-person desk).
   return storing(() =>
     d.transaction('rw', [...effectTables('checkin.record'), d.outbox, d.meta], async () => {
-      await commit(
-        'checkin.record',
-        {
-          checkinId,
-          eventId: input.eventId,
-          participantId: input.participantId,
-          day: localDay(at, input.timezone),
-          at,
-          method: input.method,
-          ...(input.signature ? { signature: input.signature } : {}),
-        },
-        input.holdMs,
-      );
+      await commit('checkin.record', {
+        checkinId,
+        eventId: input.eventId,
+        participantId: input.participantId,
+        day: localDay(at, input.timezone),
+        at,
+        method: input.method,
+        ...(input.signature ? { signature: input.signature } : {}),
+      });
       return (await d.checkins.get(checkinId))!;
     }),
   );
@@ -100,26 +94,21 @@ export async function checkInWalkin(
 }
 
 /**
- * Take back a check-in made a moment ago by mistake, while its hold lasts: the check-in
- * and its unsent outbox row go together. False once the hold is over (it stands then).
+ * Take back a check-in made by mistake: a checkin.void of its own, sent like any change
+ * (the check-in may already be on other desks' screens; the void follows it there). False
+ * when this device holds no such check-in (already taken back, or pulled away).
  */
 export async function undoCheckin(checkinId: string): Promise<boolean> {
   const d = db();
-  return d.transaction('rw', [d.checkins, d.outbox, d.meta], async () => {
-    const since = new Date(Date.now() - 60_000).toISOString(); // only the newest rows
-    const row = await d.outbox
-      .orderBy('seq')
-      .reverse()
-      .until((r) => r.createdAt < since)
-      .filter(
-        (r) =>
-          r.name === 'checkin.record' && (r.args as { checkinId: string }).checkinId === checkinId,
-      )
-      .first();
-    if (!row || !(await withdraw(row.seq))) return false;
-    await d.checkins.delete(checkinId);
-    return true;
-  });
+  return storing(() =>
+    d.transaction('rw', [...effectTables('checkin.void'), d.outbox, d.meta], async () => {
+      const checkin = await d.checkins.get(checkinId);
+      if (!checkin) return false;
+      const at = new Date().toISOString();
+      await commit('checkin.void', { checkinId, eventId: checkin.eventId, at });
+      return true;
+    }),
+  );
 }
 
 /** All check-ins of an event on a day, earliest first. */

@@ -42,8 +42,6 @@ export interface OutboxRow<N extends MutationName = MutationName> extends Mutati
   result?: { status: string; canonicalId?: string; serverState?: unknown };
   /** Replayed to a restored server after a person had dismissed it. */
   keepDismissed?: true;
-  /** Not sent before this time (epoch ms): a desk check-in can still be undone. */
-  holdUntil?: number;
 }
 
 export interface MetaRow {

@@ -123,6 +123,10 @@ const mutations: { [N in MutationName]: DeviceMutation<N> } = {
       return 'undone';
     },
   },
+  'checkin.void': {
+    effect: (row) => db().checkins.delete(row.args.checkinId),
+    tables: (d) => [d.checkins],
+  },
   'attendance.mark': {
     effect: async (row) => {
       const { markId, ...rest } = row.args;

@@ -15,17 +15,6 @@ import { StorageError, toStorageError } from '#db/errors';
 export type ArgsOrBuild<N extends MutationName> =
   MutationArgs<N> | ((hlc: string) => MutationArgs<N>);
 
-/**
- * A hold longer than this is not believed: the clock stepped back after the row was made
- * (an automatic time fix on reconnecting), and a stuck outbox would be worse than a
- * check-in that can no longer be undone.
- */
-export const MAX_HOLD_MS = 60_000;
-
-/** Whether a row is still held (unsent, undoable) at `now`. */
-export const isHeld = (row: { holdUntil?: number }, now: number): boolean =>
-  row.holdUntil !== undefined && row.holdUntil > now && row.holdUntil - now <= MAX_HOLD_MS;
-
 /** One mutation larger than this is refused at enqueue (the server's limit is 1 MB a body). */
 export const MAX_MUTATION_BYTES = 256 * 1024;
 
@@ -37,7 +26,6 @@ export const MAX_MUTATION_BYTES = 256 * 1024;
 export async function enqueue<N extends MutationName>(
   name: N,
   argsOrBuild: ArgsOrBuild<N>,
-  holdMs = 0,
 ): Promise<OutboxRow<N>> {
   if (!Dexie.currentTransaction) throw new Error('enqueue must run inside a transaction');
   const hlc = await stamp();
@@ -59,7 +47,6 @@ export async function enqueue<N extends MutationName>(
     hlc,
     createdAt: new Date().toISOString(),
     status: 'pending',
-    ...(holdMs > 0 ? { holdUntil: Date.now() + holdMs } : {}),
   };
   await db().outbox.add(row as OutboxRow);
   return row;
@@ -75,18 +62,16 @@ export async function nextSeqToSend(): Promise<number> {
 /**
  * Record a mutation and apply its local effect atomically. If the effect or the outbox
  * insert fails, Dexie rolls back both and the error is rethrown as a StorageError the UI
- * can explain. `holdMs` keeps it (and everything after it) from being sent for a while,
- * so it can still be taken back (`withdraw`).
+ * can explain. It is sent at once; taking it back is a mutation of its own (checkin.void).
  */
 export async function commit<N extends MutationName>(
   name: N,
   args: ArgsOrBuild<N>,
-  holdMs = 0,
 ): Promise<OutboxRow<N>> {
   const d = db();
   try {
     return await d.transaction('rw', [...effectTables(name), d.outbox, d.meta], async () => {
-      const row = await enqueue(name, args, holdMs);
+      const row = await enqueue(name, args);
       await applyEffect(row as OutboxRow, 'record');
       return row;
     });
@@ -101,27 +86,4 @@ export function pendingCount(): Promise<number> {
 
 export function pendingMutations(limit = Infinity): Promise<OutboxRow[]> {
   return db().outbox.where('status').equals('pending').limit(limit).sortBy('seq');
-}
-
-/**
- * Take back a held mutation that has not been sent: delete its row and close the gap in
- * the seq numbers (the server stops at a gap), in the caller's transaction. Nothing after
- * a held row can have been sent, because sending stops at the first held row. False when
- * the hold is over (the row may be on its way): then it stands.
- */
-export async function withdraw(seq: number): Promise<boolean> {
-  if (!Dexie.currentTransaction) throw new Error('withdraw must run inside a transaction');
-  const d = db();
-  const row = await d.outbox.get(seq);
-  // The engine drops `holdUntil` from every row it takes into a batch, in a transaction:
-  // a row without it may be on its way and is never withdrawn, whatever the clock says.
-  if (row?.status !== 'pending' || !isHeld(row, Date.now())) return false;
-  const later = await d.outbox.where('seq').above(seq).sortBy('seq');
-  await d.outbox.delete(seq);
-  for (const r of later) {
-    await d.outbox.delete(r.seq);
-    await d.outbox.add({ ...r, seq: r.seq - 1 });
-  }
-  await setMeta('outboxSeq', ((await getMeta('outboxSeq')) ?? seq) - 1);
-  return true;
 }

@@ -65,6 +65,13 @@ export const mutationArgs = {
     closed: z.boolean(),
     at: instant(),
   }),
+  /** The desk takes back a check-in made by mistake (undo): a fact of its own, sent at
+   * once like the check-in; the server keeps the check-in in its audit, out of the counts. */
+  'checkin.void': z.object({
+    checkinId: id(),
+    eventId: id(),
+    at: instant(),
+  }),
   'attendance.mark': z.object({
     markId: id(),
     eventId: id(),

@@ -248,6 +248,7 @@ export const coreMessages = {
   'mutation.participant.cancel': { id: 'Pembatalan peserta', en: 'Cancellation' },
   'mutation.participant.delete': { id: 'Hapus peserta', en: 'Participant deletion' },
   'mutation.checkin.record': { id: 'Check-in', en: 'Check-in' },
+  'mutation.checkin.void': { id: 'Pembatalan check-in', en: 'Check-in undone' },
   'mutation.attendance.mark': { id: 'Kehadiran sesi', en: 'Session attendance' },
   'revoked.help': {
     id: 'Sinkronisasi berhenti. Perubahan yang belum terkirim tetap tersimpan di perangkat ini; simpan ke file dan serahkan ke panitia.',

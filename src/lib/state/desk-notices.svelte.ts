@@ -36,13 +36,13 @@ export interface Refusal {
 
 export type DeskProblem = 'unknownTicket' | 'wrongCode' | 'undoTooLate' | 'mergedTicket';
 
-/** How long a confirmation stays: longer than the undo hold, so an undo is never hidden
- * while it can still work (its button goes half a second before the hold ends). */
+/** How long a confirmation stays: longer than the undo offer, so the undo button never
+ * outlives the confirmation it belongs to. */
 export const CONFIRM_MS = Math.max(6_000, UNDO_MS + 1_000);
 
 export class DeskNotices {
   confirmation = $state.raw<Confirmation | undefined>(undefined);
-  /** The last check-in can still be taken back (its outbox row is held, unsent). */
+  /** The last check-in can still be taken back (a checkin.void, offered for UNDO_MS). */
   canUndo = $state(false);
   /** Whose check-in was just taken back, for the "undone" notice. */
   undone = $state<string | undefined>(undefined);
@@ -74,8 +74,7 @@ export class DeskNotices {
     clearTimeout(this.#undoTimer);
     this.last = undoable ? c : undefined;
     this.canUndo = undoable;
-    // Hidden a little early: a tap in the last instant would race the hold's end.
-    if (undoable) this.#undoTimer = setTimeout(() => this.endUndo(), UNDO_MS - 500);
+    if (undoable) this.#undoTimer = setTimeout(() => this.endUndo(), UNDO_MS);
   }
 
   /** The undo is over (used, or its time ran out). */

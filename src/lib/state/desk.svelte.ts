@@ -7,7 +7,7 @@ import type { Batch, VenueCheckIn } from '#domain/model';
 import { parseTicket } from '#domain/ticket';
 import { todayIn } from '#domain/time';
 import type { Walkin } from '#domain/walkin';
-import { checkInWalkin, checkinsOn, recordCheckin, undoCheckin, UNDO_MS } from '#db/checkins';
+import { checkInWalkin, checkinsOn, recordCheckin, undoCheckin } from '#db/checkins';
 import { toParticipantRow, type ParticipantRow } from '#db/database';
 import { canonicalParticipantId } from '#db/mutations';
 import { clientId } from '#db/meta';
@@ -234,7 +234,6 @@ export class Desk {
         participantId: person.id,
         method,
         timezone: this.timezone,
-        holdMs: UNDO_MS,
         ...(signature ? { signature } : {}),
       });
       performance.measure('hadir:checkin', { start: started });

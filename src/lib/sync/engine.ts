@@ -4,14 +4,12 @@
 import type { Event } from '#domain/model';
 import { SCHEMA_VERSION } from '#db/database';
 import { clientId } from '#db/meta';
-import { nextSeqToSend, pendingCount } from '#db/outbox';
+import { nextSeqToSend, pendingCount, pendingMutations } from '#db/outbox';
 import {
   forgetMirror,
   getCursor,
   getEnrollment,
   highestSettledSeq,
-  holdEnds,
-  pendingBatch,
   pruneAcked,
   refuseAllPending,
   replayAfter,
@@ -66,8 +64,6 @@ export interface RunResult {
   retry: boolean;
   pushed: number;
   pulled: number;
-  /** A held row (an undoable check-in) waits until then (epoch ms): run again after it. */
-  heldUntil?: number;
 }
 
 export interface EngineOptions {
@@ -121,6 +117,25 @@ export class SyncEngine {
   #set(next: Partial<SyncStatus>): void {
     this.#status = { ...this.#status, ...next };
     for (const fn of this.#listeners) fn(this.#status);
+  }
+
+  /** Listen for the server's "pull now" while enrolled (live.ts); returns what stops it.
+   * Participants' phones do not listen: nothing another device does is theirs to see. */
+  listenLive(onPull: () => void): () => void {
+    const token = async () => {
+      const enrollment = await getEnrollment();
+      return enrollment?.role === 'participant' ? null : enrollment?.token;
+    };
+    // Loaded on first use: a participant's phone (the registration page) never listens.
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void import('#sync/live').then(({ listenLive }) => {
+      if (!stopped) stop = listenLive({ transport: this.#transport, token, onPull });
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
   }
 
   /**
@@ -303,8 +318,7 @@ export class SyncEngine {
       await setLastSyncAt(at);
       await pruneAcked(); // acknowledged rows are kept a week, for replay to a restored server
       this.#set({ state: 'idle', lastSyncAt: at, lastError: undefined, reachable: true });
-      const heldUntil = await holdEnds();
-      return { state: 'idle', retry: false, pushed, pulled, ...(heldUntil ? { heldUntil } : {}) };
+      return { state: 'idle', retry: false, pushed, pulled };
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       this.#set({ state: e.state, lastError: e.code, reachable: e.state !== 'offline' });
@@ -326,7 +340,7 @@ export class SyncEngine {
     let restamps = 0;
     let sent = 0;
     for (;;) {
-      const rows = await pendingBatch(size);
+      const rows = await pendingMutations(size);
       if (rows.length === 0) return sent;
       const mutations = withinBytes(rows.map(toWire), MAX_BATCH_BYTES);
       const reply = await this.#transport.post(

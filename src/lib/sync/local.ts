@@ -6,7 +6,7 @@ import { initialHlc, receive, tick } from '#domain/hlc';
 import { db, syncedTables, type OutboxRow } from '#db/database';
 import { setClockOffset, correctedNow } from '#db/clock';
 import { clientId, deleteMeta, getMeta, setMeta, type Enrollment } from '#db/meta';
-import { enqueue, isHeld } from '#db/outbox';
+import { enqueue } from '#db/outbox';
 import { restampEffect, undoEffect } from '#db/mutations';
 import type { MutationResult } from '#sync/protocol';
 
@@ -42,39 +42,6 @@ export async function highestSettledSeq(): Promise<number> {
     .filter((r) => r.status !== 'pending')
     .first();
   return last?.seq ?? 0;
-}
-
-/**
- * Rows to send next: pending, in seq order, up to the first one still held (a check-in
- * that can be undone): seqs go out without gaps, so nothing after it may go first.
- */
-export async function pendingBatch(limit: number, now = Date.now()): Promise<OutboxRow[]> {
-  const d = db();
-  return d.transaction('rw', d.outbox, async () => {
-    const rows = await d.outbox.where('status').equals('pending').limit(limit).sortBy('seq');
-    const held = rows.findIndex((r) => isHeld(r, now));
-    const batch = held < 0 ? rows : rows.slice(0, held);
-    // Taken to be sent: no longer undoable (withdraw refuses a row without a hold).
-    const released = batch.filter((r) => r.holdUntil !== undefined);
-    for (const r of released) delete r.holdUntil;
-    if (released.length) await d.outbox.bulkPut(released);
-    return batch;
-  });
-}
-
-/** When the earliest hold on a pending row ends (epoch ms), if one is still running. */
-export async function holdEnds(now = Date.now()): Promise<number | undefined> {
-  let end: number | undefined;
-  // Holds last seconds, so only the newest rows can have one: stop a minute back.
-  const since = new Date(now - 60_000).toISOString();
-  await db()
-    .outbox.orderBy('seq')
-    .reverse()
-    .until((r) => r.createdAt < since)
-    .each((r) => {
-      if (r.status === 'pending' && isHeld(r, now)) end = Math.min(end ?? Infinity, r.holdUntil!);
-    });
-  return end;
 }
 
 /**

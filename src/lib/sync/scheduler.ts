@@ -1,6 +1,6 @@
 // When to sync. Every trigger the platform offers, none of them the only one: app start,
-// `online`, the page becoming visible, shortly after a local write, a periodic pull while
-// visible, backoff with jitter after a failure (capped at 60 s), and the service worker's
+// `online`, the page becoming visible, right after a local write, the server's "pull now"
+// (live.ts: another device changed the event), a periodic pull while visible, backoff with jitter after a failure (capped at 60 s), and the service worker's
 // Background Sync wake-up where the browser has it (sync-protocol.md, fault 23). While the
 // server cannot be reached and changes wait to be sent, a cheap probe (GET /health) runs
 // with backoff capped at 15 s, and the outbox goes as soon as the server answers.
@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   /** The backoff's cap while the server is unreachable and changes wait to be sent. */
   maxProbeBackoffMs?: number;
   random?: () => number;
+  /** Listen for the server's "pull now" (off in tests that count every request). */
+  live?: boolean;
 }
 
 export const SYNC_WAKE_MESSAGE = 'hadir-sync-wake';
@@ -41,11 +43,13 @@ export class SyncScheduler {
     this.#engine = engine;
     this.#opts = {
       pullIntervalMs: 15_000,
-      writeDebounceMs: 400,
+      // Short: a check-in should be on the other desks within a second of the tap.
+      writeDebounceMs: 50,
       minBackoffMs: 1_000,
       maxBackoffMs: 60_000,
       maxProbeBackoffMs: 15_000,
       random: Math.random,
+      live: true,
       ...opts,
     };
   }
@@ -74,6 +78,7 @@ export class SyncScheduler {
       },
     });
     this.#cleanup.push(() => sub.unsubscribe());
+    if (this.#opts.live) this.#cleanup.push(this.#engine.listenLive(() => void this.trigger()));
     this.trigger();
     return () => this.stop();
   }
@@ -130,14 +135,6 @@ export class SyncScheduler {
     }
     this.#failures = 0;
     if (['unenrolled', 'unauthenticated', 'revoked', 'outdated'].includes(result.state)) return;
-    if (result.heldUntil !== undefined) {
-      // An undoable check-in is waiting: send it as soon as its hold ends.
-      const delay = Math.max(0, result.heldUntil - Date.now()) + 50;
-      if (delay < this.#opts.pullIntervalMs) {
-        this.#timer = setTimeout(() => this.trigger(), delay);
-        return;
-      }
-    }
     this.#timer = setTimeout(() => {
       const hidden = globalThis.document?.visibilityState === 'hidden';
       if (hidden) this.#schedule(result);

@@ -79,4 +79,16 @@ export class Transport {
       json,
     };
   }
+
+  /** A GET whose answer the caller reads itself (the live stream, live.ts). */
+  open(path: string, token: string, signal: AbortSignal): Promise<Response> {
+    return this.#fetch(`${this.baseUrl}/api/v1${path}`, {
+      headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      signal,
+    });
+  }
+
+  get timeoutMs(): number {
+    return this.#timeoutMs;
+  }
 }

@@ -2,8 +2,9 @@
 // check-in and every mark is its own row; devices compute which one counts (the earliest
 // check-in per day; the mark with the highest (hlc, deviceId)) with the domain rules.
 import type { MutationArgs } from '#domain/mutations';
-import type { Session } from '#domain/model';
-import { getRow, putRow } from '#server/store/rows';
+import type { Session, VenueCheckIn } from '#domain/model';
+import { deleteRow, getRow, isTombstone, putRow } from '#server/store/rows';
+import { recordCheckinVoid } from '#server/store/people';
 import { participantFor } from '#server/apply/participants';
 import {
   Rejection,
@@ -13,13 +14,14 @@ import {
   type Outcome,
 } from '#server/apply/context';
 
-/** Whether this fact was stored before (a resend); an id of another event is refused. */
+/** Whether this fact was stored before (a resend), or taken back since (a voided
+ * check-in is not brought back by a late copy); an id of another event is refused. */
 function seen(ctx: ApplyContext, tbl: 'checkins' | 'marks', id: string, eventId: string): boolean {
   const row = getRow(ctx.db, tbl, id);
   if (row && row.eventId !== eventId) {
     throw new Rejection('EVENT_MISMATCH', 'That id belongs to another event');
   }
-  return row !== undefined;
+  return row !== undefined || isTombstone(ctx.db, tbl, id, eventId);
 }
 
 export function recordCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.record'>): Outcome {
@@ -44,6 +46,38 @@ export function recordCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.rec
     data,
     v: ctx.v,
   });
+  return { status: 'applied' };
+}
+
+/**
+ * checkin.void: a desk takes back its own check-in (the organiser, any). It leaves every
+ * device's counts as a deletion and stays in the server's audit (checkin_voids). Sent again,
+ * or after the person was erased, it changes nothing.
+ */
+export function voidCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.void'>): Outcome {
+  sameEvent(ctx, args.eventId);
+  const row = getRow<VenueCheckIn>(ctx.db, 'checkins', args.checkinId);
+  if (!row) {
+    if (isTombstone(ctx.db, 'checkins', args.checkinId, args.eventId)) return { status: 'applied' };
+    throw new Rejection('NOT_FOUND', 'Unknown check-in');
+  }
+  if (row.eventId !== args.eventId) {
+    throw new Rejection('EVENT_MISMATCH', 'That id belongs to another event');
+  }
+  // The stamp's node, not the device id: a browser enrolled again is still the same desk.
+  if (ctx.device.role !== 'organiser' && row.data.deviceId !== nodeOf(ctx.device)) {
+    throw new Rejection('FORBIDDEN', 'A desk takes back only its own check-ins');
+  }
+  recordCheckinVoid(ctx.db, {
+    checkinId: row.id,
+    eventId: row.eventId,
+    participantId: row.data.participantId,
+    data: row.data as unknown as Record<string, unknown>,
+    voidedAt: args.at,
+    deviceId: ctx.device.id,
+    mutationId: ctx.mutation.id,
+  });
+  deleteRow(ctx.db, 'checkins', row.id, ctx.v);
   return { status: 'applied' };
 }
 

@@ -8,7 +8,7 @@ import { Rejection, nodeOf, type ApplyContext, type Outcome } from '#server/appl
 import { prototypeKey } from '#domain/validation';
 import { batchUpsert, eventUpsert, sessionClose, sessionUpsert } from '#server/apply/entities';
 import { batchDelete, sessionDelete } from '#server/apply/deletions';
-import { markAttendance, recordCheckin } from '#server/apply/facts';
+import { markAttendance, recordCheckin, voidCheckin } from '#server/apply/facts';
 import { cancel, patch, register, remove } from '#server/apply/participants';
 
 type Handler<N extends MutationName> = (ctx: ApplyContext, args: MutationArgs<N>) => Outcome;
@@ -26,6 +26,7 @@ const mutations: { [N in MutationName]: { roles: readonly Role[]; apply: Handler
   'participant.cancel': { roles: ['participant', 'organiser'], apply: cancel },
   'participant.delete': { roles: ['organiser'], apply: remove },
   'checkin.record': { roles: ['staff', 'organiser'], apply: recordCheckin },
+  'checkin.void': { roles: ['staff', 'organiser'], apply: voidCheckin },
   'attendance.mark': { roles: ['trainer', 'staff', 'organiser'], apply: markAttendance },
   'session.close': { roles: ['trainer', 'organiser'], apply: sessionClose },
 };

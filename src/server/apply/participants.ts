@@ -12,6 +12,7 @@ import { getMeta, setMeta, type Db } from '#server/store/database';
 import { deleteRow, getRow, idsOwnedBy, putRow, type StoredRow } from '#server/store/rows';
 import {
   claimNationalId,
+  deleteCheckinVoids,
   deleteIdentityEdits,
   everRegisteredIn,
   holderOfNationalId,
@@ -324,6 +325,7 @@ export function erasePerson(db: Db, eventId: string, participantId: string, v: n
   releaseNationalIds(db, participantId);
   deleteIdentityEdits(db, participantId);
   deleteCertificates(db, eventId, participantId);
+  deleteCheckinVoids(db, eventId, participantId);
 }
 
 /** participant.delete (organiser): the person is erased for every device. */

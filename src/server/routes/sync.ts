@@ -1,8 +1,11 @@
-// Push and pull, for any enrolled device (the mutations carry their own role checks).
+// Push and pull, for any enrolled device (the mutations carry their own role checks), and
+// the live "pull now" stream for the hall's working devices.
 import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
 import { PROTOCOL_VERSION, PullRequest, PushRequest } from '#sync/protocol';
 import { HttpError } from '#server/errors';
-import { authenticated, body, type Env } from '#server/http';
+import { authenticated, body, requireRole, type Env } from '#server/http';
+import type { LiveChannel } from '#server/live';
 import { pull } from '#server/pull';
 import { push } from '#server/push';
 import type { Db } from '#server/store/database';
@@ -14,14 +17,23 @@ function speaks(version: number | undefined): void {
   }
 }
 
-export function syncRoutes(db: Db, secret: string): Hono<Env> {
+/** A comment line every so often keeps proxies and NAT from closing a quiet stream. */
+const HEARTBEAT_MS = 20_000;
+
+/** Whether a push changed what other devices see (a duplicate or a refusal does not). */
+const changedAnything = (results: readonly { status: string }[]) =>
+  results.some((r) => r.status === 'applied' || r.status === 'merged' || r.status === 'conflict');
+
+export function syncRoutes(db: Db, secret: string, live: LiveChannel): Hono<Env> {
   const routes = new Hono<Env>();
   const auth = authenticated(db);
 
   routes.post('/push', auth, async (c) => {
     const req = await body(c, PushRequest, { perMutation: true });
     speaks(req.protocolVersion);
-    const result = push(db, c.get('device'), req, secret);
+    const device = c.get('device');
+    const result = push(db, device, req, secret);
+    if (changedAnything(result.body.results)) live.poke(device.eventId, device.id);
     if (result.status === 503) {
       const error = { code: 'UNAVAILABLE', message: 'Try the rest again later' };
       return c.json({ error, ...result.body }, 503);
@@ -38,6 +50,32 @@ export function syncRoutes(db: Db, secret: string): Hono<Env> {
     // pull follows the push, so its count is what the device holds after settling.
     touchDevice(db, device.id, page.serverTime, req.unsent);
     return c.json(page);
+  });
+
+  // Desks, trainers and the organiser: told to pull when another device changed the event.
+  // Participants' phones poll (nothing another device does is theirs to see).
+  routes.get('/live', auth, (c) => {
+    const device = requireRole(c, 'staff', 'trainer', 'organiser');
+    return streamSSE(c, async (stream) => {
+      let close = () => {};
+      const closed = new Promise<void>((resolve) => (close = resolve));
+      stream.onAbort(close);
+      const send = (data: string) => {
+        if (stream.aborted || stream.closed) return false;
+        stream.writeSSE({ data }).catch(close);
+        return true;
+      };
+      const stop = live.listen(device, send, close);
+      const beat = setInterval(() => void stream.write(': \n\n').catch(close), HEARTBEAT_MS);
+      try {
+        // Open: the device pulls what it missed while it was not listening.
+        await stream.writeSSE({ data: 'open', retry: 3_000 });
+        await closed;
+      } finally {
+        clearInterval(beat);
+        stop();
+      }
+    });
   });
 
   return routes;

@@ -163,6 +163,20 @@ const migrations: Migration[] = [
     }
     db.exec('CREATE INDEX devices_stream ON devices (stream)');
   },
+  // 5: check-ins taken back (checkin.void): the check-in as it was, who took it back and
+  // when. Out of every count and pull; kept for the audit until the person is erased.
+  `
+  CREATE TABLE checkin_voids (
+    checkin_id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    voided_at TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    mutation_id TEXT NOT NULL
+  );
+  CREATE INDEX checkin_voids_p ON checkin_voids (event_id, participant_id);
+  `,
 ];
 
 export function openDatabase(dataDir: string): Db {

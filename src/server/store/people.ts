@@ -132,3 +132,65 @@ export function rowsAboutPerson(
     id: string;
   }[];
 }
+
+export interface CheckinVoid {
+  checkinId: string;
+  eventId: string;
+  participantId: string;
+  /** The check-in as it stood. */
+  data: Record<string, unknown>;
+  voidedAt: string;
+  deviceId: string;
+  mutationId: string;
+}
+
+export function recordCheckinVoid(db: Db, v: CheckinVoid): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO checkin_voids (checkin_id, event_id, participant_id, data, voided_at, device_id, mutation_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    v.checkinId,
+    v.eventId,
+    v.participantId,
+    JSON.stringify(v.data),
+    v.voidedAt,
+    v.deviceId,
+    v.mutationId,
+  );
+}
+
+/** The check-ins of an event taken back, oldest first (the audit). */
+export function checkinVoidsOf(db: Db, eventId: string): CheckinVoid[] {
+  const rows = db
+    .prepare('SELECT * FROM checkin_voids WHERE event_id = ? ORDER BY voided_at')
+    .all(eventId) as {
+    checkin_id: string;
+    event_id: string;
+    participant_id: string;
+    data: string;
+    voided_at: string;
+    device_id: string;
+    mutation_id: string;
+  }[];
+  return rows.map((r) => ({
+    checkinId: r.checkin_id,
+    eventId: r.event_id,
+    participantId: r.participant_id,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    voidedAt: r.voided_at,
+    deviceId: r.device_id,
+    mutationId: r.mutation_id,
+  }));
+}
+
+/** The audit of taken-back check-ins goes with the person, or with the event's data. */
+export function deleteCheckinVoids(db: Db, eventId: string, participantId?: string): void {
+  if (participantId === undefined) {
+    db.prepare('DELETE FROM checkin_voids WHERE event_id = ?').run(eventId);
+  } else {
+    db.prepare('DELETE FROM checkin_voids WHERE event_id = ? AND participant_id = ?').run(
+      eventId,
+      participantId,
+    );
+  }
+}

@@ -1,0 +1,130 @@
+// Listening for "pull now" (GET /sync/live, server-sent events): the server says so after
+// another device's push changed this event, and the scheduler syncs at once. The stream
+// carries no data; losing it costs only speed (the periodic pull remains), so it reconnects
+// quietly with backoff, and after a refusal waits for another token (a new enrolment).
+import { backoffDelay } from '#sync/scheduler';
+import type { Transport } from '#sync/transport';
+
+export interface LiveOptions {
+  transport: Transport;
+  /** The device's token now; undefined: not enrolled (yet), look again soon; null: this
+   * device never listens (a participant's phone). */
+  token: () => Promise<string | undefined | null>;
+  /** Another device changed the event (or the stream came back after a gap): sync. */
+  onPull: () => void;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  random?: () => number;
+}
+
+/** How often a device without a usable token looks for one (an enrolment just made). */
+const TOKEN_CHECK_MS = 2_000;
+
+/** Start listening; returns what stops it. */
+export function listenLive(opts: LiveOptions): () => void {
+  const { minBackoffMs = 1_000, maxBackoffMs = 30_000, random = Math.random } = opts;
+  const controller = new AbortController();
+  let wake: (() => void) | undefined;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  void (async () => {
+    let failures = 0;
+    let connectedBefore = false;
+    let refused: string | undefined;
+    while (!controller.signal.aborted) {
+      const token = await opts.token();
+      if (token === null) return;
+      // Not enrolled yet, or refused with this token: look again shortly (a local read).
+      if (!token || token === refused) {
+        await pause(TOKEN_CHECK_MS);
+        continue;
+      }
+      const opened = Date.now();
+      let open = false;
+      const ended = await stream(
+        opts.transport,
+        token,
+        (data) => {
+          // The first event says the stream is open: after a gap, what was missed is pulled.
+          if (!open) {
+            open = true;
+            if (connectedBefore) opts.onPull();
+            connectedBefore = true;
+          }
+          if (data === 'pull') opts.onPull();
+        },
+        controller.signal,
+      );
+      if (controller.signal.aborted) return;
+      if (ended === 'refused') {
+        refused = token;
+        continue;
+      }
+      // A stream that stayed up a while was fine: start the backoff over.
+      if (Date.now() - opened > maxBackoffMs) failures = 0;
+      await pause(backoffDelay(failures++, minBackoffMs, maxBackoffMs, random));
+    }
+  })();
+
+  return () => {
+    controller.abort();
+    wake?.();
+  };
+}
+
+/**
+ * Hold the stream open and hand each event's data to `onData` until it ends, fails or
+ * `signal` aborts. 'refused' when the server answered with an error status (no token,
+ * revoked, a participant): trying again with the same token would not help.
+ */
+async function stream(
+  transport: Transport,
+  token: string,
+  onData: (data: string) => void,
+  signal: AbortSignal,
+): Promise<'ended' | 'refused'> {
+  // Only the answer's headers are timed: the stream itself is meant to stay open.
+  const connect = new AbortController();
+  const timer = setTimeout(() => connect.abort(), transport.timeoutMs);
+  const abort = () => connect.abort();
+  signal.addEventListener('abort', abort);
+  try {
+    const res = await transport.open('/sync/live', token, connect.signal);
+    clearTimeout(timer);
+    if (!res.ok || !res.body) {
+      await res.body?.cancel().catch(() => undefined);
+      return res.status >= 500 || res.status === 429 ? 'ended' : 'refused';
+    }
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return 'ended';
+      buffer += value;
+      // Events end with a blank line; a comment line (":") is a heartbeat.
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = event
+          .split('\n')
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5).trimStart())
+          .join('\n');
+        if (data) onData(data);
+      }
+    }
+  } catch {
+    return 'ended';
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
+}

@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+// "Pull now" over the real server: a check-in pushed by one desk reaches another desk's
+// database within a second through GET /sync/live, with the periodic pull an hour away;
+// the stream is for the hall's working devices only, and a stopping server ends it.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
+import { formatHlc } from '#domain/hlc';
+import { newId } from '#domain/ids';
+import { PROTOCOL_VERSION } from '#sync/protocol';
+import { SyncScheduler } from '#sync/scheduler';
+import { SCHEMA_VERSION } from '#db/database';
+import { REAL_PARTS, staffDevice, useTestServer } from '#tests/sync/edge';
+import { startTestServer } from '#tests/support/server';
+
+const server = useTestServer();
+let stopScheduler: (() => void) | undefined;
+afterEach(() => stopScheduler?.());
+
+const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+/** A desk that speaks the wire directly (no app database of its own in this process). */
+async function wireDesk(url: string, code: string) {
+  const clientId = newId();
+  const res = await fetch(
+    `${url}/api/v1/devices/enroll`,
+    json({
+      enrollCode: code,
+      deviceInfo: { clientId, name: 'wire desk', nextSeq: 1 },
+    }),
+  );
+  const { token } = (await res.json()) as { token: string };
+  let seq = 0;
+  return {
+    token,
+    async checkIn(participantId: string): Promise<string> {
+      const checkinId = newId();
+      const at = new Date().toISOString();
+      const mutation = {
+        seq: ++seq,
+        id: newId(),
+        name: 'checkin.record',
+        args: {
+          checkinId,
+          eventId: DEMO_EVENT_ID,
+          participantId,
+          day: '2025-06-02',
+          at,
+          method: 'search',
+        },
+        hlc: formatHlc({ wall: Date.now(), counter: 0, node: clientId }),
+        createdAt: at,
+      };
+      const push = await fetch(`${url}/api/v1/sync/push`, {
+        ...json({
+          protocolVersion: PROTOCOL_VERSION,
+          schemaVersion: SCHEMA_VERSION,
+          clientId,
+          mutations: [mutation],
+        }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      });
+      expect(push.status).toBe(200);
+      return checkinId;
+    },
+  };
+}
+
+/** Open GET /sync/live with a token; the response (its body still streaming). */
+const openLive = (url: string, token: string, signal?: AbortSignal) =>
+  fetch(`${url}/api/v1/sync/live`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    ...(signal ? { signal } : {}),
+  });
+
+describe('live updates', REAL_PARTS, () => {
+  it('a check-in at one desk is in another desk’s database within a second, with no periodic pull due', async () => {
+    const watcher = await staffDevice(server, 'live-watcher');
+    const desk = await wireDesk(server.url, server.code('staff'));
+    const scheduler = new SyncScheduler(watcher.engine, { pullIntervalMs: 3600_000 });
+    await watcher.act(async () => {
+      stopScheduler = scheduler.start();
+      await vi.waitFor(() => expect(watcher.engine.status.state).toBe('idle'));
+    });
+    // Let the stream open (its first event) before the check-in is made.
+    await new Promise((r) => setTimeout(r, 300));
+    for (const person of demoParticipants.slice(0, 3)) {
+      const started = Date.now();
+      const id = await desk.checkIn(person.id);
+      await vi.waitFor(async () => expect(await watcher.db.checkins.get(id)).toBeDefined(), {
+        timeout: 1_000,
+        interval: 10,
+      });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    }
+  });
+
+  it('is for desks, trainers and the organiser: a participant’s phone and no token are refused', async () => {
+    const join = await fetch(
+      `${server.url}/api/v1/events/${DEMO_EVENT_ID}/join`,
+      json({ deviceInfo: { clientId: newId(), nextSeq: 1 } }),
+    );
+    const { token } = (await join.json()) as { token: string };
+    const phone = await openLive(server.url, token);
+    expect(phone.status).toBe(403);
+    await phone.body?.cancel();
+    const nobody = await fetch(`${server.url}/api/v1/sync/live`);
+    expect(nobody.status).toBe(401);
+    await nobody.body?.cancel();
+  });
+
+  it('says “open” first, then “pull” after another device’s push, never after its own', async () => {
+    const a = await wireDesk(server.url, server.code('staff'));
+    const b = await wireDesk(server.url, server.code('staff'));
+    const controller = new AbortController();
+    const res = await openLive(server.url, a.token, controller.signal);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const next = async () => {
+      let text = '';
+      while (!text.includes('\n\n')) text += (await reader.read()).value ?? '';
+      return text;
+    };
+    expect(await next()).toContain('data: open');
+    await a.checkIn(demoParticipants[4]!.id); // its own: no word
+    await b.checkIn(demoParticipants[5]!.id);
+    const word = await next();
+    expect(word).toContain('data: pull');
+    expect(word.match(/data: pull/g)).toHaveLength(1);
+    controller.abort();
+  });
+
+  it('a third stream of one device closes its oldest', async () => {
+    const a = await wireDesk(server.url, server.code('staff'));
+    const streams = [await openLive(server.url, a.token)];
+    const first = streams[0]!.body!.getReader();
+    await first.read(); // open
+    streams.push(await openLive(server.url, a.token), await openLive(server.url, a.token));
+    let done = false;
+    while (!done) done = (await first.read()).done;
+    expect(done).toBe(true);
+    for (const s of streams.slice(1)) await s.body?.cancel();
+  });
+
+  it('a stopping server ends its streams instead of waiting for them', async () => {
+    const other = await startTestServer();
+    const a = await wireDesk(other.url, other.code('staff'));
+    const res = await openLive(other.url, a.token);
+    const reader = res.body!.getReader();
+    await reader.read();
+    const started = Date.now();
+    await other.stop();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    let done = false;
+    while (!done) done = (await reader.read().catch(() => ({ done: true }))).done;
+  });
+});
