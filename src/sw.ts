@@ -8,6 +8,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { BACKGROUND_SYNC_TAG, SYNC_WAKE_MESSAGE } from '#sync/wake';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -90,10 +91,10 @@ interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
 }
 self.addEventListener('sync', ((event: SyncEvent) => {
-  if (event.tag !== 'hadir-sync') return;
+  if (event.tag !== BACKGROUND_SYNC_TAG) return;
   event.waitUntil(
     self.clients
       .matchAll({ type: 'window' })
-      .then((clients) => clients.forEach((c) => c.postMessage({ type: 'hadir-sync-wake' }))),
+      .then((clients) => clients.forEach((c) => c.postMessage({ type: SYNC_WAKE_MESSAGE }))),
   );
 }) as EventListener);

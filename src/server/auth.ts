@@ -21,10 +21,10 @@ import { saveLastSeq } from '#server/store/streams';
 export { getDevice, listDevices } from '#server/store/devices';
 export type { Device };
 
-export const TOKEN_TTL_DAYS = 180;
+const TOKEN_TTL_DAYS = 180;
 /** An organiser's password sign-in lasts a working day; enrolled devices last longer. */
 export const SESSION_TTL_HOURS = 12;
-export const ENROLL_CODE_TTL_MINUTES = 24 * 60;
+const ENROLL_CODE_TTL_MINUTES = 24 * 60;
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -78,7 +78,7 @@ export type StreamSource = { continues: string } | { nextSeq: number };
 
 /** The stream of the device whose token this is, revoked or expired included: holding the
  * token proves the browser was that device. */
-export function streamOfToken(db: Db, token: string | undefined): string | undefined {
+function streamOfToken(db: Db, token: string | undefined): string | undefined {
   return token ? streamOfTokenHash(db, sha256(token)) : undefined;
 }
 

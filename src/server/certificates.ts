@@ -147,7 +147,7 @@ export function listCertificates(
 }
 
 /** A participant's own certificates (by participant id), when published and not revoked. */
-export function certificatesOf(
+function certificatesOf(
   db: Db,
   eventId: string,
   participantIds: readonly string[],

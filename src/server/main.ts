@@ -82,7 +82,7 @@ export const TIMEOUTS: Timeouts = {
 };
 
 /** Ports when none is set: 8080 for plain HTTP; with HTTPS, 8443 and 8080 beside it. */
-export const DEFAULT_PORTS = { http: 8080, https: 8443 } as const;
+const DEFAULT_PORTS = { http: 8080, https: 8443 } as const;
 
 export interface RunningServer {
   /** The main port's address on this machine: https:// when TLS is on. */

@@ -15,7 +15,7 @@ import type { Env } from '#server/http';
  * it holds a way out of the folder or a spelling no file of ours has (a backslash, an
  * empty, '.' or '..' segment, a control character, a '%' left over from double encoding).
  */
-export function badStaticPath(rawPath: string): boolean {
+function badStaticPath(rawPath: string): boolean {
   let path: string;
   try {
     path = decodeURIComponent(rawPath);

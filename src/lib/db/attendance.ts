@@ -60,7 +60,7 @@ export async function sessionState(sessionId: string): Promise<Map<string, Atten
 }
 
 /** Every mark of a session (the audit trail: who marked what, when, from which device). */
-export function marksOfSession(sessionId: string): Promise<AttendanceMark[]> {
+function marksOfSession(sessionId: string): Promise<AttendanceMark[]> {
   return db().marks.where('sessionId').equals(sessionId).sortBy('hlc');
 }
 

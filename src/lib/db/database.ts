@@ -14,7 +14,7 @@ import type {
 } from '#domain/model';
 import type { Mutation, MutationName } from '#domain/mutations';
 
-export const DB_NAME = 'hadir';
+const DB_NAME = 'hadir';
 
 /** A participant as stored on the device, with its local search keys. */
 export interface ParticipantRow extends Participant {

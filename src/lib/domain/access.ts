@@ -20,7 +20,7 @@ export type AppRole = 'organiser' | 'staff' | 'trainer' | 'participant' | undefi
 
 /** Anyone may open these (a certificate's QR, a person's own certificate): each stands
  * alone, without the staff navigation or sync badge. */
-export const publicRoutes: readonly Route[] = ['verify', 'certificate'];
+const publicRoutes: readonly Route[] = ['verify', 'certificate'];
 
 const everything: readonly Route[] = [
   'event',

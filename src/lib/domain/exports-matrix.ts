@@ -19,7 +19,7 @@ const decimal = (n: number, lang: Lang) =>
   lang === 'id' ? String(n).replace('.', ',') : String(n);
 
 /** "Sen 2/6 08.00" (id) or "Mon 2/6 08:00" (en), in the event's zone. */
-export function sessionHeader(start: string, timezone: string, lang: Lang): string {
+function sessionHeader(start: string, timezone: string, lang: Lang): string {
   const clock = localTime(start, timezone);
   return `${shortDay(localDay(start, timezone), lang)} ${lang === 'id' ? clock.replace(':', '.') : clock}`;
 }

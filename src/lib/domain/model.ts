@@ -21,7 +21,7 @@ export const day = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 export const instant = () => z.iso.datetime();
 
 export const genderCodes = ['L', 'P'] as const satisfies readonly Gender[];
-export const participantSources = ['self', 'walkin', 'import'] as const;
+const participantSources = ['self', 'walkin', 'import'] as const;
 export const participantStatuses = ['registered', 'waitlisted', 'cancelled'] as const;
 export const checkinMethods = ['qr', 'search', 'walkin'] as const;
 export const attendanceStatuses = ['hadir', 'terlambat', 'izin', 'sakit', 'tidak_hadir'] as const;

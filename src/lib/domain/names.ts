@@ -17,8 +17,7 @@ const LETTER = new RegExp(`[${LETTERS}]`, 'gu');
 const ALLOWED = new RegExp(`^[${LETTERS}0-9 .,'’()-]$`, 'u');
 
 /** Spaces tidied and accents composed (é typed as e + ◌́ becomes é, which prints). */
-export const tidyName = (input: string): string =>
-  input.normalize('NFC').trim().replace(/\s+/g, ' ');
+const tidyName = (input: string): string => input.normalize('NFC').trim().replace(/\s+/g, ' ');
 
 /** The character as the message names it: an invisible one by its code point. */
 function shown(c: string): string {

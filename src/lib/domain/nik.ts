@@ -41,7 +41,7 @@ export interface NikParts {
 const num = (digits: string, from: number, to: number): number => Number(digits.slice(from, to));
 
 /** The age at which a KTP is issued; a participant is at least this old. */
-export const ADULT_AGE = 17;
+const ADULT_AGE = 17;
 
 /** Male day 01-31, female day 41-71. */
 export function nikGender(digits: string): Gender {

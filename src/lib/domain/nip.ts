@@ -94,11 +94,11 @@ const CODES: Record<Kind, KindCodes> = {
 const MIN_YEAR = 1900;
 
 /** Minimum age of a CPNS applicant (PP 11/2017); PPPK asks 20 (PP 49/2018), 18 is lenient. */
-export const MIN_APPOINTMENT_AGE = 18;
+const MIN_APPOINTMENT_AGE = 18;
 /** The highest BUP of a librarian (Pustakawan Ahli Utama). */
-export const RETIREMENT_AGE = 65;
+const RETIREMENT_AGE = 65;
 /** Digits 13-14 of an NI PPPK. */
-export const PPPK_CODE = '21';
+const PPPK_CODE = '21';
 
 /**
  * Past retirement on `today`: a pension starts on the first day of the month after the

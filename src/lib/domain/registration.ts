@@ -40,7 +40,7 @@ export interface RegistrationForm {
   consent: boolean;
 }
 
-export const registrationFields = [
+const registrationFields = [
   'fullName',
   'employmentStatus',
   'nip',

@@ -64,7 +64,7 @@ export function accepted<T>(errors: FieldErrors, schema: Schema<T>, candidate: u
 }
 
 /** The schema's limits: the longest certificate number pattern, the most committee rows. */
-export const MAX_CERTIFICATE_PATTERN = 120;
+const MAX_CERTIFICATE_PATTERN = 120;
 export const MAX_COMMITTEE = 200;
 
 /** A NIP as typed for an official or a committee member: blank is fine (not everyone is

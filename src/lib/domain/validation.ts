@@ -135,7 +135,7 @@ export function ageOn(birth: CalendarDay, on: CalendarDay): number {
   return on.year - birth.year - (beforeBirthday ? 1 : 0);
 }
 
-export const pad2 = (n: number): string => String(n).padStart(2, '0');
+const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 export const isoDay = (d: CalendarDay): string => `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
 

@@ -17,7 +17,7 @@ export interface WalkinForm {
   regionCode: string;
   batchId: string;
 }
-export const walkinFields = [
+const walkinFields = [
   'fullName',
   'nip',
   'phone',

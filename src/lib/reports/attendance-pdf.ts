@@ -27,8 +27,8 @@ const MARGIN = 15;
 /** Below this the page number is printed. */
 const BOTTOM = PAGE.height - 20;
 /** Enough to sign in (a signature line is ~10 mm high). */
-export const ROW_HEIGHT = 12;
-export const HEAD_ROW_HEIGHT = 8;
+const ROW_HEIGHT = 12;
+const HEAD_ROW_HEIGHT = 8;
 // The kop's box, on the first page only.
 const KOP = { x: MARGIN, y: 10, width: PAGE.width - 2 * MARGIN, height: 30 };
 const titleY = (kop: boolean) => (kop ? 48 : 20);
@@ -65,7 +65,7 @@ export function tablePages(rows: number, kop = false): number {
  * the last page's rows, that page's last row moves to a new page with the block, so no
  * page holds the block alone (an auditor reads a lone block as signing nothing).
  */
-export function pageRows(rows: number, kop: boolean, block: number): number[] {
+function pageRows(rows: number, kop: boolean, block: number): number[] {
   const pages: number[] = [];
   let left = rows;
   let room = kop ? KOP_FIRST_PAGE_ROWS : FIRST_PAGE_ROWS;

@@ -24,7 +24,7 @@ const MIN_ROW = 5.5;
 const ROOM = Math.floor((TABLE_BOTTOM - TABLE_TOP) / MIN_ROW);
 
 /** JP summed in hundredths, as credit.ts sums them: 0.25s add up exactly. */
-export const materiTotal = (materi: readonly Materi[]): number =>
+const materiTotal = (materi: readonly Materi[]): number =>
   materi.reduce((sum, m) => sum + Math.round(m.jp * 100), 0) / 100;
 
 function row(

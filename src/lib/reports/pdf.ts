@@ -12,7 +12,7 @@ export const A4 = {
 } as const;
 
 /** Millimetres per typographic point. */
-export const MM_PER_PT = 25.4 / 72;
+const MM_PER_PT = 25.4 / 72;
 const LINE_FACTOR = 1.15;
 
 /** The distance between baselines of text at `size` points, in millimetres. */

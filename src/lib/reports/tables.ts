@@ -93,8 +93,8 @@ export function exportFileName(
     .concat(`.${ext}`);
 }
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_MIME = 'text/csv; charset=utf-8';
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_MIME = 'text/csv; charset=utf-8';
 
 export interface ExportFile {
   bytes: Uint8Array;

@@ -38,7 +38,7 @@ export type DeskProblem = 'unknownTicket' | 'wrongCode' | 'undoTooLate' | 'merge
 
 /** How long a confirmation stays: longer than the undo offer, so the undo button never
  * outlives the confirmation it belongs to. */
-export const CONFIRM_MS = Math.max(6_000, UNDO_MS + 1_000);
+const CONFIRM_MS = Math.max(6_000, UNDO_MS + 1_000);
 
 export class DeskNotices {
   confirmation = $state.raw<Confirmation | undefined>(undefined);

@@ -104,7 +104,7 @@ export type TicketProof = z.infer<typeof TicketProof>;
 
 /** What the public check says: `demo` for the demo event's certificates (sample data,
  * never genuine), whether or not revoked. */
-export const verifyStates = ['valid', 'revoked', 'demo'] as const;
+const verifyStates = ['valid', 'revoked', 'demo'] as const;
 
 /** The public verification answer: what the certificate prints about the person and the
  * event, its dates and its signatory, nothing more (no NIP, no institution). */

@@ -13,7 +13,7 @@ export const MAX_BATCH_MUTATIONS = 200;
 export const MAX_BATCH_BYTES = 256 * 1024;
 /** A mutation stamped further ahead of the server's clock is refused with CLOCK_SKEW. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-export const MAX_PULL_LIMIT = 1000;
+const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 500;
 
 export const errorCodes = [
@@ -138,7 +138,7 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const resultStatuses = ['applied', 'duplicate', 'rejected', 'merged', 'conflict'] as const;
+const resultStatuses = ['applied', 'duplicate', 'rejected', 'merged', 'conflict'] as const;
 export type ResultStatus = (typeof resultStatuses)[number];
 
 export const MutationResult = z.object({

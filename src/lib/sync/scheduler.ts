@@ -7,6 +7,7 @@
 import { observe } from '#db/live';
 import { pendingCount } from '#db/outbox';
 import type { RunResult, SyncEngine } from '#sync/engine';
+import { BACKGROUND_SYNC_TAG, SYNC_WAKE_MESSAGE } from '#sync/wake';
 
 export interface SchedulerOptions {
   pullIntervalMs?: number;
@@ -19,9 +20,6 @@ export interface SchedulerOptions {
   /** Listen for the server's "pull now" (off in tests that count every request). */
   live?: boolean;
 }
-
-export const SYNC_WAKE_MESSAGE = 'hadir-sync-wake';
-export const BACKGROUND_SYNC_TAG = 'hadir-sync';
 
 /** Exponential backoff with "equal jitter": half fixed, half random, capped. */
 export function backoffDelay(attempt: number, min: number, max: number, random: () => number) {

@@ -17,7 +17,7 @@ import {
  * the organiser cleared: the approver, the kop surat, a batch's certificate date) is
  * removed by the same rule, except the fields named in `whole.keep`, which other
  * mutations or the server write. */
-export function mergeFields(
+function mergeFields(
   ctx: ApplyContext,
   tbl: SyncedTable,
   id: string,

@@ -56,7 +56,7 @@ function findByNationalId(ctx: ApplyContext, eventId: string, kind: 'nip' | 'nik
   return holderOfNationalId(ctx.db, eventId, kind, nationalIdHmac(ctx.secret, kind, digits));
 }
 
-export function claimNationalIds(ctx: ApplyContext, p: P): void {
+function claimNationalIds(ctx: ApplyContext, p: P): void {
   for (const [kind, digits] of nationalIds(p)) {
     claimNationalId(ctx.db, p.eventId, kind, nationalIdHmac(ctx.secret, kind, digits), p.id);
   }
@@ -251,15 +251,7 @@ export function patch(ctx: ApplyContext, args: MutationArgs<'participant.patch'>
     const batch = getRow(ctx.db, 'batches', String(data.batchId));
     if (!batch || batch.eventId !== row.eventId) throw new Rejection('NOT_FOUND', 'Unknown batch');
   }
-  putRow(ctx.db, {
-    tbl: 'participants',
-    id: row.id,
-    eventId: row.eventId,
-    owner: row.owner,
-    data,
-    hlcs,
-    v: ctx.v,
-  });
+  putRow(ctx.db, { ...row, data, hlcs, v: ctx.v });
   claimNationalIds(ctx, data);
   if (Object.keys(lost).length > 0)
     return { status: 'conflict', serverState: { id: row.id, fields: lost } };
@@ -283,15 +275,7 @@ export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel
   const hlcs = lost ? row.hlcs : { ...row.hlcs, status: hlc, cancelReason: hlc };
   // Written with this batch's version even when the cancel lost: the sender already shows
   // it cancelled, and only a new version makes its next pull bring the server's row back.
-  putRow(ctx.db, {
-    tbl: 'participants',
-    id: row.id,
-    eventId: row.eventId,
-    owner: row.owner,
-    data,
-    hlcs,
-    v: ctx.v,
-  });
+  putRow(ctx.db, { ...row, data, hlcs, v: ctx.v });
   return lost
     ? { status: 'conflict', serverState: { id: row.id, fields: { status: row.data.status } } }
     : { status: 'applied' };

@@ -25,7 +25,7 @@ const esc = (s: string) =>
     .replace(/'/g, '&#39;');
 
 /** The QR as inline SVG: one path of dark modules, drawn without script or style. */
-export function qrSvg(value: string): string {
+function qrSvg(value: string): string {
   const { size, dark } = qrMatrix(value);
   let d = '';
   dark.forEach((row, y) =>

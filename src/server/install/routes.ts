@@ -9,7 +9,7 @@ import { appleProfile } from '#server/tls/apple-profile';
 import { hostOf, INSTALL_PATH, origin, type Site, type SiteCa } from '#server/tls/site';
 
 /** The same page under an English path, for a link typed from an English manual. */
-export const INSTALL_PATHS = [INSTALL_PATH, '/install-certificate'];
+const INSTALL_PATHS = [INSTALL_PATH, '/install-certificate'];
 
 /** Paths the HTTP port answers itself instead of redirecting. */
 const DOWNLOADS = {

@@ -21,11 +21,11 @@ const BACKDATE_MS = DAY_MS;
 /** Apple refuses server certificates valid for longer than 398 days. */
 export const SERVER_CERT_DAYS = 397;
 /** Ten years: the CA is installed on every tablet by hand, so it should outlive them. */
-export const CA_DAYS = 3652;
+const CA_DAYS = 3652;
 /** A certificate this close to its end is replaced at start (or at the next check). */
 export const RENEW_DAYS = 30;
 
-export const TLS_DIR = 'tls';
+const TLS_DIR = 'tls';
 const FILES = {
   caKey: 'ca.key',
   caCert: 'ca.crt',
