@@ -3,14 +3,18 @@
 // database within a second through GET /sync/live, with the periodic pull an hour away;
 // the stream is for the hall's working devices only, and a stopping server ends it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
+import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
 import { newId } from '#domain/ids';
 import { PROTOCOL_VERSION } from '#sync/protocol';
 import { SyncScheduler } from '#sync/scheduler';
 import { SCHEMA_VERSION } from '#db/database';
-import { REAL_PARTS, staffDevice, useTestServer } from '#tests/sync/edge';
+import { MemoryLocks, REAL_PARTS, staffDevice, useTestServer, Wire } from '#tests/sync/edge';
+import { listenLive } from '#sync/live';
+import { Transport } from '#sync/transport';
 import { startTestServer } from '#tests/support/server';
+import { enrolApp, enrollDevice } from '#tests/support/device';
+import { upsertSession } from '#tests/support/drafts';
 
 const server = useTestServer();
 let stopScheduler: (() => void) | undefined;
@@ -98,6 +102,31 @@ describe('live updates', REAL_PARTS, () => {
     }
   });
 
+  it('a check-in reaches a trainer’s roster within a second too', async () => {
+    const trainer = await enrolApp(server, 'trainer', { name: 'live-trainer' });
+    const organiser = await enrollDevice(server, 'organiser');
+    const session = demoSessions[0]!;
+    const res = await organiser.send(
+      upsertSession({ ...session, trainerDeviceIds: [trainer.deviceId] }),
+    );
+    expect(res.results[0]?.status).toBe('applied');
+    const onRoster = demoParticipants.filter((p) => p.batchId === session.batchId);
+    const desk = await wireDesk(server.url, server.code('staff'));
+    const scheduler = new SyncScheduler(trainer.engine, { pullIntervalMs: 3600_000 });
+    await trainer.act(async () => {
+      stopScheduler = scheduler.start();
+      await vi.waitFor(() => expect(trainer.engine.status.state).toBe('idle'));
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    const id = await desk.checkIn(onRoster[0]!.id);
+    await vi.waitFor(async () => expect(await trainer.db.checkins.get(id)).toBeDefined(), {
+      timeout: 1_000,
+      interval: 10,
+    });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   it('is for desks, trainers and the organiser: a participant’s phone and no token are refused', async () => {
     const join = await fetch(
       `${server.url}/api/v1/events/${DEMO_EVENT_ID}/join`,
@@ -158,5 +187,22 @@ describe('live updates', REAL_PARTS, () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     let done = false;
     while (!done) done = (await reader.read().catch(() => ({ done: true }))).done;
+  });
+
+  it('one tab of a device listens; another takes over when it closes', async () => {
+    const desk = await wireDesk(server.url, server.code('staff'));
+    const wire = new Wire();
+    const locks = new MemoryLocks();
+    const transport = new Transport({ baseUrl: server.url, fetch: wire.fetch });
+    const tab = () =>
+      listenLive({ transport, locks, token: async () => desk.token, onPull: () => {} });
+    const stopFirst = tab();
+    const stopSecond = tab();
+    await vi.waitFor(() => expect(wire.to('/sync/live')).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(wire.to('/sync/live')).toHaveLength(1); // the second tab waits for the lock
+    stopFirst();
+    await vi.waitFor(() => expect(wire.to('/sync/live')).toHaveLength(2));
+    stopSecond();
   });
 });

@@ -130,7 +130,9 @@ export class SyncEngine {
     let stop: (() => void) | undefined;
     let stopped = false;
     void import('#sync/live').then(({ listenLive }) => {
-      if (!stopped) stop = listenLive({ transport: this.#transport, token, onPull });
+      if (!stopped) {
+        stop = listenLive({ transport: this.#transport, locks: this.#locks, token, onPull });
+      }
     });
     return () => {
       stopped = true;

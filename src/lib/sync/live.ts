@@ -12,10 +12,15 @@ export interface LiveOptions {
   token: () => Promise<string | undefined | null>;
   /** Another device changed the event (or the stream came back after a gap): sync. */
   onPull: () => void;
+  /** Web Locks where the browser has them: one tab of the device listens (the others see
+   * what its sync writes through IndexedDB), so tabs never take each other's stream. */
+  locks?: Pick<LockManager, 'request'> | null;
   minBackoffMs?: number;
   maxBackoffMs?: number;
   random?: () => number;
 }
+
+const LIVE_LOCK = 'hadir-live';
 
 /** How often a device without a usable token looks for one (an enrolment just made). */
 const TOKEN_CHECK_MS = 2_000;
@@ -34,7 +39,7 @@ export function listenLive(opts: LiveOptions): () => void {
       };
     });
 
-  void (async () => {
+  const listen = async () => {
     let failures = 0;
     let connectedBefore = false;
     let refused: string | undefined;
@@ -71,7 +76,12 @@ export function listenLive(opts: LiveOptions): () => void {
       if (Date.now() - opened > maxBackoffMs) failures = 0;
       await pause(backoffDelay(failures++, minBackoffMs, maxBackoffMs, random));
     }
-  })();
+  };
+  if (opts.locks) {
+    // Held while listening; a tab waiting for it takes over when the listening one closes.
+    const { signal } = controller;
+    void opts.locks.request(LIVE_LOCK, { signal }, listen).catch(() => undefined);
+  } else void listen();
 
   return () => {
     controller.abort();
