@@ -55,6 +55,11 @@ async function enrolDesk(page: Page, base: string): Promise<void> {
   await page.getByRole('button', { name: 'Daftarkan' }).click();
   await expect.poll(() => page.getByTestId('device-role').textContent()).toBe('Petugas check-in');
   await expect.poll(() => page.getByTestId('sync-state').textContent()).toBe('Tersinkron');
+  // Over HTTPS on the LAN name the "pull now" stream opens too (within the 2 s a new
+  // enrolment waits before it listens).
+  await expect
+    .poll(() => page.getByTestId('device-live').textContent(), { timeout: 10_000 })
+    .toBe('Tersambung: perubahan dari perangkat lain tampil seketika');
 }
 
 async function checkIn(page: Page, name: string): Promise<void> {

@@ -89,8 +89,8 @@ describe('live updates', REAL_PARTS, () => {
       stopScheduler = scheduler.start();
       await vi.waitFor(() => expect(watcher.engine.status.state).toBe('idle'));
     });
-    // Let the stream open (its first event) before the check-in is made.
-    await new Promise((r) => setTimeout(r, 300));
+    // The device status says when the stream is open (its first event).
+    await vi.waitFor(() => expect(watcher.engine.status.live).toBe(true));
     for (const person of demoParticipants.slice(0, 3)) {
       const started = Date.now();
       const id = await desk.checkIn(person.id);
@@ -100,6 +100,8 @@ describe('live updates', REAL_PARTS, () => {
       });
       expect(Date.now() - started).toBeLessThan(1_000);
     }
+    stopScheduler?.();
+    await vi.waitFor(() => expect(watcher.engine.status.live).toBe(false));
   });
 
   it('a check-in reaches a trainer’s roster within a second too', async () => {
@@ -117,7 +119,7 @@ describe('live updates', REAL_PARTS, () => {
       stopScheduler = scheduler.start();
       await vi.waitFor(() => expect(trainer.engine.status.state).toBe('idle'));
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await vi.waitFor(() => expect(trainer.engine.status.live).toBe(true));
     const started = Date.now();
     const id = await desk.checkIn(onRoster[0]!.id);
     await vi.waitFor(async () => expect(await trainer.db.checkins.get(id)).toBeDefined(), {

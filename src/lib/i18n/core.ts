@@ -99,6 +99,15 @@ export const coreMessages = {
   'device.language': { id: 'Bahasa', en: 'Language' },
   'device.version': { id: 'Versi aplikasi', en: 'App version' },
   'device.online': { id: 'Koneksi', en: 'Connection' },
+  'device.live': { id: 'Pembaruan langsung', en: 'Live updates' },
+  'device.liveOn': {
+    id: 'Tersambung: perubahan dari perangkat lain tampil seketika',
+    en: 'Connected: other devices’ changes show at once',
+  },
+  'device.liveOff': {
+    id: 'Tidak tersambung: perubahan dari perangkat lain tampil saat sinkron berkala (tiap 15 detik)',
+    en: 'Not connected: other devices’ changes show at the periodic sync (every 15 seconds)',
+  },
   'device.onlineYes': { id: 'Online', en: 'Online' },
   'device.onlineNo': { id: 'Offline', en: 'Offline' },
   'update.available': {

@@ -25,6 +25,8 @@ export class SyncStatus {
   lastError = $state<string | undefined>(undefined);
   /** Whether the server answered the last attempt (undefined before the first). */
   reachable = $state<boolean | undefined>(undefined);
+  /** The "pull now" stream is open: other devices' changes show within a second. */
+  live = $state(false);
   #engine: SyncEngine | undefined;
   #scheduler: SyncScheduler | undefined;
 
@@ -44,6 +46,7 @@ export class SyncStatus {
       this.lastSyncAt = s.lastSyncAt ?? this.lastSyncAt;
       this.lastError = s.lastError;
       this.reachable = s.reachable;
+      this.live = s.live === true;
     });
   }
 

@@ -52,6 +52,9 @@ export interface SyncStatus {
    * before the first. Not navigator.onLine: venue Wi-Fi without internet, or a stopped
    * server, leaves that true. */
   reachable?: boolean;
+  /** Whether the server's "pull now" stream is open (live.ts): other devices' changes show
+   * at once; otherwise at the next periodic pull. */
+  live?: boolean;
 }
 
 /** How a run ended; `retry` says whether the scheduler should back off and try again. */
@@ -131,7 +134,9 @@ export class SyncEngine {
     let stopped = false;
     void import('#sync/live').then(({ listenLive }) => {
       if (!stopped) {
-        stop = listenLive({ transport: this.#transport, locks: this.#locks, token, onPull });
+        const onState = (live: boolean) => this.#set({ live });
+        const transport = this.#transport;
+        stop = listenLive({ transport, locks: this.#locks, token, onPull, onState });
       }
     });
     return () => {

@@ -12,6 +12,8 @@ export interface LiveOptions {
   token: () => Promise<string | undefined | null>;
   /** Another device changed the event (or the stream came back after a gap): sync. */
   onPull: () => void;
+  /** The stream opened (true) or ended (false): what the device status shows. */
+  onState?: (open: boolean) => void;
   /** Web Locks where the browser has them: one tab of the device listens (the others see
    * what its sync writes through IndexedDB), so tabs never take each other's stream. */
   locks?: Pick<LockManager, 'request'> | null;
@@ -60,6 +62,7 @@ export function listenLive(opts: LiveOptions): () => void {
           // The first event says the stream is open: after a gap, what was missed is pulled.
           if (!open) {
             open = true;
+            opts.onState?.(true);
             if (connectedBefore) opts.onPull();
             connectedBefore = true;
           }
@@ -67,6 +70,7 @@ export function listenLive(opts: LiveOptions): () => void {
         },
         controller.signal,
       );
+      if (open) opts.onState?.(false);
       if (controller.signal.aborted) return;
       if (ended === 'refused') {
         refused = token;
