@@ -155,7 +155,7 @@ export function createApp({
 
   // Each route declares whether it needs a device token (`authenticated` in http.ts).
   api.route('/sync', syncRoutes(db, serverSecret(db), live));
-  api.route('/admin', adminRoutes(db));
+  api.route('/admin', adminRoutes(db, live));
   api.route('/', reportRoutes(db, publicUrl));
   api.all('*', () => {
     throw new HttpError('NOT_FOUND', 'No such API route');

@@ -7,6 +7,7 @@ import type { Participant } from '#domain/model';
 import { runAdmin } from '#server/admin';
 import { getRow, putRow } from '#server/store/rows';
 import {
+  checkin,
   enrolTrainer,
   enrollDevice,
   errorCode,
@@ -17,6 +18,7 @@ import {
   request,
   startTestServer,
   upsert,
+  voidCheckin,
   type TestServer,
 } from '#tests/server/support';
 
@@ -165,5 +167,35 @@ describe('identifiers checked with the form’s rules', () => {
       expect.objectContaining({ id: p.id, issues: [{ field: 'phone', code: 'phone.notMobile' }] }),
     ]);
     expect(getRow(server.db, 'participants', p.id)).toBeDefined();
+  });
+});
+
+describe('taking back a check-in (checkin.void)', () => {
+  it('a desk that names another desk’s client id still cannot take back its check-ins', async () => {
+    const desk = await enrollDevice(server, 'staff');
+    const recorded = checkin(demoParticipants[0]!.id);
+    expect((await desk.send(recorded)).results[0]!.status).toBe('applied');
+    // The client id is the browser's own choice and every desk reads it off a check-in.
+    const copy = await enrollDevice(server, 'staff', { clientId: desk.clientId });
+    const id = (recorded.args as { checkinId: string }).checkinId;
+    const res = await copy.send(voidCheckin(id));
+    expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
+    expect(getRow(server.db, 'checkins', id)).toBeDefined();
+  });
+
+  it('the same browser enrolled again (its old token shown) takes back what it recorded', async () => {
+    const desk = await enrollDevice(server, 'staff');
+    const recorded = checkin(demoParticipants[1]!.id);
+    expect((await desk.send(recorded)).results[0]!.status).toBe('applied');
+    const again = await enrollDevice(server, 'staff', {
+      clientId: desk.clientId,
+      previousToken: desk.token,
+      nextSeq: desk.seq + 1,
+    });
+    again.seq = desk.seq;
+    const id = (recorded.args as { checkinId: string }).checkinId;
+    const res = await again.send(voidCheckin(id));
+    expect(res.results[0]).toMatchObject({ status: 'applied' });
+    expect(getRow(server.db, 'checkins', id)).toBeUndefined();
   });
 });

@@ -13,7 +13,8 @@ import { MemoryLocks, REAL_PARTS, staffDevice, useTestServer, Wire } from '#test
 import { listenLive } from '#sync/live';
 import { Transport } from '#sync/transport';
 import { startTestServer } from '#tests/support/server';
-import { enrolApp, enrollDevice } from '#tests/support/device';
+import { enrolApp, enrollDevice, TestDevice } from '#tests/support/device';
+import { authenticate, revokeDevice } from '#server/auth';
 import { upsertSession } from '#tests/support/drafts';
 
 const server = useTestServer();
@@ -203,8 +204,40 @@ describe('live updates', REAL_PARTS, () => {
     await vi.waitFor(() => expect(wire.to('/sync/live')).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 300));
     expect(wire.to('/sync/live')).toHaveLength(1); // the second tab waits for the lock
-    stopFirst();
+    stopFirst.stop();
     await vi.waitFor(() => expect(wire.to('/sync/live')).toHaveLength(2));
-    stopSecond();
+    stopSecond.stop();
+  });
+
+  it('a revoked device’s stream ends at the next word instead of hearing more', async () => {
+    const a = await wireDesk(server.url, server.code('staff'));
+    const b = await wireDesk(server.url, server.code('staff'));
+    const res = await openLive(server.url, a.token);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toContain('data: open');
+    const enrolled = authenticate(server.db, `Bearer ${a.token}`);
+    if (!enrolled.ok) throw new Error('not enrolled');
+    revokeDevice(server.db, enrolled.device.id);
+    await b.checkIn(demoParticipants[3]!.id);
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    expect(text).not.toContain('pull');
+  });
+
+  it('a device enrolled after the app started listens at once, not at its next token check', async () => {
+    const desk = new TestDevice(server.url, { name: 'live-late' });
+    const scheduler = new SyncScheduler(desk.engine, { pullIntervalMs: 3600_000 });
+    await desk.act(async () => {
+      stopScheduler = scheduler.start();
+      await new Promise((r) => setTimeout(r, 2_500)); // the listener looked: no token yet
+      await desk.engine.enroll(server.code('staff'));
+      const enrolled = Date.now();
+      await vi.waitFor(() => expect(desk.engine.status.live).toBe(true), { timeout: 1_500 });
+      expect(Date.now() - enrolled).toBeLessThan(1_500);
+    });
   });
 });

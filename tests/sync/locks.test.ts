@@ -24,6 +24,22 @@ const server = useTestServer();
 const person = demoParticipants[1]!;
 
 describe('fault 13: two tabs plus the service worker flushing at once', REAL_PARTS, () => {
+  it('a run asked for by the server’s “pull now” waits for another tab’s run instead of skipping', async () => {
+    const device = await staffDevice(server, 'f13-live');
+    const locks = new MemoryLocks();
+    const wire = new Wire();
+    const [tab1, tab2] = [1, 2].map(() => engineFor(server, wire, { locks }));
+    await device.act(async () => {
+      // An ordinary trigger while another tab runs is skipped: that tab's run will do.
+      await Promise.all([tab1!.once(), tab2!.once()]);
+      expect(wire.to('/sync/pull')).toHaveLength(1);
+      // A poke is not: the other tab's pull may have been answered before the news.
+      await Promise.all([tab1!.once(), tab2!.once(true)]);
+      expect(wire.to('/sync/pull')).toHaveLength(3);
+      expect(wire.maxInFlight('/sync/pull')).toBe(1);
+    });
+  });
+
   it('fault 13: with Web Locks only one engine pushes at a time; a call during a run gets one follow-up', async () => {
     const device = await staffDevice(server, 'f13-locks');
     const made = await device.act(() => checkIns(person.id, 5));

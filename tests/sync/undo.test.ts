@@ -6,12 +6,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin, undoCheckin } from '#db/checkins';
 import { db } from '#db/database';
-import { clientId } from '#db/meta';
+import { clientId, getMeta } from '#db/meta';
 import { commit, pendingCount } from '#db/outbox';
 import { getRow } from '#server/store/rows';
 import { checkinVoidsOf } from '#server/store/people';
 import { SyncScheduler } from '#sync/scheduler';
-import { processed, REAL_PARTS, staffDevice, useTestServer } from '#tests/sync/edge';
+import { processed, REAL_PARTS, staffDevice, useTestServer, Wire } from '#tests/sync/edge';
 
 const server = useTestServer();
 let stopScheduler: (() => void) | undefined;
@@ -93,6 +93,33 @@ describe('undo of a desk check-in', REAL_PARTS, () => {
       const c = await checkIn(3);
       await vi.waitFor(async () => expect(await pendingCount()).toBe(0), { timeout: 3_000 });
       expect(live(c.id)).toBe(true);
+    });
+  });
+
+  it('taking back a check-in the server refused settles quietly, without a full re-download', async () => {
+    const wire = new Wire();
+    const desk = await staffDevice(server, 'undo-refused', wire);
+    await desk.act(async () => {
+      await desk.engine.once();
+      const pulls = wire.to('/sync/pull').length;
+      const c = await recordCheckin({
+        eventId: DEMO_EVENT_ID,
+        participantId: 'no-such-participant',
+        method: 'search',
+        timezone: 'Asia/Makassar',
+      });
+      expect(await undoCheckin(c.id)).toBe(true);
+      await desk.engine.once();
+      const rows = await db().outbox.orderBy('seq').toArray();
+      expect(rows.map((r) => [r.name, r.status, r.error?.code])).toEqual([
+        ['checkin.record', 'rejected', 'NOT_FOUND'],
+        ['checkin.void', 'rejected', 'NOT_FOUND'],
+      ]);
+      // The pull after the refusals went on from its cursor: no snapshot of everything.
+      const after = wire.to('/sync/pull').slice(pulls);
+      expect(after.length).toBeGreaterThan(0);
+      for (const p of after) expect(p.body.cursor).not.toBeNull();
+      expect(await getMeta('cursor')).not.toBeNull();
     });
   });
 });

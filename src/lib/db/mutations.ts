@@ -126,6 +126,9 @@ const mutations: { [N in MutationName]: DeviceMutation<N> } = {
   'checkin.void': {
     effect: (row) => db().checkins.delete(row.args.checkinId),
     tables: (d) => [d.checkins],
+    // The server knows no such check-in (its own check-in was refused): nothing to bring
+    // back. Any other refusal: the snapshot brings the check-in back.
+    undo: async (row) => (row.error?.code === 'NOT_FOUND' ? 'undone' : 'resync'),
   },
   'attendance.mark': {
     effect: async (row) => {

@@ -31,6 +31,7 @@ import {
   type WireMutation,
 } from '#sync/protocol';
 import type { Reply, Transport } from '#sync/transport';
+import type { LiveHandle } from '#sync/live';
 import { applyPulledPage } from '#sync/pull-apply';
 
 export type SyncState =
@@ -98,6 +99,7 @@ export class SyncEngine {
   #status: SyncStatus = { state: 'idle' };
   #listeners = new Set<(s: SyncStatus) => void>();
   #running: Promise<RunResult> | undefined;
+  #live: LiveHandle | undefined;
   #next: Promise<RunResult> | undefined;
 
   constructor(opts: EngineOptions) {
@@ -130,18 +132,17 @@ export class SyncEngine {
       return enrollment?.role === 'participant' ? null : enrollment?.token;
     };
     // Loaded on first use: a participant's phone (the registration page) never listens.
-    let stop: (() => void) | undefined;
     let stopped = false;
     void import('#sync/live').then(({ listenLive }) => {
-      if (!stopped) {
-        const onState = (live: boolean) => this.#set({ live });
-        const transport = this.#transport;
-        stop = listenLive({ transport, locks: this.#locks, token, onPull, onState });
-      }
+      if (stopped) return;
+      const onState = (live: boolean) => this.#set({ live });
+      const transport = this.#transport;
+      this.#live = listenLive({ transport, locks: this.#locks, token, onPull, onState });
     });
     return () => {
       stopped = true;
-      stop?.();
+      this.#live?.stop();
+      this.#live = undefined;
     };
   }
 
@@ -173,6 +174,7 @@ export class SyncEngine {
     if (!parsed.success) return { error: 'INVALID_RESPONSE' };
     await saveEnrollment(parsed.data);
     await setMeta('cursor', null); // a new enrolment starts from a full snapshot
+    this.#live?.reconnect(); // the stream of the old token would tell of the old event
     this.#set({ state: 'idle', lastError: undefined });
     return parsed.data;
   }
@@ -246,22 +248,25 @@ export class SyncEngine {
    * the run was pulling still goes out now); further calls share that follow-up. Another
    * tab's run makes this one a no-op: that tab sends the same outbox.
    */
-  once(): Promise<RunResult> {
+  once(wait = false): Promise<RunResult> {
     if (!this.#running) {
-      this.#running = this.#locked().finally(() => (this.#running = undefined));
+      this.#running = this.#locked(wait).finally(() => (this.#running = undefined));
       return this.#running;
     }
     this.#next ??= this.#running
       .catch(() => undefined)
       .then(() => {
         this.#next = undefined;
-        return this.once();
+        return this.once(wait);
       });
     return this.#next;
   }
 
-  async #locked(): Promise<RunResult> {
+  /** `wait`: after another tab's run, run all the same (the server said there is news,
+   * and that tab's pull may have been answered before it). */
+  async #locked(wait: boolean): Promise<RunResult> {
     if (!this.#locks) return this.#run();
+    if (wait) return this.#locks.request(LOCK_NAME, () => this.#run()) as Promise<RunResult>;
     const skipped: RunResult = { state: this.#status.state, retry: false, pushed: 0, pulled: 0 };
     return this.#locks.request(LOCK_NAME, { ifAvailable: true }, (lock) =>
       lock ? this.#run() : skipped,

@@ -27,10 +27,17 @@ const LIVE_LOCK = 'hadir-live';
 /** How often a device without a usable token looks for one (an enrolment just made). */
 const TOKEN_CHECK_MS = 2_000;
 
-/** Start listening; returns what stops it. */
-export function listenLive(opts: LiveOptions): () => void {
+export interface LiveHandle {
+  stop(): void;
+  /** The token changed (a new enrolment, another event): reconnect with the new one now. */
+  reconnect(): void;
+}
+
+/** Start listening. */
+export function listenLive(opts: LiveOptions): LiveHandle {
   const { minBackoffMs = 1_000, maxBackoffMs = 30_000, random = Math.random } = opts;
   const controller = new AbortController();
+  let connection: AbortController | undefined;
   let wake: (() => void) | undefined;
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -43,7 +50,6 @@ export function listenLive(opts: LiveOptions): () => void {
 
   const listen = async () => {
     let failures = 0;
-    let connectedBefore = false;
     let refused: string | undefined;
     while (!controller.signal.aborted) {
       const token = await opts.token();
@@ -55,23 +61,30 @@ export function listenLive(opts: LiveOptions): () => void {
       }
       const opened = Date.now();
       let open = false;
+      // Its own controller: `reconnect` ends this stream only; `stop` ends it too.
+      const current = (connection = new AbortController());
+      const endCurrent = () => current.abort();
+      controller.signal.addEventListener('abort', endCurrent);
       const ended = await stream(
         opts.transport,
         token,
         (data) => {
-          // The first event says the stream is open: after a gap, what was missed is pulled.
+          // The first event says the stream is open: what changed before it is pulled.
           if (!open) {
             open = true;
             opts.onState?.(true);
-            if (connectedBefore) opts.onPull();
-            connectedBefore = true;
           }
-          if (data === 'pull') opts.onPull();
+          if (data === 'open' || data === 'pull') opts.onPull();
         },
-        controller.signal,
+        current.signal,
       );
+      controller.signal.removeEventListener('abort', endCurrent);
       if (open) opts.onState?.(false);
       if (controller.signal.aborted) return;
+      if (current.signal.aborted) {
+        refused = undefined; // asked to reconnect: a new token, try it at once
+        continue;
+      }
       if (ended === 'refused') {
         refused = token;
         continue;
@@ -87,9 +100,15 @@ export function listenLive(opts: LiveOptions): () => void {
     void opts.locks.request(LIVE_LOCK, { signal }, listen).catch(() => undefined);
   } else void listen();
 
-  return () => {
-    controller.abort();
-    wake?.();
+  return {
+    stop() {
+      controller.abort();
+      wake?.();
+    },
+    reconnect() {
+      connection?.abort();
+      wake?.();
+    },
   };
 }
 

@@ -76,7 +76,9 @@ export class SyncScheduler {
       },
     });
     this.#cleanup.push(() => sub.unsubscribe());
-    if (this.#opts.live) this.#cleanup.push(this.#engine.listenLive(() => void this.trigger()));
+    if (this.#opts.live) {
+      this.#cleanup.push(this.#engine.listenLive(() => void this.trigger(true)));
+    }
     this.trigger();
     return () => this.stop();
   }
@@ -88,11 +90,12 @@ export class SyncScheduler {
     for (const fn of this.#cleanup.splice(0)) fn();
   }
 
-  /** Sync now (a run already going absorbs this call). */
-  trigger(): Promise<RunResult> | undefined {
+  /** Sync now (a run already going absorbs this call). `wait`: the server said there is
+   * news, so run even after another tab's run rather than skip (engine.once). */
+  trigger(wait = false): Promise<RunResult> | undefined {
     if (this.#stopped) return undefined;
     clearTimeout(this.#timer);
-    const run = this.#engine.once();
+    const run = this.#engine.once(wait);
     void run.then(
       (result) => this.#schedule(result),
       () => this.#schedule({ state: 'error', retry: true, pushed: 0, pulled: 0 }),

@@ -5,6 +5,7 @@ import type { MutationArgs } from '#domain/mutations';
 import type { Session, VenueCheckIn } from '#domain/model';
 import { deleteRow, getRow, isTombstone, putRow } from '#server/store/rows';
 import { recordCheckinVoid } from '#server/store/people';
+import { getDevice } from '#server/store/devices';
 import { participantFor } from '#server/apply/participants';
 import {
   Rejection,
@@ -64,8 +65,10 @@ export function voidCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.void'
   if (row.eventId !== args.eventId) {
     throw new Rejection('EVENT_MISMATCH', 'That id belongs to another event');
   }
-  // The stamp's node, not the device id: a browser enrolled again is still the same desk.
-  if (ctx.device.role !== 'organiser' && row.data.deviceId !== nodeOf(ctx.device)) {
+  // By the push stream the server issued, never by the client id a browser chose (and
+  // every desk can read off a check-in): a browser enrolled again keeps its stream.
+  const recorder = row.owner ? getDevice(ctx.db, row.owner) : undefined;
+  if (ctx.device.role !== 'organiser' && recorder?.stream !== ctx.device.stream) {
     throw new Rejection('FORBIDDEN', 'A desk takes back only its own check-ins');
   }
   recordCheckinVoid(ctx.db, {

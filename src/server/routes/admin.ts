@@ -15,6 +15,7 @@ import {
 } from '#server/auth';
 import { deviceList } from '#server/device-list';
 import { createEvent, listEvents, purgeEvent, scheduleOf } from '#server/events';
+import type { LiveChannel } from '#server/live';
 import { HttpError } from '#server/errors';
 import {
   authenticated,
@@ -54,7 +55,7 @@ function copiedSchedule(db: Db, event: Event, from: string | undefined) {
   return copy;
 }
 
-export function adminRoutes(db: Db): Hono<Env> {
+export function adminRoutes(db: Db, live: LiveChannel): Hono<Env> {
   const routes = new Hono<Env>();
   const auth = authenticated(db);
   const switched = (me: Device, eventId: string) => enrolled(switchOrganiser(db, me, eventId));
@@ -148,6 +149,7 @@ export function adminRoutes(db: Db): Hono<Env> {
       );
     }
     log('info', 'event purged', { by: me.id, event: id });
+    live.poke(id); // devices drop the erased people now, not at their next periodic pull
     return c.json({ summary: result.summary });
   });
 

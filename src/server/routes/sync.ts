@@ -9,7 +9,7 @@ import type { LiveChannel } from '#server/live';
 import { pull } from '#server/pull';
 import { push } from '#server/push';
 import type { Db } from '#server/store/database';
-import { touchDevice } from '#server/store/devices';
+import { getDevice, touchDevice } from '#server/store/devices';
 
 function speaks(version: number | undefined): void {
   if (version !== undefined && version !== PROTOCOL_VERSION) {
@@ -56,17 +56,27 @@ export function syncRoutes(db: Db, secret: string, live: LiveChannel): Hono<Env>
   // Participants' phones poll (nothing another device does is theirs to see).
   routes.get('/live', auth, (c) => {
     const device = requireRole(c, 'staff', 'trainer', 'organiser');
+    // The token was checked when the stream opened; a device revoked (or its session over,
+    // or moved to another event) since then hears nothing more, and its stream ends.
+    const valid = () => {
+      const now = getDevice(db, device.id);
+      const expired = now?.expiresAt && now.expiresAt < new Date().toISOString();
+      return now !== undefined && !now.revokedAt && !expired;
+    };
     return streamSSE(c, async (stream) => {
       let close = () => {};
       const closed = new Promise<void>((resolve) => (close = resolve));
       stream.onAbort(close);
       const send = (data: string) => {
-        if (stream.aborted || stream.closed) return false;
-        stream.writeSSE({ data }).catch(close);
+        if (stream.aborted || stream.closed || !valid()) return false;
+        void stream.writeSSE({ data });
         return true;
       };
       const stop = live.listen(device, send, close);
-      const beat = setInterval(() => void stream.write(': \n\n').catch(close), HEARTBEAT_MS);
+      const beat = setInterval(() => {
+        if (valid()) void stream.write(': \n\n');
+        else close();
+      }, HEARTBEAT_MS);
       try {
         // Open: the device pulls what it missed while it was not listening.
         await stream.writeSSE({ data: 'open', retry: 3_000 });
