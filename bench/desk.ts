@@ -6,10 +6,8 @@
 // and its outbox row are committed, as measured by the desk itself).
 import type { BrowserContext, Page } from 'playwright-core';
 import { demoParticipants } from '#domain/demo';
-import { inLanguage } from '#domain/messages';
 import type { Participant } from '#domain/model';
 import { formatPhone } from '#domain/phone';
-import { workMessages } from '#i18n/work';
 import { launchBrowser } from '#tests/support/chromium';
 import { startTestServer } from '#tests/support/server';
 import {
@@ -22,10 +20,10 @@ import {
   Report,
   seedPeople,
   spread,
+  tapCheckIn,
   until,
 } from './support';
 
-const msg = inLanguage(workMessages, 'id');
 const TOTAL = 10_000; // the demo's 6 people and 9,994 generated ones
 const LATE = 2_000; // registered on the server while the desk is open: a pull brings them
 // The longest main-thread task while that pull lands. Measured about 60 ms here (aim:
@@ -169,9 +167,7 @@ async function pullWhileTyping(page: Page, total: number) {
 /** Find each person by NIP and tap their check-in button; the desk's own measures. */
 async function checkIns(page: Page, people: Participant[]): Promise<number[]> {
   for (const [i, p] of people.entries()) {
-    await page.getByTestId('desk-search').fill(p.nip!);
-    const result = page.getByTestId('desk-result').filter({ hasText: p.fullName });
-    await result.getByRole('button', { name: msg['desk.checkIn'] }).click();
+    await tapCheckIn(page, p);
     await page.waitForFunction((n) => performance.getEntriesByName('hadir:checkin').length > n, i);
     // The next person steps up, at a brisk desk's pace.
     await page.waitForTimeout(PACE_MS);

@@ -6,8 +6,6 @@
 // periodic pull (15 s) plays no part, so a miss would show as seconds.
 import type { Page } from 'playwright-core';
 import { demoParticipants } from '#domain/demo';
-import { inLanguage } from '#domain/messages';
-import { workMessages } from '#i18n/work';
 import { launchBrowser } from '#tests/support/chromium';
 import { startTestServer } from '#tests/support/server';
 import {
@@ -17,10 +15,10 @@ import {
   Report,
   seedPeople,
   spread,
+  tapCheckIn,
   until,
 } from './support';
 
-const msg = inLanguage(workMessages, 'id');
 const DEVICES = 5;
 const TAPS = 20; // × 4 watching desks = 80 samples
 const TOTAL = 200; // people on the event (the demo's and generated ones)
@@ -36,13 +34,6 @@ async function openDesk(page: Page, url: string): Promise<void> {
       (await page.getByTestId('count-registered').textContent())?.trim() === String(TOTAL),
     'the desk with everyone',
   );
-}
-
-/** Tap a person's check-in on `page`; resolves at the click. */
-async function tap(page: Page, nip: string, fullName: string): Promise<void> {
-  await page.getByTestId('desk-search').fill(nip);
-  const result = page.getByTestId('desk-result').filter({ hasText: fullName });
-  await result.getByRole('button', { name: msg['desk.checkIn'] }).click();
 }
 
 const report = new Report();
@@ -84,7 +75,7 @@ try {
     // A tap that fails is the error to report, not the watchers it left waiting.
     for (const s of seen) s.catch(() => undefined);
     const t0 = Date.now();
-    await tap(tapper, person.nip!, person.fullName);
+    await tapCheckIn(tapper, person);
     const ats = await Promise.all(seen);
     for (const at of ats) samples.push(at - t0);
     await new Promise((r) => setTimeout(r, 300)); // the next person steps up

@@ -10,6 +10,7 @@ import type { MutationName } from '#domain/mutations';
 import { parseNiPppk, parseNip } from '#domain/nip';
 import { KALSEL } from '#domain/regions';
 import { coreMessages } from '#i18n/core';
+import { workMessages } from '#i18n/work';
 import { enroll, serverSecret } from '#server/auth';
 import { push } from '#server/push';
 import { PROTOCOL_VERSION } from '#sync/protocol';
@@ -17,6 +18,7 @@ import { Random } from '#tests/support/random';
 import type { TestServer } from '#tests/support/server';
 
 const msg = inLanguage(coreMessages, 'id');
+const work = inLanguage(workMessages, 'id');
 
 /** Nearest rank: the value at or below which p% of the values lie. */
 export function percentile(values: number[], p: number): number {
@@ -206,6 +208,13 @@ export async function enrolAndPull(
   const ms = Date.now() - t0;
   if ((await text(page, 'device-role')) !== msg[`role.${role}`]) throw new Error(`not ${role}`);
   return { ms, pages };
+}
+
+/** Find a person at the desk by NIP and tap their check-in button. */
+export async function tapCheckIn(page: Page, person: Participant): Promise<void> {
+  await page.getByTestId('desk-search').fill(person.nip!);
+  const result = page.getByTestId('desk-result').filter({ hasText: person.fullName });
+  await result.getByRole('button', { name: work['desk.checkIn'] }).click();
 }
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;

@@ -245,7 +245,15 @@ export const bearerToken = (header: string | undefined): string | undefined =>
 export function authenticate(db: Db, header: string | undefined, now = new Date()): TokenCheck {
   const token = bearerToken(header);
   if (!token) return { ok: false, code: 'UNAUTHENTICATED' };
-  const device = deviceByTokenHash(db, sha256(token));
+  return check(deviceByTokenHash(db, sha256(token)), now);
+}
+
+/** Whether a device (by id) may still use its token: what a long-lived answer (the live
+ * stream) asks again after the token was checked at its start. */
+export const stillValid = (db: Db, id: string, now = new Date()): boolean =>
+  check(getDevice(db, id), now).ok;
+
+function check(device: Device | undefined, now: Date): TokenCheck {
   if (!device) return { ok: false, code: 'UNAUTHENTICATED' };
   if (device.revokedAt) return { ok: false, code: 'DEVICE_REVOKED' };
   if (device.expiresAt && device.expiresAt < now.toISOString())

@@ -2,7 +2,8 @@
 // machine has them. The units' commands run as written (paths moved to temp folders);
 // Caddy, from Debian's `caddy` package, runs deploy/Caddyfile on loopback ports in front
 // of a real Hadir started with hadir.service's environment, and the test checks what
-// reaches Hadir through it: the client's address (the join limit) and HTTPS (HSTS).
+// reaches Hadir through it: the client's address (the join limit), HTTPS (HSTS) and the
+// live "pull now" stream, unbuffered.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -11,8 +12,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID } from '#domain/demo';
+import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
+import { formatHlc } from '#domain/hlc';
 import { seedDemo } from '#server/seed';
+import { createEnrollCode } from '#server/auth';
 import { openDatabase } from '#server/store/database';
 import { killChildren, startChildServer, tempDataDir } from '#tests/server/support';
 
@@ -236,11 +239,13 @@ describe.skipIf(!CADDY)(
     let caddyLog = '';
     let plain = '';
     let secure = '';
+    let hadirData = '';
 
     beforeAll(async () => {
       // Hadir as hadir.service runs it (its environment; ports and folders of a test).
       const unit = readUnit('hadir.service');
-      const hadir = await startChildServer(scratch(), undefined, environment(unit));
+      hadirData = scratch();
+      const hadir = await startChildServer(hadirData, undefined, environment(unit));
       const [httpPort, httpsPort] = [await freePort(), await freePort()];
       // deploy/Caddyfile as it is, after global options for loopback (no ACME, no admin
       // port, its own CA for 127.0.0.1 that this test trusts, never the system's store).
@@ -341,6 +346,74 @@ describe.skipIf(!CADDY)(
       });
       expect(overHttp.status).toBe(200);
       expect(overHttp.headers['strict-transport-security']).toBeUndefined();
+    });
+
+    it('the live "pull now" stream passes through at once, not held by compression', async () => {
+      const db = openDatabase(hadirData);
+      const codes = [1, 2].map(() =>
+        createEnrollCode(db, { role: 'staff', eventId: DEMO_EVENT_ID }),
+      );
+      db.close();
+      const desks: { token: string; clientId: string }[] = [];
+      for (const { code } of codes) {
+        const clientId = crypto.randomUUID();
+        const res = await fetch(`${plain}/api/v1/devices/enroll`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ enrollCode: code, deviceInfo: { clientId } }),
+        });
+        desks.push({ token: ((await res.json()) as { token: string }).token, clientId });
+      }
+      const controller = new AbortController();
+      const live = await fetch(`${plain}/api/v1/sync/live`, {
+        headers: { authorization: `Bearer ${desks[0]!.token}`, 'accept-encoding': 'gzip' },
+        signal: controller.signal,
+      });
+      expect(live.status).toBe(200);
+      const reader = live.body!.pipeThrough(new TextDecoderStream()).getReader();
+      const next = async () => {
+        let text = '';
+        while (!text.includes('\n\n')) text += (await reader.read()).value ?? '';
+        return text;
+      };
+      const within = <T>(p: Promise<T>) =>
+        Promise.race([
+          p,
+          new Promise<never>((_, no) => setTimeout(() => no(new Error('held back')), 3_000)),
+        ]);
+      expect(await within(next())).toContain('data: open');
+      // Another desk's check-in: the word comes through Caddy at once.
+      const { token, clientId } = desks[1]!;
+      const at = new Date().toISOString();
+      const push = await fetch(`${plain}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          protocolVersion: 1,
+          schemaVersion: 1,
+          clientId,
+          mutations: [
+            {
+              seq: 1,
+              id: crypto.randomUUID(),
+              name: 'checkin.record',
+              hlc: formatHlc({ wall: Date.now(), counter: 0, node: clientId }),
+              createdAt: at,
+              args: {
+                checkinId: crypto.randomUUID(),
+                eventId: DEMO_EVENT_ID,
+                participantId: demoParticipants[0]!.id,
+                day: '2025-06-02',
+                at,
+                method: 'search',
+              },
+            },
+          ],
+        }),
+      });
+      expect(push.status).toBe(200);
+      expect(await within(next())).toContain('data: pull');
+      controller.abort();
     });
   },
 );

@@ -4,18 +4,15 @@
 // the stream is for the hall's working devices only, and a stopping server ends it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
-import { formatHlc } from '#domain/hlc';
 import { newId } from '#domain/ids';
-import { PROTOCOL_VERSION } from '#sync/protocol';
 import { SyncScheduler } from '#sync/scheduler';
-import { SCHEMA_VERSION } from '#db/database';
 import { MemoryLocks, REAL_PARTS, staffDevice, useTestServer, Wire } from '#tests/sync/edge';
 import { listenLive } from '#sync/live';
 import { Transport } from '#sync/transport';
 import { startTestServer } from '#tests/support/server';
 import { enrolApp, enrollDevice, TestDevice } from '#tests/support/device';
-import { authenticate, revokeDevice } from '#server/auth';
-import { upsertSession } from '#tests/support/drafts';
+import { revokeDevice } from '#server/auth';
+import { checkin, upsertSession } from '#tests/support/drafts';
 
 const server = useTestServer();
 let stopScheduler: (() => void) | undefined;
@@ -27,51 +24,17 @@ const json = (body: unknown) => ({
   body: JSON.stringify(body),
 });
 
-/** A desk that speaks the wire directly (no app database of its own in this process). */
-async function wireDesk(url: string, code: string) {
-  const clientId = newId();
-  const res = await fetch(
-    `${url}/api/v1/devices/enroll`,
-    json({
-      enrollCode: code,
-      deviceInfo: { clientId, name: 'wire desk', nextSeq: 1 },
-    }),
-  );
-  const { token } = (await res.json()) as { token: string };
-  let seq = 0;
-  return {
-    token,
+/** A desk on the wire (no app database of its own in this process) and its check-ins. */
+async function wireDesk(target: Parameters<typeof enrollDevice>[0]) {
+  const desk = await enrollDevice(target, 'staff');
+  return Object.assign(desk, {
     async checkIn(participantId: string): Promise<string> {
-      const checkinId = newId();
-      const at = new Date().toISOString();
-      const mutation = {
-        seq: ++seq,
-        id: newId(),
-        name: 'checkin.record',
-        args: {
-          checkinId,
-          eventId: DEMO_EVENT_ID,
-          participantId,
-          day: '2025-06-02',
-          at,
-          method: 'search',
-        },
-        hlc: formatHlc({ wall: Date.now(), counter: 0, node: clientId }),
-        createdAt: at,
-      };
-      const push = await fetch(`${url}/api/v1/sync/push`, {
-        ...json({
-          protocolVersion: PROTOCOL_VERSION,
-          schemaVersion: SCHEMA_VERSION,
-          clientId,
-          mutations: [mutation],
-        }),
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      });
-      expect(push.status).toBe(200);
-      return checkinId;
+      const draft = checkin(participantId, { method: 'search' });
+      const res = await desk.send(draft);
+      expect(res.results[0]?.status).toBe('applied');
+      return (draft.args as { checkinId: string }).checkinId;
     },
-  };
+  });
 }
 
 /** Open GET /sync/live with a token; the response (its body still streaming). */
@@ -84,7 +47,7 @@ const openLive = (url: string, token: string, signal?: AbortSignal) =>
 describe('live updates', REAL_PARTS, () => {
   it('a check-in at one desk is in another desk’s database within a second, with no periodic pull due', async () => {
     const watcher = await staffDevice(server, 'live-watcher');
-    const desk = await wireDesk(server.url, server.code('staff'));
+    const desk = await wireDesk(server);
     const scheduler = new SyncScheduler(watcher.engine, { pullIntervalMs: 3600_000 });
     await watcher.act(async () => {
       stopScheduler = scheduler.start();
@@ -114,7 +77,7 @@ describe('live updates', REAL_PARTS, () => {
     );
     expect(res.results[0]?.status).toBe('applied');
     const onRoster = demoParticipants.filter((p) => p.batchId === session.batchId);
-    const desk = await wireDesk(server.url, server.code('staff'));
+    const desk = await wireDesk(server);
     const scheduler = new SyncScheduler(trainer.engine, { pullIntervalMs: 3600_000 });
     await trainer.act(async () => {
       stopScheduler = scheduler.start();
@@ -145,8 +108,8 @@ describe('live updates', REAL_PARTS, () => {
   });
 
   it('says “open” first, then “pull” after another device’s push, never after its own', async () => {
-    const a = await wireDesk(server.url, server.code('staff'));
-    const b = await wireDesk(server.url, server.code('staff'));
+    const a = await wireDesk(server);
+    const b = await wireDesk(server);
     const controller = new AbortController();
     const res = await openLive(server.url, a.token, controller.signal);
     expect(res.status).toBe(200);
@@ -168,7 +131,7 @@ describe('live updates', REAL_PARTS, () => {
   });
 
   it('a third stream of one device closes its oldest', async () => {
-    const a = await wireDesk(server.url, server.code('staff'));
+    const a = await wireDesk(server);
     const streams = [await openLive(server.url, a.token)];
     const first = streams[0]!.body!.getReader();
     await first.read(); // open
@@ -181,7 +144,7 @@ describe('live updates', REAL_PARTS, () => {
 
   it('a stopping server ends its streams instead of waiting for them', async () => {
     const other = await startTestServer();
-    const a = await wireDesk(other.url, other.code('staff'));
+    const a = await wireDesk(other);
     const res = await openLive(other.url, a.token);
     const reader = res.body!.getReader();
     await reader.read();
@@ -193,7 +156,7 @@ describe('live updates', REAL_PARTS, () => {
   });
 
   it('one tab of a device listens; another takes over when it closes', async () => {
-    const desk = await wireDesk(server.url, server.code('staff'));
+    const desk = await wireDesk(server);
     const wire = new Wire();
     const locks = new MemoryLocks();
     const transport = new Transport({ baseUrl: server.url, fetch: wire.fetch });
@@ -210,14 +173,12 @@ describe('live updates', REAL_PARTS, () => {
   });
 
   it('a revoked device’s stream ends at the next word instead of hearing more', async () => {
-    const a = await wireDesk(server.url, server.code('staff'));
-    const b = await wireDesk(server.url, server.code('staff'));
+    const a = await wireDesk(server);
+    const b = await wireDesk(server);
     const res = await openLive(server.url, a.token);
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     expect((await reader.read()).value).toContain('data: open');
-    const enrolled = authenticate(server.db, `Bearer ${a.token}`);
-    if (!enrolled.ok) throw new Error('not enrolled');
-    revokeDevice(server.db, enrolled.device.id);
+    revokeDevice(server.db, a.deviceId);
     await b.checkIn(demoParticipants[3]!.id);
     let text = '';
     for (;;) {

@@ -9,7 +9,8 @@ import type { LiveChannel } from '#server/live';
 import { pull } from '#server/pull';
 import { push } from '#server/push';
 import type { Db } from '#server/store/database';
-import { getDevice, touchDevice } from '#server/store/devices';
+import { touchDevice } from '#server/store/devices';
+import { stillValid } from '#server/auth';
 
 function speaks(version: number | undefined): void {
   if (version !== undefined && version !== PROTOCOL_VERSION) {
@@ -58,11 +59,7 @@ export function syncRoutes(db: Db, secret: string, live: LiveChannel): Hono<Env>
     const device = requireRole(c, 'staff', 'trainer', 'organiser');
     // The token was checked when the stream opened; a device revoked (or its session over,
     // or moved to another event) since then hears nothing more, and its stream ends.
-    const valid = () => {
-      const now = getDevice(db, device.id);
-      const expired = now?.expiresAt && now.expiresAt < new Date().toISOString();
-      return now !== undefined && !now.revokedAt && !expired;
-    };
+    const valid = () => stillValid(db, device.id);
     return streamSSE(c, async (stream) => {
       let close = () => {};
       const closed = new Promise<void>((resolve) => (close = resolve));
