@@ -73,7 +73,11 @@ function verify(copy: string): Omit<BackupSummary, 'bytes'> {
 }
 
 /** Back up `io.db` to `file`; refuses to replace a file unless `force`. */
-async function backupDatabase(io: AdminIo, file: string, force: boolean): Promise<BackupSummary> {
+export async function backupDatabase(
+  io: AdminIo,
+  file: string,
+  force: boolean,
+): Promise<BackupSummary> {
   const target = resolve(file);
   if (!existsSync(dirname(target))) {
     throw new UserError(`Folder tidak ada / No such directory: ${dirname(target)}`);

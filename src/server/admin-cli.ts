@@ -28,7 +28,7 @@ export const databaseFile = (dataDir: string): string => join(dataDir, 'hadir.sq
 /** The one command that may start a database: setting the password is the first step of
  * setting up a server (README). Everything else needs the server's existing file: opening
  * a wrong folder must fail, not answer from an empty second database. */
-const CREATES_DATABASE: ReadonlySet<string> = new Set(['set-password']);
+const CREATES_DATABASE: ReadonlySet<string> = new Set(['set-password', 'hub join']);
 
 /** Why the command stops before opening a database that is not there. */
 export function missingDatabase(dataDir: string, command: string | undefined): string | undefined {

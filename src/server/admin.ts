@@ -30,9 +30,11 @@ export type { AdminIo };
 import { backupCommand } from '#server/admin-backup';
 import { certificatesCommand, checkCommand, exportCommand } from '#server/admin-reports';
 import { getRow } from '#server/store/rows';
+import { hubCommand } from '#server/admin-hub';
+import { hubSettings } from '#server/hub/replica';
 
 export { MIN_PASSWORD_LENGTH };
-const ENROLL_ROLES = ['staff', 'trainer', 'organiser'] as const;
+const ENROLL_ROLES = ['staff', 'trainer', 'organiser', 'hub'] as const;
 type EnrollRole = (typeof ENROLL_ROLES)[number];
 
 export const USAGE = `Hadir admin — npm run admin -- <perintah/command> [opsi/options]
@@ -41,10 +43,19 @@ Perintah / Commands:
   set-password          Setel kata sandi panitia / Set the organiser password
                         (from HADIR_ADMIN_PASSWORD, else a hidden prompt, else one line
                         of stdin; at least ${MIN_PASSWORD_LENGTH} characters)
-  enroll-code --role staff|trainer|organiser [--event ID] [--name NAME] [--json]
+  enroll-code --role staff|trainer|organiser|hub [--event ID] [--name NAME] [--json]
                         Buat kode pendaftaran perangkat sekali pakai /
                         Create a one-time device enrolment code (XXXX-XXXX)
-                        (--event defaults to ${DEMO_EVENT_ID})
+                        (--event defaults to ${DEMO_EVENT_ID}, at a hub to its event;
+                        hub: the code a venue laptop pairs with, made at the office)
+  hub join URL CODE [--name NAME]
+                        Jadikan laptop ini hub acara / Make this laptop a venue hub:
+                        pair with the office at URL, take the event's data
+  hub status [--json]   Uplink hub: kontak terakhir, belum terkirim / The hub's uplink
+  hub wipe [--force --export FILE]
+                        Hapus data hub setelah acara / Wipe the hub after the event
+                        (refused while the office lacks anything, unless forced with
+                        a saved copy); stop the server first
   devices [--json]      Daftar perangkat / List devices
   revoke DEVICE_ID      Cabut perangkat / Revoke a device (an older id starting with
                         '-': revoke -- DEVICE_ID)
@@ -99,7 +110,8 @@ function enrollCode(args: string[], io: AdminIo): void {
   if (!ENROLL_ROLES.includes(role)) {
     throw new UsageError(`--role must be one of ${ENROLL_ROLES.join(', ')}`);
   }
-  const eventId = (values.event as string | undefined) ?? DEMO_EVENT_ID;
+  const eventId =
+    (values.event as string | undefined) ?? hubSettings(io.db)?.eventId ?? DEMO_EVENT_ID;
   const event = getRow(io.db, 'events', eventId);
   if (!event || event.deleted) {
     throw new UserError(
@@ -225,6 +237,9 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       case 'backup':
         await backupCommand(args, io);
         return 0;
+      case 'hub':
+        await hubCommand(args, io);
+        return 0;
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }
@@ -243,7 +258,8 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
 async function main(): Promise<void> {
   let db: Db | undefined;
   const dataDir = adminDataDir();
-  const command = process.argv[2];
+  // `hub join` is the one hub command that may start a database (a new laptop's).
+  const command = process.argv[2] === 'hub' ? `hub ${process.argv[3]}` : process.argv[2];
   const io: AdminIo = {
     // Opened on first use, so `help` and usage errors leave no data directory behind.
     get db() {

@@ -12,6 +12,8 @@ import { errorJson, requestOriginOf, type Env } from '#server/http';
 import { log } from '#server/log';
 import { LiveChannel } from '#server/live';
 import { adminRoutes } from '#server/routes/admin';
+import type { Uplink } from '#server/hub/uplink';
+import { hubRoutes } from '#server/routes/hub';
 import { deviceRoutes } from '#server/routes/devices';
 import { reportRoutes } from '#server/routes/reports';
 import { syncRoutes } from '#server/routes/sync';
@@ -89,6 +91,8 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** Who is told to pull after a push (GET /sync/live); its owner ends the streams. */
   live?: LiveChannel;
+  /** This server is a venue hub: what its hall does goes up through this. */
+  uplink?: Uplink | undefined;
 }
 
 export function createApp({
@@ -98,6 +102,7 @@ export function createApp({
   routes,
   publicUrl,
   live = new LiveChannel(),
+  uplink,
 }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
@@ -154,7 +159,8 @@ export function createApp({
   api.route('/', deviceRoutes(db));
 
   // Each route declares whether it needs a device token (`authenticated` in http.ts).
-  api.route('/sync', syncRoutes(db, serverSecret(db), live));
+  api.route('/sync', syncRoutes(db, serverSecret(db), live, uplink));
+  api.route('/hub', hubRoutes(db, serverSecret(db), live, uplink));
   api.route('/admin', adminRoutes(db, live));
   api.route('/', reportRoutes(db, publicUrl));
   api.all('*', () => {

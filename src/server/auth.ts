@@ -2,10 +2,10 @@
 // hashes; the organiser password as scrypt. Nothing here logs a secret.
 import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { formatHlc } from '#domain/hlc';
-import type { Role } from '#sync/protocol';
 import { getMeta, newStreamId, setMeta, type Db } from '#server/store/database';
 import { getRow, nextVersion, putRow } from '#server/store/rows';
 import {
+  type DeviceRole,
   deviceByTokenHash,
   getDevice,
   getEnrollCode,
@@ -46,7 +46,7 @@ const addMinutes = (now: Date, m: number) => new Date(now.getTime() + m * 60_000
 export function createEnrollCode(
   db: Db,
   opts: {
-    role: Exclude<Role, 'participant'>;
+    role: Exclude<DeviceRole, 'participant'>;
     eventId: string;
     name?: string;
     /** Trainer devices: the sessions it may mark, assigned when the code is redeemed. */
@@ -85,7 +85,7 @@ function streamOfToken(db: Db, token: string | undefined): string | undefined {
 function insertDevice(
   db: Db,
   d: {
-    role: Role;
+    role: DeviceRole;
     eventId: string;
     name: string;
     clientId: string;
@@ -123,17 +123,20 @@ function insertDevice(
   return { device: getDevice(db, id)!, token };
 }
 
-/** Redeem a one-time code: single use, expiring. Undefined when the code is not valid. */
+/** Redeem a one-time code: single use, expiring. Undefined when the code is not valid. A
+ * hub's code pairs a venue hub (`hub`), never a browser; a browser's never pairs a hub. */
 export function enroll(
   db: Db,
   code: string,
   info: DeviceInfo,
   now = new Date(),
   previousToken?: string,
+  hub = false,
 ): { device: Device; token: string } | undefined {
   return db.transaction(() => {
     const row = getEnrollCode(db, sha256(normalizeCode(code)));
     if (!row || row.usedAt || row.expiresAt < now.toISOString()) return undefined;
+    if ((row.role === 'hub') !== hub) return undefined;
     const result = insertDevice(
       db,
       {
@@ -153,7 +156,7 @@ export function enroll(
 }
 
 /** Let a trainer device mark these sessions: the assignment syncs like any session edit. */
-function assignSessions(db: Db, device: Device, sessionIds: string[]): void {
+export function assignSessions(db: Db, device: Device, sessionIds: string[]): void {
   if (sessionIds.length === 0) return;
   const v = nextVersion(db);
   for (const id of sessionIds) {

@@ -3,8 +3,9 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { IncomingMessage } from 'node:http';
-import type { ErrorCode, Role } from '#sync/protocol';
+import type { ErrorCode } from '#sync/protocol';
 import { authenticate, bearerToken, type Device } from '#server/auth';
+import type { DeviceRole } from '#server/store/devices';
 import type { Db } from '#server/store/database';
 import { HttpError } from '#server/errors';
 import { originOf, type Origin } from '#server/proxy';
@@ -99,7 +100,7 @@ export const authenticated = (db: Db) =>
   });
 
 /** Only these roles may use the route (the device was authenticated before). */
-export function requireRole(c: Context<Env>, ...roles: Role[]): Device {
+export function requireRole(c: Context<Env>, ...roles: DeviceRole[]): Device {
   const device = c.get('device') as Device | undefined;
   // A route mounted without the token check fails closed, never with a 500.
   if (!device) throw new HttpError('UNAUTHENTICATED', 'A device token is required');

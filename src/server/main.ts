@@ -15,6 +15,9 @@ import { listen, type Listening, type Timeouts } from '#server/listen';
 import { log } from '#server/log';
 import { setTrustedProxies } from '#server/proxy';
 import { seedDemo } from '#server/seed';
+import { serverSecret } from '#server/auth';
+import { hubSettings } from '#server/hub/replica';
+import { Uplink } from '#server/hub/uplink';
 import { openDatabase, type Db } from '#server/store/database';
 import {
   keepLocalTlsCurrent,
@@ -54,6 +57,8 @@ export interface ServerOptions {
   tlsCheckMs?: number;
   /** The reverse proxies to believe (proxy.ts syntax); default HADIR_TRUST_PROXY. */
   trustProxy?: string;
+  /** A venue hub's pause between rounds with upstream (tests: short); default 3 s. */
+  uplinkMs?: number;
 }
 
 /**
@@ -100,6 +105,8 @@ export interface RunningServer {
   /** When the served certificate ends (TLS on). */
   certNotAfter?: Date;
   db: Db;
+  /** A venue hub's link to the office (this server was paired: `npm run admin -- hub join`). */
+  uplink?: Uplink;
   close(): Promise<void>;
 }
 
@@ -144,11 +151,21 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     });
 
   const db = openDatabase(dataDir);
-  if (opts.seed ?? true) seedDemo(db);
+  // A venue hub holds only its event (venue-hub.md rule 6): no demo beside it.
+  const hub = hubSettings(db);
+  if (!hub && (opts.seed ?? true)) seedDemo(db);
   const live = new LiveChannel();
+  const uplink = hub
+    ? new Uplink(db, {
+        secret: serverSecret(db),
+        live,
+        ...(opts.uplinkMs ? { intervalMs: opts.uplinkMs } : {}),
+      })
+    : undefined;
   const app = createApp({
     db,
     live,
+    uplink,
     staticDir: opts.staticDir ?? config.staticDir,
     publicUrl,
     links: () => ({
@@ -180,6 +197,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     throw e;
   }
   const [main, plain] = opened as [Listening, Listening | undefined];
+  uplink?.start();
   const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const url = origin(tls ? 'https' : 'http', local, main.port);
   let closing: Promise<void> | undefined;
@@ -191,11 +209,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     ...(site ? { site } : {}),
     ...(tls?.local ? { caCreated: tls.local.caCreated } : {}),
     db,
+    ...(uplink ? { uplink } : {}),
     close() {
       // Stop accepting, let requests in flight finish (a push transaction is synchronous,
       // so one never stops half-way), then close the database.
       closing ??= (async () => {
         stopChecks();
+        await uplink?.stop();
         // Live streams never end by themselves: end them, or they would hold the close.
         const ending = Promise.all(opened.map((l) => l.close()));
         live.closeAll();
@@ -233,7 +253,7 @@ async function main(): Promise<void> {
   if (organisers.length === 0) {
     const { code, expiresAt } = createEnrollCode(server.db, {
       role: 'organiser',
-      eventId: DEMO_EVENT_ID,
+      eventId: defaultEventId(server.db) ?? DEMO_EVENT_ID,
       name: 'Panitia',
     });
     console.log(`Kode pendaftaran perangkat panitia / organiser enrolment code: ${code}`);

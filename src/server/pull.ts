@@ -87,7 +87,8 @@ const withoutSignature = (data: Record<string, unknown>) => omit(data, 'signatur
 function view(row: StoredRow, vis: Visibility): Record<string, unknown> | undefined {
   if (row.eventId !== vis.device.eventId) return undefined;
   const { role } = vis.device;
-  if (role === 'organiser') return row.data;
+  // A venue hub is a replica of its event: everything its hall's roles may need.
+  if (role === 'organiser' || role === 'hub') return row.data;
   if (role === 'participant') {
     // What the public registration page shows, and the phone's own registration.
     if (PUBLIC_TABLES.has(row.tbl)) return row.deleted ? row.data : publicRow(row.tbl, row.data);
@@ -126,10 +127,13 @@ const gone = (row: StoredRow): Change => ({
   data: null,
 });
 
-function put(row: StoredRow, data: Record<string, unknown>): Change {
+function put(row: StoredRow, data: Record<string, unknown>, hub = false): Change {
   const stamps = Object.values(row.hlcs);
   const hlc = stamps.length > 0 ? stamps.reduce((a, b) => (b > a ? b : a)) : undefined;
-  return { table: row.tbl, id: row.id, op: 'put', v: row.v, data, ...(hlc ? { hlc } : {}) };
+  const change: Change = { table: row.tbl, id: row.id, op: 'put', v: row.v, data };
+  if (hlc) change.hlc = hlc;
+  if (hub) Object.assign(change, { hlcs: row.hlcs, owner: row.owner });
+  return change;
 }
 
 /**
@@ -206,7 +210,7 @@ export function pull(db: Db, device: Device, req: PullRequest): PullResponse {
       if (row.deleted) {
         if (!reset) changes.push(gone(row));
       } else {
-        changes.push(put(row, data));
+        changes.push(put(row, data, device.role === 'hub'));
         changes.push(...newlyVisible(db, row, vis));
       }
       // A session given, taken away or deleted (session.delete, batch.delete): the roster.

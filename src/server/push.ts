@@ -14,6 +14,7 @@ import type { Db } from '#server/store/database';
 import { nextVersion } from '#server/store/rows';
 import { touchDevice } from '#server/store/devices';
 import { lastSeqOf, mutationLog, saveLastSeq } from '#server/store/streams';
+import { queueWriter, settledBefore } from '#server/store/hub';
 import { hooks } from '#server/hooks';
 import { log } from '#server/log';
 import { HttpError } from '#server/errors';
@@ -31,6 +32,9 @@ export function assertOwnClientId(device: Device, clientId: string): void {
     throw new HttpError('FORBIDDEN', 'clientId does not belong to this device');
   }
 }
+
+/** Thrown inside a mutation's savepoint when its id was settled before. */
+class Settled extends Error {}
 
 function isSkewed(hlc: string, now: Date): boolean {
   try {
@@ -52,7 +56,22 @@ function unsentAfter(req: PushRequest, last: number): number | null {
   return Math.max(0, req.unsent - settled);
 }
 
-export function push(db: Db, device: Device, req: PushRequest, secret: string): PushResult {
+/** How a push is settled away from the office (venue-hub.md). */
+export interface PushOptions {
+  /** At a venue hub: what is settled is also queued for upstream, and registration
+   * numbers come from the blocks upstream reserved. */
+  relay?: boolean;
+  /** Upstream, for a hub's relay: the hub, and the numbers it drew, by seq. */
+  from?: { hub: string; numbers: ReadonlyMap<number, number> };
+}
+
+export function push(
+  db: Db,
+  device: Device,
+  req: PushRequest,
+  secret: string,
+  opts: PushOptions = {},
+): PushResult {
   assertOwnClientId(device, req.clientId);
   for (let i = 1; i < req.mutations.length; i++) {
     if (req.mutations[i]!.seq <= req.mutations[i - 1]!.seq) {
@@ -68,6 +87,7 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
     let last = lastSeqOf(db, device.stream);
     const v = nextVersion(db);
     const record = mutationLog(db);
+    const queue = opts.relay ? queueWriter(db) : undefined;
     for (const mutation of req.mutations) {
       if (mutation.seq <= last) {
         results.push({ seq: mutation.seq, status: 'duplicate' });
@@ -85,8 +105,14 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
         break;
       }
       let result: MutationResult;
+      const numbers = opts.relay
+        ? { draw: true as const, drawn: undefined as number | undefined }
+        : opts.from && { hub: opts.from.hub, given: opts.from.numbers.get(mutation.seq) };
       try {
-        const ctx = { db, device, mutation, v, now, secret };
+        // The same mutation by another path (relayed by a hub, then sent by the device
+        // itself after it moved here, renumbered): settled once, the other is a duplicate.
+        if (settledBefore(db, mutation.id)) throw new Settled();
+        const ctx = { db, device, mutation, v, now, secret, ...(numbers ? { numbers } : {}) };
         // A nested better-sqlite3 transaction is a SAVEPOINT: a throw undoes only this one.
         const outcome: Outcome = db.transaction(() => {
           hooks.beforeApply(mutation.seq);
@@ -94,29 +120,43 @@ export function push(db: Db, device: Device, req: PushRequest, secret: string): 
         })();
         result = { seq: mutation.seq, ...outcome };
       } catch (e) {
-        if (!(e instanceof Rejection)) {
+        if (e instanceof Settled) result = { seq: mutation.seq, status: 'duplicate' };
+        else if (!(e instanceof Rejection)) {
           transient = true;
           log('error', 'mutation failed; batch stopped', {
             seq: mutation.seq,
             error: (e as Error).name,
           });
           break;
+        } else {
+          result = { seq: mutation.seq, status: 'rejected', code: e.code, message: e.message };
+          if (e.canonicalId) result.canonicalId = e.canonicalId;
+          if (e.detail) Object.assign(result, e.detail);
         }
-        result = { seq: mutation.seq, status: 'rejected', code: e.code, message: e.message };
-        if (e.canonicalId) result.canonicalId = e.canonicalId;
-        if (e.detail) Object.assign(result, e.detail);
       }
-      record({
+      // The log holds each mutation once: not again when it came by another path.
+      if (result.status !== 'duplicate')
+        record({
+          stream: device.stream,
+          seq: mutation.seq,
+          id: mutation.id,
+          name: mutation.name,
+          status: result.status,
+          code: result.code ?? null,
+          canonicalId: result.canonicalId ?? null,
+          v,
+          at: now.toISOString(),
+          deviceId: device.id,
+        });
+      // Everything settled goes up, refusals too: upstream keeps the stream's numbering
+      // without gaps, and its answer may differ from ours (it wins).
+      queue?.({
         stream: device.stream,
         seq: mutation.seq,
-        id: mutation.id,
-        name: mutation.name,
-        status: result.status,
-        code: result.code ?? null,
-        canonicalId: result.canonicalId ?? null,
-        v,
-        at: now.toISOString(),
         deviceId: device.id,
+        mutation,
+        number: numbers && 'draw' in numbers ? (numbers.drawn ?? null) : null,
+        at: now.toISOString(),
       });
       results.push(result);
       last = mutation.seq;

@@ -44,6 +44,7 @@ export type TestServerOptions = {
   | 'hostname'
   | 'publicUrl'
   | 'tlsCheckMs'
+  | 'uplinkMs'
 >;
 
 export function tempDataDir(): string {

@@ -1,10 +1,10 @@
 // The organiser's device list, made usable at a real event: 4 desks and a trainer's phone
 // among 35 participant phones. Devices are grouped by role (panitia, desks, narasumber,
-// participant phones, in that order), named for people (a phone by the registration it
+// participant phones, in that order; venue hubs after the panitia), named for people (a phone by the registration it
 // made), and filtered by role, name and state. Pure: the console passes what the server
 // listed and the time now.
 
-export const deviceRoles = ['organiser', 'staff', 'trainer', 'participant'] as const;
+export const deviceRoles = ['organiser', 'hub', 'staff', 'trainer', 'participant'] as const;
 export type DeviceRoleName = (typeof deviceRoles)[number];
 
 export interface ListedDevice {
@@ -13,6 +13,8 @@ export interface ListedDevice {
   name: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Enrolled at this venue hub (a device of the list, by id). */
+  hubId?: string | null | undefined;
   /** A participant phone's registration (the server names it, GET /admin/devices). */
   registration?: { fullName: string; registrationNumber?: string | undefined } | null | undefined;
 }

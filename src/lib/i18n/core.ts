@@ -175,6 +175,7 @@ export const coreMessages = {
   'role.staff': { id: 'Petugas check-in', en: 'Check-in staff' },
   'role.trainer': { id: 'Narasumber', en: 'Trainer' },
   'role.participant': { id: 'Peserta', en: 'Participant' },
+  'role.hub': { id: 'Hub lokasi', en: 'Venue hub' },
   'enroll.title': { id: 'Daftarkan perangkat', en: 'Enrol this device' },
   'enroll.help': {
     id: 'Masukkan kode dari panitia (contoh: K7M2-Q9XP).',

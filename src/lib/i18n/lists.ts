@@ -4,6 +4,7 @@ import type { Catalog } from '#domain/messages';
 
 export const listsMessages = {
   'devices.group.organiser': { id: 'Panitia', en: 'Organisers' },
+  'devices.group.hub': { id: 'Hub lokasi', en: 'Venue hubs' },
   'devices.group.staff': { id: 'Meja check-in', en: 'Check-in desks' },
   'devices.group.trainer': { id: 'Narasumber', en: 'Trainers' },
   'devices.group.participant': { id: 'HP peserta', en: 'Participant phones' },
@@ -25,6 +26,7 @@ export const listsMessages = {
     en: 'Participant phone, not registered ({id})',
   },
   'devices.sessions': { id: 'Sesi: {titles}', en: 'Sessions: {titles}' },
+  'devices.viaHub': { id: 'lewat hub {name}', en: 'via hub {name}' },
   'devices.localhost': {
     id: 'Konsol ini dibuka lewat localhost, jadi QR dan tautan kode tidak bisa dibuka perangkat lain. Buka konsol dari alamat jaringan yang dicetak npm start (mis. http://192.168.1.10:8080) lalu buat kodenya lagi, atau ketik kodenya di perangkat itu.',
     en: 'This console was opened via localhost, so other devices cannot open the QR and code link. Open the console from the network address npm start prints (e.g. http://192.168.1.10:8080) and create the code again, or type the code on that device.',

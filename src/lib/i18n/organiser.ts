@@ -36,6 +36,17 @@ export const organiserMessages = {
   'organiser.noDevices': { id: 'Belum ada perangkat.', en: 'No devices yet.' },
   'organiser.lastSync': { id: 'Sinkron terakhir', en: 'Last sync' },
   'organiser.unsent': { id: 'Belum terkirim', en: 'Unsent' },
+  'organiser.hubJoin': {
+    id: 'Di laptop hub (folder Hadir), jalankan perintah ini, lalu HADIR_TLS=local npm start:',
+    en: 'On the hub laptop (in the Hadir folder), run this, then HADIR_TLS=local npm start:',
+  },
+  'organiser.uplink': { id: 'Hubungan ke server pusat', en: 'Link to the office server' },
+  'organiser.uplinkLast': { id: 'Kontak terakhir', en: 'Last contact' },
+  'organiser.uplinkOldest': { id: 'tertua {at}', en: 'oldest {at}' },
+  'organiser.uplinkRevoked': {
+    id: 'Hub ini dicabut di server pusat: pasangkan ulang dengan kode hub baru.',
+    en: 'The office revoked this hub: pair it again with a new hub code.',
+  },
   'organiser.version': { id: 'Versi', en: 'Version' },
   'organiser.revoke': { id: 'Cabut', en: 'Revoke' },
   'organiser.revokeConfirm': {

@@ -9,11 +9,12 @@ import type {
   EventListItem,
   EventTemplate,
   NewCode,
+  UplinkStatus,
 } from '#sync/admin';
 import type { CertificateList } from '#sync/certificates';
 import { locale } from '#state/locale.svelte';
 
-export type DeviceRole = 'staff' | 'trainer' | 'organiser';
+export type DeviceRole = 'staff' | 'trainer' | 'organiser' | 'hub';
 
 export class OrganiserConsole {
   devices = $state<DeviceSummary[]>([]);
@@ -27,6 +28,8 @@ export class OrganiserConsole {
   certificates = $state<CertificateList | undefined>(undefined);
   /** The HTTPS address the server tells devices to use (its /health), when it has one. */
   httpsUrl = $state<string | undefined>(undefined);
+  /** At a venue hub: its uplink to the office; undefined on the office's own server. */
+  uplink = $state<UplinkStatus | undefined>(undefined);
   #api: AdminApi | undefined;
 
   attach(api: AdminApi): void {
@@ -47,6 +50,9 @@ export class OrganiserConsole {
   async refresh(): Promise<void> {
     const value = await this.#run((api) => api.devices());
     if (value) this.devices = value.devices;
+    // Not the console's error line: a server that is no hub answers NOT_FOUND.
+    const uplink = await this.#api?.uplink();
+    this.uplink = uplink?.ok ? uplink.value : undefined;
   }
 
   /** Where other devices reach the server: asked once the console shows a QR. A failure

@@ -10,7 +10,7 @@ import type { Reply, Transport } from '#sync/transport';
 
 export const DeviceSummary = z.object({
   id: z.string(),
-  role: z.enum(['organiser', 'staff', 'trainer', 'participant']),
+  role: z.enum(['organiser', 'hub', 'staff', 'trainer', 'participant']),
   eventId: z.string(),
   name: z.string(),
   createdAt: z.string(),
@@ -19,6 +19,8 @@ export const DeviceSummary = z.object({
   lastSyncAt: z.nullable(z.string()),
   unsent: z.nullable(z.number()),
   appVersion: z.nullable(z.string()),
+  /** Enrolled at this venue hub (its device id): relayed by it (venue-hub.md). */
+  hubId: z.optional(z.nullable(z.string())),
   /** Participant phones: the registration the phone made, for naming it (a server
    * before this field leaves it out). */
   registration: z.optional(
@@ -32,6 +34,16 @@ export const DeviceSummary = z.object({
   ),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummary>;
+
+export const UplinkStatus = z.object({
+  upstream: z.string(),
+  lastContact: z.nullable(z.string()),
+  lastError: z.nullable(z.string()),
+  queued: z.int(),
+  oldestUnsent: z.nullable(z.string()),
+  revoked: z.boolean(),
+});
+export type UplinkStatus = z.infer<typeof UplinkStatus>;
 
 export const NewCode = z.object({ code: z.string(), expiresAt: z.string(), enrollUrl: z.string() });
 export type NewCode = z.infer<typeof NewCode>;
@@ -97,8 +109,17 @@ export class AdminApi {
     );
   }
 
-  newCode(req: { role: 'staff' | 'trainer' | 'organiser'; name?: string; sessionIds?: string[] }) {
+  newCode(req: {
+    role: 'staff' | 'trainer' | 'organiser' | 'hub';
+    name?: string;
+    sessionIds?: string[];
+  }) {
     return call((t) => this.transport.post('/admin/devices', req, t), NewCode);
+  }
+
+  /** At a venue hub: how its uplink to the office stands (NOT_FOUND elsewhere). */
+  uplink(): Promise<AdminResult<UplinkStatus>> {
+    return call((t) => this.transport.get('/hub/uplink', t), UplinkStatus);
   }
 
   events(): Promise<AdminResult<{ events: EventListItem[] }>> {

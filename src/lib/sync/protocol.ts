@@ -198,6 +198,10 @@ export const Change = z.object({
   /** The newest HLC that wrote this row: a device's clock moves past it on pull, so a
    * change it makes after seeing the row wins over it (causality, with skewed clocks). */
   hlc: z.optional(z.string()),
+  /** To a venue hub only (a replica that applies the hall's later changes by the same
+   * rules): every field's stamp, and the device that created the row. */
+  hlcs: z.optional(z.record(z.string(), z.string())),
+  owner: z.optional(z.nullable(z.string())),
 });
 export type Change = z.infer<typeof Change>;
 

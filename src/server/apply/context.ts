@@ -11,6 +11,10 @@ export interface ApplyContext {
   v: number;
   now: Date;
   secret: string;
+  /** Registration numbers away from the office (venue-hub.md rule 3). At a hub: drawn
+   * from the blocks upstream reserved for it (`drawn` says which). Upstream, for a hub's
+   * relay: the number the hub drew (`given`), kept when it lies in that hub's block. */
+  numbers?: { draw: true; drawn?: number } | { hub: string; given?: number };
 }
 
 export type Outcome =

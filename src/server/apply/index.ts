@@ -45,7 +45,7 @@ const isMutationName = (name: string): name is MutationName => Object.hasOwn(mut
 export function applyMutation(ctx: ApplyContext): Outcome {
   const { name, args } = ctx.mutation;
   if (!isMutationName(name)) throw new Rejection('UNKNOWN_MUTATION', `Unknown mutation ${name}`);
-  if (!allowedRoles[name].includes(ctx.device.role)) {
+  if (!(allowedRoles[name] as readonly string[]).includes(ctx.device.role)) {
     throw new Rejection('FORBIDDEN', `Role ${ctx.device.role} may not send ${name}`);
   }
   // Stamps compare as text: a malformed one could sort after every real stamp and win

@@ -6,15 +6,13 @@ import { isHlc } from '#domain/hlc';
 import type { MutationArgs } from '#domain/mutations';
 import { participantIdentifierIssues } from '#domain/identifiers';
 import { Participant } from '#domain/model';
-import { registrationNumber } from '#domain/regions';
 import type { AliasData } from '#sync/protocol';
-import { getMeta, setMeta, type Db } from '#server/store/database';
+import type { Db } from '#server/store/database';
 import { deleteRow, getRow, idsOwnedBy, putRow, type StoredRow } from '#server/store/rows';
 import {
   claimNationalId,
   deleteCheckinVoids,
   deleteIdentityEdits,
-  everRegisteredIn,
   holderOfNationalId,
   recordIdentityEdit,
   registeredFromRegion,
@@ -31,6 +29,7 @@ import {
   type ApplyContext,
   type Outcome,
 } from '#server/apply/context';
+import { nextNumber } from '#server/apply/numbers';
 
 type P = Participant & Record<string, unknown>;
 
@@ -279,18 +278,6 @@ export function cancel(ctx: ApplyContext, args: MutationArgs<'participant.cancel
   return lost
     ? { status: 'conflict', serverState: { id: row.id, fields: { status: row.data.status } } }
     : { status: 'applied' };
-}
-
-/** The batch's next registration number, from a counter that never goes back. */
-function nextNumber(ctx: ApplyContext, p: Participant): string {
-  const batch = getRow<{ code: string }>(ctx.db, 'batches', p.batchId)!;
-  const event = getRow<{ provinceCode?: string }>(ctx.db, 'events', p.eventId);
-  const key = `regno:${p.batchId}`;
-  // Without a counter yet (seeded or imported rows), start after the batch's rows.
-  const start = () => everRegisteredIn(ctx.db, p.batchId);
-  const n = Number(getMeta(ctx.db, key) ?? start()) + 1;
-  setMeta(ctx.db, key, String(n));
-  return registrationNumber(event?.data.provinceCode ?? '63', batch.data.code, n);
 }
 
 function regionFull(ctx: ApplyContext, p: Participant): boolean {

@@ -29,7 +29,7 @@ import { log } from '#server/log';
 import type { Db } from '#server/store/database';
 
 export const NewDeviceRequest = z.object({
-  role: z.enum(['staff', 'trainer', 'organiser']),
+  role: z.enum(['staff', 'trainer', 'organiser', 'hub']),
   name: z.optional(z.string().check(z.maxLength(100))),
   sessionIds: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(100))),
 });

@@ -11,6 +11,7 @@ import { push } from '#server/push';
 import type { Db } from '#server/store/database';
 import { touchDevice } from '#server/store/devices';
 import { stillValid } from '#server/auth';
+import type { Uplink } from '#server/hub/uplink';
 
 function speaks(version: number | undefined): void {
   if (version !== undefined && version !== PROTOCOL_VERSION) {
@@ -25,7 +26,7 @@ const HEARTBEAT_MS = 20_000;
 const changedAnything = (results: readonly { status: string }[]) =>
   results.some((r) => r.status === 'applied' || r.status === 'merged' || r.status === 'conflict');
 
-export function syncRoutes(db: Db, secret: string, live: LiveChannel): Hono<Env> {
+export function syncRoutes(db: Db, secret: string, live: LiveChannel, uplink?: Uplink): Hono<Env> {
   const routes = new Hono<Env>();
   const auth = authenticated(db);
 
@@ -33,8 +34,10 @@ export function syncRoutes(db: Db, secret: string, live: LiveChannel): Hono<Env>
     const req = await body(c, PushRequest, { perMutation: true });
     speaks(req.protocolVersion);
     const device = c.get('device');
-    const result = push(db, device, req, secret);
+    // At a venue hub, what is settled is queued for upstream too.
+    const result = push(db, device, req, secret, { relay: uplink !== undefined });
     if (changedAnything(result.body.results)) live.poke(device.eventId, device.id);
+    if (uplink && result.body.results.length > 0) uplink.nudge();
     if (result.status === 503) {
       const error = { code: 'UNAVAILABLE', message: 'Try the rest again later' };
       return c.json({ error, ...result.body }, 503);

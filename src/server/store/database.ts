@@ -177,11 +177,38 @@ const migrations: Migration[] = [
   );
   CREATE INDEX checkin_voids_p ON checkin_voids (event_id, participant_id);
   `,
+  // 6: venue hubs (venue-hub.md). Upstream: devices a hub enrolled (hub_id), and the
+  // registration-number blocks it reserved for each hub. A hub: what the hall did that
+  // upstream has not acknowledged (relay_queue, the original mutation as sent), and the
+  // blocks it holds. Every server: a mutation's id is looked up, so a mutation that reached
+  // it once by one path (a hub's relay) is a duplicate by another (the device itself).
+  `
+  ALTER TABLE devices ADD COLUMN hub_id TEXT;
+  CREATE INDEX mutations_id ON mutations (id);
+  CREATE TABLE relay_queue (
+    stream TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    device_id TEXT NOT NULL,
+    mutation TEXT NOT NULL,
+    number INTEGER,
+    at TEXT NOT NULL,
+    PRIMARY KEY (stream, seq)
+  );
+  CREATE TABLE number_blocks (
+    holder TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    first INTEGER NOT NULL,
+    last INTEGER NOT NULL,
+    next INTEGER NOT NULL,
+    PRIMARY KEY (holder, batch_id, first)
+  );
+  `,
 ];
 
-export function openDatabase(dataDir: string): Db {
+/** The server's database in `dataDir` (another file there: a saved copy to read). */
+export function openDatabase(dataDir: string, file = 'hadir.sqlite'): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'hadir.sqlite'));
+  const db = new Database(join(dataDir, file));
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged push survives power loss, not only a crash of the process.
   db.pragma('synchronous = FULL');
@@ -214,4 +241,8 @@ export function setMeta(db: Db, key: string, value: string): void {
   db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value);
+}
+
+export function deleteMeta(db: Db, key: string): void {
+  db.prepare('DELETE FROM meta WHERE key = ?').run(key);
 }

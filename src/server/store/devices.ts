@@ -3,9 +3,12 @@
 import type { Role } from '#sync/protocol';
 import type { Db } from './database.ts';
 
+/** A device's role: a browser's, or a venue hub's (a server that relays a hall's work). */
+export type DeviceRole = Role | 'hub';
+
 export interface Device {
   id: string;
-  role: Role;
+  role: DeviceRole;
   eventId: string;
   name: string;
   /** The id the browser declared at enrolment: its HLC node, and the `clientId` its pushes
@@ -19,11 +22,13 @@ export interface Device {
   lastSyncAt: string | null;
   unsent: number | null;
   appVersion: string | null;
+  /** Enrolled at this venue hub (a device's id), not here: its record was relayed. */
+  hubId: string | null;
 }
 
 interface RawDevice {
   id: string;
-  role: Role;
+  role: DeviceRole;
   event_id: string;
   name: string;
   client_id: string | null;
@@ -34,6 +39,7 @@ interface RawDevice {
   last_sync_at: string | null;
   unsent: number | null;
   app_version: string | null;
+  hub_id: string | null;
 }
 
 const toDevice = (r: RawDevice): Device => ({
@@ -49,6 +55,7 @@ const toDevice = (r: RawDevice): Device => ({
   lastSyncAt: r.last_sync_at,
   unsent: r.unsent,
   appVersion: r.app_version,
+  hubId: r.hub_id,
 });
 
 export function getDevice(db: Db, id: string): Device | undefined {
@@ -79,7 +86,7 @@ export function streamOfTokenHash(db: Db, tokenHash: string): string | undefined
 
 export function insertDevice(
   db: Db,
-  d: Omit<Device, 'createdAt' | 'revokedAt' | 'lastSyncAt' | 'unsent'> & {
+  d: Omit<Device, 'createdAt' | 'revokedAt' | 'lastSyncAt' | 'unsent' | 'hubId'> & {
     tokenHash: string;
     createdAt: string;
   },
@@ -137,7 +144,7 @@ export function activeParticipantDeviceIds(db: Db, eventId: string): string[] {
 
 export interface EnrollCode {
   codeHash: string;
-  role: Role;
+  role: DeviceRole;
   eventId: string;
   name: string;
   expiresAt: string;
@@ -167,7 +174,7 @@ export function getEnrollCode(db: Db, codeHash: string): EnrollCode | undefined 
   const r = db.prepare('SELECT * FROM enroll_codes WHERE code_hash = ?').get(codeHash) as
     | {
         code_hash: string;
-        role: Role;
+        role: DeviceRole;
         event_id: string;
         name: string;
         expires_at: string;

@@ -202,3 +202,25 @@ export function participantsByNumber<T>(db: Db, id: string, number: string): Sto
     .all(id, number) as RawRow[];
   return raw.map((r) => fromRaw<T>(r));
 }
+
+/** An event's live rows last written at or before version `v`. */
+export function liveRowsUpTo(db: Db, eventId: string, v: number): StoredRow[] {
+  const raw = db
+    .prepare('SELECT * FROM rows WHERE event_id = ? AND deleted = 0 AND v <= ?')
+    .all(eventId, v) as RawRow[];
+  return raw.map((r) => fromRaw(r));
+}
+
+/** Every event's rows but one: a hub holds only its event (the demo of a first start goes). */
+export function dropRowsNotOf(db: Db, eventId: string): number {
+  const changes = db.prepare('DELETE FROM rows WHERE event_id != ?').run(eventId).changes;
+  db.prepare('DELETE FROM national_ids WHERE event_id != ?').run(eventId);
+  return changes;
+}
+
+/** The events whose rows this server holds. */
+export function eventIdsHeld(db: Db): string[] {
+  return (
+    db.prepare("SELECT id FROM rows WHERE tbl = 'events' AND deleted = 0").all() as { id: string }[]
+  ).map((r) => r.id);
+}

@@ -51,3 +51,16 @@ export function mutationLog(db: Db): (m: SettledMutation) => void {
     );
   };
 }
+
+/** How a mutation of a stream was settled here (a hub compares upstream's answer). */
+export function settledAs(
+  db: Db,
+  stream: string,
+  seq: number,
+): { status: ResultStatus; canonicalId: string | null } | undefined {
+  return db
+    .prepare(
+      'SELECT status, canonical_id AS canonicalId FROM mutations WHERE stream = ? AND seq = ?',
+    )
+    .get(stream, seq) as { status: ResultStatus; canonicalId: string | null } | undefined;
+}

@@ -1,0 +1,316 @@
+// A venue hub's uplink to the office (venue-hub.md): whenever upstream answers, relay what
+// the hall did (in the order it happened, each mutation under its own device), then pull
+// what changed upstream. Whatever fails is tried again later; nothing leaves the queue
+// until upstream has acknowledged it.
+import { randomBytes } from 'node:crypto';
+import { DEMO_EVENT_ID } from '#domain/demo';
+import { PROTOCOL_VERSION, PullResponse, type ResultStatus } from '#sync/protocol';
+import { getDevice, revokeDevice } from '#server/auth';
+import { OWN_BLOCKS } from '#server/apply/numbers';
+import type { LiveChannel } from '#server/live';
+import { log } from '#server/log';
+import { getMeta, setMeta, type Db } from '#server/store/database';
+import {
+  acknowledge,
+  addBlock,
+  blocksOf,
+  localDevicesForRelay,
+  queued,
+  queueSize,
+} from '#server/store/hub';
+import { dropRowsNotOf, eventIdsHeld, liveIdsOf } from '#server/store/rows';
+import { settledAs } from '#server/store/streams';
+import {
+  applyUpstream,
+  hubSettings,
+  needSnapshot,
+  saveHubSettings,
+  upstreamCursor,
+  type HubSettings,
+} from './replica.ts';
+import { BLOCK_SIZE, RELAY_BATCH, RelayResponse, type RelayRequest } from './wire.ts';
+
+/** Ask for another block while fewer numbers than this are left for a batch. */
+const LOW_NUMBERS = BLOCK_SIZE / 5;
+const PULL_LIMIT = 1_000;
+const TIMEOUT_MS = 20_000;
+
+export class UplinkError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UplinkError';
+  }
+}
+
+type Fetch = typeof fetch;
+
+async function call(fetcher: Fetch, url: string, body: unknown, token?: string): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetcher(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (e) {
+    throw new UplinkError('NETWORK', `Upstream unreachable: ${(e as Error).message}`);
+  }
+  const json = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: string };
+  } | null;
+  if (!res.ok) {
+    throw new UplinkError(json?.error?.code ?? `HTTP_${res.status}`, json?.error?.message ?? '');
+  }
+  return json;
+}
+
+/** Pair this (fresh) server with an event upstream using the organiser's hub code. */
+export async function pairHub(
+  db: Db,
+  upstream: string,
+  code: string,
+  opts: { name?: string; fetch?: Fetch } = {},
+): Promise<HubSettings> {
+  if (hubSettings(db)) throw new UplinkError('ALREADY_PAIRED', 'This server is already a hub');
+  const held = eventIdsHeld(db).filter((id) => id !== DEMO_EVENT_ID);
+  if (held.length > 0) {
+    throw new UplinkError(
+      'NOT_EMPTY',
+      'This server holds events of its own: use a new data folder',
+    );
+  }
+  const base = upstream.replace(/\/+$/, '');
+  const clientId = `hub-${randomBytes(9).toString('base64url')}`;
+  const answer = (await call(opts.fetch ?? fetch, `${base}/api/v1/hub/pair`, {
+    hubCode: code,
+    deviceInfo: { clientId, name: opts.name ?? 'Hub' },
+  })) as { deviceId: string; token: string; eventId: string };
+  const settings: HubSettings = {
+    upstream: base,
+    token: answer.token,
+    deviceId: answer.deviceId,
+    clientId,
+    eventId: answer.eventId,
+    pairedAt: new Date().toISOString(),
+  };
+  db.transaction(() => {
+    dropRowsNotOf(db, settings.eventId);
+    saveHubSettings(db, settings);
+  })();
+  return settings;
+}
+
+/** When upstream last answered this hub (kept, so `hub status` knows it too). */
+export const lastContact = (db: Db): string | null => getMeta(db, 'hub_contact') ?? null;
+
+export interface UplinkStatus {
+  upstream: string;
+  eventId: string;
+  /** The last time upstream answered. */
+  lastContact: string | null;
+  /** Why the last try failed, while it is failing. */
+  lastError: string | null;
+  queued: number;
+  oldestUnsent: string | null;
+  /** Upstream revoked this hub: nothing more goes up until it is paired again. */
+  revoked: boolean;
+}
+
+export class Uplink {
+  readonly #db: Db;
+  readonly #hub: HubSettings;
+  readonly #secret: string;
+  readonly #fetch: Fetch;
+  readonly #live: LiveChannel | undefined;
+  readonly #intervalMs: number;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<boolean> | undefined;
+  #again = false;
+  #stopped = false;
+  #failures = 0;
+  #lastError: string | null = null;
+  #revoked = false;
+
+  constructor(
+    db: Db,
+    opts: { secret: string; live?: LiveChannel; fetch?: Fetch; intervalMs?: number },
+  ) {
+    const hub = hubSettings(db);
+    if (!hub) throw new UplinkError('NOT_PAIRED', 'This server is not a hub');
+    this.#db = db;
+    this.#hub = hub;
+    this.#secret = opts.secret;
+    this.#fetch = opts.fetch ?? fetch;
+    this.#live = opts.live;
+    this.#intervalMs = opts.intervalMs ?? 3_000;
+  }
+
+  start(): void {
+    this.#schedule(0);
+  }
+
+  /** The hall changed something: send it up soon. */
+  nudge(): void {
+    if (this.#running) this.#again = true;
+    else this.#schedule(50);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  status(): UplinkStatus {
+    const { count, oldest } = queueSize(this.#db);
+    return {
+      upstream: this.#hub.upstream,
+      eventId: this.#hub.eventId,
+      lastContact: lastContact(this.#db),
+      lastError: this.#lastError,
+      queued: count,
+      oldestUnsent: oldest,
+      revoked: this.#revoked,
+    };
+  }
+
+  /** One round: relay everything, then pull everything. True when upstream answered all. */
+  syncOnce(): Promise<boolean> {
+    if (this.#running) return this.#running;
+    const run = this.#round().finally(() => (this.#running = undefined));
+    this.#running = run;
+    return run;
+  }
+
+  #schedule(ms: number): void {
+    if (this.#stopped) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      void this.syncOnce().then((ok) => {
+        const again = this.#again;
+        this.#again = false;
+        const backoff = Math.min(30_000, this.#intervalMs * 2 ** Math.min(this.#failures, 4));
+        this.#schedule(again ? 0 : ok ? this.#intervalMs : backoff);
+      });
+    }, ms);
+  }
+
+  async #round(): Promise<boolean> {
+    if (this.#revoked) return false;
+    try {
+      await this.#relayAll();
+      await this.#pullAll();
+      this.#failures = 0;
+      this.#lastError = null;
+      return true;
+    } catch (e) {
+      this.#failures++;
+      const err = e as Error;
+      this.#lastError = err instanceof UplinkError ? `${err.code}: ${err.message}` : err.message;
+      if (err instanceof UplinkError && err.code === 'DEVICE_REVOKED') this.#revoked = true;
+      log('warn', 'hub uplink failed', { error: err instanceof UplinkError ? err.code : err.name });
+      return false;
+    }
+  }
+
+  #post(path: string, body: unknown): Promise<unknown> {
+    return call(this.#fetch, `${this.#hub.upstream}/api/v1${path}`, body, this.#hub.token).then(
+      (json) => {
+        setMeta(this.#db, 'hub_contact', new Date().toISOString());
+        return json;
+      },
+    );
+  }
+
+  /** Batches of the event with few block numbers left. */
+  #blocksWanted(): string[] {
+    const db = this.#db;
+    return liveIdsOf(db, this.#hub.eventId, 'batches').filter((batchId) => {
+      const left = blocksOf(db, OWN_BLOCKS, batchId).reduce(
+        (n, b) => n + Math.max(0, b.last - b.next + 1),
+        0,
+      );
+      return left < LOW_NUMBERS;
+    });
+  }
+
+  async #relayAll(): Promise<void> {
+    for (;;) {
+      const db = this.#db;
+      const entries = queued(db, RELAY_BATCH);
+      const req: RelayRequest = {
+        devices: localDevicesForRelay(db, this.#hub.eventId),
+        entries: entries.map((q) => ({
+          device: q.deviceId,
+          mutation: q.mutation,
+          ...(q.number !== null ? { number: q.number } : {}),
+        })),
+        queued: queueSize(db).count,
+        blocksFor: this.#blocksWanted(),
+      };
+      const answer = RelayResponse.parse(await this.#post('/hub/relay', req));
+      this.#settle(answer);
+      if (answer.partial) throw new UplinkError('UNAVAILABLE', 'Upstream stopped the relay');
+      if (entries.length < RELAY_BATCH) return;
+    }
+  }
+
+  #settle(answer: RelayResponse): void {
+    const db = this.#db;
+    db.transaction(() => {
+      for (const s of answer.streams) {
+        const device = getDevice(db, s.device);
+        if (!device) continue;
+        for (const r of s.results) {
+          if (differs(settledAs(db, device.stream, r.seq), r)) needSnapshot(db);
+        }
+        acknowledge(db, device.stream, s.lastProcessedSeq);
+      }
+      for (const b of answer.blocks) {
+        addBlock(db, {
+          holder: OWN_BLOCKS,
+          batchId: b.batchId,
+          first: b.first,
+          last: b.last,
+          next: b.first,
+        });
+      }
+      for (const r of answer.revoked) revokeDevice(db, r.id, new Date(r.at));
+    })();
+  }
+
+  async #pullAll(): Promise<void> {
+    for (;;) {
+      const page = PullResponse.parse(
+        await this.#post('/sync/pull', {
+          protocolVersion: PROTOCOL_VERSION,
+          clientId: this.#hub.clientId,
+          cursor: upstreamCursor(this.#db),
+          limit: PULL_LIMIT,
+        }),
+      );
+      const { applied, changed } = applyUpstream(this.#db, this.#hub, page, this.#secret);
+      if (changed) this.#live?.poke(this.#hub.eventId);
+      // The hall did something meanwhile: it goes up first, the pull resumes next round.
+      if (!applied || !page.hasMore) return;
+    }
+  }
+}
+
+/** Upstream decided otherwise than this hub (a refusal, a merge into someone the hall
+ * never saw): the hub's copy is taken again. A duplicate there is the same answer. */
+function differs(
+  mine: { status: ResultStatus; canonicalId: string | null } | undefined,
+  theirs: { status: ResultStatus; canonicalId?: string | undefined },
+): boolean {
+  if (!mine || theirs.status === 'duplicate' || mine.status === 'duplicate') return false;
+  if (mine.status !== theirs.status) return true;
+  return (mine.canonicalId ?? undefined) !== theirs.canonicalId;
+}

@@ -1,0 +1,273 @@
+// A venue hub between the hall and the office (venue-hub.md): two real servers on
+// 127.0.0.1, each on its own SQLite file, the hub's uplink through a TCP proxy that is cut
+// and restored; desks on the wire. Every rule of the design is a test here.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createEnrollCode, revokeDevice } from '#server/auth';
+import { pairHub, Uplink } from '#server/hub/uplink';
+import { hubSettings } from '#server/hub/replica';
+import { seedDemo } from '#server/seed';
+import { openDatabase, type Db } from '#server/store/database';
+import { eventIdsHeld, getRow, liveIdsOf } from '#server/store/rows';
+import { serverSecret } from '#server/auth';
+import type { Change } from '#sync/protocol';
+import { deviceFor, enrolStaff, enrollDevice } from '#tests/support/device';
+import { checkin, register } from '#tests/support/drafts';
+import { person } from '#tests/support/factories';
+import { DEMO_EVENT_ID as EVENT_ID, demoParticipants } from '#domain/demo';
+import { errorCode, request } from '#tests/support/http';
+import { startTestServer, tempDataDir, type TestServer } from '#tests/support/server';
+import { startTcpProxy, type TcpProxy } from '#tests/support/tcp-proxy';
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const o of open.splice(0).reverse()) await o.close();
+});
+
+interface Venue {
+  office: TestServer;
+  proxy: TcpProxy;
+  hub: TestServer;
+  hubDir: string;
+  /** Upstream answered a whole round: everything the hall did is there, and back. */
+  settled(): Promise<void>;
+}
+
+/** Office, proxy and a hub paired through it (a laptop that ran `npm start` once before:
+ * the demo goes), with its first round done. */
+async function venue(): Promise<Venue> {
+  const office = await startTestServer();
+  open.push(office);
+  const proxy = await startTcpProxy(office.url);
+  open.push(proxy);
+  const hubDir = tempDataDir();
+  const db = openDatabase(hubDir);
+  seedDemo(db);
+  const code = createEnrollCode(office.db, { role: 'hub', eventId: EVENT_ID }).code;
+  await pairHub(db, proxy.url, code, { name: 'Laptop aula' });
+  expect(await new Uplink(db, { secret: serverSecret(db) }).syncOnce()).toBe(true);
+  db.close();
+  const hub = await startTestServer({ dataDir: hubDir, seed: false, uplinkMs: 50 });
+  open.push(hub);
+  return {
+    office,
+    proxy,
+    hub,
+    hubDir,
+    async settled() {
+      await vi.waitFor(
+        async () => {
+          // A round already running may have started before what the test just did.
+          await hub.uplink!.syncOnce();
+          expect(await hub.uplink!.syncOnce()).toBe(true);
+          expect(hub.uplink!.status().queued).toBe(0);
+        },
+        { timeout: 10_000, interval: 50 },
+      );
+    },
+  };
+}
+
+const staffAt = (server: TestServer) => enrolStaff({ url: server.url, db: server.db });
+
+const live = (db: Db, tbl: 'checkins' | 'participants' | 'aliases') =>
+  liveIdsOf(db, EVENT_ID, tbl).sort();
+
+function applied(changes: Change[], table: string): string[] {
+  const state = new Map<string, boolean>();
+  for (const c of changes) if (c.table === table) state.set(c.id, c.op === 'put');
+  return [...state]
+    .filter(([, put]) => put)
+    .map(([id]) => id)
+    .sort();
+}
+
+describe('a venue hub', () => {
+  it('pairs with the organiser’s hub code, takes the event whole, and holds nothing else', async () => {
+    const { office, hub } = await venue();
+    expect(eventIdsHeld(hub.db)).toEqual([EVENT_ID]);
+    expect(live(hub.db, 'participants')).toEqual(live(office.db, 'participants'));
+    expect(live(hub.db, 'participants')).toHaveLength(demoParticipants.length);
+    // The office lists the hub among the event's devices.
+    const hubDevice = hubSettings(hub.db)!.deviceId;
+    expect(getRow(office.db, 'events', EVENT_ID)).toBeDefined();
+    const desk = await staffAt(hub);
+    const pulled = await desk.pullAll();
+    expect(applied(pulled.changes, 'participants')).toEqual(live(office.db, 'participants'));
+    expect(hubDevice).toBeTruthy();
+  });
+
+  it('refuses a hub code from a browser and a desk’s code from a hub', async () => {
+    const office = await startTestServer();
+    open.push(office);
+    const hubCode = createEnrollCode(office.db, { role: 'hub', eventId: EVENT_ID }).code;
+    const asBrowser = await request(office.url, '/api/v1/devices/enroll', {
+      body: { enrollCode: hubCode, deviceInfo: { clientId: 'c-browser' } },
+    });
+    expect(errorCode(asBrowser)).toBe('ENROLL_CODE_INVALID');
+    const db = openDatabase(tempDataDir());
+    await expect(pairHub(db, office.url, office.code('staff'))).rejects.toMatchObject({
+      code: 'ENROLL_CODE_INVALID',
+    });
+    // The hub code itself was not used up by the browser's try.
+    await pairHub(db, office.url, hubCode);
+    expect(hubSettings(db)?.eventId).toBe(EVENT_ID);
+    await expect(pairHub(db, office.url, hubCode)).rejects.toMatchObject({
+      code: 'ALREADY_PAIRED',
+    });
+    db.close();
+  });
+
+  it('keeps the hall working with the uplink cut; upstream then holds it all exactly once', async () => {
+    const v = await venue();
+    const [a, b] = [await staffAt(v.hub), await staffAt(v.hub)];
+    v.proxy.cut();
+    const people = demoParticipants.slice(0, 3).map((p) => p.id);
+    const sent = await a.send(...people.map((id) => checkin(id)));
+    expect(sent.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    // The other desk sees the arrivals from the hub, with no office in reach.
+    const seen = await b.pullAll();
+    expect(applied(seen.changes, 'checkins')).toHaveLength(3);
+    // A walk-in registered in the hall gets a number from the block upstream reserved.
+    const walkIn = person({ source: 'walkin' });
+    expect((await b.send(register(walkIn))).results[0]!.status).toBe('applied');
+    const numbered = getRow<{ registrationNumber?: string }>(v.hub.db, 'participants', walkIn.id);
+    expect(numbered?.data.registrationNumber).toBeTruthy();
+    await vi.waitFor(() => expect(v.hub.uplink!.status().queued).toBe(4));
+    expect(v.hub.uplink!.status().lastError).toMatch(/NETWORK/);
+    expect(live(v.office.db, 'checkins')).toEqual([]);
+
+    v.proxy.restore();
+    await v.settled();
+    expect(live(v.office.db, 'checkins')).toEqual(live(v.hub.db, 'checkins'));
+    expect(live(v.office.db, 'checkins')).toHaveLength(3);
+    const upstream = getRow<{ registrationNumber?: string }>(
+      v.office.db,
+      'participants',
+      walkIn.id,
+    );
+    expect(upstream?.data.registrationNumber).toBe(numbered?.data.registrationNumber);
+    expect(v.hub.uplink!.status()).toMatchObject({ queued: 0, lastError: null });
+  });
+
+  it('answers a relay sent twice (the answer lost) with duplicates, never a second check-in', async () => {
+    const v = await venue();
+    const desk = await staffAt(v.hub);
+    const [mutation] = desk.stamp(checkin(demoParticipants[0]!.id));
+    const relay = {
+      devices: [],
+      entries: [{ device: desk.deviceId, mutation: mutation! }],
+      queued: 1,
+      blocksFor: [],
+    };
+    // The desk's record reaches upstream first, as the hub's rounds send it.
+    await v.settled();
+    const token = hubSettings(v.hub.db)!.token;
+    const first = await request(v.office.url, '/api/v1/hub/relay', { token, body: relay });
+    expect(first.status, first.text).toBe(200);
+    const again = await request(v.office.url, '/api/v1/hub/relay', { token, body: relay });
+    const statuses = (r: typeof first) =>
+      (r.json as { streams: { results: { status: string }[] }[] }).streams[0]!.results.map(
+        (x) => x.status,
+      );
+    expect(statuses(first)).toEqual(['applied']);
+    expect(statuses(again)).toEqual(['duplicate']);
+    expect(live(v.office.db, 'checkins')).toHaveLength(1);
+    // The desk itself now sends it to the hub: the hub applies it, relays it, and upstream
+    // knows that mutation already (its id), whichever path it came by.
+    expect((await desk.push([mutation!])).results[0]!.status).toBe('applied');
+    await v.settled();
+    expect(live(v.office.db, 'checkins')).toHaveLength(1);
+  });
+
+  it('takes upstream’s answer: a walk-in whose NIP registered online is merged into it', async () => {
+    const v = await venue();
+    const desk = await staffAt(v.hub);
+    v.proxy.cut();
+    // Online, from a phone, while the hall is cut off: the hall never sees this one.
+    const phone = await enrollDevice({ url: v.office.url, db: v.office.db }, 'participant');
+    const online = person();
+    expect((await phone.send(register(online))).results[0]!.status).toBe('applied');
+    const walkIn = person({ nip: online.nip!, source: 'walkin' });
+    expect((await desk.send(register(walkIn))).results[0]!.status).toBe('applied');
+    const arrived = checkin(walkIn.id);
+    expect((await desk.send(arrived)).results[0]!.status).toBe('applied');
+    const before = await desk.pullAll();
+
+    v.proxy.restore();
+    await v.settled();
+    await v.settled(); // the snapshot upstream's answer asked for
+    // Upstream: one person, the walk-in an alias of the online registration, arrived.
+    expect(live(v.office.db, 'participants')).toContain(online.id);
+    expect(live(v.office.db, 'participants')).not.toContain(walkIn.id);
+    expect(live(v.office.db, 'aliases')).toContain(walkIn.id);
+    const upstreamCheckin = getRow<{ participantId: string }>(
+      v.office.db,
+      'checkins',
+      String((arrived.args as { checkinId: string }).checkinId),
+    );
+    expect(upstreamCheckin?.data.participantId).toBe(online.id);
+    // The hub took the correction, and the desk pulls it.
+    expect(live(v.hub.db, 'participants')).toEqual(live(v.office.db, 'participants'));
+    expect(live(v.hub.db, 'aliases')).toEqual(live(v.office.db, 'aliases'));
+    expect(live(v.hub.db, 'checkins')).toEqual(live(v.office.db, 'checkins'));
+    const after = await desk.pullAll(before.cursor);
+    expect(after.changes).toContainEqual(
+      expect.objectContaining({ table: 'participants', id: walkIn.id, op: 'del' }),
+    );
+    expect(applied(after.changes, 'participants')).toContain(online.id);
+  });
+
+  it('carries revocations both ways', async () => {
+    const v = await venue();
+    const [a, b] = [await staffAt(v.hub), await staffAt(v.hub)];
+    await v.settled();
+    revokeDevice(v.office.db, a.deviceId); // in the office's console
+    revokeDevice(v.hub.db, b.deviceId); // in the hall's
+    await v.settled();
+    const push = await a.pushRaw(a.stamp(checkin(demoParticipants[0]!.id)));
+    expect(errorCode(push)).toBe('DEVICE_REVOKED');
+    const office = await request(v.office.url, '/api/v1/sync/pull', {
+      token: b.token,
+      body: { clientId: b.clientId, cursor: null },
+    });
+    expect(errorCode(office)).toBe('DEVICE_REVOKED');
+  });
+
+  it('lets a desk move from the hub to the office mid-event, nothing lost or doubled', async () => {
+    const v = await venue();
+    const desk = await staffAt(v.hub);
+    const p = demoParticipants.map((x) => x.id);
+    await desk.send(checkin(p[0]!), checkin(p[1]!));
+    await v.settled();
+    v.proxy.cut();
+    await desk.send(checkin(p[2]!)); // at the hub, not yet upstream
+    // The hub laptop is left behind: the desk talks to the office with the same identity.
+    const moved = deviceFor(v.office.url, desk);
+    moved.seq = desk.seq;
+    const next = moved.stamp(checkin(p[3]!));
+    const early = await moved.push(next);
+    // Upstream refuses the gap: seq 3 is still on its way through the hub.
+    expect(early.lastProcessedSeq).toBe(2);
+    expect(early.results).toEqual([]);
+    v.proxy.restore();
+    await v.settled();
+    const retry = await moved.push(next);
+    expect(retry.results.map((r) => r.status)).toEqual(['applied']);
+    expect(live(v.office.db, 'checkins')).toHaveLength(4);
+  });
+
+  it('keeps its queue through a restart and relays it once', async () => {
+    const v = await venue();
+    const desk = await staffAt(v.hub);
+    v.proxy.cut();
+    await desk.send(...demoParticipants.slice(0, 4).map((x) => checkin(x.id)));
+    await v.hub.close();
+    const hub = await startTestServer({ dataDir: v.hubDir, seed: false, uplinkMs: 50 });
+    open.push(hub);
+    expect(hub.uplink!.status().queued).toBe(4);
+    v.proxy.restore();
+    await vi.waitFor(() => expect(hub.uplink!.status().queued).toBe(0), { timeout: 10_000 });
+    expect(live(v.office.db, 'checkins')).toEqual(live(hub.db, 'checkins'));
+    expect(live(v.office.db, 'checkins')).toHaveLength(4);
+  });
+});
