@@ -3,12 +3,10 @@
 // and restored; desks on the wire. Every rule of the design is a test here.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEnrollCode, revokeDevice } from '#server/auth';
-import { pairHub, Uplink } from '#server/hub/uplink';
+import { pairHub } from '#server/hub/uplink';
 import { hubSettings } from '#server/hub/replica';
-import { seedDemo } from '#server/seed';
 import { openDatabase, type Db } from '#server/store/database';
 import { eventIdsHeld, getRow, liveIdsOf } from '#server/store/rows';
-import { serverSecret } from '#server/auth';
 import type { Change } from '#sync/protocol';
 import { deviceFor, enrolStaff, enrollDevice } from '#tests/support/device';
 import { checkin, register } from '#tests/support/drafts';
@@ -16,7 +14,8 @@ import { person } from '#tests/support/factories';
 import { DEMO_EVENT_ID as EVENT_ID, demoParticipants } from '#domain/demo';
 import { errorCode, request } from '#tests/support/http';
 import { startTestServer, tempDataDir, type TestServer } from '#tests/support/server';
-import { startTcpProxy, type TcpProxy } from '#tests/support/tcp-proxy';
+import { startHub } from '#tests/support/hub';
+import type { TcpProxy } from '#tests/support/tcp-proxy';
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -32,39 +31,13 @@ interface Venue {
   settled(): Promise<void>;
 }
 
-/** Office, proxy and a hub paired through it (a laptop that ran `npm start` once before:
- * the demo goes), with its first round done. */
+/** Office, and a hub paired with it through a proxy, its first round done. */
 async function venue(): Promise<Venue> {
   const office = await startTestServer();
   open.push(office);
-  const proxy = await startTcpProxy(office.url);
-  open.push(proxy);
-  const hubDir = tempDataDir();
-  const db = openDatabase(hubDir);
-  seedDemo(db);
-  const code = createEnrollCode(office.db, { role: 'hub', eventId: EVENT_ID }).code;
-  await pairHub(db, proxy.url, code, { name: 'Laptop aula' });
-  expect(await new Uplink(db, { secret: serverSecret(db) }).syncOnce()).toBe(true);
-  db.close();
-  const hub = await startTestServer({ dataDir: hubDir, seed: false, uplinkMs: 50 });
+  const hub = await startHub(office);
   open.push(hub);
-  return {
-    office,
-    proxy,
-    hub,
-    hubDir,
-    async settled() {
-      await vi.waitFor(
-        async () => {
-          // A round already running may have started before what the test just did.
-          await hub.uplink!.syncOnce();
-          expect(await hub.uplink!.syncOnce()).toBe(true);
-          expect(hub.uplink!.status().queued).toBe(0);
-        },
-        { timeout: 10_000, interval: 50 },
-      );
-    },
-  };
+  return { office, proxy: hub.proxy, hub: hub.server, hubDir: hub.dir, settled: hub.settled };
 }
 
 const staffAt = (server: TestServer) => enrolStaff({ url: server.url, db: server.db });
