@@ -1,22 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
 import { markAttendance, sessionState } from '#db/attendance';
 import { receiveStamp } from '#db/clock';
-import { seedDemoIfEmpty } from '#db/events';
 import { pendingMutations } from '#db/outbox';
 import type { HadirDb } from '#db/database';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
 });
 
-const session = demoSessions[0]!;
-const person = demoParticipants[0]!;
-const input = { eventId: DEMO_EVENT_ID, sessionId: session.id, participantId: person.id };
+const session = fixture.sessions[0]!;
+const person = fixture.people[0]!;
+const input = { eventId: FIXTURE_EVENT_ID, sessionId: session.id, participantId: person.id };
 
 describe('attendance marks', () => {
   it('keeps every mark; the latest stamp is the state', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { firstCheckins, isRepeat } from '#domain/checkins';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
+import { demoParticipants } from '#domain/demo';
 import { checkinsOn, recordCheckin, undoCheckin } from '#db/checkins';
 import { seedDemoIfEmpty } from '#db/events';
 import { participantsInSlices, participantsOf } from '#db/participants';
@@ -10,18 +10,19 @@ import { getMeta } from '#db/meta';
 import { applyPulledPage } from '#sync/pull-apply';
 import type { HadirDb } from '#db/database';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
 });
 
 describe('check-ins', () => {
   it('stores a repeat scan instead of refusing it; the earliest counts', async () => {
-    const person = demoParticipants[0]!;
+    const person = fixture.people[0]!;
     const input = {
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       participantId: person.id,
       timezone: 'Asia/Makassar',
     } as const;
@@ -38,7 +39,7 @@ describe('check-ins', () => {
 
     // 23:40 UTC on 2 June is 07:40 WITA on 3 June: the day follows the event's timezone.
     expect(first.day).toBe('2025-06-03');
-    const day = await checkinsOn(DEMO_EVENT_ID, '2025-06-03');
+    const day = await checkinsOn(FIXTURE_EVENT_ID, '2025-06-03');
     expect(day.map((c) => c.id)).toEqual([first.id, second.id]);
     const counted = firstCheckins(day);
     expect(counted.get(person.id)?.id).toBe(first.id);
@@ -54,8 +55,8 @@ describe('check-ins', () => {
 
 describe('undo of a desk check-in', () => {
   const input = (i: number) => ({
-    eventId: DEMO_EVENT_ID,
-    participantId: demoParticipants[i]!.id,
+    eventId: FIXTURE_EVENT_ID,
+    participantId: fixture.people[i]!.id,
     timezone: 'Asia/Makassar',
     method: 'search' as const,
   });
@@ -78,7 +79,7 @@ describe('undo of a desk check-in', () => {
       [3, 'checkin.record'],
       [4, 'checkin.void'],
     ]);
-    expect(rows[3]!.args).toMatchObject({ checkinId: wrong.id, eventId: DEMO_EVENT_ID });
+    expect(rows[3]!.args).toMatchObject({ checkinId: wrong.id, eventId: FIXTURE_EVENT_ID });
     expect(await getMeta('outboxSeq')).toBe(4);
     // Taken back already: a second tap records nothing more.
     expect(await undoCheckin(wrong.id)).toBe(false);
@@ -98,8 +99,8 @@ describe('undo of a desk check-in', () => {
 describe('undo and the rebase', () => {
   it('a pending void stays applied when a pull brings the check-in back from the server', async () => {
     const c = await recordCheckin({
-      eventId: DEMO_EVENT_ID,
-      participantId: demoParticipants[0]!.id,
+      eventId: FIXTURE_EVENT_ID,
+      participantId: fixture.people[0]!.id,
       timezone: 'Asia/Makassar',
       method: 'search',
     });
@@ -121,7 +122,12 @@ describe('undo and the rebase', () => {
 });
 
 describe('demo seed', () => {
+  // The built-in demo itself: what a device shows before it is enrolled (src/main.ts).
   it('seeds once, writes no outbox rows, and leaves existing data alone', async () => {
+    expect(await seedDemoIfEmpty()).toBe(false); // the test event is there already
+    expect(await db.events.count()).toBe(1);
+    db = freshDb();
+    expect(await seedDemoIfEmpty()).toBe(true);
     expect(await db.events.count()).toBe(1);
     expect(await db.batches.count()).toBe(2);
     expect(await db.participants.count()).toBe(demoParticipants.length);
@@ -134,14 +140,14 @@ describe('demo seed', () => {
 describe('the desk’s people, read in slices', () => {
   it('gives the event’s people, every one once, whatever the slice size', async () => {
     await db.participants.put({
-      ...(await db.participants.get(demoParticipants[0]!.id))!,
+      ...(await db.participants.get(fixture.people[0]!.id))!,
       id: 'other-event-person',
       eventId: 'lain',
     });
-    const all = (await participantsOf(DEMO_EVENT_ID)).map((p) => p.id).sort();
-    expect(all).toHaveLength(demoParticipants.length);
+    const all = (await participantsOf(FIXTURE_EVENT_ID)).map((p) => p.id).sort();
+    expect(all).toHaveLength(fixture.people.length);
     for (const slice of [1, 2, 5, 6, 7, 1000]) {
-      const ids = (await participantsInSlices(DEMO_EVENT_ID, slice)).map((p) => p.id).sort();
+      const ids = (await participantsInSlices(FIXTURE_EVENT_ID, slice)).map((p) => p.id).sort();
       expect(ids, `slice ${slice}`).toEqual(all);
     }
   });

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compareHlc } from '#domain/hlc';
-import { demoEvent } from '#domain/demo';
 import type { HadirDb } from '#db/database';
 import { StorageError } from '#db/errors';
 import { setMeta } from '#db/meta';
@@ -9,6 +8,7 @@ import { registerParticipant } from '#db/participants';
 import { saveEvent } from '#db/events';
 import { freshDb } from '#tests/support/db';
 import { participant } from '#tests/support/factories';
+import { fixture } from '#tests/support/fixture';
 
 let db: HadirDb;
 beforeEach(() => {
@@ -29,7 +29,7 @@ describe('outbox: a write and its mutation land together', () => {
 
   it('numbers mutations 1, 2, 3 with increasing clock stamps', async () => {
     await registerParticipant(participant());
-    await saveEvent({ ...demoEvent, name: 'Bimtek diubah' });
+    await saveEvent({ ...fixture.event, name: 'Bimtek diubah' });
     await registerParticipant(participant());
 
     const rows = await pendingMutations();

@@ -120,6 +120,7 @@ describe('what a certificate states', () => {
         certificate: { ...certificate, logos: true, backPage: true },
       }),
     ).toEqual({ logos: [logo], backPage: true, demo: false });
+    // The built-in demo event itself: its certificates carry the sample mark.
     expect(certificateStyle(demoEvent).demo).toBe(true);
   });
 

@@ -3,7 +3,6 @@
 // position or NIP, check-ins with and without signatures on two days, and a trainer's
 // marks (one corrected) in one session of 2 June while the other is still unmarked.
 import type { SheetSource } from '#domain/daftar-hadir';
-import { demoEvent } from '#domain/demo';
 import type {
   AttendanceMark,
   AttendanceStatus,
@@ -14,11 +13,12 @@ import type {
   VenueCheckIn,
 } from '#domain/model';
 import { participant } from '#tests/support/factories';
+import { fixture } from '#tests/support/fixture';
 
-// The demo's frame (kop, approver) left out: the tests that want one add it.
-const { letterhead: _l, approver: _a, ...demoBase } = demoEvent;
+// The test event's frame (kop, approver) left out: the tests that want one add it.
+const { letterhead: _l, approver: _a, ...base } = fixture.event;
 export const event: Event = {
-  ...demoBase,
+  ...base,
   id: 'ev',
   name: 'Bimtek Uji Daftar Hadir',
   venue: 'Gedung Dispersip Kalsel, Jl. A. Yani Km 6',

@@ -4,7 +4,6 @@
 // and without signatures, and marks. Every number below is worked out in the comments.
 // Completing a walk-in (#domain/completion) is tested in completion.test.ts.
 import { describe, expect, it } from 'vitest';
-import { demoEvent } from '#domain/demo';
 import { dashboard, type DashboardData } from '#domain/dashboard';
 import type {
   AttendanceMark,
@@ -13,8 +12,9 @@ import type {
   Session,
   VenueCheckIn,
 } from '#domain/model';
+import { fixture } from '#tests/support/fixture';
 
-const event = { ...demoEvent, id: 'e', lateCountsAsPresent: true, signatureAtCheckin: true };
+const event = { ...fixture.event, id: 'e', lateCountsAsPresent: true, signatureAtCheckin: true };
 const batch = (id: string, day: string) => ({
   id,
   eventId: 'e',

@@ -1,7 +1,6 @@
 // A new event starts empty, or takes an earlier event's settings and schedule, never its
 // people: no official, signatory, committee, speaker or NIP comes along.
 import { describe, expect, it } from 'vitest';
-import { demoBatches, demoEvent, demoSessions } from '#domain/demo';
 import {
   eventDays,
   eventSettings,
@@ -11,6 +10,7 @@ import {
   shiftedSchedule,
 } from '#domain/event-template';
 import { Event } from '#domain/model';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const where = { timezone: 'Asia/Makassar', provinceCode: '63' };
 
@@ -35,7 +35,7 @@ describe('a new event’s draft', () => {
 
   it('takes an earlier event’s settings only: not its official, signatory, committee or quotas', () => {
     const earlier: Event = {
-      ...demoEvent,
+      ...fixture.event,
       demo: false,
       minutesPerJp: 50,
       certificateThreshold: 75,
@@ -44,7 +44,7 @@ describe('a new event’s draft', () => {
     };
     const settings = eventSettings(earlier);
     expect(settings).toEqual({
-      organizer: demoEvent.organizer,
+      organizer: fixture.event.organizer,
       timezone: 'Asia/Makassar',
       provinceCode: '63',
       minutesPerJp: 50,
@@ -53,13 +53,13 @@ describe('a new event’s draft', () => {
       collectNik: true,
       signatureAtCheckin: false,
       participantsChooseBatch: true,
-      privacyNotice: demoEvent.privacyNotice,
+      privacyNotice: fixture.event.privacyNotice,
       retentionDays: 365,
-      certificate: { numberPattern: '{seq}/BIMTEK-LI/DISPERSIP/{year}', place: 'Banjarbaru' },
+      certificate: { numberPattern: '{seq}/BIMTEK-UJI/{year}', place: 'Banjarbaru' },
       // The office's frame comes along; who approves does not.
-      city: 'Banjarmasin',
-      fundingSource: demoEvent.fundingSource,
-      letterhead: demoEvent.letterhead,
+      city: 'Banjarbaru',
+      fundingSource: fixture.event.fundingSource,
+      letterhead: fixture.event.letterhead,
     });
     const draft = newEventDraft('bimtek-y', '2026-03-01', where, settings);
     expect(draft.official).toBeUndefined();
@@ -67,7 +67,10 @@ describe('a new event’s draft', () => {
     expect(draft.certificate?.signatory).toBeUndefined();
     expect(draft.committee).toEqual([]);
     expect(draft.regionQuotas).toEqual({});
-    expect(JSON.stringify(draft)).not.toContain('Contoh');
+    const { official, approver, certificate, committee } = fixture.event;
+    for (const signer of [official, approver, certificate!.signatory, ...committee]) {
+      expect(JSON.stringify(draft)).not.toContain(signer!.name);
+    }
     expect(JSON.stringify(draft)).not.toMatch(/\d{18}/);
   });
 });
@@ -77,35 +80,37 @@ describe('a copied schedule', () => {
     let n = 0;
     const target = { id: 'bimtek-2026', startDate: '2026-06-01', timezone: 'Asia/Makassar' };
     const copy = shiftedSchedule(
-      { event: demoEvent, batches: demoBatches, sessions: demoSessions },
+      { event: fixture.event, batches: fixture.batches, sessions: fixture.sessions },
       target,
       () => `new-${++n}`,
     );
-    // The demo starts on 2 June 2025; its batches meet 2 and 23 June: 364 days later.
+    // The test event starts on 2 June 2025; its batches meet 2 and 23 June: 364 days later.
     expect(copy.batches.map((b) => [b.code, b.startDate, b.endDate, b.eventId])).toEqual([
       ['A1', '2026-06-01', '2026-06-01', 'bimtek-2026'],
       ['A2', '2026-06-22', '2026-06-22', 'bimtek-2026'],
     ]);
-    expect(copy.sessions).toHaveLength(demoSessions.length);
+    expect(copy.sessions).toHaveLength(fixture.sessions.length);
     const first = copy.sessions[0]!;
     expect(first).toMatchObject({
       eventId: 'bimtek-2026',
       batchId: copy.batches[0]!.id,
-      title: demoSessions[0]!.title,
+      title: fixture.sessions[0]!.title,
       speaker: '',
       trainerDeviceIds: [],
       start: '2026-05-31T23:30:00.000Z', // 07:30 WITA on 1 June
       end: '2026-06-01T00:15:00.000Z',
     });
-    expect(copy.sessions.every((s) => s.speaker === '' && !s.id.startsWith('demo'))).toBe(true);
+    expect(copy.sessions.every((s) => s.speaker === '' && !s.id.startsWith(FIXTURE_EVENT_ID))).toBe(
+      true,
+    );
     expect(new Set(copy.sessions.map((s) => s.batchId))).toEqual(
       new Set(copy.batches.map((b) => b.id)),
     );
   });
 
   it('knows how many days the schedule needs', () => {
-    expect(scheduleDays(demoEvent, demoBatches, demoSessions)).toBe(22); // 2–23 June
-    expect(scheduleDays(demoEvent, [], [])).toBe(1);
+    expect(scheduleDays(fixture.event, fixture.batches, fixture.sessions)).toBe(22); // 2–23 June
+    expect(scheduleDays(fixture.event, [], [])).toBe(1);
     expect(plusDays('2026-06-30', 1)).toBe('2026-07-01');
   });
 });

@@ -4,15 +4,15 @@
 // phone its leading 0); `="…"` is a formula whose value is that text; anything else is text.
 // The reader is written here from those rules, apart from toCsv.
 import { describe, expect, it } from 'vitest';
-import { demoBatches, demoParticipants } from '#domain/demo';
 import { checkinLogTable, participantsTable, toCsv, type Table } from '#domain/exports';
 import type { Participant, VenueCheckIn } from '#domain/model';
 import { parseCsv } from '#tests/support/csv';
+import { fixture } from '#tests/support/fixture';
 
 const tz = 'Asia/Makassar';
 const NIK = '3171234567890123';
 const person: Participant = {
-  ...demoParticipants[0]!,
+  ...fixture.people[0]!,
   nik: NIK,
   registrationNumber: '0042', // digits only: a number to Excel
   phone: '+6281234567890',
@@ -44,7 +44,7 @@ const column = (table: Table, key: string) => table.columns.findIndex((c) => c.k
 
 describe('CSV identifiers as Excel reads them', () => {
   const table = participantsTable([person], {
-    batches: demoBatches,
+    batches: fixture.batches,
     timezone: tz,
     revealNik: true,
   });
@@ -53,7 +53,7 @@ describe('CSV identifiers as Excel reads them', () => {
   it('keeps the full NIK digit for digit, and the NIP, phone and registration number', () => {
     expect(header[column(table, 'nik')]).toBe('NIK');
     expect(row[column(table, 'nik')]).toBe(NIK);
-    expect(row[column(table, 'nip')]).toBe('19860926 201505 1 001');
+    expect(row[column(table, 'nip')]).toBe('19870412 201403 1 001');
     expect(row[column(table, 'phone')]).toBe('0812-3456-7890');
     expect(row[column(table, 'registrationNumber')]).toBe('0042');
     // Numbers stay numbers: No is 1.
@@ -84,7 +84,11 @@ describe('CSV identifiers as Excel reads them', () => {
       institution: '@SUM(1)',
       rank: 'a"b',
     };
-    const t = participantsTable([hostile], { batches: demoBatches, timezone: tz, revealNik: true });
+    const t = participantsTable([hostile], {
+      batches: fixture.batches,
+      timezone: tz,
+      revealNik: true,
+    });
     const cells = excelRead(toCsv(t, { separator: ';' })).flat();
     expect(cells.filter((c) => typeof c === 'object' && c !== null)).toEqual([]);
     expect(cells).toContain(`'=HYPERLINK("http://evil.example","x")`);
@@ -103,7 +107,7 @@ describe('CSV identifiers as Excel reads them', () => {
     };
     const log = checkinLogTable([checkin], [person], { timezone: tz });
     const [, r] = excelRead(toCsv(log, { separator: ';' })) as [string[], ExcelValue[]];
-    expect(r[column(log, 'nip')]).toBe('19860926 201505 1 001');
+    expect(r[column(log, 'nip')]).toBe('19870412 201403 1 001');
     expect(r[column(log, 'repeat')]).toBe('Tidak');
   });
 });

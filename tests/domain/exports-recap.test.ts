@@ -3,7 +3,7 @@
 // certificate register (and what it says when it cannot list), the matrix's cancelled
 // people, and the title lines. Expected cells are written out by hand.
 import { describe, expect, it } from 'vitest';
-import { demoBatches, demoEvent, demoParticipants, demoSessions } from '#domain/demo';
+import { demoBatches, demoEvent } from '#domain/demo';
 import {
   breakdownTable,
   certificateRegisterTable,
@@ -18,10 +18,11 @@ import {
 import { registerSource } from '#domain/exports-recap';
 import type { Participant } from '#domain/model';
 import { attendanceMatrix, recapBreakdown, regionRecap } from '#domain/recap';
+import { fixture } from '#tests/support/fixture';
 
 const tz = 'Asia/Makassar';
-const [A1] = demoBatches.map((b) => b.id) as [string];
-const [d1, d2, d3] = demoParticipants as [Participant, Participant, Participant];
+const [A1] = fixture.batches.map((b) => b.id) as [string];
+const [d1, d2, d3] = fixture.people as [Participant, Participant, Participant];
 
 describe('regionLabel', () => {
   it('names a region, with its province when it lies outside the event’s', () => {
@@ -43,8 +44,8 @@ describe('regionLabel', () => {
 describe('recap sheet of the province', () => {
   const stranger: Participant = { ...d3, id: 'x', regionCode: '64.72', status: 'registered' };
   const input = {
-    event: demoEvent,
-    sessions: demoSessions,
+    event: fixture.event,
+    sessions: fixture.sessions,
     participants: [d1, d2, stranger],
     marks: [],
     checkins: [],
@@ -87,13 +88,15 @@ describe('breakdown sheet', () => {
       position: undefined,
     } as Participant;
     const input = {
-      event: demoEvent,
-      sessions: demoSessions,
+      event: fixture.event,
+      sessions: fixture.sessions,
       participants: [d1, d2, walkin],
       marks: [],
       checkins: [{ participantId: d1.id }],
     };
-    const table = breakdownTable(recapBreakdown(input, demoBatches), { batches: demoBatches });
+    const table = breakdownTable(recapBreakdown(input, fixture.batches), {
+      batches: fixture.batches,
+    });
     expect(table.name).toBe('Rekap rincian');
     expect(table.columns.map((c) => c.header)).toEqual([
       'Kelompok',
@@ -102,7 +105,7 @@ describe('breakdown sheet', () => {
       'Hadir di lokasi',
       'Memenuhi syarat sertifikat',
     ]);
-    // d1 Ahmad: L, PNS, Ahli Pertama, Angkatan I, came. d2 Siti: P, PNS, Ahli Madya,
+    // d1 Gusti: L, PNS, Ahli Pertama, Angkatan I, came. d2 Masitah: P, PNS, Ahli Madya,
     // Angkatan II. The walk-in: Angkatan I, nothing else given yet.
     expect(table.rows).toEqual([
       ['Jenis kelamin', 'Laki-laki', 1, 1, 0],
@@ -236,38 +239,39 @@ describe('the matrix of a cancelled person', () => {
     const cancelled: Participant = { ...d1, status: 'cancelled' };
     const waiting: Participant = { ...d2, batchId: A1, status: 'waitlisted' };
     const matrix = attendanceMatrix({
-      event: demoEvent,
-      sessions: demoSessions.filter((s) => s.batchId === A1),
+      event: fixture.event,
+      sessions: fixture.sessions.filter((s) => s.batchId === A1),
       participants: [cancelled, waiting],
       marks: [],
     });
     const table = matrixTable(matrix, { timezone: tz });
     const batal = Array<string>(5).fill('Batal');
     expect(table.rows).toEqual([
-      [1, d1.fullName, '19860926 201505 1 001', ...batal, 0, 8, 0, 'Batal'],
-      [2, d2.fullName, '19680315 199303 2 002', '', '', '', '', '', 0, 8, 0, 'Daftar tunggu'],
+      [1, d1.fullName, '19870412 201403 1 001', ...batal, 0, 8, 0, 'Batal'],
+      [2, d2.fullName, '19690720 199403 2 002', '', '', '', '', '', 0, 8, 0, 'Daftar tunggu'],
     ]);
   });
 });
 
 describe('title lines', () => {
-  const event = { ...demoEvent, demo: false, fiscalYear: 2025, fundingSource: 'DAK Non Fisik' };
+  const event = { ...fixture.event, demo: false, fiscalYear: 2025, fundingSource: 'DAK Non Fisik' };
 
   it('name the sheet, the kegiatan, the angkatan with its dates, and the budget', () => {
-    expect(titleLines('matrixHeading', event, [demoBatches[0]!], 'id', false)).toEqual([
+    expect(titleLines('matrixHeading', event, [fixture.batches[0]!], 'id', false)).toEqual([
       'MATRIKS KEHADIRAN PESERTA PER SESI',
-      demoEvent.name,
+      fixture.event.name,
       'Angkatan I · 2 Juni 2025', // a one-day batch
       'Tahun Anggaran 2025 · DAK Non Fisik',
     ]);
-    const plain = { ...demoEvent, demo: false, fiscalYear: undefined, fundingSource: '' };
-    expect(titleLines('recapHeading', plain, demoBatches, 'id', true)).toEqual([
+    const plain = { ...fixture.event, demo: false, fiscalYear: undefined, fundingSource: '' };
+    expect(titleLines('recapHeading', plain, fixture.batches, 'id', true)).toEqual([
       'REKAP PESERTA PER KABUPATEN/KOTA',
-      demoEvent.name,
+      fixture.event.name,
       'Semua angkatan (Angkatan I, Angkatan II) · 2–23 Juni 2025',
     ]);
   });
 
+  // The built-in demo itself: its sheets must say they hold invented data.
   it('mark the demo event’s sheets as a sample, first thing', () => {
     expect(titleLines('recapHeading', demoEvent, demoBatches, 'id', true)[0]).toBe(
       'CONTOH (data rekaan) · REKAP PESERTA PER KABUPATEN/KOTA',

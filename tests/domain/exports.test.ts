@@ -1,14 +1,7 @@
-// Export tables and CSV against a small hand-made fixture: three demo participants (one
+// Export tables and CSV against a small hand-made fixture: three of the test event's people (one
 // with a NIK, one cancelled) and a walk-in with only the fields the desk asks for, whose
 // name holds a comma, a quote and a newline. Expected cells are written out by hand.
 import { describe, expect, it } from 'vitest';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
 import {
   checkinLogTable,
   matrixTable,
@@ -25,16 +18,17 @@ import {
 } from '#domain/model';
 import { attendanceMatrix, regionRecap } from '#domain/recap';
 import { parseCsv } from '#tests/support/csv';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const tz = 'Asia/Makassar';
-const [A1, A2] = demoBatches.map((b) => b.id) as [string, string];
-const [d1, d2, d3] = demoParticipants as [Participant, Participant, Participant];
+const [A1, A2] = fixture.batches.map((b) => b.id) as [string, string];
+const [d1, d2, d3] = fixture.people as [Participant, Participant, Participant];
 const p1: Participant = { ...d1, nik: '6371054107900001' }; // A1, Kota Banjarmasin
-const p2 = d2; // A2, Kab. Banjar
+const p2 = d2; // A2, Kab. Barito Kuala
 const p3: Participant = { ...d3, status: 'cancelled', cancelReason: 'Tugas dinas' }; // A1
 const walkin = Participant.parse({
   id: 'w1',
-  eventId: DEMO_EVENT_ID,
+  eventId: FIXTURE_EVENT_ID,
   batchId: A1,
   fullName: 'Dra. "Ina", S.Sos.\nBaru',
   institution: 'SDN 1 Banjarmasin',
@@ -54,7 +48,7 @@ let n = 0;
 const mark = (s: number, batch: string, p: Participant, status: AttendanceStatus) =>
   ({
     id: `m${++n}`,
-    eventId: DEMO_EVENT_ID,
+    eventId: FIXTURE_EVENT_ID,
     sessionId: `${batch}-s${s}`,
     participantId: p.id,
     status,
@@ -76,7 +70,7 @@ const marks = [
 const checkin = (id: string, p: Participant, day: string, at: string, extra = {}) =>
   ({
     id,
-    eventId: DEMO_EVENT_ID,
+    eventId: FIXTURE_EVENT_ID,
     participantId: p.id,
     day,
     at,
@@ -129,7 +123,7 @@ const byKey = (table: Table, row: number) =>
   Object.fromEntries(table.columns.map((c, i) => [c.key, table.rows[row]![i]]));
 
 describe('participants table', () => {
-  const table = participantsTable(participants, { batches: demoBatches, timezone: tz });
+  const table = participantsTable(participants, { batches: fixture.batches, timezone: tz });
 
   it('has Indonesian headers by default and names the zone of its times', () => {
     expect(table.name).toBe('Peserta');
@@ -167,17 +161,17 @@ describe('participants table', () => {
     expect(table.rows[0]).toEqual([
       1,
       'KS-A1-001',
-      'Ahmad Fauzi, S.IP.',
-      '19860926 201505 1 001',
+      'Gusti Rahmadi, S.IP.',
+      '19870412 201403 1 001',
       '6371••••••••••01',
       'Laki-laki',
       'PNS',
       'Pustakawan Ahli Pertama',
       null,
-      'Dinas Perpustakaan dan Kearsipan Kota Banjarmasin',
+      'Dinas Perpustakaan Uji Kota Banjarmasin',
       'Kota Banjarmasin',
       'Perpustakaan Umum Kabupaten/Kota',
-      '0812-5123-0001',
+      '0813-4990-0101',
       null,
       'Belum tahu',
       'Angkatan I',
@@ -193,7 +187,7 @@ describe('participants table', () => {
 
   it('reveals the NIK only when asked, and never exports the ticket code', () => {
     const revealed = participantsTable(participants, {
-      batches: demoBatches,
+      batches: fixture.batches,
       timezone: tz,
       revealNik: true,
     });
@@ -202,22 +196,22 @@ describe('participants table', () => {
   });
 
   it('words everything in English when chosen', () => {
-    const en = participantsTable([p2], { batches: demoBatches, timezone: tz, lang: 'en' });
+    const en = participantsTable([p2], { batches: fixture.batches, timezone: tz, lang: 'en' });
     expect(en.columns[2]!.header).toBe('Full name');
     expect(en.rows[0]).toEqual([
       1,
       'KS-A2-001',
-      'Dra. Siti Rahmah',
-      '19680315 199303 2 002',
+      'Dra. Masitah Ilmi',
+      '19690720 199403 2 002',
       null,
       'Female',
       'Civil servant (PNS)',
       'Librarian, Middle Expert',
       null,
-      'Dinas Perpustakaan dan Kearsipan Kab. Banjar',
-      'Kab. Banjar',
+      'Dinas Perpustakaan Uji Kab. Barito Kuala',
+      'Kab. Barito Kuala',
       'Public library (regency/city)',
-      '0813-4876-0002',
+      '0813-4990-0102',
       null,
       'Yes',
       'Angkatan II',
@@ -261,8 +255,8 @@ describe('participants table', () => {
 
 describe('attendance matrix table', () => {
   const matrix = attendanceMatrix({
-    event: demoEvent,
-    sessions: demoSessions,
+    event: fixture.event,
+    sessions: fixture.sessions,
     participants: [p1, p2],
     marks,
   });
@@ -280,8 +274,10 @@ describe('attendance matrix table', () => {
       'Sen 2/6 14.45',
       'Sen 23/6 07.30',
     ]);
-    expect(table.columns[3]!.note).toBe('Pembukaan dan pengarahan Kepala Dinas (1 JP)');
-    expect(table.columns[4]!.note).toBe('Kebijakan pembinaan jabatan fungsional pustakawan (2 JP)');
+    expect(table.columns[3]!.note).toBe('Pembukaan dan arahan Ketua Panitia Uji (1 JP)');
+    expect(table.columns[4]!.note).toBe(
+      'Kebijakan pengembangan koleksi perpustakaan daerah (2 JP)',
+    );
     expect(table.notes?.[0]).toMatch(/^Keterangan: kosong = belum dicatat; — = sesi angkatan lain/);
     expect(table.notes?.[0]).toContain('Jam sesi dalam WITA');
     expect(headers.slice(13)).toEqual([
@@ -299,8 +295,8 @@ describe('attendance matrix table', () => {
     const dash = Array<string>(5).fill('—');
     // prettier-ignore
     expect(table.rows).toEqual([
-      [1, 'Ahmad Fauzi, S.IP.', '19860926 201505 1 001', 'Hadir', 'Terlambat', 'Izin', 'Sakit', '', ...dash, 3, 8, 37.5, 'Tidak'],
-      [2, 'Dra. Siti Rahmah', '19680315 199303 2 002', ...dash, 'Tidak hadir', 'Hadir', 'Hadir', 'Hadir', 'Hadir', 7, 8, 87.5, 'Ya'],
+      [1, 'Gusti Rahmadi, S.IP.', '19870412 201403 1 001', 'Hadir', 'Terlambat', 'Izin', 'Sakit', '', ...dash, 3, 8, 37.5, 'Tidak'],
+      [2, 'Dra. Masitah Ilmi', '19690720 199403 2 002', ...dash, 'Tidak hadir', 'Hadir', 'Hadir', 'Hadir', 'Hadir', 7, 8, 87.5, 'Ya'],
     ]);
   });
 });
@@ -320,14 +316,14 @@ describe('check-in log table', () => {
       'Tanda tangan',
       'Perangkat',
     ]);
-    const nip1 = '19860926 201505 1 001';
+    const nip1 = '19870412 201403 1 001';
     // prettier-ignore
     expect(table.rows).toEqual([
       ['2025-06-01T23:10:00.000Z', '2025-06-02', p1.fullName, nip1, 'Pindai QR', 'Tidak', 'Tidak', 'Ya', 'Meja 1'],
       ['2025-06-01T23:20:00.000Z', '2025-06-02', walkin.fullName, null, 'Datang langsung', 'Tidak', 'Ya', 'Tidak', 'perangkat c7e21b'],
       ['2025-06-01T23:40:00.000Z', '2025-06-02', p1.fullName, nip1, 'Cari nama', 'Ya', 'Tidak', 'Tidak', 'Meja 1'],
       ['2025-06-02T23:00:00.000Z', '2025-06-03', p1.fullName, nip1, 'Pindai QR', 'Tidak', 'Tidak', 'Tidak', 'Meja 1'],
-      ['2025-06-22T23:05:00.000Z', '2025-06-23', p2.fullName, '19680315 199303 2 002', 'Pindai QR', 'Tidak', 'Tidak', 'Tidak', 'Meja 1'],
+      ['2025-06-22T23:05:00.000Z', '2025-06-23', p2.fullName, '19690720 199403 2 002', 'Pindai QR', 'Tidak', 'Tidak', 'Tidak', 'Meja 1'],
     ]);
   });
 
@@ -356,8 +352,8 @@ describe('check-in log table', () => {
 
 describe('recap table', () => {
   const recap = regionRecap({
-    event: demoEvent,
-    sessions: demoSessions,
+    event: fixture.event,
+    sessions: fixture.sessions,
     participants,
     marks,
     checkins,
@@ -380,11 +376,11 @@ describe('recap table', () => {
       'Rencana sertifikasi: Tidak',
       'Rencana sertifikasi: belum diisi',
     ]);
-    // p2 (P) in Kab. Banjar: eligible, intends to. Banjarmasin: p1 (L, undecided) and the
+    // p2 (P) in Kab. Barito Kuala: eligible, intends to. Banjarmasin: p1 (L, undecided) and the
     // walk-in (no gender, intention not given), both arrived. Banjarbaru: p3 cancelled.
     // No JP column: a sum of JP over people measures nothing.
     expect(table.rows).toEqual([
-      ['Kab. Banjar', 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0],
+      ['Kab. Barito Kuala', 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0],
       ['Kota Banjarmasin', 2, 0, 0, 1, 0, 1, 2, 0, 0, 1, 0, 1],
       ['Kota Banjarbaru', 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
       ['Jumlah', 3, 0, 1, 1, 1, 1, 3, 1, 1, 1, 0, 1],
@@ -394,9 +390,14 @@ describe('recap table', () => {
 });
 
 describe('toCsv', () => {
-  const people = participantsTable(participants, { batches: demoBatches, timezone: tz });
+  const people = participantsTable(participants, { batches: fixture.batches, timezone: tz });
   const matrix = matrixTable(
-    attendanceMatrix({ event: demoEvent, sessions: demoSessions, participants: [p1, p2], marks }),
+    attendanceMatrix({
+      event: fixture.event,
+      sessions: fixture.sessions,
+      participants: [p1, p2],
+      marks,
+    }),
     { timezone: tz },
   );
 

@@ -3,18 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { demoEvent, demoParticipants } from '#domain/demo';
 import { eventIdentifierIssues, participantIdentifierIssues } from '#domain/identifiers';
 import { Participant, type Event } from '#domain/model';
+import { fixture } from '#tests/support/fixture';
 
 const today = new Date('2026-12-02T00:00:00Z');
 const ctx = { provinceCode: '63', today };
-const ahmad = demoParticipants[0]!; // PNS, NIP 19860926 201505 1 001, male, Kota Banjarmasin
+const gusti = fixture.people[0]!; // PNS, NIP 19870412 201403 1 001, male, Kota Banjarmasin
 
-/** A schema-valid stored participant: Ahmad with some fields changed. */
+/** A schema-valid stored participant: Gusti with some fields changed. */
 const stored = (over: Partial<Participant> = {}): Participant =>
-  Participant.parse({ ...ahmad, ...over });
+  Participant.parse({ ...gusti, ...over });
 
 /** A walk-in as the desk stores it: name, NIP or phone, institution, region, batch. */
 function walkin(over: Partial<Participant> = {}): Participant {
-  const { employmentStatus: _s, gender: _g, position: _p, libraryType: _l, ...rest } = ahmad;
+  const { employmentStatus: _s, gender: _g, position: _p, libraryType: _l, ...rest } = gusti;
   const { certificationIntention: _c, nip: _n, ...short } = rest;
   return Participant.parse({ ...short, source: 'walkin', needsReview: true, ...over });
 }
@@ -23,6 +24,8 @@ const codes = (issues: { field: string; code: string }[]) =>
   issues.map((i) => `${i.field}:${i.code}`);
 
 describe('participantIdentifierIssues', () => {
+  // The built-in demo's people, checked on the event's day and today: a newcomer's
+  // first screens must never show them as wrong.
   it('finds nothing wrong with the demo participants, then or now', () => {
     for (const p of demoParticipants) {
       expect(participantIdentifierIssues(p, ctx), p.fullName).toEqual([]);
@@ -138,8 +141,9 @@ describe('participantIdentifierIssues', () => {
 });
 
 describe('eventIdentifierIssues', () => {
-  const event = (over: Partial<Event>): Event => ({ ...demoEvent, ...over });
+  const event = (over: Partial<Event>): Event => ({ ...fixture.event, ...over });
 
+  // The built-in demo's signers, on the event's day and today (see above).
   it('finds nothing wrong with the demo event', () => {
     expect(eventIdentifierIssues(demoEvent, today)).toEqual([]);
     expect(eventIdentifierIssues(demoEvent, new Date('2025-06-02T00:00:00Z'))).toEqual([]);

@@ -1,7 +1,6 @@
 // The rule for a person's name, as every form and the server apply it: two letters at
 // least, no character the PDFs cannot print, "too long" said rather than the name cut.
 import { describe, expect, it } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { participantIdentifierIssues } from '#domain/identifiers';
 import { validationMessage } from '#domain/messages';
 import { Participant } from '#domain/model';
@@ -14,6 +13,7 @@ import {
 import { validateEvent } from '#domain/setup';
 import { emptyWalkinForm, validateWalkin } from '#domain/walkin';
 import { participant } from '#tests/support/factories';
+import { fixture } from '#tests/support/fixture';
 
 const codeOf = (name: string) => {
   const r = parsePersonName(name);
@@ -124,7 +124,7 @@ describe('the name rule in every form and on the server', () => {
 
   it('the server’s identifier check names fullName first for a stored name it would refuse', () => {
     const ctx63 = { provinceCode: '63' };
-    for (const p of demoParticipants) expect(participantIdentifierIssues(p, ctx63)).toEqual([]);
+    for (const p of fixture.people) expect(participantIdentifierIssues(p, ctx63)).toEqual([]);
     const stored = (fullName: string) => Participant.parse(participant({ fullName }));
     expect(participantIdentifierIssues(stored('12345'), ctx63)).toEqual([
       { field: 'fullName', code: 'name.letters' },

@@ -1,7 +1,6 @@
 // The organiser's participant filters (pure): each filter alone, eligibility from the
 // credit, and the desk's search inside what the filters keep.
 import { describe, expect, it } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import {
   ALL_PEOPLE,
   isFiltered,
@@ -9,8 +8,9 @@ import {
   regionsOf,
   type PeopleFilter,
 } from '#domain/people-filter';
+import { fixture } from '#tests/support/fixture';
 
-const people = demoParticipants.map((p, i) => ({
+const people = fixture.people.map((p, i) => ({
   ...p,
   status: i === 5 ? ('cancelled' as const) : p.status,
   source: i === 4 ? ('walkin' as const) : p.source,
@@ -37,7 +37,7 @@ describe('participant filters', () => {
     expect(find({ batchId: people[1]!.batchId })).toEqual(
       names((p) => p.batchId === people[1]!.batchId),
     );
-    expect(find({ regionCode: '63.03' })).toEqual(names((p) => p.regionCode === '63.03'));
+    expect(find({ regionCode: '63.04' })).toEqual(names((p) => p.regionCode === '63.04'));
     expect(find({ source: 'walkin' })).toEqual([people[4]!.fullName]);
     expect(find({ source: 'ahead' })).toEqual(names((p) => p.source !== 'walkin'));
     expect(find({ needsReview: true })).toEqual([people[4]!.fullName]);
@@ -46,9 +46,9 @@ describe('participant filters', () => {
   });
 
   it('searches the way the desk does, within the filters', () => {
-    expect(find({ query: 'rahmah' })).toEqual([people[1]!.fullName]);
-    expect(find({ query: 'rahmah', batchId: people[0]!.batchId })).toEqual([]);
-    expect(find({ query: '19860926' })).toEqual([people[0]!.fullName]);
+    expect(find({ query: 'masitah' })).toEqual([people[1]!.fullName]);
+    expect(find({ query: 'masitah', batchId: people[0]!.batchId })).toEqual([]);
+    expect(find({ query: '19870412' })).toEqual([people[0]!.fullName]);
   });
 
   it('offers the kabupaten/kota the people come from, once each', () => {

@@ -12,12 +12,14 @@ import {
   validateEvent,
   validateSession,
 } from '#domain/setup';
+import { fixture } from '#tests/support/fixture';
 
-const batch = demoBatches[0]!;
+const batch = fixture.batches[0]!;
 const at = (day: string, hhmm: string) => `${day}T${hhmm}:00.000Z`;
-const session = (over: Partial<Session>): Session => ({ ...demoSessions[0]!, ...over });
+const session = (over: Partial<Session>): Session => ({ ...fixture.sessions[0]!, ...over });
 
 describe('validateEvent', () => {
+  // The built-in demo must stay valid in the organiser's form: a newcomer edits and saves it.
   it('accepts the demo event', () => {
     expect(validateEvent(demoEvent)).toEqual({});
   });
@@ -25,7 +27,7 @@ describe('validateEvent', () => {
   it('names each wrong field with its own code', () => {
     expect(
       validateEvent({
-        ...demoEvent,
+        ...fixture.event,
         name: '  ',
         organizer: '',
         startDate: '2025-06-05',
@@ -59,7 +61,7 @@ describe('validateEvent: who signs, the committee, the certificate number', () =
     position: 'Sekretaris, Dispersip Kalsel',
     ...over,
   });
-  const withPeople = (over: Partial<Event>): Event => ({ ...demoEvent, ...over });
+  const withPeople = (over: Partial<Event>): Event => ({ ...fixture.event, ...over });
 
   it('takes a NIP typed in its printed groups, a PNS NIP or an NI PPPK, or none', () => {
     expect(
@@ -152,7 +154,7 @@ describe('validateEvent: who signs, the committee, the certificate number', () =
 describe('tidyEvent', () => {
   it('stores NIPs as digits, drops blank signers and blank member NIPs, keeps row order', () => {
     const tidy = tidyEvent({
-      ...demoEvent,
+      ...fixture.event,
       official: { name: ' Drs. Ahmad ', title: 'Ketua Panitia', nip: '19750101 200003 1 001' },
       committee: [
         { id: 'b', role: 'narasumber', name: 'Budi ', nip: ' ', position: 'Perpusnas' },
@@ -175,41 +177,45 @@ describe('tidyEvent', () => {
     ]);
     expect(tidy.certificate).toEqual({ numberPattern: '{seq}/SERT/{year}', place: 'Banjarbaru' });
     expect(
-      'official' in tidyEvent({ ...demoEvent, official: { name: '', title: '', nip: '' } }),
+      'official' in tidyEvent({ ...fixture.event, official: { name: '', title: '', nip: '' } }),
     ).toBe(false);
   });
 
   it('leaves a NIP with letters as typed, for the rules to name', () => {
     const official = { name: 'Ahmad', title: 'B', nip: '1975O101 2000031001' };
-    const tidy = tidyEvent({ ...demoEvent, official });
+    const tidy = tidyEvent({ ...fixture.event, official });
     expect(tidy.official?.nip).toBe('1975O101 2000031001');
     expect(validateEvent(tidy)['official.nip']).toBe('nip');
   });
 });
 
 describe('validateBatch', () => {
+  // The built-in demo must stay valid in the organiser's form: a newcomer edits and saves it.
   it('accepts the demo batches', () => {
     for (const b of demoBatches) expect(validateBatch(b, demoEvent, demoBatches)).toEqual({});
   });
 
   it('refuses a taken or malformed code, days outside the event, a negative capacity', () => {
-    const other = demoBatches[1]!;
+    const other = fixture.batches[1]!;
     expect(
       validateBatch(
         { ...batch, code: other.code, startDate: '2000-01-01', capacity: -1 },
-        demoEvent,
-        demoBatches,
+        fixture.event,
+        fixture.batches,
       ),
     ).toEqual({ code: 'batchCodeTaken', startDate: 'outsideEvent', capacity: 'capacity' });
-    expect(validateBatch({ ...batch, code: 'a-1' }, demoEvent, demoBatches).code).toBe('batchCode');
-    expect(validateBatch({ ...batch, endDate: '2099-01-01' }, demoEvent, demoBatches).endDate).toBe(
-      'outsideEvent',
+    expect(validateBatch({ ...batch, code: 'a-1' }, fixture.event, fixture.batches).code).toBe(
+      'batchCode',
     );
+    expect(
+      validateBatch({ ...batch, endDate: '2099-01-01' }, fixture.event, fixture.batches).endDate,
+    ).toBe('outsideEvent');
   });
 });
 
 describe('validateSession', () => {
   const tz = 'Asia/Makassar';
+  // The built-in demo must stay valid in the organiser's form: a newcomer edits and saves it.
   it('accepts the demo sessions', () => {
     for (const s of demoSessions) {
       const b = demoBatches.find((x) => x.id === s.batchId);
@@ -255,6 +261,7 @@ describe('overlappingSessions', () => {
     expect(pairs.sort()).toEqual(['a-b', 'e-a', 'e-b', 'e-c'].sort());
   });
 
+  // The built-in demo's schedule, as a newcomer sees it in the console: no clash warnings.
   it('the demo schedule has no overlaps', () => {
     expect(overlappingSessions(demoSessions)).toEqual([]);
   });
@@ -267,7 +274,7 @@ describe('retention', () => {
   });
 
   it('allows a purge from that day on, once', () => {
-    const e = { ...demoEvent, endDate: '2025-06-10', retentionDays: 10 };
+    const e = { ...fixture.event, endDate: '2025-06-10', retentionDays: 10 };
     expect(canPurge(e, '2025-06-19')).toBe(false);
     expect(canPurge(e, '2025-06-20')).toBe(true);
     const purged = {
@@ -325,7 +332,7 @@ describe('the documents’ frame', () => {
   it('refuses a 0% threshold, a fiscal year out of range and a wrong approver NIP', () => {
     expect(
       validateEvent({
-        ...demoEvent,
+        ...fixture.event,
         certificateThreshold: 0,
         fiscalYear: 1999,
         approver: { name: 'Drs. H. Ahmad', title: 'KPA', nip: '1234' },
@@ -335,23 +342,23 @@ describe('the documents’ frame', () => {
       fiscalYear: 'fiscalYear',
       'approver.nip': 'nip',
     });
-    expect(validateEvent({ ...demoEvent, certificateThreshold: 0.5, fiscalYear: 2025 })).toEqual(
-      {},
-    );
+    expect(
+      validateEvent({ ...fixture.event, certificateThreshold: 0.5, fiscalYear: 2025 }),
+    ).toEqual({});
   });
 
   it('wants a panitia member to serve on at least one day when days are chosen', () => {
-    expect(validateEvent({ ...demoEvent, committee: [member({ days: [] })] })).toEqual({
+    expect(validateEvent({ ...fixture.event, committee: [member({ days: [] })] })).toEqual({
       'committee.0.days': 'required',
     });
     expect(
-      validateEvent({ ...demoEvent, committee: [member({ days: [demoEvent.startDate] })] }),
+      validateEvent({ ...fixture.event, committee: [member({ days: [fixture.event.startDate] })] }),
     ).toEqual({});
   });
 
   it('stores the frame tidied: blank letterhead dropped, lines trimmed, days sorted', () => {
     const blank = tidyEvent({
-      ...demoEvent,
+      ...fixture.event,
       city: ' ',
       letterhead: { lines: ['', ' '], address: ' ', logos: [] },
       approver: { name: '', title: '', nip: '' },
@@ -360,7 +367,7 @@ describe('the documents’ frame', () => {
     expect(blank.approver).toBeUndefined();
     expect(blank.city).toBe('');
     const full = tidyEvent({
-      ...demoEvent,
+      ...fixture.event,
       city: ' Banjarmasin ',
       letterhead: { lines: [' DINAS PERPUSTAKAAN ', '', 'X'], address: 'Jl. A. Yani', logos: [] },
       committee: [
@@ -382,7 +389,7 @@ describe('the documents’ frame', () => {
   it('dates a batch’s certificates on or after its last day, in the same year', () => {
     const b = { ...batch, startDate: '2025-06-02', endDate: '2025-06-03' };
     const check = (certificateDate: string) =>
-      validateBatch({ ...b, certificateDate }, demoEvent, []).certificateDate;
+      validateBatch({ ...b, certificateDate }, fixture.event, []).certificateDate;
     expect(check('2025-06-02')).toBe('certificateDate');
     expect(check('2026-01-05')).toBe('certificateDate');
     expect(check('2025-06-03')).toBeUndefined();

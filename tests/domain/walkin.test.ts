@@ -1,17 +1,17 @@
-// The walk-in form's rules and the likely-duplicate check, against the demo people and
+// The walk-in form's rules and the likely-duplicate check, against the test event's people and
 // hand-made variants of them.
 import { describe, expect, it } from 'vitest';
-import { demoBatches, demoParticipants } from '#domain/demo';
 import { Participant } from '#domain/model';
 import { emptyWalkinForm, likelyDuplicates, validateWalkin } from '#domain/walkin';
+import { fixture } from '#tests/support/fixture';
 
 const ctx = {
   provinceCode: '63',
-  batchIds: demoBatches.map((b) => b.id),
+  batchIds: fixture.batches.map((b) => b.id),
   today: new Date('2025-06-03T00:00:00Z'),
 };
 const form = (over: Partial<ReturnType<typeof emptyWalkinForm>> = {}) => ({
-  ...emptyWalkinForm(demoBatches[0]!.id),
+  ...emptyWalkinForm(fixture.batches[0]!.id),
   fullName: 'Rina Marlina',
   institution: 'Perpustakaan Kab. Tapin',
   regionCode: '63.05',
@@ -41,7 +41,7 @@ describe('the walk-in form', () => {
         phone: '+6281251234567',
         institution: 'Perpustakaan Kab. Tapin',
         regionCode: '63.05',
-        batchId: demoBatches[0]!.id,
+        batchId: fixture.batches[0]!.id,
       },
     });
   });
@@ -101,39 +101,39 @@ describe('the walk-in form', () => {
 });
 
 describe('likely duplicates of a walk-in', () => {
-  const [ahmad, siti, rizky] = demoParticipants;
+  const [gusti, masitah, fikri] = fixture.people;
 
   it('the same NIP or phone, whatever the name', () => {
     expect(
       likelyDuplicates(
-        { fullName: 'Orang Lain', institution: 'X', nip: ahmad!.nip! },
-        demoParticipants,
+        { fullName: 'Orang Lain', institution: 'X', nip: gusti!.nip! },
+        fixture.people,
       ),
-    ).toEqual([{ person: ahmad, reason: 'nip' }]);
+    ).toEqual([{ person: gusti, reason: 'nip' }]);
     expect(
       likelyDuplicates(
-        { fullName: 'Orang Lain', institution: 'X', phone: siti!.phone },
-        demoParticipants,
+        { fullName: 'Orang Lain', institution: 'X', phone: masitah!.phone },
+        fixture.people,
       ),
-    ).toEqual([{ person: siti, reason: 'phone' }]);
+    ).toEqual([{ person: masitah, reason: 'phone' }]);
   });
 
   it('a similar name at the same institution: titles, a typo, a spelling of Muhammad, a missing middle name', () => {
-    const at = (fullName: string, institution = rizky!.institution) =>
-      likelyDuplicates({ fullName, institution }, demoParticipants).map((d) => d.person.id);
-    expect(at('M. Rizky Ramadhan')).toEqual([rizky!.id]);
-    expect(at('Muhamad Rizki Ramadhan, S.Hum')).toEqual([rizky!.id]);
-    expect(at('Rizky Ramadhan')).toEqual([rizky!.id]);
-    expect(at('muhammad rizky ramadhan', rizky!.institution.toUpperCase())).toEqual([rizky!.id]);
+    const at = (fullName: string, institution = fikri!.institution) =>
+      likelyDuplicates({ fullName, institution }, fixture.people).map((d) => d.person.id);
+    expect(at('M. Fikri Maulana')).toEqual([fikri!.id]);
+    expect(at('Muhamad Fikry Maulana, S.Hum')).toEqual([fikri!.id]);
+    expect(at('Fikri Maulana')).toEqual([fikri!.id]);
+    expect(at('muhammad fikri maulana', fikri!.institution.toUpperCase())).toEqual([fikri!.id]);
     // Another person at the same place, or the same name somewhere else, is not flagged.
     expect(at('Rina Marlina')).toEqual([]);
-    expect(at('Muhammad Rizky Ramadhan', 'Perpustakaan Kab. Tapin')).toEqual([]);
+    expect(at('Muhammad Fikri Maulana', 'Perpustakaan Kab. Tapin')).toEqual([]);
   });
 
   it('ranks a NIP match above a name match', () => {
     const found = likelyDuplicates(
-      { fullName: siti!.fullName, institution: siti!.institution, nip: ahmad!.nip! },
-      demoParticipants,
+      { fullName: masitah!.fullName, institution: masitah!.institution, nip: gusti!.nip! },
+      fixture.people,
     );
     expect(found.map((d) => d.reason)).toEqual(['nip', 'name']);
   });

@@ -57,6 +57,7 @@ beforeAll(async () => {
   for (let i = 0; i < PHONES; i++) {
     const phone = participantPhone();
     const p = person({
+      eventId: DEMO_EVENT_ID,
       batchId: demoBatches[i % 2]!.id,
       phone: `+62812${5_000_000 + i}`,
       ...(i === 7 ? { fullName: 'Dra. Hj. Aminah Rahmawati, M.Hum.' } : {}),
@@ -68,7 +69,7 @@ beforeAll(async () => {
   await enrollDevice(server, 'trainer');
   const office = await enrollDevice(server, 'organiser');
   const imported = Array.from({ length: IMPORTED }, (_, i) =>
-    register(person({ batchId: demoBatches[i % 2]!.id, source: 'import' })),
+    register(person({ eventId: DEMO_EVENT_ID, batchId: demoBatches[i % 2]!.id, source: 'import' })),
   );
   await office.send(...imported);
 }, 120_000);

@@ -33,7 +33,9 @@ function trust(caPem: string): string {
 }
 
 beforeAll(async () => {
+  // The app as `npm start` serves it over HTTPS: on the demo event it seeds.
   server = await startTestServer({
+    seed: 'demo',
     tls: 'local',
     httpPort: await freePort(),
     names: [HOST],
@@ -131,7 +133,11 @@ describe('HTTPS on a LAN-style host name, with the server’s own certificate au
 describe('plain HTTP on a LAN-style host name', () => {
   it('says the address cannot work offline, names the HTTPS one, and still saves and sends', async () => {
     // A server without HTTPS (as before this issue), whose public address is the secure one.
-    const plain = await startTestServer({ port: await freePort(), publicUrl: origin() });
+    const plain = await startTestServer({
+      seed: 'demo',
+      port: await freePort(),
+      publicUrl: origin(),
+    });
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     try {
       const page = await context.newPage();

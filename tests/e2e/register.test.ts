@@ -272,7 +272,7 @@ describe('registering from a phone', () => {
       // published): the phone's page says so.
       const organiser = await enrollDevice(server, 'organiser');
       const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
-      await organiser.send(...a1.map((s) => mark(s.id, id)));
+      await organiser.send(...a1.map((s) => mark(s.id, id, 'hadir', { eventId: DEMO_EVENT_ID })));
       const admin = (path: string, body: unknown) =>
         request(server.url, `/api/v1/admin/certificates/${path}`, { token: organiser.token, body });
       expect((await admin('issue', {})).status).toBe(200);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import type { Browser, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoBatches, demoParticipants, demoSessions } from '#domain/demo';
+import { DEMO_EVENT_ID, demoBatches, demoParticipants, demoSessions } from '#domain/demo';
 import { setOrganiserPassword } from '#server/auth';
 import { pdfText } from '#tests/support/pdf';
 import { checkin, enrollDevice, mark, person, register } from '#tests/server/support';
@@ -28,27 +28,29 @@ afterAll(async () => {
 // Noorhayati (absent from a 2-JP session, 6 JP = 75%, below the 80% threshold).
 const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
 const [ahmad, , rizky, , noor] = demoParticipants;
+/** The test drafts' default event is the test fixture's: these are the demo's. */
+const demo = { eventId: DEMO_EVENT_ID };
 const SIGNATURE = 'M10 60 l20 -30 l20 40 l30 -50 l25 45 M150 70 l60 0';
 
 async function seed(server: AppServer) {
   const desk = await enrollDevice(server, 'staff');
   const at = (time: string) => new Date(`2025-06-02T${time}:00+08:00`).toISOString();
   await desk.send(
-    checkin(ahmad!.id, { at: at('07:10'), signature: SIGNATURE, method: 'search' }),
-    checkin(rizky!.id, { at: at('07:20') }),
-    checkin(noor!.id, { at: at('07:40') }),
+    checkin(ahmad!.id, { ...demo, at: at('07:10'), signature: SIGNATURE, method: 'search' }),
+    checkin(rizky!.id, { ...demo, at: at('07:20') }),
+    checkin(noor!.id, { ...demo, at: at('07:40') }),
   );
   const organiser = await enrollDevice(server, 'organiser');
   // Batch II is large: its day's sheet runs over several printed pages.
   const a2 = demoBatches[1]!.id;
   const many = Array.from({ length: 45 }, (_, i) =>
-    person({ fullName: `Peserta Angkatan Dua ${i + 1}`, batchId: a2, source: 'import' }),
+    person({ ...demo, fullName: `Peserta Angkatan Dua ${i + 1}`, batchId: a2, source: 'import' }),
   );
   await organiser.send(...many.map(register));
   await organiser.send(
-    ...a1.map((s) => mark(s.id, ahmad!.id)),
-    ...a1.map((s, i) => mark(s.id, rizky!.id, i === 4 ? 'izin' : 'hadir')),
-    ...a1.map((s, i) => mark(s.id, noor!.id, i === 1 ? 'tidak_hadir' : 'hadir')),
+    ...a1.map((s) => mark(s.id, ahmad!.id, 'hadir', demo)),
+    ...a1.map((s, i) => mark(s.id, rizky!.id, i === 4 ? 'izin' : 'hadir', demo)),
+    ...a1.map((s, i) => mark(s.id, noor!.id, i === 1 ? 'tidak_hadir' : 'hadir', demo)),
   );
 }
 

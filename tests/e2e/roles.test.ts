@@ -111,7 +111,7 @@ describe('a trainer’s mark refused because the session was finished', () => {
     await row.getByTestId('status').tap();
     await expect.poll(() => row.getByTestId('status').textContent()).toBe('Hadir');
     const organiser = await enrollDevice(server, 'organiser');
-    const closed = await organiser.send(closeSession(SESSION.id, true));
+    const closed = await organiser.send(closeSession(SESSION.id, true, { eventId: DEMO_EVENT_ID }));
     expect(closed.results[0]!.status).toBe('applied');
 
     await restoreServer(context);
@@ -127,7 +127,7 @@ describe('a trainer’s mark refused because the session was finished', () => {
     expect(markOf(PERSON.id)).toHaveLength(0);
 
     // The organiser reopens it; "Coba lagi" sends the mark again, and now it is taken.
-    await organiser.send(closeSession(SESSION.id, false));
+    await organiser.send(closeSession(SESSION.id, false, { eventId: DEMO_EVENT_ID }));
     await refused.getByRole('button', { name: 'Coba lagi' }).tap();
     await expect.poll(() => markOf(PERSON.id).length, { timeout: 30_000 }).toBe(1);
     expect(markOf(PERSON.id)[0]!.status).toBe('hadir');

@@ -37,7 +37,13 @@ export async function serveApp(
   outDir = process.env.HADIR_E2E_DIST ?? 'dist',
   dataDir = scratchDir(),
 ): Promise<AppServer> {
-  return startTestServer({ dataDir, staticDir: outDir, port: port ?? (await freePort()) });
+  // The app as `npm start` serves it: on the demo event it seeds.
+  return startTestServer({
+    dataDir,
+    staticDir: outDir,
+    port: port ?? (await freePort()),
+    seed: 'demo',
+  });
 }
 
 // Data directories made here outlive a stopped server (a test may restart on the same

@@ -95,6 +95,7 @@ const PLACES = [
 function rosterPeople(): { seeded: Participant[]; roster: Participant[]; everyone: Participant[] } {
   const seeded = NAMES.map((fullName, i) =>
     newPerson({
+      eventId: DEMO_EVENT_ID,
       batchId: BATCH.id,
       fullName,
       institution: PLACES[i % PLACES.length]![0],
@@ -204,7 +205,7 @@ describe('trainer marks a session offline', () => {
     async () => {
       const server = await serveApp();
       setOrganiserPassword(server.db, PASSWORD);
-      const target = { url: server.url, db: server.db };
+      const target = { url: server.url, db: server.db, eventId: DEMO_EVENT_ID };
       const contexts: BrowserContext[] = [];
       try {
         // 1. The session's 30 people, their venue check-ins that morning (three of them
@@ -236,13 +237,19 @@ describe('trainer marks a session offline', () => {
         const checkins = await desk.send(
           ...early.map((p, i) =>
             checkin(p.id, {
+              eventId: DEMO_EVENT_ID,
               day: DAY,
               at: wita(`07:${String(10 + i).padStart(2, '0')}`),
               method: 'search',
             }),
           ),
           ...late.map((p, i) =>
-            checkin(p.id, { day: DAY, at: wita(['08:25', '08:40', '09:05'][i]!), method: 'qr' }),
+            checkin(p.id, {
+              eventId: DEMO_EVENT_ID,
+              day: DAY,
+              at: wita(['08:25', '08:40', '09:05'][i]!),
+              method: 'qr',
+            }),
           ),
         );
         expect(checkins.results.every((r) => r.status === 'applied')).toBe(true);
@@ -253,7 +260,9 @@ describe('trainer marks a session offline', () => {
         const earlier = await organiserApi.send(
           ...[H, T, I, X].flatMap((p) =>
             OTHER_SESSIONS.map((s) =>
-              mark(s.id, p.id, p === T && s === opening ? 'terlambat' : 'hadir'),
+              mark(s.id, p.id, p === T && s === opening ? 'terlambat' : 'hadir', {
+                eventId: DEMO_EVENT_ID,
+              }),
             ),
           ),
         );
@@ -348,7 +357,7 @@ describe('trainer marks a session offline', () => {
         const laterAt = new Date().toISOString();
         const laterHlc = hlcAt(desk.clientId, Date.now());
         const sent = await desk.send({
-          ...mark(SESSION.id, X.id, 'izin', { at: laterAt }),
+          ...mark(SESSION.id, X.id, 'izin', { eventId: DEMO_EVENT_ID, at: laterAt }),
           hlc: laterHlc,
         });
         expect(sent.results[0]!.status).toBe('applied');
@@ -397,7 +406,7 @@ describe('trainer marks a session offline', () => {
         const staleWall = beforeMarks - 60_000;
         const staleAt = new Date(staleWall).toISOString();
         const stale = await desk.send({
-          ...mark(SESSION.id, I.id, 'hadir', { at: staleAt }),
+          ...mark(SESSION.id, I.id, 'hadir', { eventId: DEMO_EVENT_ID, at: staleAt }),
           hlc: hlcAt(desk.clientId, staleWall),
         });
         expect(stale.results[0]!.status).toBe('applied');

@@ -11,7 +11,6 @@ import { encode } from 'uqr';
 import { describe, expect, it } from 'vitest';
 import type { CertificateData } from '#domain/certificate';
 import { attendanceSheet, type SheetData } from '#domain/daftar-hadir';
-import { demoBatches, demoEvent, demoParticipants, demoSessions } from '#domain/demo';
 import { attendancePdf, FIRST_PAGE_ROWS, ROWS_PER_PAGE, tablePages } from '#reports/attendance-pdf';
 import {
   certificateFileNames,
@@ -23,6 +22,7 @@ import {
 } from '#reports/certificate-pdf';
 import { decimalComma } from '#reports/pdf';
 import { formatDaySpan } from '#domain/time';
+import { fixture } from '#tests/support/fixture';
 
 const fonts = join(
   dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
@@ -138,13 +138,13 @@ describe('the daftar hadir PDF', () => {
     expect((await pageTexts(signed))[0]!.split('\n')).not.toContain('1.');
   });
 
-  it('carries the demo batch’s people with their formatted NIP', async () => {
-    const session = demoSessions[1]!;
+  it('carries the batch’s people with their formatted NIP', async () => {
+    const session = fixture.sessions[1]!;
     const data = {
-      event: demoEvent,
-      batches: demoBatches,
-      sessions: demoSessions,
-      participants: demoParticipants,
+      event: fixture.event,
+      batches: fixture.batches,
+      sessions: fixture.sessions,
+      participants: fixture.people,
       checkins: [],
     };
     const pdf = attendancePdf(
@@ -152,10 +152,10 @@ describe('the daftar hadir PDF', () => {
     );
     // Long names wrap in their cell: read the lines as running text.
     const text = (await pageTexts(pdf)).join('\n').replace(/\n/g, ' ');
-    const people = demoParticipants.filter((p) => p.batchId === session.batchId);
+    const people = fixture.people.filter((p) => p.batchId === session.batchId);
     for (const p of people) expect(text).toContain(p.fullName);
-    expect(text).toContain('19860926 201505 1 001');
-    expect(text).toContain(demoEvent.name);
+    expect(text).toContain('19870412 201403 1 001');
+    expect(text).toContain(fixture.event.name);
   });
 });
 

@@ -6,14 +6,24 @@
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { demoBatches, demoEvent, demoParticipants, demoSessions } from '#domain/demo';
 import type { Table } from '#domain/exports';
 import type { ReportData } from '#domain/event-data';
+import { demoBatches, demoEvent, demoParticipants, demoSessions } from '#domain/demo';
 import { exportTables } from '#reports/tables';
 import { xlsxOf } from '#reports/xlsx';
+import { fixture } from '#tests/support/fixture';
 
 const data: ReportData = {
-  event: { ...demoEvent, fiscalYear: 2025, fundingSource: 'DAK Non Fisik' },
+  event: { ...fixture.event, fiscalYear: 2025, fundingSource: 'DAK Non Fisik' },
+  batches: fixture.batches,
+  sessions: fixture.sessions,
+  participants: fixture.people,
+  checkins: [],
+  marks: [],
+};
+// The built-in demo event's sheets, for the sample mark it must print on every page.
+const demo: ReportData = {
+  event: demoEvent,
   batches: demoBatches,
   sessions: demoSessions,
   participants: demoParticipants,
@@ -107,12 +117,17 @@ describe('the XLSX on paper', () => {
     );
     for (const { name, xml } of sheets) {
       const head = inner(xml, 'oddHeader')[0]!.replace(/&amp;/g, '&');
-      // The demo event's: every printed page says it is a sample, at the head's right.
       expect(head, name).toBe(
+        `&L&8 ${fixture.event.name} · Semua angkatan (Angkatan I, Angkatan II) · 2–23 Juni 2025`,
+      );
+      expect(inner(xml, 'oddFooter')[0]!.replace(/&amp;/g, '&')).toBe('&C&8Halaman &P dari &N');
+    }
+    // The demo event's: every printed page says it is a sample, at the head's right.
+    for (const { name, xml } of unzip(await xlsxOf(exportTables(demo, { kind: 'all' }))).sheets) {
+      expect(inner(xml, 'oddHeader')[0]!.replace(/&amp;/g, '&'), name).toBe(
         `&L&8 ${demoEvent.name} · Semua angkatan (Angkatan I, Angkatan II) · 2–23 Juni 2025` +
           '&R&8&BCONTOH (data rekaan)',
       );
-      expect(inner(xml, 'oddFooter')[0]!.replace(/&amp;/g, '&')).toBe('&C&8Halaman &P dari &N');
     }
   });
 
@@ -128,7 +143,7 @@ describe('the XLSX on paper', () => {
     const notes = rowOf(xml, 7);
     for (const c of cellsIn(header)) expect(style(c.s).wrap, c.r).toBe(true);
     for (const c of cellsIn(notes)) expect(style(c.s), c.r).toEqual({ wrap: true, italic: true });
-    // Tall enough for its longest note: "Kebijakan pembinaan jabatan fungsional pustakawan
+    // Tall enough for its longest note: "Kebijakan pengembangan koleksi perpustakaan daerah
     // (2 JP)" is six lines in a column 11 characters wide, at 15 points a line.
     expect(attrs(tags(notes, 'row')[0]!)).toMatchObject({ ht: '90', customHeight: '1' });
     // The key to the matrix's symbols sits under it, after an empty row.
@@ -140,15 +155,22 @@ describe('the XLSX on paper', () => {
     const [, sheet] = await readXlsxFile(Buffer.from(await xlsxOf(tables)));
     const rows = sheet!.data as unknown[][];
     expect(rows.slice(0, 4).map((r) => r[0])).toEqual([
-      'CONTOH (data rekaan) · MATRIKS KEHADIRAN PESERTA PER SESI', // the demo event's
-      demoEvent.name,
+      'MATRIKS KEHADIRAN PESERTA PER SESI',
+      fixture.event.name,
       'Semua angkatan (Angkatan I, Angkatan II) · 2–23 Juni 2025',
       'Tahun Anggaran 2025 · DAK Non Fisik',
     ]);
     expect(rows[4]!.every((c) => c === null)).toBe(true);
     expect(rows[5]!.slice(0, 4)).toEqual(['No', 'Nama', 'NIP/NI PPPK', 'Sen 2/6 07.30']);
-    expect(rows[6]![3]).toBe('Pembukaan dan pengarahan Kepala Dinas (1 JP)');
-    expect(rows[7]!.slice(0, 2)).toEqual([1, demoParticipants[0]!.fullName]);
+    expect(rows[6]![3]).toBe('Pembukaan dan arahan Ketua Panitia Uji (1 JP)');
+    expect(rows[7]!.slice(0, 2)).toEqual([1, fixture.people[0]!.fullName]);
+    // The demo event's first line says it is a sample.
+    const [, demoSheet] = await readXlsxFile(
+      Buffer.from(await xlsxOf(exportTables(demo, { kind: 'all' }))),
+    );
+    expect((demoSheet!.data as unknown[][])[0]![0]).toBe(
+      'CONTOH (data rekaan) · MATRIKS KEHADIRAN PESERTA PER SESI',
+    );
   });
 
   it('quotes a sheet name with an apostrophe in its print titles', async () => {

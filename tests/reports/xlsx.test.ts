@@ -8,13 +8,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
+import { demoBatches, demoEvent } from '#domain/demo';
 import type { Cell, Table } from '#domain/exports';
 import {
   Participant,
@@ -25,11 +19,14 @@ import {
 import type { ReportData } from '#domain/event-data';
 import { exportFileName, exportTables } from '#reports/tables';
 import { xlsxOf } from '#reports/xlsx';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
-const [A1, A2] = demoBatches.map((b) => b.id) as [string, string];
-const [d1, d2, d3, d4] = demoParticipants as [Participant, Participant, Participant, Participant];
+const [A1, A2] = fixture.batches.map((b) => b.id) as [string, string];
+const [d1, d2, d3, d4] = fixture.people as [Participant, Participant, Participant, Participant];
 // Three sessions: the first two of batch A1 (2 June) and the first of A2 (23 June).
-const sessions = demoSessions.filter((s) => [`${A1}-s1`, `${A1}-s2`, `${A2}-s1`].includes(s.id));
+const sessions = fixture.sessions.filter((s) =>
+  [`${A1}-s1`, `${A1}-s2`, `${A2}-s1`].includes(s.id),
+);
 const INJECTION = '=HYPERLINK("http://evil.example","Perpustakaan")';
 const p1: Participant = { ...d1, nik: '6371054107900001', registrationNumber: '0042' }; // A1
 const p2: Participant = { ...d2, fullName: "Siti Nur'aini Hélène, S.Pd.", batchId: A1 };
@@ -37,7 +34,7 @@ const p3: Participant = { ...d3, institution: INJECTION }; // A1
 const p4: Participant = { ...d4, status: 'cancelled', cancelReason: 'Tugas dinas' }; // A2
 const walkin = Participant.parse({
   id: 'w1',
-  eventId: DEMO_EVENT_ID,
+  eventId: FIXTURE_EVENT_ID,
   batchId: A2,
   fullName: 'Bambang Walk-in',
   institution: 'SDN 2 Banjarbaru',
@@ -55,7 +52,7 @@ const walkin = Participant.parse({
 let n = 0;
 const mark = (sessionId: string, p: Participant, status: AttendanceStatus): AttendanceMark => ({
   id: `m${++n}`,
-  eventId: DEMO_EVENT_ID,
+  eventId: FIXTURE_EVENT_ID,
   sessionId,
   participantId: p.id,
   status,
@@ -66,7 +63,7 @@ const mark = (sessionId: string, p: Participant, status: AttendanceStatus): Atte
 const checkin = (id: string, p: Participant, day: string, at: string, extra = {}) =>
   ({
     id,
-    eventId: DEMO_EVENT_ID,
+    eventId: FIXTURE_EVENT_ID,
     participantId: p.id,
     day,
     at,
@@ -76,8 +73,8 @@ const checkin = (id: string, p: Participant, day: string, at: string, extra = {}
   }) as VenueCheckIn;
 
 const data: ReportData = {
-  event: demoEvent, // Asia/Makassar
-  batches: demoBatches,
+  event: fixture.event, // Asia/Makassar
+  batches: fixture.batches,
   sessions,
   participants: [p1, p2, p3, p4, walkin],
   checkins: [
@@ -233,9 +230,9 @@ describe('xlsxOf', () => {
     const col = (key: string) => participants.columns.findIndex((c) => c.key === key);
     const { body } = layoutOf(participants);
     const row = (p: Participant) => sheet[body + data.participants.indexOf(p)]!;
-    expect(row(p1)[col('nip')]).toBe('19860926 201505 1 001');
+    expect(row(p1)[col('nip')]).toBe('19870412 201403 1 001');
     expect(row(p1)[col('registrationNumber')]).toBe('0042');
-    expect(row(p1)[col('phone')]).toBe('0812-5123-0001');
+    expect(row(p1)[col('phone')]).toBe('0813-4990-0101');
     expect(row(p1)[col('nik')]).toBe('6371••••••••••01'); // masked (UU 27/2022)
     expect(row(p2)[col('fullName')]).toBe("Siti Nur'aini Hélène, S.Pd.");
     expect(row(p3)[col('institution')]).toBe(INJECTION);
@@ -341,11 +338,12 @@ describe('xlsxOf', () => {
 
 describe('export file names', () => {
   it('name the kind, the event and the batch, and say when the data is the demo’s', () => {
-    const real = { event: { ...demoEvent, demo: false }, batches: demoBatches };
+    const real = { event: fixture.event, batches: fixture.batches };
     expect(exportFileName(real, { kind: 'recap' }, 'csv')).toMatch(/^hadir-recap-bimtek-.*\.csv$/);
     expect(exportFileName(real, { kind: 'recap' }, 'csv')).not.toContain('contoh');
     expect(
       exportFileName(
+        // The built-in demo event itself: its files say they hold sample data.
         { event: demoEvent, batches: demoBatches },
         {
           kind: 'recap',

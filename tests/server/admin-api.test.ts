@@ -5,7 +5,6 @@
 // next test.
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoSessions } from '#domain/demo';
 import {
   createEnrollCode,
   normalizeCode,
@@ -29,6 +28,7 @@ import {
   type TestDevice,
   type TestServer,
 } from '#tests/server/support';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const PASSWORD = 'rahasia-panitia-2025';
 const EVENT_B = 'event-b';
@@ -50,7 +50,7 @@ afterEach(async () => {
 
 const freshClient = () => `c-${crypto.randomUUID()}`;
 
-function login(password: string, eventId = DEMO_EVENT_ID): Promise<RawReply> {
+function login(password: string, eventId = FIXTURE_EVENT_ID): Promise<RawReply> {
   return request(server.url, '/api/v1/admin/login', {
     body: { password, eventId, deviceInfo: { clientId: freshClient(), name: 'Laptop panitia' } },
   });
@@ -62,7 +62,7 @@ function enrollWith(code: string, clientId = freshClient()): Promise<RawReply> {
   });
 }
 
-function join(eventId = DEMO_EVENT_ID): Promise<RawReply> {
+function join(eventId = FIXTURE_EVENT_ID): Promise<RawReply> {
   return request(server.url, `/api/v1/events/${eventId}/join`, {
     body: { deviceInfo: { clientId: freshClient() } },
   });
@@ -72,7 +72,7 @@ function join(eventId = DEMO_EVENT_ID): Promise<RawReply> {
  * A join sent from another loopback address (all of 127.0.0.0/8 reaches the server on
  * 127.0.0.1): the only way to put more than one remote address behind the requests.
  */
-function joinFrom(localAddress: string, eventId = DEMO_EVENT_ID): Promise<RawReply> {
+function joinFrom(localAddress: string, eventId = FIXTURE_EVENT_ID): Promise<RawReply> {
   const { hostname, port } = new URL(server.url);
   const payload = JSON.stringify({ deviceInfo: { clientId: freshClient() } });
   return new Promise((resolve, reject) => {
@@ -186,7 +186,7 @@ describe('POST /api/v1/admin/login', () => {
     const reply = await login(PASSWORD);
     expect(reply.status, reply.text).toBe(200);
     const session = EnrollResponse.parse(reply.json);
-    expect(session).toMatchObject({ role: 'organiser', eventId: DEMO_EVENT_ID });
+    expect(session).toMatchObject({ role: 'organiser', eventId: FIXTURE_EVENT_ID });
 
     const devices = await listDevices(session);
     expect(devices.map((d) => d.id)).toContain(session.deviceId);
@@ -251,7 +251,7 @@ describe('POST /api/v1/admin/devices: a one-time enrolment code', () => {
     const first = await enrollWith(made.code);
     expect(first.status, first.text).toBe(200);
     const staff = EnrollResponse.parse(first.json);
-    expect(staff).toMatchObject({ role: 'staff', eventId: DEMO_EVENT_ID });
+    expect(staff).toMatchObject({ role: 'staff', eventId: FIXTURE_EVENT_ID });
     const listed = (await listDevices(organiser)).find((d) => d.id === staff.deviceId);
     expect(listed).toMatchObject({ role: 'staff', name: 'Meja registrasi 1' });
 
@@ -262,13 +262,13 @@ describe('POST /api/v1/admin/devices: a one-time enrolment code', () => {
 
   it('the code is for the organiser’s own event, whatever the body says', async () => {
     const organiserB = await enrollDevice(server, 'organiser', { eventId: EVENT_B });
-    const made = await newDevice(organiserB, { role: 'staff', eventId: DEMO_EVENT_ID });
+    const made = await newDevice(organiserB, { role: 'staff', eventId: FIXTURE_EVENT_ID });
     const staff = await enrolFrom(made.code);
     expect(staff.eventId).toBe(EVENT_B);
   });
 
   it('for a trainer with sessionIds: once enrolled, the session lists the trainer, who may mark it and no other', async () => {
-    const [s1, s2] = [demoSessions[0]!, demoSessions[1]!];
+    const [s1, s2] = [fixture.sessions[0]!, fixture.sessions[1]!];
     const organiser = await enrollDevice(server, 'organiser');
     const made = await newDevice(organiser, {
       role: 'trainer',
@@ -297,13 +297,13 @@ describe('POST /api/v1/admin/devices: a one-time enrolment code', () => {
     const organiser = await enrollDevice(server, 'organiser');
     const made = await newDevice(organiserB, {
       role: 'trainer',
-      sessionIds: [demoSessions[0]!.id],
+      sessionIds: [fixture.sessions[0]!.id],
     });
     const trainer = await enrolFrom(made.code);
     const s1 = ofTable<{ id: string; trainerDeviceIds: string[] }>(
       (await organiser.pullAll(null)).changes,
       'sessions',
-    ).find((s) => s.id === demoSessions[0]!.id)!;
+    ).find((s) => s.id === fixture.sessions[0]!.id)!;
     expect(s1.trainerDeviceIds).not.toContain(trainer.deviceId);
   });
 
@@ -340,7 +340,7 @@ describe('GET /api/v1/admin/devices', () => {
       [organiser, staff, trainer, phone].map((d) => d.deviceId).sort(),
     );
     for (const d of devices) {
-      expect(d.eventId).toBe(DEMO_EVENT_ID);
+      expect(d.eventId).toBe(FIXTURE_EVENT_ID);
       expect(d).not.toHaveProperty('clientId');
       expect(d).not.toHaveProperty('token');
       expect(d).not.toHaveProperty('tokenHash');
@@ -422,7 +422,7 @@ describe('enrolment codes resist guessing', () => {
     expect(ALPHABET).toHaveLength(31);
     const codes = Array.from(
       { length: 50 },
-      () => createEnrollCode(server.db, { role: 'staff', eventId: DEMO_EVENT_ID }).code,
+      () => createEnrollCode(server.db, { role: 'staff', eventId: FIXTURE_EVENT_ID }).code,
     );
     for (const code of codes) {
       expect(code).toMatch(CODE);
@@ -433,13 +433,13 @@ describe('enrolment codes resist guessing', () => {
   });
 
   it('matching ignores case and separators', async () => {
-    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: DEMO_EVENT_ID });
+    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: FIXTURE_EVENT_ID });
     const typed = ` ${code.toLowerCase().replace('-', ' ')} `;
     expect((await enrollWith(typed)).status).toBe(200);
   });
 
   it('an expired code → 400 ENROLL_CODE_INVALID', async () => {
-    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: DEMO_EVENT_ID });
+    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: FIXTURE_EVENT_ID });
     server.db
       .prepare('UPDATE enroll_codes SET expires_at = ? WHERE code_hash = ?')
       .run(new Date(Date.now() - 1000).toISOString(), sha256(normalizeCode(code)));
@@ -451,7 +451,7 @@ describe('enrolment codes resist guessing', () => {
   it('9 wrong codes do not lock the address out', async () => {
     for (let i = 0; i < 9; i++)
       expect(errorCode(await enrollWith('AAAA-AAAA'))).toBe('ENROLL_CODE_INVALID');
-    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: DEMO_EVENT_ID });
+    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: FIXTURE_EVENT_ID });
     expect((await enrollWith(code)).status).toBe(200);
   });
 
@@ -461,7 +461,7 @@ describe('enrolment codes resist guessing', () => {
       expect(reply.status, `attempt ${i + 1}`).toBe(400);
       expect(errorCode(reply)).toBe('ENROLL_CODE_INVALID');
     }
-    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: DEMO_EVENT_ID });
+    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: FIXTURE_EVENT_ID });
     const devices = deviceCount();
     expectRateLimited(await enrollWith(code), 15 * 60);
     expect(deviceCount()).toBe(devices);

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoBatches, demoSessions } from '#domain/demo';
 import { runAdmin } from '#server/admin';
 import { pdfText } from '#tests/support/pdf';
 import {
@@ -17,6 +16,7 @@ import {
   startTestServer,
   type TestServer,
 } from '#tests/server/support';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 let dir: string;
@@ -41,7 +41,9 @@ async function admin(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
+/** The admin CLI's --event defaults to the demo's: name the test event. */
+const EVENT = ['--event', FIXTURE_EVENT_ID];
+const a1 = fixture.sessions.filter((s) => s.batchId === fixture.batches[0]!.id);
 
 /** Two people who attended every session of batch A1, registered by the organiser. */
 async function twoEligible() {
@@ -73,6 +75,7 @@ describe('admin CLI reports', () => {
       'csv',
       '--separator',
       'semicolon',
+      ...EVENT,
       '--out',
       csvFile,
     );
@@ -87,12 +90,12 @@ describe('admin CLI reports', () => {
       'Terdaftar',
       'Daftar tunggu',
     ]);
-    // The total row counts batch A1's registered people: the demo's A1 people plus our two.
+    // The total row counts batch A1's registered people: the test event's A1 people plus our two.
     const total = rows.at(-1)!.split(';');
     expect(total[0]).toBe('Jumlah');
 
     const xlsxFile = join(dir, 'all.xlsx');
-    const xlsx = await admin('export', 'all', '--out', xlsxFile, '--lang', 'en');
+    const xlsx = await admin('export', 'all', ...EVENT, '--out', xlsxFile, '--lang', 'en');
     expect(xlsx.code, xlsx.err).toBe(0);
     const sheets = await readXlsxFile(readFileSync(xlsxFile));
     expect(sheets.map((s) => s.sheet)).toEqual([
@@ -113,10 +116,10 @@ describe('admin CLI reports', () => {
   it('issues and writes certificates as one PDF and as a ZIP of PDFs', async () => {
     await twoEligible();
     const pdfFile = join(dir, 'sertifikat.pdf');
-    const noOrigin = await admin('certificates', '--issue', '--out', pdfFile);
+    const noOrigin = await admin('certificates', ...EVENT, '--issue', '--out', pdfFile);
     expect(noOrigin.code).toBe(2);
     expect(noOrigin.err).toContain('--origin');
-    const origin = ['--origin', 'https://hadir.example'];
+    const origin = [...EVENT, '--origin', 'https://hadir.example'];
     const none = await admin('certificates', ...origin, '--out', pdfFile);
     expect(none.code).toBe(1);
     expect(none.err).toContain('--issue');
@@ -132,13 +135,13 @@ describe('admin CLI reports', () => {
     );
     expect(issued.code, issued.err).toBe(0);
     const pages = await pdfText(readFileSync(pdfFile));
-    // The demo's own people have no marks: only our two are eligible, numbered by name.
+    // The test event's own people have no marks: only our two are eligible, numbered by name.
     expect(pages).toHaveLength(2);
     expect(pages[0]).toContain('Budi Santoso, A.Md.');
-    expect(pages[0]).toContain('001/BIMTEK-LI/DISPERSIP/2025');
+    expect(pages[0]).toContain('001/BIMTEK-UJI/2025');
     expect(pages[1]).toContain('Siti Aminah, S.IP.');
     expect(pages[1]).toContain('19870312 201001 2 005');
-    expect(pages[1]).toContain('002/BIMTEK-LI/DISPERSIP/2025');
+    expect(pages[1]).toContain('002/BIMTEK-UJI/2025');
     for (const page of pages) expect(page).toMatch(/8 \(delapan\) jam pelajaran/);
 
     const zipFile = join(dir, 'sertifikat.zip');
@@ -149,12 +152,14 @@ describe('admin CLI reports', () => {
   });
 
   it('refuses bad options with a usage error and a missing event with an error', async () => {
-    expect((await admin('export', 'salaries', '--out', join(dir, 'x'))).code).toBe(2);
-    expect((await admin('export', 'all', '--format', 'csv', '--out', join(dir, 'x'))).code).toBe(2);
-    expect((await admin('export', 'recap')).code).toBe(2);
+    expect((await admin('export', 'salaries', ...EVENT, '--out', join(dir, 'x'))).code).toBe(2);
+    expect(
+      (await admin('export', 'all', ...EVENT, '--format', 'csv', '--out', join(dir, 'x'))).code,
+    ).toBe(2);
+    expect((await admin('export', 'recap', ...EVENT)).code).toBe(2);
     const unknown = await admin('export', 'recap', '--event', 'nope', '--out', join(dir, 'x'));
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('Unknown event: nope');
-    expect((await admin('certificates', '--out', join(dir, 'x.txt'))).code).toBe(2);
+    expect((await admin('certificates', ...EVENT, '--out', join(dir, 'x.txt'))).code).toBe(2);
   });
 });

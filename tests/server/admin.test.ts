@@ -1,5 +1,7 @@
 // The admin command line, driven in-process against a real SQLite file, and once as the
-// real CLI whose printed code enrols a device on a real server over HTTP.
+// real CLI whose printed code enrols a device on a real server over HTTP. On the database
+// of a fresh install, which holds the demo event `npm start` seeds: the CLI's --event
+// defaults to it, as its usage says.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

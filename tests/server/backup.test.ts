@@ -17,9 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoBatches, demoSessions } from '#domain/demo';
 import { runAdmin, USAGE } from '#server/admin';
-import { seedDemo } from '#server/seed';
 import { openDatabase, type Db } from '#server/store/database';
 import {
   checkin,
@@ -33,6 +31,7 @@ import {
   startChildServer,
   tempDataDir,
 } from '#tests/server/support';
+import { fixture, seedFixture } from '#tests/support/fixture';
 
 /** The real CLI, as `npm run admin` runs it (minus npm): exit code and output. */
 function cli(args: string[], dataDir: string) {
@@ -89,7 +88,7 @@ describe('backup of a running server', () => {
     const db = openDatabase(dataDir); // for the enrolment code, as the admin CLI would
     const desk = await enrollDevice({ url: server.url, db }, 'staff');
     db.close();
-    const session = demoSessions.find((s) => s.batchId === demoBatches[0]!.id)!;
+    const session = fixture.sessions.find((s) => s.batchId === fixture.batches[0]!.id)!;
 
     // A desk registering walk-ins, checking them in and marking them, push after push.
     const written: { seq: number; tbl: 'participants' | 'checkins' | 'marks'; id: string }[] = [];
@@ -184,7 +183,7 @@ describe('backup, refusals and exit codes', () => {
   beforeEach(() => {
     dataDir = scratch();
     db = openDatabase(dataDir);
-    seedDemo(db);
+    seedFixture(db);
   });
 
   afterEach(() => {
@@ -223,7 +222,7 @@ describe('backup, refusals and exit codes', () => {
     const forced = await admin(['backup', file, '--force']);
     expect(forced.code, forced.err).toBe(0);
     expect(readCopy(file).integrity).toBe('ok');
-    expect(forced.out).toMatch(/Participants: [1-9]\d* /); // the demo's people
+    expect(forced.out).toMatch(/Participants: [1-9]\d* /); // the test event's people
     // Neither a temporary file nor the old file's -wal is left beside it.
     expect(readdirSync(join(file, '..'))).toEqual(['hadir.bak']);
   });

@@ -5,9 +5,11 @@
 // as one; the demo event's certificates never confirmed as genuine; the public check
 // showing the dates, the date of issue and the signatory, and no NIP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_EVENT_ID, demoBatches, demoSessions } from '#domain/demo';
 import { newEventDraft } from '#domain/event-template';
 import type { Batch, Event, Participant, Session } from '#domain/model';
 import { zonedTimeToIso } from '#domain/time';
+import { seedDemo } from '#server/seed';
 import { CertificateList, MyCertificates, VerifyResponse } from '#sync/certificates';
 import {
   enrollDevice,
@@ -93,7 +95,7 @@ const a2Sessions = [
 
 /** The event made on the server, and its organiser's device. */
 async function setUp(over: Partial<Event> = {}, batches = [a1, a2]): Promise<TestDevice> {
-  const first = await enrollDevice(server, 'organiser'); // signed in to the demo
+  const first = await enrollDevice(server, 'organiser'); // signed in to the test event
   const created = await request(server.url, '/api/v1/admin/events', {
     token: first.token,
     body: { event: { ...event, certificate: undefined } },
@@ -319,12 +321,21 @@ describe('the public check', () => {
     });
   });
 
+  // The built-in demo event itself, seeded as `npm start` seeds it.
   it('never confirms a demo event’s certificate as genuine, and marks its PDFs', async () => {
-    const organiser = await enrollDevice(server, 'organiser'); // the demo event
-    const demoPerson = person({ fullName: 'Contoh Peserta', source: 'import' });
-    const { demoSessions } = await import('#domain/demo');
+    seedDemo(server.db);
+    const organiser = await enrollDevice(server, 'organiser', { eventId: DEMO_EVENT_ID });
+    const demoPerson = person({
+      fullName: 'Contoh Peserta',
+      source: 'import',
+      eventId: DEMO_EVENT_ID,
+      batchId: demoBatches[0]!.id,
+    });
     const sessions = demoSessions.filter((s) => s.batchId === demoPerson.batchId);
-    await organiser.send(register(demoPerson), ...sessions.map((s) => mark(s.id, demoPerson.id)));
+    await organiser.send(
+      register(demoPerson),
+      ...sessions.map((s) => mark(s.id, demoPerson.id, 'hadir', { eventId: DEMO_EVENT_ID })),
+    );
     const list = await issue(organiser);
     expect(list.style).toMatchObject({ demo: true });
     const [cert] = list.certificates;

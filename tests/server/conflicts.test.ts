@@ -2,7 +2,6 @@
 // registered twice (sync-protocol.md, fault cases 6, 7, 8, 10, 11).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { winningMark } from '#domain/attendance';
-import { demoParticipants, demoSessions } from '#domain/demo';
 import type { AttendanceMark, Participant, VenueCheckIn } from '#domain/model';
 import { parseNip } from '#domain/nip';
 import type { AliasData } from '#sync/protocol';
@@ -24,9 +23,10 @@ import {
   type TestDevice,
   type TestServer,
 } from '#tests/server/support';
+import { fixture } from '#tests/support/fixture';
 
-const session = demoSessions[0]!;
-const [p1, p2, p3, p4] = demoParticipants.map((p) => p.id) as [string, string, string, string];
+const session = fixture.sessions[0]!;
+const [p1, p2, p3, p4] = fixture.people.map((p) => p.id) as [string, string, string, string];
 
 let server: TestServer;
 beforeEach(async () => {
@@ -145,7 +145,7 @@ describe('participant.patch', () => {
       expect(await participantOn(device, p1)).toMatchObject({
         institution: 'Perpustakaan Kota Banjarbaru',
         phone: '+6281299990000',
-        fullName: demoParticipants[0]!.fullName,
+        fullName: fixture.people[0]!.fullName,
       });
     }
   });
@@ -173,7 +173,7 @@ describe('participant.patch', () => {
     // Every overwrite left the old value in the audit table.
     expect(auditOf(p2, 'institution')).toEqual([
       {
-        old_value: JSON.stringify(demoParticipants[1]!.institution),
+        old_value: JSON.stringify(fixture.people[1]!.institution),
         new_value: JSON.stringify('Menang'),
         old_hlc: null,
         new_hlc: late,
@@ -181,7 +181,7 @@ describe('participant.patch', () => {
     ]);
     expect(auditOf(p3, 'institution')).toEqual([
       {
-        old_value: JSON.stringify(demoParticipants[2]!.institution),
+        old_value: JSON.stringify(fixture.people[2]!.institution),
         new_value: JSON.stringify('Kalah'),
         old_hlc: null,
         new_hlc: early,
@@ -226,13 +226,13 @@ describe('participant.patch', () => {
 
   it('fault 8: a NIP already held by another participant answers conflict and is not taken', async () => {
     const staff = await enrollDevice(server, 'staff');
-    const taken = demoParticipants[1]!.nip!;
+    const taken = fixture.people[1]!.nip!;
     const res = await staff.send(patch(p1, { nip: { v: taken, hlc: staff.tick() } }));
     expect(res.results[0]).toMatchObject({
       status: 'conflict',
-      serverState: { id: p1, fields: { nip: demoParticipants[0]!.nip } },
+      serverState: { id: p1, fields: { nip: fixture.people[0]!.nip } },
     });
-    expect((await participantOn(staff, p1))!.nip).toBe(demoParticipants[0]!.nip);
+    expect((await participantOn(staff, p1))!.nip).toBe(fixture.people[0]!.nip);
   });
 
   it('fault 9: a field stamp that is malformed or ahead of its mutation’s stamp is refused', async () => {
@@ -249,7 +249,7 @@ describe('participant.patch', () => {
       ['rejected', 'INVALID_MUTATION'],
       ['rejected', 'INVALID_MUTATION'],
     ]);
-    expect((await participantOn(staff, p1))!.institution).toBe(demoParticipants[0]!.institution);
+    expect((await participantOn(staff, p1))!.institution).toBe(fixture.people[0]!.institution);
     // An honest edit afterwards still applies.
     const later = staff.tick();
     const ok = await staff.send(
@@ -309,7 +309,7 @@ describe('the same person registered twice', () => {
     expect(ofTable<AttendanceMark>(after.changes, 'marks').map((m) => m.participantId)).toEqual([
       first.id,
     ]);
-    expect(countRows(server.db, 'participants')).toBe(demoParticipants.length + 1);
+    expect(countRows(server.db, 'participants')).toBe(fixture.people.length + 1);
 
     // The same merged registration sent again answers merged again (idempotent).
     const again = await phoneB.send(register(second));

@@ -4,7 +4,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoParticipants } from '#domain/demo';
 import { getMeta, openDatabase, type Db } from '#server/store/database';
 import type { WireMutation } from '#sync/protocol';
 import {
@@ -21,6 +20,7 @@ import {
   type ChildServer,
   type TestDevice,
 } from '#tests/server/support';
+import { fixture } from '#tests/support/fixture';
 
 let dataDir: string;
 beforeEach(() => {
@@ -44,9 +44,7 @@ async function staffOn(child: ChildServer): Promise<TestDevice> {
 
 function checkins(device: TestDevice, n: number): WireMutation[] {
   return device.stamp(
-    ...Array.from({ length: n }, (_, i) =>
-      checkin(demoParticipants[i % demoParticipants.length]!.id),
-    ),
+    ...Array.from({ length: n }, (_, i) => checkin(fixture.people[i % fixture.people.length]!.id)),
   );
 }
 

@@ -4,7 +4,6 @@
 // role pulls as `del`, that a device pulling afterwards never sees, and that no stale
 // edit brings back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoBatches, demoParticipants, demoSessions } from '#domain/demo';
 import type { Batch, Session } from '#domain/model';
 import type { Db } from '#server/store/database';
 import type { Change, PushResponse } from '#sync/protocol';
@@ -23,6 +22,7 @@ import {
   type TestServer,
   startTestServer,
 } from '#tests/server/support';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 let organiser: TestDevice;
@@ -36,15 +36,15 @@ afterEach(async () => {
   await server.close();
 });
 
-/** A batch of the demo event with two sessions and nobody registered in it yet. */
+/** A batch of the test event with two sessions and nobody registered in it yet. */
 const batch: Batch = {
-  ...demoBatches[1]!,
-  id: `${DEMO_EVENT_ID}-a3`,
+  ...fixture.batches[1]!,
+  id: `${FIXTURE_EVENT_ID}-a3`,
   code: 'A3',
   name: 'Angkatan III',
 };
 const sessions: Session[] = [0, 1].map((i) => ({
-  ...demoSessions[5 + i]!,
+  ...fixture.sessions[5 + i]!,
   id: `${batch.id}-s${i + 1}`,
   batchId: batch.id,
   trainerDeviceIds: [],
@@ -72,13 +72,13 @@ const puts = (changes: Change[], table: string) =>
 
 describe('session.delete', () => {
   it('refuses a session with marks (IN_USE) and changes nothing; confirmed, the marks go too', async () => {
-    const session = demoSessions[2]!;
+    const session = fixture.sessions[2]!;
     const staff = await enrollDevice(server, 'staff');
     const marks = [
-      mark(session.id, demoParticipants[0]!.id),
-      mark(session.id, demoParticipants[2]!.id),
+      mark(session.id, fixture.people[0]!.id),
+      mark(session.id, fixture.people[2]!.id),
     ];
-    const elsewhere = mark(demoSessions[1]!.id, demoParticipants[0]!.id);
+    const elsewhere = mark(fixture.sessions[1]!.id, fixture.people[0]!.id);
     expect(outcome(await staff.send(...marks, elsewhere))).toEqual([
       'applied',
       'applied',
@@ -102,7 +102,7 @@ describe('session.delete', () => {
   });
 
   it('deletes a session nobody marked without confirmation; again is done, not an error', async () => {
-    const session = demoSessions[3]!;
+    const session = fixture.sessions[3]!;
     expect(outcome(await organiser.send(deleteSession(session.id)))).toEqual(['applied']);
     const after = snapshot(server.db);
     // A second organiser device that deleted it offline too: nothing for a person to fix.
@@ -112,12 +112,12 @@ describe('session.delete', () => {
   });
 
   it('every role pulls the deletion as del; a device that pulls afterwards never sees it', async () => {
-    const session = demoSessions[0]!;
+    const session = fixture.sessions[0]!;
     const staff = await enrollDevice(server, 'staff');
     const trainer = await enrolTrainer(server, organiser, [session]);
     const phone = await enrollDevice(server, 'participant');
     expect(outcome(await phone.send(register(person())))).toEqual(['applied']);
-    const m = mark(session.id, demoParticipants[0]!.id);
+    const m = mark(session.id, fixture.people[0]!.id);
     expect(outcome(await trainer.send(m))).toEqual(['applied']);
     const markId = (m.args as { markId: string }).markId;
 
@@ -138,7 +138,7 @@ describe('session.delete', () => {
     }
     // The trainer lost its only session, so its roster leaves its phone.
     const trainerPull = await trainer.pullAll(cursors.get(trainer)!.cursor);
-    expect(dels(trainerPull.changes, 'participants')).toContain(demoParticipants[0]!.id);
+    expect(dels(trainerPull.changes, 'participants')).toContain(fixture.people[0]!.id);
     expect(puts(trainerPull.changes, 'participants')).toEqual([]);
 
     // A device enrolled afterwards starts from a snapshot: no tombstone, no row.
@@ -149,14 +149,14 @@ describe('session.delete', () => {
   });
 
   it('refuses what a stale device sends for it afterwards: an edit, a mark', async () => {
-    const session = demoSessions[4]!;
+    const session = fixture.sessions[4]!;
     const staff = await enrollDevice(server, 'staff');
     expect(outcome(await organiser.send(deleteSession(session.id)))).toEqual(['applied']);
     const after = snapshot(server.db);
     expect(outcome(await organiser.send(upsertSession({ ...session, title: 'Lama' })))).toEqual([
       'NOT_FOUND',
     ]);
-    expect(outcome(await staff.send(mark(session.id, demoParticipants[0]!.id)))).toEqual([
+    expect(outcome(await staff.send(mark(session.id, fixture.people[0]!.id)))).toEqual([
       'NOT_FOUND',
     ]);
     expect(snapshot(server.db)).toBe(after);
@@ -184,7 +184,7 @@ describe('batch.delete', () => {
 
     // The person moves to another batch: the batch still has sessions, so it asks first.
     const hlc = organiser.tick();
-    const move = patch(p.id, { batchId: { v: demoBatches[0]!.id, hlc } }, hlc);
+    const move = patch(p.id, { batchId: { v: fixture.batches[0]!.id, hlc } }, hlc);
     expect(outcome(await organiser.send(move))).toEqual(['applied']);
     before = snapshot(server.db);
     expect(outcome(await organiser.send(deleteBatch(batch.id)))).toEqual(['IN_USE']);
@@ -199,7 +199,7 @@ describe('batch.delete', () => {
     expect(isTombstone(server.db, 'marks', (m.args as { markId: string }).markId)).toBe(true);
     // The person is kept, in the batch they were moved to.
     expect(JSON.parse(stored(server.db, 'participants', p.id)!.data)).toMatchObject({
-      batchId: demoBatches[0]!.id,
+      batchId: fixture.batches[0]!.id,
     });
 
     const { changes } = await staff.pullAll(cursor);
@@ -219,7 +219,7 @@ describe('batch.delete', () => {
         await organiser.send(
           upsert('batch', { ...batch, name: 'Kembali' }),
           upsertSession(sessions[0]!),
-          patch(demoParticipants[0]!.id, { batchId: { v: batch.id, hlc } }, hlc),
+          patch(fixture.people[0]!.id, { batchId: { v: batch.id, hlc } }, hlc),
         ),
       ),
     ).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
@@ -234,7 +234,7 @@ describe('batch.delete', () => {
     for (const role of ['staff', 'trainer', 'participant'] as const) {
       const device = await enrollDevice(server, role);
       expect(
-        outcome(await device.send(deleteBatch(batch.id), deleteSession(demoSessions[3]!.id))),
+        outcome(await device.send(deleteBatch(batch.id), deleteSession(fixture.sessions[3]!.id))),
         role,
       ).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     }

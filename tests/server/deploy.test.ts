@@ -3,7 +3,8 @@
 // Caddy, from Debian's `caddy` package, runs deploy/Caddyfile on loopback ports in front
 // of a real Hadir started with hadir.service's environment, and the test checks what
 // reaches Hadir through it: the client's address (the join limit), HTTPS (HSTS) and the
-// live "pull now" stream, unbuffered.
+// live "pull now" stream, unbuffered. Hadir runs as deployed, on the demo event it seeds on
+// its first start.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';

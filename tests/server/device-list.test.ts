@@ -3,7 +3,6 @@
 // held once its push settled, not what that push was delivering; and each check-in
 // carries the name of the desk that recorded it, for the check-in log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { DeviceSummary } from '#sync/admin';
 import {
   checkin,
@@ -17,6 +16,7 @@ import {
   type TestDevice,
   type TestServer,
 } from '#tests/server/support';
+import { fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 let organiser: TestDevice;
@@ -43,10 +43,10 @@ describe('GET /admin/devices', () => {
     const registered = await registerParticipant(server, { fullName: 'Rahmawati, S.IP.' });
     const { phone, participant: mine } = registered;
     expect(registered.res.results[0]!.status).toBe('applied');
-    // Same NIP as a demo participant: merged into that registration.
+    // Same NIP as one of the test event's people: merged into that registration.
     const twin = await enrollDevice(server, 'participant');
-    const demo = demoParticipants[0]!;
-    const copy = person({ nip: demo.nip!, fullName: 'Ahmad Fauzi' });
+    const seeded = fixture.people[0]!;
+    const copy = person({ nip: seeded.nip!, fullName: 'Gusti Rahmadi' });
     expect((await twin.send(register(copy))).results[0]!.status).toBe('merged');
     const idle = await enrollDevice(server, 'participant');
     const desk = await enrolStaff(server, { name: 'Meja 1' });
@@ -66,8 +66,8 @@ describe('GET /admin/devices', () => {
       },
     });
     expect((await row(twin)).registration).toMatchObject({
-      participantId: demo.id,
-      fullName: demo.fullName,
+      participantId: seeded.id,
+      fullName: seeded.fullName,
     });
     expect((await row(idle)).registration).toBeNull();
     expect(await row(desk)).toMatchObject({ role: 'staff', name: 'Meja 1', registration: null });
@@ -84,14 +84,14 @@ describe('GET /admin/devices', () => {
 
     // A desk with 5 queued sends 3 of them: 2 are still on the tablet.
     const desk = await enrollDevice(server, 'staff');
-    const ids = demoParticipants.slice(0, 3).map((p) => checkin(p.id));
+    const ids = fixture.people.slice(0, 3).map((p) => checkin(p.id));
     await desk.push(desk.stamp(...ids), { unsent: 5 });
     expect((await row(desk)).unsent).toBe(2);
 
     // A gap: nothing after it is processed, so those stay counted.
     const [first, second] = desk.stamp(
-      checkin(demoParticipants[3]!.id),
-      checkin(demoParticipants[4]!.id),
+      checkin(fixture.people[3]!.id),
+      checkin(fixture.people[4]!.id),
     );
     await desk.push([second!], { unsent: 2 });
     expect((await row(desk)).unsent).toBe(2);
@@ -113,10 +113,10 @@ describe('check-ins carry the desk’s name', () => {
   it('stores the name of the device that recorded it; a device cannot choose its own', async () => {
     const desk = await enrolStaff(server, { name: 'Meja 2' });
     const unnamed = await enrollDevice(server, 'staff');
-    const named = checkin(demoParticipants[0]!.id);
-    const forged = checkin(demoParticipants[1]!.id);
+    const named = checkin(fixture.people[0]!.id);
+    const forged = checkin(fixture.people[1]!.id);
     (forged.args as Record<string, unknown>).deviceName = 'Meja Palsu';
-    const plain = checkin(demoParticipants[2]!.id);
+    const plain = checkin(fixture.people[2]!.id);
     await desk.send(named, forged);
     await unnamed.send(plain);
 

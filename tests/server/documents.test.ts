@@ -1,9 +1,8 @@
-// A new event on a fresh server starts clean (no demo official, signatory, committee or
+// A new event on a fresh server starts clean (no seeded official, signatory, committee or
 // NIP; an earlier event's settings and schedule only when asked), certificates are not
 // issued while nobody is named to sign them, the "not eligible" list waits for a batch to
 // finish, and "outdated" counts only certificates that were issued. Real server, real HTTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoBatches, demoEvent, demoSessions } from '#domain/demo';
 import { newEventDraft } from '#domain/event-template';
 import type { Batch, Event, Session } from '#domain/model';
 import { localDay, zonedTimeToIso } from '#domain/time';
@@ -22,6 +21,7 @@ import {
   type TestDevice,
   type TestServer,
 } from '#tests/server/support';
+import { fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -33,6 +33,15 @@ afterEach(async () => {
 
 const where = { timezone: 'Asia/Makassar', provinceCode: '63' };
 const NIP = /\d{18}/;
+/** Who signs for the seeded test event and who is registered in it: a new event carries
+ * none of them. */
+const seededNames = [
+  fixture.event.official!.name,
+  fixture.event.approver!.name,
+  fixture.event.certificate!.signatory!.name,
+  ...fixture.event.committee.map((m) => m.name),
+  ...fixture.people.map((p) => p.fullName),
+];
 
 /** The console's "Kegiatan baru" with only the fields a person types filled in. */
 const typed = (id: string, startDate: string, endDate: string): Event => ({
@@ -56,8 +65,8 @@ async function rowsOf(eventId: string) {
 }
 
 describe('a new event', () => {
-  it('on a fresh server has none of the demo’s people, signers or NIPs', async () => {
-    const organiser = await enrollDevice(server, 'organiser'); // signed in to the demo
+  it('on a fresh server has none of the seeded event’s people, signers or NIPs', async () => {
+    const organiser = await enrollDevice(server, 'organiser'); // signed in to the test event
     const reply = await create(organiser, typed('bimtek-baru', '2026-08-03', '2026-08-05'));
     expect(reply.status, reply.text).toBe(200);
     const { changes } = await rowsOf('bimtek-baru');
@@ -67,14 +76,14 @@ describe('a new event', () => {
     expect(event!.certificate?.signatory).toBeUndefined();
     expect(event!.committee).toEqual([]);
     expect(JSON.stringify(changes)).not.toMatch(NIP);
-    expect(JSON.stringify(changes)).not.toContain('Contoh');
+    for (const name of seededNames) expect(JSON.stringify(changes)).not.toContain(name);
   });
 
   it('takes an earlier event’s settings and moved schedule when asked, never its people', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     // A real earlier event, with signers, a committee, participants and a schedule.
     const earlier: Event = {
-      ...demoEvent,
+      ...fixture.event,
       id: 'bimtek-2025',
       name: 'Bimtek 2025',
       demo: false,
@@ -83,9 +92,9 @@ describe('a new event', () => {
     };
     expect((await create(organiser, earlier)).status).toBe(200);
     const owner = await enrollDevice(server, 'organiser', { eventId: earlier.id });
-    const batch: Batch = { ...demoBatches[0]!, id: 'b-2025', eventId: earlier.id };
+    const batch: Batch = { ...fixture.batches[0]!, id: 'b-2025', eventId: earlier.id };
     const session: Session = {
-      ...demoSessions[0]!,
+      ...fixture.sessions[0]!,
       id: 's-2025',
       eventId: earlier.id,
       batchId: batch.id,
@@ -106,7 +115,7 @@ describe('a new event', () => {
     expect(t).toMatchObject({ batches: 1, sessions: 1, days: 1 });
     expect(t.settings).toMatchObject({ minutesPerJp: 50, certificateThreshold: 75 });
     expect(template.text).not.toMatch(NIP);
-    expect(template.text).not.toContain('Contoh');
+    for (const name of seededNames) expect(template.text).not.toContain(name);
     const staff = await enrollDevice(server, 'staff', { eventId: earlier.id });
     const denied = await request(server.url, `/api/v1/admin/events/${earlier.id}/template`, {
       token: staff.token,
@@ -169,17 +178,23 @@ describe('the certificate list follows the batches', () => {
 
   it('leaves people of a batch not finished out of "not eligible" and counts them as pending', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    // A third batch of the demo event, meeting in a week: nobody in it can be judged yet.
+    // A third batch of the test event, meeting in a week: nobody in it can be judged yet.
     const day = localDay(new Date(Date.now() + 7 * 86_400_000), 'Asia/Makassar');
-    const later: Batch = { ...demoBatches[0]!, id: 'a3', code: 'A3', startDate: day, endDate: day };
+    const later: Batch = {
+      ...fixture.batches[0]!,
+      id: 'a3',
+      code: 'A3',
+      startDate: day,
+      endDate: day,
+    };
     const session: Session = {
-      ...demoSessions[0]!,
+      ...fixture.sessions[0]!,
       id: 'a3-s1',
       batchId: later.id,
       start: zonedTimeToIso(day, '08:00', 'Asia/Makassar'),
       end: zonedTimeToIso(day, '10:00', 'Asia/Makassar'),
     };
-    const event = { ...demoEvent, endDate: day };
+    const event = { ...fixture.event, endDate: day };
     const waiting = person({ batchId: later.id, source: 'import', fullName: 'Rina Menunggu' });
     const sent = await organiser.send(
       upsert('event', event),
@@ -193,7 +208,7 @@ describe('the certificate list follows the batches', () => {
     ).toBe(true);
     const current = await list(organiser);
     expect(current.ineligible.map((e) => e.participantId)).not.toContain(waiting.id);
-    // The demo's own people (finished batches, no marks) are still listed.
+    // The test event's own people (finished batches, no marks) are still listed.
     expect(current.ineligible.length).toBeGreaterThan(0);
     expect(current.pending).toBe(1);
   });
@@ -201,7 +216,7 @@ describe('the certificate list follows the batches', () => {
   it('says "eligible, not issued" before anything is issued, and "outdated" only for issued ones', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const siti = person({ fullName: 'Siti Aminah, S.IP.', source: 'import' });
-    const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
+    const a1 = fixture.sessions.filter((s) => s.batchId === fixture.batches[0]!.id);
     await organiser.send(register(siti), ...a1.map((s) => mark(s.id, siti.id, 'hadir')));
     expect(await list(organiser)).toMatchObject({ certificates: [], outdated: 0, unissued: 1 });
   });

@@ -2,7 +2,6 @@
 // one, and purges an event's personal data once the retention period is over — only
 // counts remain, every device pulls the tombstones, the participants' phones are cut off.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoBatches, demoEvent, demoSessions } from '#domain/demo';
 import type { Event, PurgeSummary } from '#domain/model';
 import { setOrganiserPassword } from '#server/auth';
 import { emptySummary } from '#domain/setup';
@@ -20,6 +19,7 @@ import {
   type TestServer,
 } from '#tests/server/support';
 import { PRIVATE_EVENT_FIELDS } from '#tests/support/visibility';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -35,19 +35,19 @@ const setDates = (endDate: string, retentionDays: number) =>
       `UPDATE rows SET data = json_set(data, '$.endDate', ?, '$.retentionDays', ?)
        WHERE tbl = 'events' AND id = ?`,
     )
-    .run(endDate, retentionDays, DEMO_EVENT_ID);
+    .run(endDate, retentionDays, FIXTURE_EVENT_ID);
 
 const liveRows = (tbl: string) =>
   (
     server.db
       .prepare('SELECT count(*) AS n FROM rows WHERE tbl = ? AND event_id = ? AND deleted = 0')
-      .get(tbl, DEMO_EVENT_ID) as { n: number }
+      .get(tbl, FIXTURE_EVENT_ID) as { n: number }
   ).n;
 
 describe('creating and opening events', () => {
   it('a new event is created with the organiser moved to it; a taken id is refused', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    const event: Event = { ...demoEvent, id: 'bimtek-2026', name: 'Bimtek 2026', demo: true };
+    const event: Event = { ...fixture.event, id: 'bimtek-2026', name: 'Bimtek 2026', demo: true };
     const reply = await request(server.url, '/api/v1/admin/events', {
       token: organiser.token,
       body: { event },
@@ -80,7 +80,7 @@ describe('creating and opening events', () => {
     ] as const) {
       const r = await request(server.url, '/api/v1/admin/events', {
         token: (await enrollDevice(server, 'organiser')).token,
-        body: { event: { ...demoEvent, id, startDate, endDate: startDate } },
+        body: { event: { ...fixture.event, id, startDate, endDate: startDate } },
       });
       expect(r.status, r.text).toBe(200);
     }
@@ -96,7 +96,7 @@ describe('registration numbers', () => {
   it('each registration gets the batch’s next number, after the seeded ones, never reused', async () => {
     const staff = await enrollDevice(server, 'staff');
     const organiser = await enrollDevice(server, 'organiser');
-    const a1 = demoBatches[0]!;
+    const a1 = fixture.batches[0]!;
     const seeded = liveRows('participants');
     const inA1 = (
       server.db
@@ -125,32 +125,32 @@ describe('the public event page data', () => {
   it('gives the event, batches, sessions and seats left, and nothing about people', async () => {
     const phone = await enrollDevice(server, 'participant');
     const read = async () => {
-      const reply = await request(server.url, `/api/v1/events/${DEMO_EVENT_ID}`);
+      const reply = await request(server.url, `/api/v1/events/${FIXTURE_EVENT_ID}`);
       expect(reply.status, reply.text).toBe(200);
       return PublicEvent.parse(reply.json);
     };
     const before = await read();
-    expect(before.event.id).toBe(DEMO_EVENT_ID);
+    expect(before.event.id).toBe(FIXTURE_EVENT_ID);
     // What the page needs, and nothing of the official, committee, certificate settings,
     // quotas or device assignments (the committee list is there, empty, for the schema).
     expect(Object.keys(before.event).sort()).toEqual(
-      Object.keys(demoEvent)
+      Object.keys(fixture.event)
         .filter((k) => !PRIVATE_EVENT_FIELDS.includes(k))
         .sort(),
     );
     expect(before.event.committee).toEqual([]);
     for (const nip of [
-      demoEvent.official!.nip,
-      demoEvent.approver!.nip,
-      demoEvent.certificate!.signatory!.nip,
-      ...demoEvent.committee.flatMap((m) => (m.nip ? [m.nip] : [])),
+      fixture.event.official!.nip,
+      fixture.event.approver!.nip,
+      fixture.event.certificate!.signatory!.nip,
+      ...fixture.event.committee.flatMap((m) => (m.nip ? [m.nip] : [])),
     ]) {
       expect(JSON.stringify(before)).not.toContain(nip);
     }
     expect(before.sessions.every((s) => s.trainerDeviceIds.length === 0)).toBe(true);
-    expect(before.batches).toHaveLength(demoBatches.length);
-    expect(before.sessions).toHaveLength(demoSessions.length);
-    const a1 = demoBatches[0]!;
+    expect(before.batches).toHaveLength(fixture.batches.length);
+    expect(before.sessions).toHaveLength(fixture.sessions.length);
+    const a1 = fixture.batches[0]!;
     const someone = person();
     await phone.send(register(someone));
     const after = await read();
@@ -189,14 +189,14 @@ describe('a participant correcting their own registration', () => {
     expect(outcome(await edit({ status: 'registered', needsReview: false }))).toBe(
       'rejected FORBIDDEN',
     );
-    expect(outcome(await edit({ batchId: demoBatches[1]!.id }))).toBe('rejected FORBIDDEN');
+    expect(outcome(await edit({ batchId: fixture.batches[1]!.id }))).toBe('rejected FORBIDDEN');
     expect(outcome(await edit({ registrationNumber: 'KS-A1-001' }))).toBe('rejected FORBIDDEN');
     expect(outcome(await edit({ nip: me.nip }))).toBe('rejected FORBIDDEN');
     expect(outcome(await edit({ regionCode: '63.71' }))).toBe('rejected FORBIDDEN'); // quotas
 
     await organiser.send({
       name: 'event.upsert',
-      args: { event: { ...demoEvent, registrationOpen: false } },
+      args: { event: { ...fixture.event, registrationOpen: false } },
     });
     expect(outcome(await edit({ institution: 'Perpustakaan Lain' }))).toBe('rejected FORBIDDEN');
     // Cancelling too ("until the organiser closes edits"); the desk and organiser still can.
@@ -208,7 +208,7 @@ describe('a participant correcting their own registration', () => {
     expect(outcome(await cancel())).toBe('rejected FORBIDDEN');
     await organiser.send({
       name: 'event.upsert',
-      args: { event: { ...demoEvent, registrationOpen: true } },
+      args: { event: { ...fixture.event, registrationOpen: true } },
     });
     expect(outcome(await cancel())).toBe('applied');
     const stored = server.db.prepare('SELECT data FROM rows WHERE id = ?').get(me.id) as {
@@ -240,10 +240,10 @@ describe('seats per kabupaten/kota', () => {
          AND json_extract(data, '$.regionCode') = '63.72' AND json_extract(data, '$.status') = 'registered'`,
       )
       .get() as { n: number };
-    // One seat left for Banjarbaru (the demo may already have people from there).
+    // One seat left for Banjarbaru (the test event may already have people from there).
     await organiser.send({
       name: 'event.upsert',
-      args: { event: { ...demoEvent, regionQuotas: { '63.72': taken.n + 1 } } },
+      args: { event: { ...fixture.event, regionQuotas: { '63.72': taken.n + 1 } } },
     });
     const first = person({ regionCode: '63.72' });
     const second = person({ regionCode: '63.72' });
@@ -277,12 +277,12 @@ describe('purging an event’s personal data', () => {
       checkin(a.id, { day: '2025-06-02' }),
       checkin(a.id, { day: '2025-06-02' }), // a repeat scan counts once
       checkin(b.id, { day: '2025-06-03' }),
-      mark(demoSessions[0]!.id, a.id, 'hadir'),
-      mark(demoSessions[0]!.id, b.id, 'izin'),
+      mark(fixture.sessions[0]!.id, a.id, 'hadir'),
+      mark(fixture.sessions[0]!.id, b.id, 'izin'),
     );
     await organiser.send(
       { name: 'participant.cancel', args: { participantId: c.id, reason: 'Sakit' } },
-      mark(demoSessions[0]!.id, b.id, 'sakit'), // the later mark wins
+      mark(fixture.sessions[0]!.id, b.id, 'sakit'), // the later mark wins
     );
     return { organiser, staff, phone, a, b, c };
   }
@@ -290,7 +290,7 @@ describe('purging an event’s personal data', () => {
   it('is refused until the retention period is over, and says until when', async () => {
     const { organiser } = await populated();
     setDates('2099-01-01', 30);
-    const reply = await request(server.url, `/api/v1/admin/events/${DEMO_EVENT_ID}/purge`, {
+    const reply = await request(server.url, `/api/v1/admin/events/${FIXTURE_EVENT_ID}/purge`, {
       token: organiser.token,
       body: {},
     });
@@ -302,24 +302,24 @@ describe('purging an event’s personal data', () => {
   it('erases people everywhere and keeps anonymous counts on the event', async () => {
     const { organiser, staff, phone, a } = await populated();
     const { cursor } = await staff.pullAll();
-    const demoPeople = liveRows('participants') - 3;
+    const seededPeople = liveRows('participants') - 3;
     setDates('2025-06-04', 30);
 
-    const reply = await request(server.url, `/api/v1/admin/events/${DEMO_EVENT_ID}/purge`, {
+    const reply = await request(server.url, `/api/v1/admin/events/${FIXTURE_EVENT_ID}/purge`, {
       token: organiser.token,
       body: {},
     });
     expect(reply.status, reply.text).toBe(200);
     const { summary } = reply.json as { summary: PurgeSummary };
     expect(summary).toMatchObject({
-      participants: 2 + demoPeople,
+      participants: 2 + seededPeople,
       cancelled: 1,
       checkedInByDay: { '2025-06-02': 1, '2025-06-03': 1 },
-      attendance: { [demoSessions[0]!.id]: { hadir: 1, sakit: 1 } },
+      attendance: { [fixture.sessions[0]!.id]: { hadir: 1, sakit: 1 } },
     });
     expect(summary.byRegion['63.72']).toBeGreaterThanOrEqual(1);
     expect(summary.byGender.P).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(summary.byBatch)).toContain(demoBatches[0]!.id);
+    expect(Object.keys(summary.byBatch)).toContain(fixture.batches[0]!.id);
 
     for (const tbl of ['participants', 'checkins', 'marks', 'aliases']) {
       expect(liveRows(tbl), tbl).toBe(0);
@@ -330,7 +330,7 @@ describe('purging an event’s personal data', () => {
                 (SELECT count(*) FROM participant_audit) AS audit,
                 (SELECT count(*) FROM rows WHERE deleted = 1 AND data != '{}') AS data`,
       )
-      .get(DEMO_EVENT_ID);
+      .get(FIXTURE_EVENT_ID);
     expect(leftovers).toEqual({ ids: 0, audit: 0, data: 0 });
     expect(JSON.stringify(server.db.prepare('SELECT data FROM rows').all())).not.toContain(
       a.fullName,
@@ -347,7 +347,7 @@ describe('purging an event’s personal data', () => {
 
     // The participant's phone is cut off; a second purge is refused.
     expect((await phone.pullRaw({ cursor: null })).status).toBe(403);
-    expect(purgeEvent(server.db, DEMO_EVENT_ID)).toMatchObject({
+    expect(purgeEvent(server.db, FIXTURE_EVENT_ID)).toMatchObject({
       ok: false,
       reason: 'ALREADY_PURGED',
     });
@@ -360,14 +360,14 @@ describe('purging an event’s personal data', () => {
         (
           server.db
             .prepare("SELECT data FROM rows WHERE tbl = 'events' AND id = ?")
-            .get(DEMO_EVENT_ID) as { data: string }
+            .get(FIXTURE_EVENT_ID) as { data: string }
         ).data,
       ) as Event;
     const approver = { name: 'Drs. H. Ahmad Rizani', title: 'KPA', nip: '196804121993031005' };
     const withApprover = organiser.tick();
-    const { approver: _a, letterhead: _l, fiscalYear: _f, ...cleared } = demoEvent;
+    const { approver: _a, letterhead: _l, fiscalYear: _f, ...cleared } = fixture.event;
     const res = await organiser.send(
-      { name: 'event.upsert', args: { event: { ...demoEvent, approver } }, hlc: withApprover },
+      { name: 'event.upsert', args: { event: { ...fixture.event, approver } }, hlc: withApprover },
       { name: 'event.upsert', args: { event: cleared } },
     );
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
@@ -375,18 +375,18 @@ describe('purging an event’s personal data', () => {
     expect(after.approver).toBeUndefined();
     expect(after.letterhead).toBeUndefined();
     expect(after.fiscalYear).toBeUndefined();
-    expect(after.name).toBe(demoEvent.name);
+    expect(after.name).toBe(fixture.event.name);
     // The first edit again, from another device's late push: older than the clearing.
     const late = await enrollDevice(server, 'organiser');
     await late.send({
       name: 'event.upsert',
-      args: { event: { ...demoEvent, approver } },
+      args: { event: { ...fixture.event, approver } },
       hlc: withApprover,
     });
     expect(storedEvent().approver).toBeUndefined();
 
     // A batch's certificate date back to "the batch's last day".
-    const batch = { ...demoBatches[0]!, certificateDate: demoBatches[0]!.endDate };
+    const batch = { ...fixture.batches[0]!, certificateDate: fixture.batches[0]!.endDate };
     await organiser.send({ name: 'batch.upsert', args: { batch } });
     const { certificateDate: _c, ...plain } = batch;
     await organiser.send({ name: 'batch.upsert', args: { batch: plain } });
@@ -401,14 +401,14 @@ describe('purging an event’s personal data', () => {
     const fake = { ...emptySummary(new Date().toISOString()), participants: 999 };
     const res = await organiser.send({
       name: 'event.upsert',
-      args: { event: { ...demoEvent, purge: fake } },
+      args: { event: { ...fixture.event, purge: fake } },
     });
     expect(res.results[0]!.status).toBe('applied');
     const stored = server.db
       .prepare(
         "SELECT json_extract(data, '$.purge') AS p FROM rows WHERE tbl = 'events' AND id = ?",
       )
-      .get(DEMO_EVENT_ID) as { p: string | null };
+      .get(FIXTURE_EVENT_ID) as { p: string | null };
     expect(stored.p).toBeNull();
   });
 });

@@ -5,7 +5,6 @@
 // is the oracle: the property is that server and form agree). Real server, real HTTP.
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { participantIdentifierIssues } from '#domain/identifiers';
 import type { FullParticipant } from '#domain/model';
 import { PullResponse, PushResponse } from '#sync/protocol';
@@ -23,6 +22,7 @@ import {
   type TestServer,
 } from '#tests/server/support';
 import { parseSeed } from '#tests/support/random';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const SEED = parseSeed(process.env.HADIR_SEED) ?? 20_250_602;
 const RUNS = { takeover: 150, probe: 150, identifiers: 400 } as const;
@@ -37,10 +37,10 @@ let phoneForRegistering: TestDevice | undefined;
 async function joinFrom(clientId: string, nextSeq?: number): Promise<TestDevice> {
   const from = `127.0.${Math.floor(hosts / 250) + 1}.${(hosts++ % 250) + 2}`;
   const deviceInfo = { clientId, ...(nextSeq ? { nextSeq } : {}) };
-  const reply = await fetchFrom(from, `/api/v1/events/${DEMO_EVENT_ID}/join`, { deviceInfo });
+  const reply = await fetchFrom(from, `/api/v1/events/${FIXTURE_EVENT_ID}/join`, { deviceInfo });
   expect(reply.status, reply.text).toBe(200);
   const enrolled = reply.json as { token: string; deviceId: string; role: 'participant' };
-  return deviceFor(server.url, { ...enrolled, clientId, eventId: DEMO_EVENT_ID });
+  return deviceFor(server.url, { ...enrolled, clientId, eventId: FIXTURE_EVENT_ID });
 }
 
 /** POST from a chosen source address (fetch cannot choose one). */
@@ -86,7 +86,7 @@ beforeAll(async () => {
     trainer: await enrollDevice(server, 'trainer'),
     phone: await enrollDevice(server, 'participant'),
   };
-  await world.staff.send(checkin(demoParticipants[0]!.id), checkin(demoParticipants[1]!.id));
+  await world.staff.send(checkin(fixture.people[0]!.id), checkin(fixture.people[1]!.id));
   await world.phone.send(register(person()));
 }, 60_000);
 afterAll(async () => {
@@ -211,7 +211,7 @@ describe('fuzz: trust boundaries', () => {
   it(
     'a NIP or NIK typed on a phone yields nothing of the registration it belongs to',
     async () => {
-      const targets = demoParticipants.filter((p) => p.nip || p.nik);
+      const targets = fixture.people.filter((p) => p.nip || p.nik);
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...targets),
@@ -256,7 +256,7 @@ describe('fuzz: trust boundaries', () => {
             const expected = participantIdentifierIssues(p, { provinceCode: '63' })[0];
             if (who.endsWith('-patch')) {
               const device = world[who.startsWith('staff') ? 'staff' : 'organiser'];
-              const target = demoParticipants[2]!;
+              const target = fixture.people[2]!;
               const stored = server.db
                 .prepare("SELECT data FROM rows WHERE tbl = 'participants' AND id = ?")
                 .get(target.id) as { data: string };

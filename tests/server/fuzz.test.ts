@@ -16,7 +16,6 @@
 // the oracles in tests/server/fuzz/oracles.ts; this file wires them to the real server.
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEvent, demoParticipants } from '#domain/demo';
 import { MAX_BODY_BYTES, PushResponse, type Role } from '#sync/protocol';
 import {
   enrollDevice,
@@ -49,6 +48,7 @@ import {
   type Wire,
 } from '#tests/server/fuzz/wire';
 import { buildWorld, type World } from '#tests/server/fuzz/world';
+import { fixture } from '#tests/support/fixture';
 
 const SEED = parseSeed(process.env.HADIR_SEED) ?? 20_250_602;
 
@@ -199,7 +199,7 @@ describe('defects found by this fuzz', () => {
   it('D2: a patch of a field named "constructor" is rejected INVALID_MUTATION (was: 503, stuck)', async () => {
     const [result] = await results('organiser', (device) => {
       const h = device.tick();
-      return patch(demoParticipants[0]!.id, { constructor: { v: 'x', hlc: h } }, h);
+      return patch(fixture.people[0]!.id, { constructor: { v: 'x', hlc: h } }, h);
     });
     expect(result).toMatchObject({ status: 'rejected', code: 'INVALID_MUTATION' });
   });
@@ -208,7 +208,7 @@ describe('defects found by this fuzz', () => {
     const hlc = '9999-99-99T99:99:99.999Z-ffff-zzzz';
     const draft = {
       name: 'event.upsert',
-      args: { event: { ...demoEvent, name: 'Forever' } },
+      args: { event: { ...fixture.event, name: 'Forever' } },
       hlc,
     };
     const [result] = await results('organiser', draft);

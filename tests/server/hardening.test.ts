@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { REQUEST_TIMEOUT_MS } from '#sync/transport';
 import { MAX_BATCH_BYTES, MAX_BODY_BYTES, PROTOCOL_VERSION } from '#sync/protocol';
 import { createApp, SECURITY_HEADERS } from '#server/app';
@@ -28,6 +27,7 @@ import {
   tempDataDir,
 } from '#tests/server/support';
 import { sendSlowly } from '#tests/support/trickle';
+import { FIXTURE_EVENT_ID, fixture, seedFixture } from '#tests/support/fixture';
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -111,7 +111,9 @@ async function start(opts: { staticDir?: string; timeouts?: Partial<Timeouts> } 
     dataDir,
     staticDir: opts.staticDir ?? 'dist',
     ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
+    seed: false,
   });
+  seedFixture(server.db);
   return {
     server,
     dataDir,
@@ -130,7 +132,7 @@ function staticDirWith(files: Record<string, string>): string {
 }
 
 const PACKAGE_JSON = readFileSync('package.json', 'utf8');
-const p1 = demoParticipants[0]!.id;
+const p1 = fixture.people[0]!.id;
 
 // ---------------------------------------------------------------------------------------
 
@@ -197,7 +199,7 @@ describe('static paths the file server refuses', () => {
     expect(missing.headers['cache-control']).toBe('no-cache');
     expectSecure(missing, 'a missing asset');
 
-    for (const path of ['/daftar/caf%C3%A9', '/daftar/a%20b', '/r/demo-bimtek-2025?x=%ff']) {
+    for (const path of ['/daftar/caf%C3%A9', '/daftar/a%20b', `/r/${FIXTURE_EVENT_ID}?x=%ff`]) {
       const page = await raw(main.server.url, path);
       expect(page.status, path).toBe(200);
       expect(page.headers['content-type'], path).toMatch(/^text\/html/);
@@ -211,7 +213,7 @@ describe('static paths the file server refuses', () => {
     const broken = await start({ staticDir: dir });
     try {
       const { result: reply, entries } = await logged(() =>
-        raw(broken.server.url, '/r/demo-bimtek-2025'),
+        raw(broken.server.url, `/r/${FIXTURE_EVENT_ID}`),
       );
       expect(reply.status).toBe(500);
       expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'INTERNAL' } });
@@ -237,7 +239,7 @@ describe('security headers on every kind of answer', () => {
       ['a hashed asset', raw(url, asset!), 200],
       ['the service worker', raw(url, '/sw.js'), 200],
       ['the manifest', raw(url, '/manifest.webmanifest'), 200],
-      ['the registration page', raw(url, '/r/demo-bimtek-2025'), 200],
+      ['the registration page', raw(url, `/r/${FIXTURE_EVENT_ID}`), 200],
       ['health', raw(url, '/api/v1/health', { headers: forged }), 200],
       ['an unknown API route', raw(url, '/api/v1/nothing-here'), 404],
       ['an unknown path outside the API', raw(url, '/api/nothing'), 404],
@@ -393,7 +395,7 @@ describe('no-store on everything that carries personal data or a token', () => {
       expect(reply.status, `${what}: ${reply.text}`).toBe(status);
       expect(reply.headers.get('cache-control'), what).toBe('no-store');
     }
-    for (const path of ['/api/v1/health', '/api/v1/events/demo-bimtek-2025']) {
+    for (const path of ['/api/v1/health', `/api/v1/events/${FIXTURE_EVENT_ID}`]) {
       const reply = await request(url, path);
       expect(reply.status, path).toBe(200);
       expect(reply.headers.get('cache-control'), path).not.toBe('no-store');

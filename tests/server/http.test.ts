@@ -1,7 +1,6 @@
 // The HTTP surface of the real server: health, auth, request errors and the static PWA
 // (sync-protocol.md "Transport"; fault cases 16, 17, 19).
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION } from '#sync/protocol';
 import { createEnrollCode, revokeDevice } from '#server/auth';
 import {
@@ -15,8 +14,9 @@ import {
   startTestServer,
   type TestServer,
 } from '#tests/server/support';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
-const p1 = demoParticipants[0]!.id;
+const p1 = fixture.people[0]!.id;
 
 let server: TestServer;
 beforeEach(async () => {
@@ -67,14 +67,14 @@ describe('http', () => {
   });
 
   it('an enrolment code works once', async () => {
-    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: 'demo-bimtek-2025' });
+    const { code } = createEnrollCode(server.db, { role: 'staff', eventId: FIXTURE_EVENT_ID });
     const enroll = () =>
       request(server.url, '/api/v1/devices/enroll', {
         body: { enrollCode: code.toLowerCase(), deviceInfo: { clientId: crypto.randomUUID() } },
       });
     const first = await enroll();
     expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ role: 'staff', eventId: 'demo-bimtek-2025' });
+    expect(first.json).toMatchObject({ role: 'staff', eventId: FIXTURE_EVENT_ID });
     const second = await enroll();
     expect(second.status).toBe(400);
     expect(errorCode(second)).toBe('ENROLL_CODE_INVALID');
@@ -288,7 +288,7 @@ describe('static files', () => {
   });
 
   it('an unknown path (a shared registration link) gets the app shell', async () => {
-    const reply = await request(server.url, '/daftar/demo-bimtek-2025');
+    const reply = await request(server.url, `/daftar/${FIXTURE_EVENT_ID}`);
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toMatch(/^text\/html/);
     expect(reply.headers.get('cache-control')).toBe('no-cache');

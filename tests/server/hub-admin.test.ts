@@ -11,7 +11,7 @@ import { countLive } from '#server/store/rows';
 import { queueSize } from '#server/store/hub';
 import { enrolStaff } from '#tests/support/device';
 import { checkin } from '#tests/support/drafts';
-import { DEMO_EVENT_ID as EVENT_ID, demoParticipants } from '#domain/demo';
+import { fixture, FIXTURE_EVENT_ID } from '#tests/support/fixture';
 import { startTestServer, tempDataDir, type TestServer } from '#tests/support/server';
 import { startTcpProxy } from '#tests/support/tcp-proxy';
 
@@ -44,7 +44,8 @@ async function office(): Promise<TestServer> {
   return server;
 }
 
-const hubCode = (s: TestServer) => createEnrollCode(s.db, { role: 'hub', eventId: EVENT_ID }).code;
+const hubCode = (s: TestServer) =>
+  createEnrollCode(s.db, { role: 'hub', eventId: FIXTURE_EVENT_ID }).code;
 
 describe('npm run admin -- hub', () => {
   it('joins a laptop to the office’s event with a hub code and reports its uplink', async () => {
@@ -53,21 +54,21 @@ describe('npm run admin -- hub', () => {
     const joined = await admin(dir, ['hub', 'join', upstream.url, hubCode(upstream)]);
     expect(joined.err).toBe('');
     expect(joined.code).toBe(0);
-    expect(joined.out).toContain(`${demoParticipants.length} peserta`);
+    expect(joined.out).toContain(`${fixture.people.length} peserta`);
     const db = openDatabase(dir);
-    expect(countLive(db, 'participants')).toBe(demoParticipants.length);
+    expect(countLive(db, 'participants')).toBe(fixture.people.length);
     db.close();
     const status = await admin(dir, ['hub', 'status', '--json']);
     expect(JSON.parse(status.out)).toMatchObject({
       upstream: upstream.url,
-      eventId: EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       queued: 0,
       oldestUnsent: null,
     });
     expect(JSON.parse(status.out).lastContact).toMatch(/^\d{4}-/);
     // An enrolment code made at the hub is for its event, not the demo's.
     const code = await admin(dir, ['enroll-code', '--role', 'staff', '--json']);
-    expect(JSON.parse(code.out).eventId).toBe(EVENT_ID);
+    expect(JSON.parse(code.out).eventId).toBe(FIXTURE_EVENT_ID);
   });
 
   it('says clearly when the code is wrong, and a plain server is no hub', async () => {
@@ -87,10 +88,10 @@ describe('npm run admin -- hub', () => {
     open.push(proxy);
     const dir = tempDataDir();
     expect((await admin(dir, ['hub', 'join', proxy.url, hubCode(upstream)])).code).toBe(0);
-    const hub = await startTestServer({ dataDir: dir, seed: false, uplinkMs: 50 });
+    const hub = await startTestServer({ dataDir: dir, seed: 'none', uplinkMs: 50 });
     proxy.cut();
-    const desk = await enrolStaff({ url: hub.url, db: hub.db });
-    await desk.send(checkin(demoParticipants[0]!.id));
+    const desk = await enrolStaff({ url: hub.url, db: hub.db, eventId: FIXTURE_EVENT_ID });
+    await desk.send(checkin(fixture.people[0]!.id));
     await hub.close();
 
     const refused = await admin(dir, ['hub', 'wipe']);

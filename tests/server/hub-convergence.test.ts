@@ -11,7 +11,7 @@ import type { SyncedTable, WireMutation } from '#sync/protocol';
 import { deviceFor, enrolStaff, enrollDevice, type TestDevice } from '#tests/support/device';
 import { checkin, register, voidCheckin } from '#tests/support/drafts';
 import { freshNip, person } from '#tests/support/factories';
-import { DEMO_EVENT_ID as EVENT_ID } from '#domain/demo';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 import { startHub, type TestHub } from '#tests/support/hub';
 import { parseSeed, Random } from '#tests/support/random';
 import { startTestServer, type TestServer } from '#tests/support/server';
@@ -80,7 +80,7 @@ describe('two tiers', () => {
       const actors: Actor[] = [];
       const desk = async (name: string, hub: TestHub | null) => {
         const at = hub ? hub.server : office;
-        const device = await enrolStaff({ url: at.url, db: at.db });
+        const device = await enrolStaff({ url: at.url, db: at.db, eventId: FIXTURE_EVENT_ID });
         actors.push({ name, device, hub, outbox: [], checkins: [] });
       };
       for (const [i, hub] of hubs.entries()) {
@@ -115,7 +115,9 @@ describe('two tiers', () => {
         };
         if (kind === 'checkin') {
           // A desk checks in someone it can find: a person its server holds.
-          const known = [...rowsOf(serverOf(a, office).db, EVENT_ID, 'participants').keys()];
+          const known = [
+            ...rowsOf(serverOf(a, office).db, FIXTURE_EVENT_ID, 'participants').keys(),
+          ];
           const draft = checkin(rnd.pick(known));
           a.checkins.push((draft.args as { checkinId: string }).checkinId);
           stamp(draft);
@@ -181,9 +183,9 @@ describe('two tiers', () => {
 
       // Each hub holds what the office holds.
       for (const tbl of ['participants', 'checkins', 'aliases', 'batches', 'sessions'] as const) {
-        const truth = rowsOf(office.db, EVENT_ID, tbl);
+        const truth = rowsOf(office.db, FIXTURE_EVENT_ID, tbl);
         for (const [i, hub] of hubs.entries()) {
-          const held = rowsOf(hub.server.db, EVENT_ID, tbl);
+          const held = rowsOf(hub.server.db, FIXTURE_EVENT_ID, tbl);
           expect([...held.keys()].sort(), `hub ${i} ${tbl} (seed ${SEED})`).toEqual(
             [...truth.keys()].sort(),
           );
@@ -193,9 +195,9 @@ describe('two tiers', () => {
         }
       }
       // It did what it says: both tiers busy, faults included.
-      expect(rowsOf(office.db, EVENT_ID, 'checkins').size).toBeGreaterThan(100);
+      expect(rowsOf(office.db, FIXTURE_EVENT_ID, 'checkins').size).toBeGreaterThan(100);
       expect(log.filter((k) => k === 'restart').length).toBeGreaterThan(0);
-      expect(rowsOf(office.db, EVENT_ID, 'aliases').size).toBeGreaterThan(0);
+      expect(rowsOf(office.db, FIXTURE_EVENT_ID, 'aliases').size).toBeGreaterThan(0);
     },
   );
 });

@@ -11,7 +11,7 @@ import type { Change } from '#sync/protocol';
 import { deviceFor, enrolStaff, enrollDevice } from '#tests/support/device';
 import { checkin, register } from '#tests/support/drafts';
 import { person } from '#tests/support/factories';
-import { DEMO_EVENT_ID as EVENT_ID, demoParticipants } from '#domain/demo';
+import { fixture, FIXTURE_EVENT_ID } from '#tests/support/fixture';
 import { errorCode, request } from '#tests/support/http';
 import { startTestServer, tempDataDir, type TestServer } from '#tests/support/server';
 import { startHub } from '#tests/support/hub';
@@ -40,10 +40,11 @@ async function venue(): Promise<Venue> {
   return { office, proxy: hub.proxy, hub: hub.server, hubDir: hub.dir, settled: hub.settled };
 }
 
-const staffAt = (server: TestServer) => enrolStaff({ url: server.url, db: server.db });
+const staffAt = (server: TestServer) =>
+  enrolStaff({ url: server.url, db: server.db, eventId: FIXTURE_EVENT_ID });
 
 const live = (db: Db, tbl: 'checkins' | 'participants' | 'aliases') =>
-  liveIdsOf(db, EVENT_ID, tbl).sort();
+  liveIdsOf(db, FIXTURE_EVENT_ID, tbl).sort();
 
 function applied(changes: Change[], table: string): string[] {
   const state = new Map<string, boolean>();
@@ -57,12 +58,12 @@ function applied(changes: Change[], table: string): string[] {
 describe('a venue hub', () => {
   it('pairs with the organiser’s hub code, takes the event whole, and holds nothing else', async () => {
     const { office, hub } = await venue();
-    expect(eventIdsHeld(hub.db)).toEqual([EVENT_ID]);
+    expect(eventIdsHeld(hub.db)).toEqual([FIXTURE_EVENT_ID]);
     expect(live(hub.db, 'participants')).toEqual(live(office.db, 'participants'));
-    expect(live(hub.db, 'participants')).toHaveLength(demoParticipants.length);
+    expect(live(hub.db, 'participants')).toHaveLength(fixture.people.length);
     // The office lists the hub among the event's devices.
     const hubDevice = hubSettings(hub.db)!.deviceId;
-    expect(getRow(office.db, 'events', EVENT_ID)).toBeDefined();
+    expect(getRow(office.db, 'events', FIXTURE_EVENT_ID)).toBeDefined();
     const desk = await staffAt(hub);
     const pulled = await desk.pullAll();
     expect(applied(pulled.changes, 'participants')).toEqual(live(office.db, 'participants'));
@@ -72,7 +73,7 @@ describe('a venue hub', () => {
   it('refuses a hub code from a browser and a desk’s code from a hub', async () => {
     const office = await startTestServer();
     open.push(office);
-    const hubCode = createEnrollCode(office.db, { role: 'hub', eventId: EVENT_ID }).code;
+    const hubCode = createEnrollCode(office.db, { role: 'hub', eventId: FIXTURE_EVENT_ID }).code;
     const asBrowser = await request(office.url, '/api/v1/devices/enroll', {
       body: { enrollCode: hubCode, deviceInfo: { clientId: 'c-browser' } },
     });
@@ -83,7 +84,7 @@ describe('a venue hub', () => {
     });
     // The hub code itself was not used up by the browser's try.
     await pairHub(db, office.url, hubCode);
-    expect(hubSettings(db)?.eventId).toBe(EVENT_ID);
+    expect(hubSettings(db)?.eventId).toBe(FIXTURE_EVENT_ID);
     await expect(pairHub(db, office.url, hubCode)).rejects.toMatchObject({
       code: 'ALREADY_PAIRED',
     });
@@ -94,14 +95,14 @@ describe('a venue hub', () => {
     const v = await venue();
     const [a, b] = [await staffAt(v.hub), await staffAt(v.hub)];
     v.proxy.cut();
-    const people = demoParticipants.slice(0, 3).map((p) => p.id);
+    const people = fixture.people.slice(0, 3).map((p) => p.id);
     const sent = await a.send(...people.map((id) => checkin(id)));
     expect(sent.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     // The other desk sees the arrivals from the hub, with no office in reach.
     const seen = await b.pullAll();
     expect(applied(seen.changes, 'checkins')).toHaveLength(3);
     // A walk-in registered in the hall gets a number from the block upstream reserved.
-    const walkIn = person({ source: 'walkin' });
+    const walkIn = person({ eventId: FIXTURE_EVENT_ID, source: 'walkin' });
     expect((await b.send(register(walkIn))).results[0]!.status).toBe('applied');
     const numbered = getRow<{ registrationNumber?: string }>(v.hub.db, 'participants', walkIn.id);
     expect(numbered?.data.registrationNumber).toBeTruthy();
@@ -125,7 +126,7 @@ describe('a venue hub', () => {
   it('answers a relay sent twice (the answer lost) with duplicates, never a second check-in', async () => {
     const v = await venue();
     const desk = await staffAt(v.hub);
-    const [mutation] = desk.stamp(checkin(demoParticipants[0]!.id));
+    const [mutation] = desk.stamp(checkin(fixture.people[0]!.id));
     const relay = {
       devices: [],
       entries: [{ device: desk.deviceId, mutation: mutation! }],
@@ -157,10 +158,13 @@ describe('a venue hub', () => {
     const desk = await staffAt(v.hub);
     v.proxy.cut();
     // Online, from a phone, while the hall is cut off: the hall never sees this one.
-    const phone = await enrollDevice({ url: v.office.url, db: v.office.db }, 'participant');
-    const online = person();
+    const phone = await enrollDevice(
+      { url: v.office.url, db: v.office.db, eventId: FIXTURE_EVENT_ID },
+      'participant',
+    );
+    const online = person({ eventId: FIXTURE_EVENT_ID });
     expect((await phone.send(register(online))).results[0]!.status).toBe('applied');
-    const walkIn = person({ nip: online.nip!, source: 'walkin' });
+    const walkIn = person({ eventId: FIXTURE_EVENT_ID, nip: online.nip!, source: 'walkin' });
     expect((await desk.send(register(walkIn))).results[0]!.status).toBe('applied');
     const arrived = checkin(walkIn.id);
     expect((await desk.send(arrived)).results[0]!.status).toBe('applied');
@@ -197,7 +201,7 @@ describe('a venue hub', () => {
     revokeDevice(v.office.db, a.deviceId); // in the office's console
     revokeDevice(v.hub.db, b.deviceId); // in the hall's
     await v.settled();
-    const push = await a.pushRaw(a.stamp(checkin(demoParticipants[0]!.id)));
+    const push = await a.pushRaw(a.stamp(checkin(fixture.people[0]!.id)));
     expect(errorCode(push)).toBe('DEVICE_REVOKED');
     const office = await request(v.office.url, '/api/v1/sync/pull', {
       token: b.token,
@@ -209,7 +213,7 @@ describe('a venue hub', () => {
   it('lets a desk move from the hub to the office mid-event, nothing lost or doubled', async () => {
     const v = await venue();
     const desk = await staffAt(v.hub);
-    const p = demoParticipants.map((x) => x.id);
+    const p = fixture.people.map((x) => x.id);
     await desk.send(checkin(p[0]!), checkin(p[1]!));
     await v.settled();
     v.proxy.cut();
@@ -233,9 +237,9 @@ describe('a venue hub', () => {
     const v = await venue();
     const desk = await staffAt(v.hub);
     v.proxy.cut();
-    await desk.send(...demoParticipants.slice(0, 4).map((x) => checkin(x.id)));
+    await desk.send(...fixture.people.slice(0, 4).map((x) => checkin(x.id)));
     await v.hub.close();
-    const hub = await startTestServer({ dataDir: v.hubDir, seed: false, uplinkMs: 50 });
+    const hub = await startTestServer({ dataDir: v.hubDir, seed: 'none', uplinkMs: 50 });
     open.push(hub);
     expect(hub.uplink!.status().queued).toBe(4);
     v.proxy.restore();

@@ -6,7 +6,6 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoParticipants } from '#domain/demo';
 import { parseHlc } from '#domain/hlc';
 import { migrate } from '#server/store/database';
 import {
@@ -22,8 +21,9 @@ import {
   type TestDevice,
   type TestServer,
 } from '#tests/server/support';
+import { fixture } from '#tests/support/fixture';
 
-const [p1, p2] = demoParticipants.map((p) => p.id) as [string, string];
+const [p1, p2] = fixture.people.map((p) => p.id) as [string, string];
 
 let server: TestServer;
 beforeEach(async () => {
@@ -149,7 +149,7 @@ describe('device identity', () => {
   it('an organiser moving to another event keeps its numbering', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     await organiser.send(checkin(p1), checkin(p2));
-    const event = { ...demoEventCopy(), id: 'second-event', name: 'Kegiatan Kedua' };
+    const event = { ...seededEventCopy(), id: 'second-event', name: 'Kegiatan Kedua' };
     const reply = await fetch(`${server.url}/api/v1/admin/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${organiser.token}`, 'content-type': 'application/json' },
@@ -167,7 +167,7 @@ describe('device identity', () => {
   });
 });
 
-function demoEventCopy() {
+function seededEventCopy() {
   const row = server.db.prepare("SELECT data FROM rows WHERE tbl = 'events'").get() as {
     data: string;
   };

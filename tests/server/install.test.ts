@@ -1,7 +1,8 @@
 // The plain-HTTP port beside HTTPS and the "Pasang sertifikat" page: redirects that keep
 // the path and never echo a foreign host, the CA in the three forms devices install, a
 // QR that really reads as the page's address, the security headers on every answer, and
-// no path that gives out the CA key. Real server, real sockets, 127.0.0.1 only.
+// no path that gives out the CA key. Real server, real sockets, 127.0.0.1 only. It starts
+// as `npm start` does, with the demo event it seeds: the links are the demo's poster's.
 import { X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -9,7 +9,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoSessions } from '#domain/demo';
 import type { FullParticipant, Participant } from '#domain/model';
 import { setOrganiserPassword } from '#server/auth';
 import { getMeta, openDatabase, type Db } from '#server/store/database';
@@ -27,6 +26,7 @@ import {
   type RawReply,
   type TestDevice,
 } from '#tests/server/support';
+import { FIXTURE_EVENT_ID, fixture, seedFixture } from '#tests/support/fixture';
 
 // ---------------------------------------------------------------------------------------
 // The people of this test day. Every name part is long and rare, so that finding one in
@@ -105,6 +105,10 @@ const provoked = new Set<number>();
 
 async function startLoggingServer(): Promise<void> {
   dataDir = tempDataDir();
+  // `npm start` seeds its demo; the day below runs on the test event, written first.
+  const seeding = openDatabase(dataDir);
+  seedFixture(seeding);
+  seeding.close();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HADIR_PORT: '0',
@@ -228,7 +232,7 @@ async function enrolWith(
 
 async function joinAs(p: Participant): Promise<TestDevice> {
   const clientId = `c-phone-${crypto.randomUUID()}`;
-  const reply = await api(`/api/v1/events/${DEMO_EVENT_ID}/join`, {
+  const reply = await api(`/api/v1/events/${FIXTURE_EVENT_ID}/join`, {
     body: { deviceInfo: { clientId, name: `HP ${p.fullName}`, userAgent: `Android; ${p.email}` } },
   });
   expect(reply.status, reply.text).toBe(200);
@@ -280,7 +284,7 @@ async function eventDay(): Promise<void> {
     await newCode(organiser, {
       role: 'trainer',
       name: `Narasumber ${bahar.fullName}`,
-      sessionIds: [demoSessions[0]!.id],
+      sessionIds: [fixture.sessions[0]!.id],
     }),
     'trainer',
     `HP narasumber ${bahar.fullName}`,
@@ -298,7 +302,7 @@ async function eventDay(): Promise<void> {
   const wrong = await api('/api/v1/admin/login', {
     body: {
       password: `${PASSWORD}x`,
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       deviceInfo: { clientId: 'c-laptop', name: `Laptop ${wahyu.fullName}` },
     },
   });
@@ -306,7 +310,7 @@ async function eventDay(): Promise<void> {
   const login = await api('/api/v1/admin/login', {
     body: {
       password: PASSWORD,
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       deviceInfo: { clientId: 'c-laptop', name: `Laptop ${wahyu.fullName}` },
     },
   });
@@ -360,11 +364,11 @@ async function eventDay(): Promise<void> {
   );
   expect(checkins.results.every((r) => r.status === 'applied')).toBe(true);
   const marks = await trainer.send(
-    mark(demoSessions[0]!.id, wahyu.id, 'hadir'),
-    mark(demoSessions[0]!.id, bahar.id, 'terlambat', {
+    mark(fixture.sessions[0]!.id, wahyu.id, 'hadir'),
+    mark(fixture.sessions[0]!.id, bahar.id, 'terlambat', {
       note: `Datang terlambat, diantar ${endang.fullName} (${endang.phone})`,
     }),
-    mark(demoSessions[1]!.id, endang.id, 'hadir'), // not this trainer's session
+    mark(fixture.sessions[1]!.id, endang.id, 'hadir'), // not this trainer's session
   );
   expect(marks.results.map((r) => r.code ?? r.status)).toEqual(['applied', 'applied', 'FORBIDDEN']);
   const cancelled = await organiser.send({

@@ -2,7 +2,6 @@
 // whose self-registration was merged into an existing one learns only that the NIP is
 // registered, on every route (issue 14, defect 2).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoParticipants, demoSessions } from '#domain/demo';
 import type { Participant } from '#domain/model';
 import { MyCertificates } from '#sync/certificates';
 import {
@@ -19,6 +18,7 @@ import {
   upsertSession,
   type TestServer,
 } from '#tests/server/support';
+import { fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -72,7 +72,7 @@ describe('participant privacy across a NIP merge', () => {
       nip: victim.nip!,
       fullName: 'Orang Lain',
     });
-    const a1 = demoSessions.filter((x) => x.batchId === victim.batchId);
+    const a1 = fixture.sessions.filter((x) => x.batchId === victim.batchId);
     await organiser.send(...a1.map((x) => mark(x.id, victim.id)));
     for (const path of ['/api/v1/admin/certificates/issue', '/api/v1/admin/certificates/publish'])
       expect(
@@ -157,12 +157,12 @@ describe('rows that become visible after the cursor passed them', () => {
     const organiser = await enrollDevice(server, 'organiser');
     const staff = await enrollDevice(server, 'staff');
     const trainer = await enrollDevice(server, 'trainer');
-    const session = demoSessions[2]!;
-    await staff.send(...demoParticipants.slice(0, 3).map((p) => mark(session.id, p.id)));
+    const session = fixture.sessions[2]!;
+    await staff.send(...fixture.people.slice(0, 3).map((p) => mark(session.id, p.id)));
     const { cursor } = await trainer.pullAll(null);
     // The assignment and the marks it unlocks, in one page: the marks are scanned too.
     await organiser.send(upsertSession({ ...session, trainerDeviceIds: [trainer.deviceId] }));
-    await staff.send(mark(session.id, demoParticipants[3]!.id));
+    await staff.send(mark(session.id, fixture.people[3]!.id));
     const page = await trainer.pull(cursor);
     const keys = page.changes.map((c) => `${c.table}:${c.id}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -175,15 +175,15 @@ describe('a trainer given a session later', () => {
     const organiser = await enrollDevice(server, 'organiser');
     const staff = await enrollDevice(server, 'staff');
     const trainer = await enrollDevice(server, 'trainer');
-    const session = demoSessions[2]!;
-    await staff.send(mark(session.id, demoParticipants[0]!.id));
+    const session = fixture.sessions[2]!;
+    await staff.send(mark(session.id, fixture.people[0]!.id));
     const { cursor } = await trainer.pullAll(null);
     expect(ofTable((await trainer.pullAll(null)).changes, 'marks')).toHaveLength(0);
 
     await organiser.send(upsertSession({ ...session, trainerDeviceIds: [trainer.deviceId] }));
     const { changes } = await trainer.pullAll(cursor);
     expect(ofTable(changes, 'marks')).toEqual([
-      expect.objectContaining({ sessionId: session.id, participantId: demoParticipants[0]!.id }),
+      expect.objectContaining({ sessionId: session.id, participantId: fixture.people[0]!.id }),
     ]);
   });
 });

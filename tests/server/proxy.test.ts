@@ -6,13 +6,13 @@
 // so every test starts a fresh server.
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID } from '#domain/demo';
 import { canonicalIp, parseTrustProxy, requestOrigin, setTrustedProxies } from '#server/proxy';
 import { startTestServer, type TestServer } from '#tests/support/server';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 
 const PROXY = '127.0.0.5';
 const SOMEONE = '127.0.0.9';
-const JOIN = `/api/v1/events/${DEMO_EVENT_ID}/join`;
+const JOIN = `/api/v1/events/${FIXTURE_EVENT_ID}/join`;
 const JOINS_PER_MINUTE = 20;
 
 interface Reply {

@@ -1,13 +1,6 @@
 // POST /sync/pull against the real server: cursor paging while pushes commit, reset,
 // and what each role may see (sync-protocol.md, "Pull"; fault case 21).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
 import type { Participant } from '#domain/model';
 import type { Change, Cursor } from '#sync/protocol';
 import {
@@ -25,11 +18,12 @@ import {
   type TestServer,
 } from '#tests/server/support';
 import { SECRET_FIELDS } from '#tests/support/visibility';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
-const session = demoSessions[0]!;
-const p1 = demoParticipants[0]!.id;
-/** events + batches + sessions + participants of the seeded demo. */
-const DEMO_ROWS = 1 + demoBatches.length + demoSessions.length + demoParticipants.length;
+const session = fixture.sessions[0]!;
+const p1 = fixture.people[0]!.id;
+/** events + batches + sessions + participants of the seeded test event. */
+const SEEDED_ROWS = 1 + fixture.batches.length + fixture.sessions.length + fixture.people.length;
 
 let server: TestServer;
 beforeEach(async () => {
@@ -48,7 +42,7 @@ describe('pull', () => {
     const page = await organiser.pull(null);
     expect(page.reset).toBe(true);
     expect(page.hasMore).toBe(false);
-    expect(page.changes).toHaveLength(DEMO_ROWS);
+    expect(page.changes).toHaveLength(SEEDED_ROWS);
     expect(page.changes.every((c) => c.op === 'put')).toBe(true);
     expect(page.lastProcessedSeq).toBe(0);
     // Pulled again from its cursor: nothing new, no reset.
@@ -62,7 +56,7 @@ describe('pull', () => {
     const { cursor } = await organiser.pullAll(null);
     const future = await organiser.pull({ v: cursor.v + 1000, k: 'participants:zzz' });
     expect(future.reset).toBe(true);
-    expect(future.changes).toHaveLength(DEMO_ROWS);
+    expect(future.changes).toHaveLength(SEEDED_ROWS);
   });
 
   it('reports the device’s lastProcessedSeq', async () => {
@@ -92,7 +86,7 @@ describe('pull', () => {
     const keys = received.map(key);
     expect(new Set(keys).size).toBe(keys.length); // nothing twice
     const all = (
-      server.db.prepare('SELECT tbl, id FROM rows WHERE event_id = ?').all(DEMO_EVENT_ID) as {
+      server.db.prepare('SELECT tbl, id FROM rows WHERE event_id = ?').all(FIXTURE_EVENT_ID) as {
         tbl: string;
         id: string;
       }[]
@@ -133,7 +127,7 @@ describe('pull', () => {
 describe('pull per role', () => {
   it('a trainer gets participants without nip, phone, email or nik, and marks of its own sessions only', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    const own = demoSessions[1]!;
+    const own = fixture.sessions[1]!;
     const trainer = await enrolTrainer(server, organiser, [own]);
     await organiser.send(
       register(person({ source: 'import', nik: '6371010101900001', email: 'a@example.org' })),
@@ -145,8 +139,8 @@ describe('pull per role', () => {
     const { changes } = await trainer.pullAll(null);
     const participants = ofTable<Record<string, unknown>>(changes, 'participants');
     // Its roster: the people of its session's batch (the new registration is one of them).
-    const roster = demoParticipants.filter((p) => p.batchId === own.batchId);
-    expect(roster.length).toBeLessThan(demoParticipants.length);
+    const roster = fixture.people.filter((p) => p.batchId === own.batchId);
+    expect(roster.length).toBeLessThan(fixture.people.length);
     expect(participants).toHaveLength(roster.length + 1);
     expect(participants.every((p) => p.batchId === own.batchId)).toBe(true);
     for (const p of participants) {
@@ -154,14 +148,14 @@ describe('pull per role', () => {
       expect(p).toHaveProperty('fullName');
       expect(p).toHaveProperty('institution');
     }
-    expect(JSON.stringify(changes)).not.toContain(demoParticipants[0]!.nip!);
+    expect(JSON.stringify(changes)).not.toContain(fixture.people[0]!.nip!);
     expect(JSON.stringify(changes)).not.toContain('6371010101900001');
     const marks = ofTable<{ sessionId: string }>(changes, 'marks');
     expect(marks.map((m) => m.sessionId)).toEqual([own.id]);
     const checkins = ofTable<Record<string, unknown>>(changes, 'checkins');
     expect(checkins).toHaveLength(1);
     expect(checkins[0]).not.toHaveProperty('signature');
-    expect(count(changes, 'sessions')).toBe(demoSessions.length);
+    expect(count(changes, 'sessions')).toBe(fixture.sessions.length);
   });
 
   it('a check-in desk gets check-ins without signatures; the organiser gets them', async () => {
@@ -216,11 +210,11 @@ describe('pull per role', () => {
   it('a trainer’s roster follows its sessions: given another batch, it swaps people', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const trainer = await enrollDevice(server, 'trainer');
-    const [a1, a2] = demoBatches;
-    const inA1 = demoParticipants.filter((p) => p.batchId === a1!.id);
-    const inA2 = demoParticipants.filter((p) => p.batchId === a2!.id);
-    const sessionA1 = demoSessions.find((x) => x.batchId === a1!.id)!;
-    const sessionA2 = demoSessions.find((x) => x.batchId === a2!.id)!;
+    const [a1, a2] = fixture.batches;
+    const inA1 = fixture.people.filter((p) => p.batchId === a1!.id);
+    const inA2 = fixture.people.filter((p) => p.batchId === a2!.id);
+    const sessionA1 = fixture.sessions.find((x) => x.batchId === a1!.id)!;
+    const sessionA2 = fixture.sessions.find((x) => x.batchId === a2!.id)!;
     await organiser.send(
       upsertSession({ ...sessionA1, trainerDeviceIds: [trainer.deviceId] }),
       checkin(inA1[0]!.id),
@@ -262,7 +256,7 @@ describe('pull per role', () => {
     const staff = await enrollDevice(server, 'staff');
     const { changes } = await staff.pullAll(null);
     const p = ofTable<Participant>(changes, 'participants').find((x) => x.id === p1);
-    expect(p).toEqual({ ...demoParticipants[0], needsReview: false });
+    expect(p).toEqual({ ...fixture.people[0], needsReview: false });
   });
 
   it('a participant device sees the public event rows and only its own registration', async () => {
@@ -277,8 +271,8 @@ describe('pull per role', () => {
 
     const { changes } = await phone.pullAll(null);
     expect(count(changes, 'events')).toBe(1);
-    expect(count(changes, 'batches')).toBe(demoBatches.length);
-    expect(count(changes, 'sessions')).toBe(demoSessions.length);
+    expect(count(changes, 'batches')).toBe(fixture.batches.length);
+    expect(count(changes, 'sessions')).toBe(fixture.sessions.length);
     expect(ofTable<Participant>(changes, 'participants')).toEqual([
       expect.objectContaining({ id: me.id, nip: me.nip, phone: me.phone }),
     ]);
@@ -287,19 +281,19 @@ describe('pull per role', () => {
     expect(count(changes, 'aliases')).toBe(0);
   });
 
-  it('a device of another event does not see the demo event’s rows', async () => {
+  it('a device of another event does not see the test event’s rows', async () => {
     const otherEventId = 'bimtek-lain-2025';
     const other = await enrollDevice(server, 'organiser', { eventId: otherEventId });
-    const demoDesk = await enrollDevice(server, 'staff');
+    const desk = await enrollDevice(server, 'staff');
     await other.send(
-      upsert('event', { ...demoEvent, id: otherEventId, name: 'Bimtek Lain', demo: false }),
+      upsert('event', { ...fixture.event, id: otherEventId, name: 'Bimtek Lain', demo: false }),
     );
-    await demoDesk.send(checkin(p1));
+    await desk.send(checkin(p1));
 
     const { changes, cursor } = await other.pullAll(null);
     expect(changes.map((c) => [c.table, c.id])).toEqual([['events', otherEventId]]);
     // The cursor still moved over the rows it may not see.
-    const demoPage = await demoDesk.pullAll(null);
-    expect(cursor).toEqual(demoPage.cursor);
+    const deskPage = await desk.pullAll(null);
+    expect(cursor).toEqual(deskPage.cursor);
   });
 });

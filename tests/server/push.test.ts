@@ -1,13 +1,6 @@
 // POST /sync/push against the real server: exactly once, in order, one rejection never
 // blocks the rest (sync-protocol.md, fault cases 1, 4, 5, 9, 18, 20).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
 import { MAX_CLOCK_SKEW_MS } from '#sync/protocol';
 import {
   checkin,
@@ -25,10 +18,11 @@ import {
   upsertSession,
   type TestServer,
 } from '#tests/server/support';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
-const p1 = demoParticipants[0]!.id;
-const p2 = demoParticipants[1]!.id;
-const session = demoSessions[0]!;
+const p1 = fixture.people[0]!.id;
+const p2 = fixture.people[1]!.id;
+const session = fixture.sessions[0]!;
 
 let server: TestServer;
 beforeEach(async () => {
@@ -240,7 +234,7 @@ describe('push', () => {
 
   it('a trainer marking a session not its own → rejected FORBIDDEN; its own session → applied', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    const own = demoSessions[1]!;
+    const own = fixture.sessions[1]!;
     // Assigned to `own`: enrolTrainer expects the organiser's session.upsert applied.
     const trainer = await enrolTrainer(server, organiser, [own]);
 
@@ -258,19 +252,19 @@ describe('push', () => {
     expect(more.results.map((r) => r.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 
-  it('a device of another event cannot touch the demo event (EVENT_MISMATCH)', async () => {
+  it('a device of another event cannot touch the test event (EVENT_MISMATCH)', async () => {
     const otherEventId = 'bimtek-lain-2025';
     const other = await enrollDevice(server, 'organiser', { eventId: otherEventId });
     const created = await other.send(
-      upsert('event', { ...demoEvent, id: otherEventId, name: 'Bimtek Lain', demo: false }),
-      upsert('batch', { ...demoBatches[0]!, id: `${otherEventId}-a1`, eventId: otherEventId }),
+      upsert('event', { ...fixture.event, id: otherEventId, name: 'Bimtek Lain', demo: false }),
+      upsert('batch', { ...fixture.batches[0]!, id: `${otherEventId}-a1`, eventId: otherEventId }),
     );
     expect(created.results.map((r) => r.status)).toEqual(['applied', 'applied']);
 
-    const before = server.db.prepare('SELECT * FROM rows WHERE event_id = ?').all(DEMO_EVENT_ID);
+    const before = server.db.prepare('SELECT * FROM rows WHERE event_id = ?').all(FIXTURE_EVENT_ID);
     const res = await other.send(
-      upsert('event', { ...demoEvent, name: 'Dibajak' }),
-      upsert('batch', { ...demoBatches[0]!, capacity: 1 }),
+      upsert('event', { ...fixture.event, name: 'Dibajak' }),
+      upsert('batch', { ...fixture.batches[0]!, capacity: 1 }),
       upsertSession({ ...session, trainerDeviceIds: [other.deviceId] }),
       checkin(p1),
       mark(session.id, p1),
@@ -285,12 +279,12 @@ describe('push', () => {
       'EVENT_MISMATCH',
       'EVENT_MISMATCH',
       'EVENT_MISMATCH',
-      'NOT_FOUND', // the demo participant does not exist for this device's event
+      'NOT_FOUND', // the test event's participant does not exist for this device's event
     ]);
     expect(res.results.every((r) => r.status === 'rejected')).toBe(true);
-    expect(server.db.prepare('SELECT * FROM rows WHERE event_id = ?').all(DEMO_EVENT_ID)).toEqual(
-      before,
-    );
+    expect(
+      server.db.prepare('SELECT * FROM rows WHERE event_id = ?').all(FIXTURE_EVENT_ID),
+    ).toEqual(before);
   });
 
   it('answers 426 UNSUPPORTED_PROTOCOL for another protocol version', async () => {

@@ -4,7 +4,6 @@
 // publishing, the export route (XLSX and CSV) and who may use each route.
 import readXlsxFile from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoBatches, demoEvent, demoSessions } from '#domain/demo';
 import { CertificateList, MyCertificates, VerifyResponse } from '#sync/certificates';
 import {
   enrollDevice,
@@ -20,6 +19,7 @@ import {
   type TestDevice,
   type TestServer,
 } from '#tests/server/support';
+import { fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -29,15 +29,15 @@ afterEach(async () => {
   await server.close();
 });
 
-// Batch A1's sessions: 1 + 2 + 2 + 2 + 1 = 8 JP; the demo's threshold is 80% (6.4 JP).
-const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
+// Batch A1's sessions: 1 + 2 + 2 + 2 + 1 = 8 JP; the test event's threshold is 80% (6.4 JP).
+const a1 = fixture.sessions.filter((s) => s.batchId === fixture.batches[0]!.id);
 const marksFor = (
   participantId: string,
   sessions: typeof a1,
   status: Parameters<typeof mark>[2] = 'hadir',
 ) => sessions.map((s) => mark(s.id, participantId, status));
 
-/** Without a date, each batch's own (the demo's A1: 2 June 2025). */
+/** Without a date, each batch's own (the test event's A1: 2 June 2025). */
 const issue = async (organiser: TestDevice, issuedDate?: string) => {
   const reply = await request(server.url, '/api/v1/admin/certificates/issue', {
     token: organiser.token,
@@ -75,14 +75,14 @@ describe('certificates', () => {
     const cert = first.certificates[0]!;
     expect(cert).toMatchObject({
       participantId: siti.id,
-      number: '001/BIMTEK-LI/DISPERSIP/2025',
+      number: '001/BIMTEK-UJI/2025',
       fullName: 'Siti Aminah, S.IP.',
       nip: '198703122010012005',
       jp: 8,
       batchName: 'Angkatan I',
       startDate: '2025-06-02',
       place: 'Banjarbaru',
-      signatory: demoEvent.certificate!.signatory,
+      signatory: fixture.event.certificate!.signatory,
     });
     expect(cert.verifyUrl).toMatch(new RegExp(`^${server.url}/#/verify/[2-9A-Z]{10}$`));
     const budiEntry = first.ineligible.find((e) => e.participantId === budi.id);
@@ -99,8 +99,8 @@ describe('certificates', () => {
     expect(second).toMatchObject({ outdated: 0, unissued: 0 });
     const numbers = Object.fromEntries(second.certificates.map((c) => [c.fullName, c.number]));
     expect(numbers).toEqual({
-      'Siti Aminah, S.IP.': '001/BIMTEK-LI/DISPERSIP/2025',
-      'Budi Santoso': '002/BIMTEK-LI/DISPERSIP/2025',
+      'Siti Aminah, S.IP.': '001/BIMTEK-UJI/2025',
+      'Budi Santoso': '002/BIMTEK-UJI/2025',
     });
     const sitiAgain = second.certificates.find((c) => c.participantId === siti.id)!;
     expect(sitiAgain.verifyUrl).toBe(cert.verifyUrl);
@@ -118,7 +118,7 @@ describe('certificates', () => {
     expect(revoked).toMatchObject({ fullName: 'Siti Aminah, S.IP.', revoked: true });
   });
 
-  it('the public check answers without the NIP (the demo’s: never genuine) and refuses a forged code', async () => {
+  it('the public check answers without the NIP (a real event’s: valid) and refuses a forged code', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const { participant: siti } = await registerParticipant(server, {
       fullName: 'Siti Aminah, S.IP.',
@@ -129,25 +129,25 @@ describe('certificates', () => {
     const real = await verify(codeOf(cert!.verifyUrl));
     expect(real.status).toBe(200);
     expect(VerifyResponse.parse(real.json)).toEqual({
-      number: '001/BIMTEK-LI/DISPERSIP/2025',
+      number: '001/BIMTEK-UJI/2025',
       fullName: 'Siti Aminah, S.IP.',
-      eventName: demoEvent.name,
-      organizer: demoEvent.organizer,
+      eventName: fixture.event.name,
+      organizer: fixture.event.organizer,
       batchName: 'Angkatan I',
       startDate: '2025-06-02',
       endDate: '2025-06-02',
       jp: 8,
       issuedDate: '2025-06-02',
       revoked: false,
-      // The demo event's data is invented: its certificates are samples, never genuine.
-      state: 'demo',
+      // A real event's certificate (the demo's are never genuine: certificates-issue.test.ts).
+      state: 'valid',
       signatory: {
-        name: demoEvent.certificate!.signatory!.name,
-        title: demoEvent.certificate!.signatory!.title,
+        name: fixture.event.certificate!.signatory!.name,
+        title: fixture.event.certificate!.signatory!.title,
       },
     });
     expect(real.text).not.toContain(siti.nip!);
-    expect(real.text).not.toContain(demoEvent.certificate!.signatory!.nip);
+    expect(real.text).not.toContain(fixture.event.certificate!.signatory!.nip);
     // Lower case typed by hand still finds it.
     expect((await verify(codeOf(cert!.verifyUrl).toLowerCase())).status).toBe(200);
 
@@ -169,11 +169,11 @@ describe('certificates', () => {
   it('is signed in the event’s city when no place is set, never at the venue', async () => {
     const organiser = await enrollDevice(server, 'organiser');
     const venue = `Aula ${'Dinas Perpustakaan dan Kearsipan '.repeat(8)}`.trim();
-    const { place: _place, ...certificate } = demoEvent.certificate!;
+    const { place: _place, ...certificate } = fixture.event.certificate!;
     const siti = person({ fullName: 'Siti Aminah, S.IP.', source: 'import' });
     await organiser.send(register(siti), ...marksFor(siti.id, a1));
     const placeWith = async (city: string) => {
-      const changed = { ...demoEvent, venue, certificate, city };
+      const changed = { ...fixture.event, venue, certificate, city };
       const sent = await organiser.send(upsert('event', changed));
       expect(sent.results[0]!.status).toBe('applied');
       const [cert] = (await issue(organiser)).certificates; // parses with the shared schema
@@ -221,9 +221,9 @@ describe('certificates', () => {
 describe('narasumber, panitia and signatories', () => {
   it('with the official and the signatory, reach the organiser only', async () => {
     const nips = [
-      demoEvent.official!.nip,
-      demoEvent.certificate!.signatory!.nip,
-      ...demoEvent.committee.flatMap((m) => (m.nip ? [m.nip] : [])),
+      fixture.event.official!.nip,
+      fixture.event.certificate!.signatory!.nip,
+      ...fixture.event.committee.flatMap((m) => (m.nip ? [m.nip] : [])),
     ];
     expect(nips).toHaveLength(4);
     for (const role of ['organiser', 'staff', 'trainer', 'participant'] as const) {
@@ -232,9 +232,9 @@ describe('narasumber, panitia and signatories', () => {
         (await device.pullAll(null)).changes,
         'events',
       );
-      expect(event!.name).toBe(demoEvent.name);
+      expect(event!.name).toBe(fixture.event.name);
       const full = role === 'organiser';
-      expect(event!.committee, role).toHaveLength(full ? demoEvent.committee.length : 0);
+      expect(event!.committee, role).toHaveLength(full ? fixture.event.committee.length : 0);
       for (const nip of nips) expect(JSON.stringify(event).includes(nip), role).toBe(full);
     }
   });

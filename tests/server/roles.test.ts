@@ -7,7 +7,6 @@
 // The tables are in tests/server/roles/ (the world, the routes, the mutations and named
 // cases); this file walks them.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoBatches, demoParticipants } from '#domain/demo';
 import { mutationNames } from '#domain/mutations';
 import { allowedRoles } from '#server/apply/index';
 import { roles, type RejectionCode } from '#sync/protocol';
@@ -61,6 +60,7 @@ import {
   expectApplied,
   type World,
 } from '#tests/server/roles/world';
+import { fixture } from '#tests/support/fixture';
 
 // ---------------------------------------------------------------------------------------
 // 1. Every route × every caller
@@ -253,7 +253,7 @@ describe('a device of event A reusing the id of an event-B row', () => {
   // The same for sessions.
   it('session.upsert with B’s session id is refused and leaves B’s session in B', async () => {
     const res = await w.organiser.send(
-      upsertSession({ ...sessionB, eventId: EVENT_A, batchId: demoBatches[0]!.id, title: 'X' }),
+      upsertSession({ ...sessionB, eventId: EVENT_A, batchId: fixture.batches[0]!.id, title: 'X' }),
     );
     expect(rowOf('sessions', sessionB.id)?.event_id).toBe(EVENT_B);
     expect(res.results[0]!.status).toBe('rejected');
@@ -395,7 +395,7 @@ describe('pull filtering per role follows the matrix', () => {
       });
     }
     const text = JSON.stringify([...seen.values()]);
-    for (const p of [...demoParticipants, walkIn]) {
+    for (const p of [...fixture.people, walkIn]) {
       expect(text).not.toContain(p.phone);
       if (p.nip) expect(text).not.toContain(p.nip);
     }

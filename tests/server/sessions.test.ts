@@ -2,7 +2,6 @@
 // session and may not reopen it; afterwards only the organiser marks it; an organiser's
 // session edit does not reopen it; reopening lets the trainer mark again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoParticipants, demoSessions } from '#domain/demo';
 import {
   closeSession,
   enrolTrainer,
@@ -13,6 +12,7 @@ import {
   upsertSession,
   type TestServer,
 } from '#tests/server/support';
+import { fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -22,8 +22,8 @@ afterEach(async () => {
   await server.close();
 });
 
-const session = demoSessions[0]!;
-const p1 = demoParticipants[0]!.id;
+const session = fixture.sessions[0]!;
+const p1 = fixture.people[0]!.id;
 const outcome = (r: { status: string; code?: string }) =>
   r.status === 'rejected' ? r.code : r.status;
 

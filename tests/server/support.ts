@@ -2,9 +2,9 @@
 // test): the server (server.ts), devices (device.ts), HTTP (http.ts), mutations
 // (drafts.ts) and people (factories.ts); they are exported from here too, for the tests
 // that import them from here. What is left here looks at the real database.
-import { DEMO_EVENT_ID } from '#domain/demo';
 import { openDatabase, type Db } from '#server/store/database';
 import type { Change } from '#sync/protocol';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 
 export {
   ensureBuilt,
@@ -46,7 +46,7 @@ export {
 // ---------------------------------------------------------------------------------------
 // Looking at the real database
 
-export function countRows(db: Db, tbl: string, eventId = DEMO_EVENT_ID): number {
+export function countRows(db: Db, tbl: string, eventId = FIXTURE_EVENT_ID): number {
   return (
     db
       .prepare('SELECT count(*) AS n FROM rows WHERE tbl = ? AND event_id = ?')

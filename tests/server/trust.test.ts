@@ -2,7 +2,6 @@
 // domain rules as the forms on every mutation and organiser entity, prototype keys refused,
 // and nothing about other devices in a participant's pull. Real server, SQLite, HTTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoEvent, demoParticipants, demoSessions } from '#domain/demo';
 import type { Participant } from '#domain/model';
 import { runAdmin } from '#server/admin';
 import { getRow, putRow } from '#server/store/rows';
@@ -21,6 +20,7 @@ import {
   voidCheckin,
   type TestServer,
 } from '#tests/server/support';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -40,7 +40,7 @@ const versionOf = (id: string) =>
 describe('prototype keys', () => {
   it('defect 5: a patch whose field is __proto__ is refused and re-versions nothing', async () => {
     const staff = await enrollDevice(server, 'staff');
-    const p = demoParticipants[0]!;
+    const p = fixture.people[0]!;
     const before = versionOf(p.id);
     const h = staff.tick();
     // Written as raw JSON: an object literal with `__proto__` would set a prototype instead.
@@ -60,7 +60,7 @@ describe('prototype keys', () => {
 describe('what a participant’s phone pulls', () => {
   it('defect 6: no device ids of the trainers assigned to sessions', async () => {
     const organiser = await enrollDevice(server, 'organiser');
-    const session = demoSessions[0]!;
+    const session = fixture.sessions[0]!;
     const trainer = await enrolTrainer(server, organiser, [session]);
     const phone = await enrollDevice(server, 'participant');
     const { changes } = await phone.pullAll(null);
@@ -111,7 +111,7 @@ describe('identifiers checked with the form’s rules', () => {
 
   it('a patch may not write an implausible identifier, but other edits of an old row go on', async () => {
     const staff = await enrollDevice(server, 'staff');
-    const p = demoParticipants[0]!;
+    const p = fixture.people[0]!;
     let h = staff.tick();
     const res = await staff.send(patch(p.id, { phone: { v: '+62841234567', hlc: h } }, h));
     expect(res.results[0]).toMatchObject({ status: 'rejected', field: 'phone' });
@@ -135,12 +135,12 @@ describe('identifiers checked with the form’s rules', () => {
       [{ regionQuotas: { '63.99': 10 } }, 'quota.63.99'],
     ];
     for (const [over, field] of cases) {
-      const res = await organiser.send(upsert('event', { ...demoEvent, ...over }));
+      const res = await organiser.send(upsert('event', { ...fixture.event, ...over }));
       expect(res.results[0], field).toMatchObject({ status: 'rejected', field });
     }
     const created = await request(server.url, '/api/v1/admin/events', {
       token: organiser.token,
-      body: { event: { ...demoEvent, id: 'other', demo: false, provinceCode: '99' } },
+      body: { event: { ...fixture.event, id: 'other', demo: false, provinceCode: '99' } },
     });
     expect([created.status, errorCode(created)]).toEqual([400, 'INVALID_REQUEST']);
     expect((created.json as { error: { message: string } }).error.message).toContain(
@@ -149,11 +149,11 @@ describe('identifiers checked with the form’s rules', () => {
   });
 
   it('data already stored that fails the rules is listed for the organiser, not deleted', async () => {
-    const p = demoParticipants[1]!;
+    const p = fixture.people[1]!;
     const row = getRow<Participant>(server.db, 'participants', p.id)!;
     putRow(server.db, { ...row, data: { ...row.data, phone: '+62841234567' } });
     const out: string[] = [];
-    const code = await runAdmin(['check', '--json'], {
+    const code = await runAdmin(['check', '--event', FIXTURE_EVENT_ID, '--json'], {
       db: server.db,
       out: (line) => out.push(line),
       err: () => undefined,
@@ -173,7 +173,7 @@ describe('identifiers checked with the form’s rules', () => {
 describe('taking back a check-in (checkin.void)', () => {
   it('a desk that names another desk’s client id still cannot take back its check-ins', async () => {
     const desk = await enrollDevice(server, 'staff');
-    const recorded = checkin(demoParticipants[0]!.id);
+    const recorded = checkin(fixture.people[0]!.id);
     expect((await desk.send(recorded)).results[0]!.status).toBe('applied');
     // The client id is the browser's own choice and every desk reads it off a check-in.
     const copy = await enrollDevice(server, 'staff', { clientId: desk.clientId });
@@ -185,7 +185,7 @@ describe('taking back a check-in (checkin.void)', () => {
 
   it('the same browser enrolled again (its old token shown) takes back what it recorded', async () => {
     const desk = await enrollDevice(server, 'staff');
-    const recorded = checkin(demoParticipants[1]!.id);
+    const recorded = checkin(fixture.people[1]!.id);
     expect((await desk.send(recorded)).results[0]!.status).toBe('applied');
     const again = await enrollDevice(server, 'staff', {
       clientId: desk.clientId,

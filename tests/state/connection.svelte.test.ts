@@ -4,7 +4,6 @@
 // engine, Dexie and server; the network edge fails as a dead server would.
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { SyncScheduler } from '#sync/scheduler';
 import { SyncStatus } from '#state/sync.svelte';
 import { syncBadge } from '#state/sync-badge';
@@ -16,6 +15,7 @@ import {
   useTestServer,
   Wire,
 } from '#tests/sync/edge';
+import { fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 let stop: (() => void) | undefined;
@@ -34,7 +34,7 @@ describe('the connection the badge shows', REAL_PARTS, () => {
     });
     const device = await staffDevice(server, 'badge', wire);
     down = true;
-    await device.act(() => checkIns(demoParticipants[0]!.id, 3));
+    await device.act(() => checkIns(fixture.people[0]!.id, 3));
     expect(navigator.onLine).toBe(true);
 
     const status = new SyncStatus();

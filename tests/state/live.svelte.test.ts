@@ -4,20 +4,19 @@
 // is compiled by the Svelte plugin (.svelte.test.ts).
 import { flushSync } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
-import { seedDemoIfEmpty } from '#db/events';
 import { observe } from '#db/live';
 import { participantsOf, registerParticipant } from '#db/participants';
 import { LiveQuery } from '#state/live.svelte';
 import { freshDb } from '#tests/support/db';
 import { participant } from '#tests/support/factories';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
-/** A query over the demo event's participant names that counts how often it runs. */
+/** A query over the test event's participant names that counts how often it runs. */
 function namesQuery() {
   const counter = { runs: 0 };
   const q = new LiveQuery(async () => {
     counter.runs++;
-    return (await participantsOf(DEMO_EVENT_ID)).map((p) => p.fullName);
+    return (await participantsOf(FIXTURE_EVENT_ID)).map((p) => p.fullName);
   }, ['initial']);
   return { q, counter };
 }
@@ -78,13 +77,13 @@ describe('LiveQuery', () => {
     const t = track(q);
     await vi.waitFor(() => expect(t.seen.at(-1)).toEqual([]));
 
-    await seedDemoIfEmpty();
-    await vi.waitFor(() => expect(t.seen.at(-1)).toHaveLength(demoParticipants.length));
+    await seedFixtureLocally();
+    await vi.waitFor(() => expect(t.seen.at(-1)).toHaveLength(fixture.people.length));
 
     const newcomer = participant({ fullName: 'Zainal Arifin, S.Kom.' });
     await registerParticipant(newcomer);
     await vi.waitFor(() => expect(t.seen.at(-1)).toContain(newcomer.fullName));
-    expect(q.current).toHaveLength(demoParticipants.length + 1);
+    expect(q.current).toHaveLength(fixture.people.length + 1);
     t.destroy();
   });
 
@@ -113,7 +112,7 @@ describe('LiveQuery', () => {
     // A watcher that stays subscribed shows when Dexie has announced the next write; a
     // still-subscribed LiveQuery would have re-run its query in that same notification.
     const watched: number[] = [];
-    const watcher = observe(() => participantsOf(DEMO_EVENT_ID)).subscribe({
+    const watcher = observe(() => participantsOf(FIXTURE_EVENT_ID)).subscribe({
       next: (rows) => watched.push(rows.length),
     });
     await vi.waitFor(() => expect(watched).toEqual([1]));
@@ -133,9 +132,9 @@ describe('LiveQuery', () => {
     t.destroy();
     await vi.waitFor(() => expect(q.loaded).toBe(false)); // the subscription ends a tick later
 
-    await seedDemoIfEmpty(); // written while nobody watched
+    await seedFixtureLocally(); // written while nobody watched
     const again = track(q);
-    await vi.waitFor(() => expect(again.seen.at(-1)).toHaveLength(demoParticipants.length));
+    await vi.waitFor(() => expect(again.seen.at(-1)).toHaveLength(fixture.people.length));
     expect(q.loaded).toBe(true);
     again.destroy();
   });

@@ -42,7 +42,8 @@ describe('SyncStatus unsent count', () => {
     const unsent = track(() => status.unsent);
     expect(unsent).toEqual([0]);
 
-    // The demo seed is reference data: it queues nothing to send.
+    // The demo seed every new device runs first (src/main.ts) is reference data: it queues
+    // nothing to send.
     await seedDemoIfEmpty();
     await registerParticipant(participant());
     await vi.waitFor(() => expect(unsent.at(-1)).toBe(1));

@@ -10,7 +10,6 @@
 // An app device pushes through its engine: stamping on the wire as well would take seqs
 // its outbox does not know.
 import { expect } from 'vitest';
-import { DEMO_EVENT_ID } from '#domain/demo';
 import { HadirDb, resetDbInstance } from '#db/database';
 import { clientId as localClientId } from '#db/meta';
 import { createEnrollCode } from '#server/auth';
@@ -31,6 +30,7 @@ import { Transport } from '#sync/transport';
 import type { FullParticipant, Session } from '#domain/model';
 import { hlcAt, register, upsertSession, type Draft } from '#tests/support/drafts';
 import { person } from '#tests/support/factories';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 import { request, type RawReply } from '#tests/support/http';
 
 /** Who a device is on the server, as enrolment answered. */
@@ -204,9 +204,12 @@ export interface Target {
   url: string;
   /** A connection to the server's database, for enrolment codes. */
   db: Db;
+  /** The event it seeded (a TestServer's): what a device enrols in unless told. */
+  eventId?: string | undefined;
 }
 
 export interface EnrollOptions {
+  /** Default the target's seeded event, else the fixture's. */
   eventId?: string;
   clientId?: string;
   /** The token this browser held before: its push sequence goes on. */
@@ -228,7 +231,7 @@ export async function enrollDevice(
   role: Role,
   opts: EnrollOptions = {},
 ): Promise<TestDevice> {
-  const eventId = opts.eventId ?? DEMO_EVENT_ID;
+  const eventId = opts.eventId ?? target.eventId ?? FIXTURE_EVENT_ID;
   const clientId = opts.clientId ?? `c-${role}-${crypto.randomUUID()}`;
   const deviceInfo = {
     clientId,
@@ -263,7 +266,7 @@ export async function enrollDevice(
 // ---------------------------------------------------------------------------------------
 // Devices by role, as the tests keep making them
 
-/** A check-in desk of the demo event (or `opts.eventId`), on the wire; `opts.name` names it
+/** A check-in desk of the server's event (or `opts.eventId`), on the wire; `opts.name` names it
  * as the console names a desk. */
 export const enrolStaff = (target: Target, opts?: EnrollOptions) =>
   enrollDevice(target, 'staff', opts);
@@ -286,7 +289,7 @@ export async function enrolTrainer(
   return trainer;
 }
 
-/** A participant's phone that joined the demo event and sent its own registration
+/** A participant's phone that joined the server's event and sent its own registration
  * (`person(over)`): the phone, the registration and the push's answer. */
 export async function registerParticipant(
   target: Target,

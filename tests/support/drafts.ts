@@ -1,9 +1,9 @@
 // Mutations as a device makes them, before it numbers and stamps them (TestDevice.send
 // does that): valid by default, overridable per test.
-import { DEMO_EVENT_ID } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
 import type { Participant, Session } from '#domain/model';
 import type { MutationArgs, MutationName } from '#domain/mutations';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 export function hlcAt(clientId: string, wall: number, counter = 0): string {
   return formatHlc({ wall, counter, node: clientId });
@@ -25,9 +25,9 @@ export function checkin(
     name: 'checkin.record',
     args: {
       checkinId: crypto.randomUUID(),
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       participantId,
-      day: '2025-06-02',
+      day: fixture.batches[0]!.startDate,
       at: new Date().toISOString(),
       method: 'qr',
       ...over,
@@ -44,7 +44,7 @@ export function voidCheckin(
     name: 'checkin.void',
     args: {
       checkinId,
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       at: new Date().toISOString(),
       ...over,
     } satisfies MutationArgs<'checkin.void'>,
@@ -61,7 +61,7 @@ export function mark(
     name: 'attendance.mark',
     args: {
       markId: crypto.randomUUID(),
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       sessionId,
       participantId,
       status,
@@ -87,9 +87,16 @@ export function patch(
   };
 }
 
-export function closeSession(sessionId: string, closed: boolean): Draft<'session.close'> {
+export function closeSession(
+  sessionId: string,
+  closed: boolean,
+  over: Partial<MutationArgs<'session.close'>> = {},
+): Draft<'session.close'> {
   const at = new Date().toISOString();
-  return { name: 'session.close', args: { sessionId, eventId: DEMO_EVENT_ID, closed, at } };
+  return {
+    name: 'session.close',
+    args: { sessionId, eventId: FIXTURE_EVENT_ID, closed, at, ...over },
+  };
 }
 
 export function upsertSession(session: Session): Draft<'session.upsert'> {
@@ -103,17 +110,17 @@ export function upsert(
   return { name: `${kind}.upsert` as const, args: { [kind]: entity } };
 }
 
-/** batch.delete / session.delete of the demo event; `force` confirms what goes with it. */
+/** batch.delete / session.delete of the fixture's event; `force` confirms what goes with it. */
 export function deleteBatch(
   batchId: string,
   over: Partial<MutationArgs<'batch.delete'>> = {},
 ): Draft<'batch.delete'> {
-  return { name: 'batch.delete', args: { batchId, eventId: DEMO_EVENT_ID, ...over } };
+  return { name: 'batch.delete', args: { batchId, eventId: FIXTURE_EVENT_ID, ...over } };
 }
 
 export function deleteSession(
   sessionId: string,
   over: Partial<MutationArgs<'session.delete'>> = {},
 ): Draft<'session.delete'> {
-  return { name: 'session.delete', args: { sessionId, eventId: DEMO_EVENT_ID, ...over } };
+  return { name: 'session.delete', args: { sessionId, eventId: FIXTURE_EVENT_ID, ...over } };
 }

@@ -1,6 +1,6 @@
 // Test data builders: valid by default, overridable per test.
-import { DEMO_EVENT_ID, demoBatches, demoEvent } from '#domain/demo';
 import type { FullParticipant, Participant } from '#domain/model';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 let n = 0;
 
@@ -8,8 +8,8 @@ export function participant(overrides: Partial<Participant> = {}): Participant {
   n++;
   return {
     id: `p-${n}-${crypto.randomUUID()}`,
-    eventId: demoEvent.id,
-    batchId: `${demoEvent.id}-a1`,
+    eventId: FIXTURE_EVENT_ID,
+    batchId: fixture.batches[0]!.id,
     fullName: `Peserta Uji ${n}, S.IP.`,
     employmentStatus: 'pns',
     nip: '198609262015051001',
@@ -33,7 +33,7 @@ export function participant(overrides: Partial<Participant> = {}): Participant {
 
 let people = 0;
 
-/** A valid 18-digit NIP nobody in the demo has (birth 1990-01-01, TMT 2015-03), its
+/** A valid 18-digit NIP nobody in the fixture or the demo has (born 1990-01-01, TMT 2015-03), its
  * gender digit agreeing with `gender` (the server checks it as the form does). */
 export function freshNip(gender: 'L' | 'P' = 'L'): string {
   people++;
@@ -41,13 +41,13 @@ export function freshNip(gender: 'L' | 'P' = 'L'): string {
   return `19900101201503${digit}${String((people % 999) + 1).padStart(3, '0')}`;
 }
 
-/** A new participant of the demo event, valid by default. */
+/** A new participant of the fixture's event (Angkatan I), valid by default. */
 export function person(over: Partial<FullParticipant> = {}): FullParticipant {
   people++;
   return {
     id: crypto.randomUUID(),
-    eventId: DEMO_EVENT_ID,
-    batchId: demoBatches[0]!.id,
+    eventId: FIXTURE_EVENT_ID,
+    batchId: fixture.batches[0]!.id,
     fullName: `Peserta Uji ${people}, S.IP.`,
     employmentStatus: 'pns',
     nip: freshNip(over.gender ?? 'L'),

@@ -6,7 +6,7 @@ import { createEnrollCode, serverSecret } from '#server/auth';
 import { pairHub, Uplink } from '#server/hub/uplink';
 import { seedDemo } from '#server/seed';
 import { openDatabase } from '#server/store/database';
-import { DEMO_EVENT_ID as EVENT_ID } from '#domain/demo';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 import { startTestServer, tempDataDir, type TestServer } from '#tests/support/server';
 import { startTcpProxy, type TcpProxy } from '#tests/support/tcp-proxy';
 
@@ -32,12 +32,13 @@ export async function startHub(
   const dir = tempDataDir();
   const db = openDatabase(dir);
   seedDemo(db);
-  const eventId = opts.eventId ?? EVENT_ID;
+  const eventId = opts.eventId ?? FIXTURE_EVENT_ID;
   const code = createEnrollCode(office.db, { role: 'hub', eventId }).code;
   await pairHub(db, proxy.url, code, { name: opts.name ?? 'Laptop aula' });
   expect(await new Uplink(db, { secret: serverSecret(db) }).syncOnce()).toBe(true);
   db.close();
-  const start = () => startTestServer({ dataDir: dir, seed: false, uplinkMs: opts.uplinkMs ?? 50 });
+  const start = () =>
+    startTestServer({ dataDir: dir, seed: 'none', uplinkMs: opts.uplinkMs ?? 50 });
   const hub: TestHub = {
     server: await start(),
     proxy,

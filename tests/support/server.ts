@@ -10,13 +10,17 @@ import { DEMO_EVENT_ID } from '#domain/demo';
 import { createEnrollCode } from '#server/auth';
 import { setSilent } from '#server/log';
 import { startServer, type RunningServer, type ServerOptions } from '#server/main';
+import { openDatabase } from '#server/store/database';
+import { FIXTURE_EVENT_ID, seedFixture } from '#tests/support/fixture';
 
 process.env.HADIR_LOG = 'silent';
 setSilent(true);
 
 export interface TestServer extends RunningServer {
   dataDir: string;
-  /** A fresh one-time enrolment code for a role in the demo event (or another). */
+  /** The event it seeded (the fixture's or the demo's); undefined when it seeded none. */
+  eventId: string | undefined;
+  /** A fresh one-time enrolment code for a role in the seeded event (or another). */
   code(role: 'organiser' | 'staff' | 'trainer', eventId?: string): string;
   /** Stop the server; its data directory goes with it unless the test gave one. */
   close(): Promise<void>;
@@ -31,10 +35,15 @@ export type TestServerOptions = {
   staticDir?: string;
   /** Default a free port. */
   port?: number;
+  /**
+   * What the server holds from the start: the tests' own event (tests/support/fixture.ts,
+   * the default); the built-in demo, as `npm start` seeds it, for tests of the demo itself
+   * and of what a newcomer sees; or nothing. Either is written once per data directory.
+   */
+  seed?: 'fixture' | 'demo' | 'none';
 } & Pick<
   ServerOptions,
   | 'host'
-  | 'seed'
   | 'trustProxy'
   | 'timeouts'
   | 'tls'
@@ -53,7 +62,7 @@ export function tempDataDir(): string {
 
 /** The real server, in-process, on 127.0.0.1 (or `host`) and a fresh data directory. */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const { dataDir, staticDir, port, ...rest } = opts;
+  const { dataDir, staticDir, port, seed = 'fixture', ...rest } = opts;
   const dir = dataDir ?? tempDataDir();
   const server = await startServer({
     port: port ?? 0,
@@ -64,7 +73,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     addresses: [],
     tls: false,
     ...rest,
+    seed: seed === 'demo',
   });
+  // Written before the test's first request: startServer returns once it listens.
+  if (seed === 'fixture') seedFixture(server.db);
+  const eventId = { fixture: FIXTURE_EVENT_ID, demo: DEMO_EVENT_ID, none: undefined }[seed];
   async function stop() {
     await server.close();
     if (!dataDir) rmSync(dir, { recursive: true, force: true });
@@ -72,7 +85,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   return {
     ...server,
     dataDir: dir,
-    code: (role, eventId = DEMO_EVENT_ID) => createEnrollCode(server.db, { role, eventId }).code,
+    eventId,
+    code: (role, event = eventId) => {
+      if (!event) throw new Error('code(): this server seeded no event; name one');
+      return createEnrollCode(server.db, { role, eventId: event }).code;
+    },
     close: stop,
     stop,
   };
@@ -90,6 +107,8 @@ export interface ChildServer {
 
 const children = new Set<ChildServer>();
 
+/** The child is `npm start`: it seeds the demo itself. The fixture is written into its data
+ * first (once per data directory), so tests have their own event there too. */
 export async function startChildServer(
   dataDir: string,
   hooks?: string,
@@ -107,6 +126,12 @@ export async function startChildServer(
   };
   delete env.HADIR_TEST_HOOKS;
   if (hooks) env.HADIR_TEST_HOOKS = hooks;
+  const db = openDatabase(dataDir);
+  try {
+    seedFixture(db);
+  } finally {
+    db.close();
+  }
   // `node --import tsx` is what `npx tsx` ends up running, minus the npm and tsx wrapper
   // processes (seconds of start-up on a loaded machine): the server is this very process,
   // so SIGKILL lands on it. detached: its own process group, killed as a whole anyway.

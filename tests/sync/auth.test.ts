@@ -2,7 +2,6 @@
 // losing the queue (the real engine, Dexie and server; the server's clock is not touched,
 // the token's expiry is moved into the past instead).
 import { describe, expect, it } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { pendingCount } from '#db/outbox';
 import { exportOutbox, getEnrollment } from '#sync/local';
 import { revokeDevice } from '#server/auth';
@@ -16,10 +15,11 @@ import {
   REAL_PARTS,
   useTestServer,
 } from '#tests/sync/edge';
+import { fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
-const person = demoParticipants[0]!;
+const person = fixture.people[0]!;
 
 describe('fault 19: expired token and revoked device', REAL_PARTS, () => {
   it('fault 19: an expired token stops with "unauthenticated", keeps the queue, and a new enrolment drains it', async () => {

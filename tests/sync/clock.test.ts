@@ -1,7 +1,6 @@
 // Fault 9 on the device: a clock running ahead. The real engine, Dexie and server; the
 // device's clock is moved with its stored offset, the way a wrong system clock looks to it.
 import { describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { parseHlc } from '#domain/hlc';
 import { markAttendance, sessionState } from '#db/attendance';
 import { clockOffset, setClockOffset } from '#db/clock';
@@ -17,23 +16,24 @@ import {
   Wire,
   useTestServer,
 } from '#tests/sync/edge';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
-const p1 = demoParticipants[0]!;
-const p2 = demoParticipants[1]!;
+const p1 = fixture.people[0]!;
+const p2 = fixture.people[1]!;
 
 describe('fault 9: device clock ahead', REAL_PARTS, () => {
   it('fault 9: a device clock two hours ahead gets CLOCK_SKEW, re-stamps and loses nothing', async () => {
     const wire = new Wire();
     const device = await staffDevice(server, 'f9', wire);
     expect((await device.sync()).state).toBe('idle');
-    const session = demoSessions[0]!;
+    const session = fixture.sessions[0]!;
     const made = await device.act(async () => {
       await setClockOffset(2 * 3600_000);
       const [checkin] = await checkIns(p1.id, 1);
       const mark = await markAttendance({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         sessionId: session.id,
         participantId: p2.id,
         status: 'hadir',
@@ -85,12 +85,12 @@ describe('fault 9: device clock ahead', REAL_PARTS, () => {
   // a change made after seeing another device's (slightly fast, accepted) stamp must still
   // sort after it.
   it('fault 9: re-stamping keeps causality: a correction made after seeing a mark wins', async () => {
-    const session = demoSessions[1]!;
+    const session = fixture.sessions[1]!;
     const b = await staffDevice(server, 'f9-fast');
     await b.act(async () => {
       await setClockOffset(4 * 60_000); // fast, but within what the server accepts
       await markAttendance({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         sessionId: session.id,
         participantId: p1.id,
         status: 'hadir',
@@ -104,7 +104,7 @@ describe('fault 9: device clock ahead', REAL_PARTS, () => {
       expect((await sessionState(session.id)).get(p1.id)?.status).toBe('hadir');
       await setClockOffset(2 * 3600_000);
       await markAttendance({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         sessionId: session.id,
         participantId: p1.id,
         status: 'izin', // the desk corrects what it saw

@@ -16,7 +16,6 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID } from '#domain/demo';
 import type { OutboxRow } from '#db/database';
 import { saveSession } from '#db/events';
 import {
@@ -37,6 +36,7 @@ import {
   World,
   type Sim,
 } from '#tests/sync/convergence/simulation';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 
 let world: World | undefined;
 
@@ -126,7 +126,7 @@ describe('randomised convergence', () => {
         (
           w.db
             .prepare('SELECT count(*) AS n FROM rows WHERE tbl = ? AND event_id = ?')
-            .get(tbl, DEMO_EVENT_ID) as { n: number }
+            .get(tbl, FIXTURE_EVENT_ID) as { n: number }
         ).n;
       const summary = {
         seed: SEED,

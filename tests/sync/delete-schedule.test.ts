@@ -4,12 +4,12 @@
 // because a mark arrived that the organiser's device had not seen) comes back on the
 // organiser's device and waits there with its reason.
 import { describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoBatches, demoParticipants, demoSessions } from '#domain/demo';
 import { markAttendance } from '#db/attendance';
 import { batchUsage, deleteBatch, deleteSession, saveBatch, sessionUsage } from '#db/events';
 import { needsAttention } from '#sync/local';
 import { enrolApp, type TestDevice } from '#tests/support/device';
 import { REAL_PARTS, staffDevice, useTestServer } from '#tests/sync/edge';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
@@ -21,13 +21,13 @@ async function organiserDevice(name: string): Promise<TestDevice> {
 
 describe('deleting from the schedule', REAL_PARTS, () => {
   it('a confirmed deletion takes the session and its marks off every device', async () => {
-    const session = demoSessions[2]!;
+    const session = fixture.sessions[2]!;
     const desk = await staffDevice(server, 'delete-desk');
     await desk.act(() =>
       markAttendance({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         sessionId: session.id,
-        participantId: demoParticipants[0]!.id,
+        participantId: fixture.people[0]!.id,
         status: 'hadir',
       }),
     );
@@ -47,15 +47,15 @@ describe('deleting from the schedule', REAL_PARTS, () => {
   });
 
   it('a refused deletion comes back on the organiser’s device, with IN_USE to show', async () => {
-    const session = demoSessions[3]!;
+    const session = fixture.sessions[3]!;
     const o = await organiserDevice('stale-organiser');
     // A mark the organiser's device has not pulled yet.
     const desk = await staffDevice(server, 'late-desk');
     await desk.act(() =>
       markAttendance({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         sessionId: session.id,
-        participantId: demoParticipants[2]!.id,
+        participantId: fixture.people[2]!.id,
         status: 'terlambat',
       }),
     );
@@ -74,12 +74,12 @@ describe('deleting from the schedule', REAL_PARTS, () => {
 
   it('a batch with registrations is not deleted on the device either; an empty one is', async () => {
     const o = await organiserDevice('batch-organiser');
-    const usage = await o.act(() => batchUsage(demoBatches[0]!.id));
+    const usage = await o.act(() => batchUsage(fixture.batches[0]!.id));
     expect(usage.registrations).toBeGreaterThan(0);
-    await expect(o.act(() => deleteBatch(demoBatches[0]!))).rejects.toThrow(/registrations/);
+    await expect(o.act(() => deleteBatch(fixture.batches[0]!))).rejects.toThrow(/registrations/);
     expect(await o.db.outbox.count()).toBe(0);
 
-    const spare = { ...demoBatches[1]!, id: `${DEMO_EVENT_ID}-kosong`, code: 'K1' };
+    const spare = { ...fixture.batches[1]!, id: `${FIXTURE_EVENT_ID}-kosong`, code: 'K1' };
     await o.act(() => saveBatch(spare));
     expect(await o.act(() => batchUsage(spare.id))).toEqual({
       registrations: 0,

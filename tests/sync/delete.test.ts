@@ -1,13 +1,13 @@
 // The organiser deletes a registration (personal data, UU 27/2022): the server erases it
 // and everything recorded about the person, and every device drops it on its next pull.
 import { describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoSessions } from '#domain/demo';
 import { markAttendance } from '#db/attendance';
 import { recordCheckin } from '#db/checkins';
 import { deleteParticipant, patchParticipant, registerParticipant } from '#db/participants';
 import { enrolApp } from '#tests/support/device';
 import { participant } from '#tests/support/factories';
 import { REAL_PARTS, staffDevice, uniqueNip, useTestServer } from '#tests/sync/edge';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
@@ -22,14 +22,14 @@ describe('deleting a participant', REAL_PARTS, () => {
       await registerParticipant(person);
       await patchParticipant(person.id, { institution: 'Perpustakaan Lama' });
       await recordCheckin({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         participantId: person.id,
         method: 'search',
         timezone: 'Asia/Makassar',
       });
       await markAttendance({
-        eventId: DEMO_EVENT_ID,
-        sessionId: demoSessions[0]!.id,
+        eventId: FIXTURE_EVENT_ID,
+        sessionId: fixture.sessions[0]!.id,
         participantId: person.id,
         status: 'hadir',
       });

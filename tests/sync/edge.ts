@@ -3,13 +3,13 @@
 // would, and an in-memory Web Locks manager shared by "tabs". Project code is never
 // replaced; everything behind the edge is the real engine, Dexie and server.
 import { afterAll, beforeAll } from 'vitest';
-import { DEMO_EVENT_ID } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import type { VenueCheckIn } from '#domain/model';
 import { SyncEngine, type EngineOptions } from '#sync/engine';
 import { Transport } from '#sync/transport';
 import { enrolApp, type TestDevice } from '#tests/support/device';
 import { startTestServer, type TestServer } from '#tests/support/server';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 
 export interface Exchange {
   path: string;
@@ -203,7 +203,7 @@ export async function checkIns(participantId: string, count: number): Promise<Ve
   for (let i = 0; i < count; i++) {
     out.push(
       await recordCheckin({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         participantId,
         method: 'qr',
         timezone: 'Asia/Makassar',
@@ -236,7 +236,7 @@ export const REAL_PARTS = { timeout: 20_000 };
 
 let nips = 0;
 
-/** An 18-digit NIP no demo participant and no other test uses. */
+/** An 18-digit NIP no fixture or demo participant and no other test uses. */
 export function uniqueNip(): string {
   const n = ++nips;
   // A plausible NIP (male, TMT 2020-12), its birthday moving on every 999 people.

@@ -3,7 +3,6 @@
 // database within a second through GET /sync/live, with the periodic pull an hour away;
 // the stream is for the hall's working devices only, and a stopping server ends it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { newId } from '#domain/ids';
 import { SyncScheduler } from '#sync/scheduler';
 import { MemoryLocks, REAL_PARTS, staffDevice, useTestServer, Wire } from '#tests/sync/edge';
@@ -13,6 +12,7 @@ import { startTestServer } from '#tests/support/server';
 import { enrolApp, enrollDevice, TestDevice } from '#tests/support/device';
 import { revokeDevice } from '#server/auth';
 import { checkin, upsertSession } from '#tests/support/drafts';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 let stopScheduler: (() => void) | undefined;
@@ -55,7 +55,7 @@ describe('live updates', REAL_PARTS, () => {
     });
     // The device status says when the stream is open (its first event).
     await vi.waitFor(() => expect(watcher.engine.status.live).toBe(true));
-    for (const person of demoParticipants.slice(0, 3)) {
+    for (const person of fixture.people.slice(0, 3)) {
       const started = Date.now();
       const id = await desk.checkIn(person.id);
       await vi.waitFor(async () => expect(await watcher.db.checkins.get(id)).toBeDefined(), {
@@ -71,12 +71,12 @@ describe('live updates', REAL_PARTS, () => {
   it('a check-in reaches a trainer’s roster within a second too', async () => {
     const trainer = await enrolApp(server, 'trainer', { name: 'live-trainer' });
     const organiser = await enrollDevice(server, 'organiser');
-    const session = demoSessions[0]!;
+    const session = fixture.sessions[0]!;
     const res = await organiser.send(
       upsertSession({ ...session, trainerDeviceIds: [trainer.deviceId] }),
     );
     expect(res.results[0]?.status).toBe('applied');
-    const onRoster = demoParticipants.filter((p) => p.batchId === session.batchId);
+    const onRoster = fixture.people.filter((p) => p.batchId === session.batchId);
     const desk = await wireDesk(server);
     const scheduler = new SyncScheduler(trainer.engine, { pullIntervalMs: 3600_000 });
     await trainer.act(async () => {
@@ -95,7 +95,7 @@ describe('live updates', REAL_PARTS, () => {
 
   it('is for desks, trainers and the organiser: a participant’s phone and no token are refused', async () => {
     const join = await fetch(
-      `${server.url}/api/v1/events/${DEMO_EVENT_ID}/join`,
+      `${server.url}/api/v1/events/${FIXTURE_EVENT_ID}/join`,
       json({ deviceInfo: { clientId: newId(), nextSeq: 1 } }),
     );
     const { token } = (await join.json()) as { token: string };
@@ -122,8 +122,8 @@ describe('live updates', REAL_PARTS, () => {
       return text;
     };
     expect(await next()).toContain('data: open');
-    await a.checkIn(demoParticipants[4]!.id); // its own: no word
-    await b.checkIn(demoParticipants[5]!.id);
+    await a.checkIn(fixture.people[4]!.id); // its own: no word
+    await b.checkIn(fixture.people[5]!.id);
     const word = await next();
     expect(word).toContain('data: pull');
     expect(word.match(/data: pull/g)).toHaveLength(1);
@@ -179,7 +179,7 @@ describe('live updates', REAL_PARTS, () => {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     expect((await reader.read()).value).toContain('data: open');
     revokeDevice(server.db, a.deviceId);
-    await b.checkIn(demoParticipants[3]!.id);
+    await b.checkIn(fixture.people[3]!.id);
     let text = '';
     for (;;) {
       const { value, done } = await reader.read();

@@ -2,7 +2,6 @@
 // once. With Web Locks (an in-memory LockManager shared by the engines, the browser edge)
 // only one sends; without them, the server's per-device seq deduplicates the double send.
 import { describe, expect, it } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { clientId } from '#db/meta';
 import { pendingCount } from '#db/outbox';
 import {
@@ -18,10 +17,11 @@ import {
   REAL_PARTS,
   useTestServer,
 } from '#tests/sync/edge';
+import { fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
-const person = demoParticipants[1]!;
+const person = fixture.people[1]!;
 
 describe('fault 13: two tabs plus the service worker flushing at once', REAL_PARTS, () => {
   it('a run asked for by the server’s “pull now” waits for another tab’s run instead of skipping', async () => {

@@ -1,7 +1,6 @@
 // Registrations that merge, pending edits rebased over pulled rows, and refused changes
 // that wait for a person: the real engine and Dexie against the real server.
 import { describe, expect, it } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { pendingCount } from '#db/outbox';
 import { cancelParticipant, patchParticipant, registerParticipant } from '#db/participants';
 import { dismiss, needsAttention, retry } from '#sync/local';
@@ -17,6 +16,7 @@ import {
   REAL_PARTS,
   useTestServer,
 } from '#tests/sync/edge';
+import { fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
@@ -78,7 +78,7 @@ describe('merged registrations (fault 10)', REAL_PARTS, () => {
 
 describe('rebase: pending work stays on top of pulled rows', REAL_PARTS, () => {
   it('a pending participant.patch survives a pull that brings the server’s older row', async () => {
-    const person = demoParticipants[2]!;
+    const person = fixture.people[2]!;
     let editDuringPull = false;
     const wireA = new Wire(async (req, forward) => {
       if (req.path === '/sync/pull' && editDuringPull) {
@@ -127,7 +127,7 @@ describe('rebase: pending work stays on top of pulled rows', REAL_PARTS, () => {
 
 describe('needs attention: a refused change waits for a person', REAL_PARTS, () => {
   it('a rejected participant.cancel is listed with its code; retry sends it as a new seq; dismiss clears it', async () => {
-    const person = demoParticipants[3]!;
+    const person = fixture.people[3]!;
     const wire = new Wire();
     const device = await staffDevice(server, 'attention', wire);
     await device.sync();
@@ -165,7 +165,7 @@ describe('needs attention: a refused change waits for a person', REAL_PARTS, () 
   // A refused change's local effect, applied when it was recorded, must not stay behind:
   // the server's row is unchanged, so only a resync rewrites it.
   it('a refused change does not leave its local effect behind (the device converges)', async () => {
-    const person = demoParticipants[4]!;
+    const person = fixture.people[4]!;
     const device = await staffDevice(server, 'attention-local', new Wire());
     await device.sync();
     await device.act(() => cancelParticipant(person.id, 'Tidak jadi hadir'));

@@ -2,19 +2,18 @@
 // same row leaves nothing, a delete then a put leaves the row, and an alias re-points
 // what the device holds for the merged id before the rows after it are written.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import type { HadirDb } from '#db/database';
-import { seedDemoIfEmpty } from '#db/events';
 import { applyPulledPage, type PulledChange } from '#sync/pull-apply';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
 });
 
-const [a, b, c] = demoParticipants;
+const [a, b, c] = fixture.people;
 const put = (table: PulledChange['table'], data: Record<string, unknown>): PulledChange => ({
   table,
   id: String(data.id),
@@ -29,7 +28,7 @@ const del = (table: PulledChange['table'], id: string): PulledChange => ({
 });
 const checkin = (id: string, participantId: string) => ({
   id,
-  eventId: DEMO_EVENT_ID,
+  eventId: FIXTURE_EVENT_ID,
   participantId,
   day: '2025-06-03',
   at: '2025-06-03T00:00:00.000Z',
@@ -47,7 +46,7 @@ describe('applyPulledPage', () => {
         del('participants', b!.id),
         put('participants', { ...b!, fullName: 'Back B' }), // deleted then put: kept
         put('checkins', checkin('c1', 'merged-id')),
-        put('aliases', { id: 'merged-id', eventId: DEMO_EVENT_ID, canonicalId: c!.id }),
+        put('aliases', { id: 'merged-id', eventId: FIXTURE_EVENT_ID, canonicalId: c!.id }),
         put('checkins', checkin('c2', c!.id)),
       ],
     });

@@ -1,7 +1,6 @@
 // Fault 21 on the device: a pull in small pages whose connection drops mid-way, while
 // another device keeps pushing. The real engine, Dexie and server; only the wire fails.
 import { describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
 import { getCursor } from '#sync/local';
 import { syncedTables } from '#db/database';
@@ -15,14 +14,15 @@ import {
   REAL_PARTS,
   useTestServer,
 } from '#tests/sync/edge';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
-/** Every synced row the server holds for the demo event, as `table:id`. */
+/** Every synced row the server holds for the test event, as `table:id`. */
 function serverKeys(): string[] {
   const rows = server.db
     .prepare('SELECT tbl, id FROM rows WHERE event_id = ? AND deleted = 0')
-    .all(DEMO_EVENT_ID) as { tbl: string; id: string }[];
+    .all(FIXTURE_EVENT_ID) as { tbl: string; id: string }[];
   return rows.map((r) => `${r.tbl}:${r.id}`).sort();
 }
 
@@ -77,8 +77,8 @@ async function otherTablet() {
             name: 'checkin.record',
             args: {
               checkinId,
-              eventId: DEMO_EVENT_ID,
-              participantId: demoParticipants[seq % demoParticipants.length]!.id,
+              eventId: FIXTURE_EVENT_ID,
+              participantId: fixture.people[seq % fixture.people.length]!.id,
               day: at.slice(0, 10),
               at,
               method: 'search',

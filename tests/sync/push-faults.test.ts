@@ -2,7 +2,6 @@
 // clock.test.ts): the real engine, Dexie on fake-indexeddb and the real server over HTTP;
 // only the network edge misbehaves.
 import { describe, expect, it } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { clientId } from '#db/meta';
 import { MAX_MUTATION_BYTES, pendingCount } from '#db/outbox';
 import { patchParticipant } from '#db/participants';
@@ -22,11 +21,12 @@ import {
   REAL_PARTS,
   useTestServer,
 } from '#tests/sync/edge';
+import { fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
-const p1 = demoParticipants[0]!;
-const p2 = demoParticipants[1]!;
+const p1 = fixture.people[0]!;
+const p2 = fixture.people[1]!;
 
 describe('push fault cases (client side)', REAL_PARTS, () => {
   it('fault 5: a push the server refuses with 400 stops with an error and keeps the outbox intact', async () => {

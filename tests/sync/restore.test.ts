@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { pendingCount } from '#db/outbox';
 import { cancelParticipant } from '#db/participants';
 import { startTestServer, type TestServer } from '#tests/support/server';
 import { checkIns, serverCounts, staffDevice, REAL_PARTS } from '#tests/sync/edge';
+import { fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 const dirs: string[] = [];
@@ -36,7 +36,7 @@ async function restore(dir: string): Promise<void> {
   server = await startTestServer({ dataDir: dir, port });
 }
 
-const person = demoParticipants[5]!;
+const person = fixture.people[5]!;
 
 describe('a server restored from a backup', REAL_PARTS, () => {
   it('the device replays its acked rows when it next pushes', async () => {

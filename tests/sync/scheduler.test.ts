@@ -4,7 +4,6 @@
 // jitter and later succeed. The real engine, Dexie and server; short intervals instead
 // of sleeps.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { pendingCount } from '#db/outbox';
 import { backoffDelay, SyncScheduler } from '#sync/scheduler';
 import {
@@ -17,6 +16,7 @@ import {
   REAL_PARTS,
   useTestServer,
 } from '#tests/sync/edge';
+import { fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
@@ -29,7 +29,7 @@ afterEach(() => {
   visibility = 'visible';
 });
 
-const person = demoParticipants[0]!;
+const person = fixture.people[0]!;
 
 /** Wait for a condition the scheduler brings about (no sleeps; generous on a busy machine). */
 const until = <T>(check: () => T | Promise<T>) =>

@@ -3,7 +3,6 @@
 // held back for an undo); the undo is a checkin.void of its own that follows it, takes it
 // off every device and keeps it in the server's audit; a desk takes back only its own.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin, undoCheckin } from '#db/checkins';
 import { db } from '#db/database';
 import { clientId, getMeta } from '#db/meta';
@@ -12,6 +11,7 @@ import { getRow } from '#server/store/rows';
 import { checkinVoidsOf } from '#server/store/people';
 import { SyncScheduler } from '#sync/scheduler';
 import { processed, REAL_PARTS, staffDevice, useTestServer, Wire } from '#tests/sync/edge';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 let stopScheduler: (() => void) | undefined;
@@ -19,8 +19,8 @@ afterEach(() => stopScheduler?.());
 
 const checkIn = (i: number) =>
   recordCheckin({
-    eventId: DEMO_EVENT_ID,
-    participantId: demoParticipants[i]!.id,
+    eventId: FIXTURE_EVENT_ID,
+    participantId: fixture.people[i]!.id,
     method: 'search',
     timezone: 'Asia/Makassar',
   });
@@ -52,9 +52,9 @@ describe('undo of a desk check-in', REAL_PARTS, () => {
       expect(await pendingCount()).toBe(0);
     });
     expect([live(first.id), live(wrong.id)]).toEqual([true, false]);
-    const audit = checkinVoidsOf(server.db, DEMO_EVENT_ID);
+    const audit = checkinVoidsOf(server.db, FIXTURE_EVENT_ID);
     expect(audit.map((v) => [v.checkinId, v.participantId])).toEqual([
-      [wrong.id, demoParticipants[1]!.id],
+      [wrong.id, fixture.people[1]!.id],
     ]);
     expect(audit[0]!.data).toMatchObject({ id: wrong.id, method: 'search' });
     await other.act(async () => {
@@ -72,7 +72,7 @@ describe('undo of a desk check-in', REAL_PARTS, () => {
     await other.act(async () => {
       await other.sync();
       const at = new Date().toISOString();
-      await commit('checkin.void', { checkinId: c.id, eventId: DEMO_EVENT_ID, at });
+      await commit('checkin.void', { checkinId: c.id, eventId: FIXTURE_EVENT_ID, at });
       expect(await db().checkins.get(c.id)).toBeUndefined();
       await other.sync();
       // Refused: the snapshot that follows brings the check-in back.
@@ -103,7 +103,7 @@ describe('undo of a desk check-in', REAL_PARTS, () => {
       await desk.engine.once();
       const pulls = wire.to('/sync/pull').length;
       const c = await recordCheckin({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         participantId: 'no-such-participant',
         method: 'search',
         timezone: 'Asia/Makassar',

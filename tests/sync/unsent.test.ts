@@ -3,11 +3,11 @@
 // once everything went; what a cut connection kept from the server counts), never what the
 // push was delivering at that moment.
 import { describe, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import { pendingCount } from '#db/outbox';
 import { getEnrollment } from '#sync/local';
 import { networkFailure, REAL_PARTS, staffDevice, useTestServer, Wire } from '#tests/sync/edge';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const server = useTestServer();
 
@@ -23,8 +23,8 @@ describe('the unsent count a device reports', REAL_PARTS, () => {
     const checkIn = (i: number) =>
       desk.act(() =>
         recordCheckin({
-          eventId: DEMO_EVENT_ID,
-          participantId: demoParticipants[i]!.id,
+          eventId: FIXTURE_EVENT_ID,
+          participantId: fixture.people[i]!.id,
           method: 'search',
           timezone: 'Asia/Makassar',
         }),

@@ -2,16 +2,15 @@
 // The app's start page by device: a trainer's phone opens on its sessions.
 import { render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID } from '#domain/demo';
-import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment } from '#sync/local';
 // eslint-disable-next-line no-restricted-imports -- the app shell sits at src/, outside the aliases
 import App from '../../src/App.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, seedFixtureLocally } from '#tests/support/fixture';
 
 beforeEach(async () => {
   freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
   history.replaceState(null, '', '/');
 });
 
@@ -21,7 +20,7 @@ describe('the start page', () => {
       deviceId: 'phone',
       token: 't',
       role: 'trainer',
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
     });
     render(App);
     await vi.waitFor(() => expect(location.hash).toBe('#/sessions'));

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The organiser's dashboard over a real (fake-indexeddb) database: the demo event with
+// The organiser's dashboard over a real (fake-indexeddb) database: the test event with
 // signatures asked at check-in, one person waitlisted and one cancelled, two walk-ins
 // (one a likely duplicate of a registered person), check-ins today and yesterday, and
 // session marks, all written through the app's own db functions. The shown counts, chart
@@ -8,35 +8,28 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
 import { markAttendance } from '#db/attendance';
 import { checkInWalkin, recordCheckin } from '#db/checkins';
 import type { HadirDb, OutboxRow } from '#db/database';
-import { seedDemoIfEmpty } from '#db/events';
 import Dashboard from '#pages/organiser/Dashboard.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
-const TZ = demoEvent.timezone;
-const [p1, p2, p3, , p5, p6] = demoParticipants;
-const [a1, a2] = demoBatches;
+const TZ = fixture.event.timezone;
+const [p1, p2, p3, , p5, p6] = fixture.people;
+const [a1, a2] = fixture.batches;
 let rinaId: string;
 
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
-  await db.events.update(DEMO_EVENT_ID, { signatureAtCheckin: true });
+  await seedFixtureLocally();
+  await db.events.update(FIXTURE_EVENT_ID, { signatureAtCheckin: true });
   await db.participants.update(p5!.id, { status: 'waitlisted' });
   await db.participants.update(p6!.id, { status: 'cancelled' });
   // Rina: a walk-in of batch I (Kab. Tapin), checked in today without a signature.
   const rina = await checkInWalkin(
-    DEMO_EVENT_ID,
+    FIXTURE_EVENT_ID,
     {
       fullName: 'Rina Marlina',
       phone: '+6281251239999',
@@ -47,11 +40,11 @@ beforeEach(async () => {
     TZ,
   );
   rinaId = rina.participant.id;
-  // A walk-in of batch II named like Ahmad Fauzi (p1), at his institution: signed today.
+  // A walk-in of batch II named like Gusti Rahmadi (p1), at his institution: signed today.
   await checkInWalkin(
-    DEMO_EVENT_ID,
+    FIXTURE_EVENT_ID,
     {
-      fullName: 'Ahmad Fauzi',
+      fullName: 'Gusti Rahmadi',
       phone: '+6281251238001',
       institution: p1!.institution,
       regionCode: '63.71',
@@ -62,7 +55,7 @@ beforeEach(async () => {
   );
   const checkin = (participantId: string, signed: boolean, at?: Date) =>
     recordCheckin({
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       participantId,
       method: 'qr',
       timezone: TZ,
@@ -72,9 +65,9 @@ beforeEach(async () => {
   await checkin(p1!.id, true);
   await checkin(p2!.id, false);
   await checkin(p3!.id, true, new Date(Date.now() - 24 * 60 * 60 * 1000)); // yesterday
-  const [s1, s2] = demoSessions.filter((s) => s.batchId === a1!.id);
+  const [s1, s2] = fixture.sessions.filter((s) => s.batchId === a1!.id);
   const mark = (sessionId: string, participantId: string, status: 'hadir' | 'terlambat' | 'izin') =>
-    markAttendance({ eventId: DEMO_EVENT_ID, sessionId, participantId, status });
+    markAttendance({ eventId: FIXTURE_EVENT_ID, sessionId, participantId, status });
   await mark(s1!.id, p1!.id, 'hadir');
   await mark(s1!.id, p3!.id, 'terlambat');
   await mark(s2!.id, p1!.id, 'izin');
@@ -84,9 +77,9 @@ async function openDashboard() {
   render(Dashboard, {
     props: {
       view: {
-        event: { ...demoEvent, signatureAtCheckin: true },
-        batches: demoBatches,
-        sessions: demoSessions,
+        event: { ...fixture.event, signatureAtCheckin: true },
+        batches: fixture.batches,
+        sessions: fixture.sessions,
       },
     },
   });
@@ -114,35 +107,36 @@ describe('the dashboard', () => {
     expect(count('arrivedToday')).toBe('4');
 
     // Batch I's roster: p1, p3, Rina (p5 waits). Its first session: p1 hadir, p3
-    // terlambat (counted, as the demo event counts late), Rina unmarked; the second:
+    // terlambat (counted, as the test event counts late), Rina unmarked; the second:
     // p1 izin. Batch II (p2, p4, the other walk-in; p6 cancelled): nothing marked.
     const sessions = cells(screen.getByTestId('session-table'));
     expect(sessions).toHaveLength(10);
     expect(sessions[0]!.slice(1)).toEqual(['2 dari 3', '1', '1', '0', '0', '0', '1']);
     expect(sessions[1]!.slice(1)).toEqual(['0 dari 3', '0', '0', '1', '0', '0', '2']);
     expect(sessions[5]!.slice(1)).toEqual(['0 dari 3', '0', '0', '0', '0', '0', '3']);
-    expect(sessions[0]![0]).toContain('Pembukaan dan pengarahan Kepala Dinas');
+    expect(sessions[0]![0]).toContain('Pembukaan dan arahan Ketua Panitia Uji');
     expect(cells(chart('Per sesi: dihitung hadir dari peserta angkatannya'))[0]).toEqual([
-      'Pembukaan dan pengarahan Kepala Dinas (Angkatan I)',
+      'Pembukaan dan arahan Ketua Panitia Uji (Angkatan I)',
       '2',
       '3',
     ]);
 
-    // Kabupaten/kota (arrived ever / registered): Banjar p2 came, p4 not; Tapin Rina;
-    // Banjarmasin p1 and the walk-in; Banjarbaru p3. Tabalong has only p5, waitlisted.
+    // Kabupaten/kota (arrived ever / registered): Barito Kuala p2 came, p4 not (p6
+    // cancelled); Tapin Rina; Banjarmasin p1 and the walk-in; Banjarbaru p3. Tanah Bumbu
+    // has only p5, waitlisted.
     expect(cells(chart('Per kabupaten/kota: hadir di lokasi dari terdaftar'))).toEqual([
-      ['Kab. Banjar', '1', '2'],
+      ['Kab. Barito Kuala', '1', '2'],
       ['Kab. Tapin', '1', '1'],
       ['Kota Banjarmasin', '2', '2'],
       ['Kota Banjarbaru', '1', '1'],
     ]);
     const regions = screen.getByRole('img', { name: /^Per kabupaten\/kota/ });
-    expect(regions.getAttribute('aria-label')).toContain('Kab. Banjar 1 dari 2');
-    // The largest whole is 2: Banjar's bar is half the width, its track all of it.
-    const banjar = regions.querySelector('g')!;
-    expect(banjar.querySelector('title')).toHaveTextContent('Kab. Banjar: 1 dari 2');
-    expect(banjar.querySelector('.fill')).toHaveAttribute('width', '50%');
-    expect(banjar.querySelector('.track')).toHaveAttribute('width', '100%');
+    expect(regions.getAttribute('aria-label')).toContain('Kab. Barito Kuala 1 dari 2');
+    // The largest whole is 2: Barito Kuala's bar is half the width, its track all of it.
+    const baritoKuala = regions.querySelector('g')!;
+    expect(baritoKuala.querySelector('title')).toHaveTextContent('Kab. Barito Kuala: 1 dari 2');
+    expect(baritoKuala.querySelector('.fill')).toHaveAttribute('width', '50%');
+    expect(baritoKuala.querySelector('.track')).toHaveAttribute('width', '100%');
 
     // Library types: p1 p2 umum kab/kota (both came), p4 sekolah (not), p3 perguruan
     // tinggi, the two walk-ins not given yet.
@@ -153,11 +147,11 @@ describe('the dashboard', () => {
       ['Belum diisi', '2', '2'],
     ]);
 
-    // Intention (ya / belum tahu / tidak / belum diisi / jumlah): demo people 1 and 4 are
+    // Intention (ya / belum tahu / tidak / belum diisi / jumlah): people 1 and 4 are
     // undecided, 2 and 3 yes; walk-ins have none.
     const intention = screen.getByTestId('intention-table');
     expect(cells(intention)).toEqual([
-      ['Kab. Banjar', '1', '1', '0', '0', '2'],
+      ['Kab. Barito Kuala', '1', '1', '0', '0', '2'],
       ['Kab. Tapin', '0', '0', '0', '1', '1'],
       ['Kota Banjarmasin', '0', '1', '0', '1', '2'],
       ['Kota Banjarbaru', '1', '0', '0', '0', '1'],
@@ -169,16 +163,16 @@ describe('the dashboard', () => {
     await openDashboard();
     const walkins = texts('attention-walkin');
     expect(walkins).toHaveLength(2);
-    expect(walkins[0]).toMatch(/^Ahmad Fauzi Dinas Perpustakaan dan Kearsipan Kota Banjarmasin/);
+    expect(walkins[0]).toMatch(/^Gusti Rahmadi Dinas Perpustakaan Uji Kota Banjarmasin/);
     expect(walkins[1]).toMatch(/^Rina Marlina Perpustakaan Kab\. Tapin · Kab\. Tapin/);
     expect(texts('attention-duplicate')).toEqual([
-      'Ahmad Fauzi, S.IP. (Dinas Perpustakaan dan Kearsipan Kota Banjarmasin) — Ahmad Fauzi ' +
-        '(Dinas Perpustakaan dan Kearsipan Kota Banjarmasin) · nama mirip, instansi sama',
+      'Gusti Rahmadi, S.IP. (Dinas Perpustakaan Uji Kota Banjarmasin) — Gusti Rahmadi ' +
+        '(Dinas Perpustakaan Uji Kota Banjarmasin) · nama mirip, instansi sama',
     ]);
     // Today's first check-ins without a signature: p2 and Rina (p1 and the other walk-in
-    // signed; p3's was signed yesterday), in list order: names without titles (Rina < Siti).
+    // signed; p3's was signed yesterday), in list order: names without titles (Masitah < Rina).
     const unsigned = texts('attention-unsigned');
-    expect(unsigned.map((u) => u?.split(' · ')[0])).toEqual(['Rina Marlina', 'Dra. Siti Rahmah']);
+    expect(unsigned.map((u) => u?.split(' · ')[0])).toEqual(['Dra. Masitah Ilmi', 'Rina Marlina']);
   });
 
   it('completes a walk-in: a wrong phone is named and kept, then one patch clears the flag', async () => {
@@ -232,7 +226,7 @@ describe('the dashboard', () => {
     });
     // Live: Rina leaves the list, and her answers reach the intention table and charts.
     await vi.waitFor(() => expect(texts('attention-walkin')).toHaveLength(1));
-    expect(texts('attention-walkin')[0]).toMatch(/^Ahmad Fauzi/);
+    expect(texts('attention-walkin')[0]).toMatch(/^Gusti Rahmadi/);
     expect(screen.queryByTestId('complete-walkin')).toBeNull();
     expect(cells(screen.getByTestId('intention-table'))[1]).toEqual([
       'Kab. Tapin',
@@ -272,7 +266,7 @@ describe('the printed dashboard', () => {
     const heading = await printAt(2);
     const lines = [...heading.querySelectorAll('p')].map((p) => p.textContent?.trim());
     expect(lines).toEqual([
-      demoEvent.name,
+      fixture.event.name,
       'Tanggal kegiatan: 2–23 Juni 2025',
       'Keadaan Angkatan I hari ke-2, Selasa, 3 Juni 2025, pukul 10.42 WITA',
     ]);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// What the desk must make staff see, over a real (fake-indexeddb) database with the demo
+// What the desk must make staff see, over a real (fake-indexeddb) database with the test
 // event (Angkatan I on 2 June 2025, Angkatan II on 23 June; three people each): a
 // cancelled registration refused with its reason, another batch's person held for a
 // deliberate override and confirmed in amber, a confirmation that clears before the next
@@ -7,27 +7,26 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { ticketPayload } from '#domain/ticket';
 import type { HadirDb } from '#db/database';
-import { seedDemoIfEmpty } from '#db/events';
 import CheckinPage from '#pages/CheckinPage.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
 });
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const [P1, P2, P3, P4] = demoParticipants as [
-  (typeof demoParticipants)[number],
-  (typeof demoParticipants)[number],
-  (typeof demoParticipants)[number],
-  (typeof demoParticipants)[number],
+const [P1, P2, P3, P4] = fixture.people as [
+  (typeof fixture.people)[number],
+  (typeof fixture.people)[number],
+  (typeof fixture.people)[number],
+  (typeof fixture.people)[number],
 ];
 const count = (id: string) => Number(screen.getByTestId(`count-${id}`).textContent);
 const rowOf = async (name: string) =>
@@ -52,12 +51,12 @@ describe('a cancelled registration at the desk', () => {
   it('is shown cancelled with its reason, refused when searched or scanned, never recorded or signed', async () => {
     await db.participants.update(P1.id, { status: 'cancelled', cancelReason: 'Diganti rekan' });
     // Signatures on: a refused person must not reach the pad either.
-    await db.events.update(DEMO_EVENT_ID, { signatureAtCheckin: true });
+    await db.events.update(FIXTURE_EVENT_ID, { signatureAtCheckin: true });
     at('2025-06-02T08:00:00');
     const u = userEvent.setup();
     const search = await openDesk(2); // Angkatan I's day: P3 and P5 (P1 cancelled)
 
-    await u.type(search, 'fauzi');
+    await u.type(search, 'rahmadi');
     const row = await rowOf(P1.fullName);
     expect(row).toHaveTextContent('Pendaftaran dibatalkan');
     expect(row).toHaveTextContent('Alasan: Diganti rekan');
@@ -93,7 +92,7 @@ describe('a person of another batch', () => {
     const search = await openDesk(3);
     expect(screen.getByTestId('desk-day')).toHaveTextContent('Hari ini: Angkatan I (2 Juni 2025)');
 
-    await u.type(search, 'siti rahmah');
+    await u.type(search, 'masitah ilmi');
     const row = await rowOf(P2.fullName);
     expect(row).toHaveTextContent('Bukan angkatan hari ini');
     await u.click(within(row).getByRole('button', { name: 'Check-in' }));
@@ -251,7 +250,7 @@ describe('check-ins the server refused', () => {
       name: 'checkin.record' as const,
       args: {
         checkinId: `c${seq}`,
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         participantId,
         day: '2025-06-02',
         at: '2025-06-02T00:05:00.000Z',

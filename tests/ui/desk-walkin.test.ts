@@ -1,22 +1,21 @@
 // @vitest-environment jsdom
 // The desk's walk-in form and signature pad over a real (fake-indexeddb) database with
-// the demo event: errors in words, the likely-duplicate warning, one transaction for the
+// the test event: errors in words, the likely-duplicate warning, one transaction for the
 // walk-in's registration and check-in; a signature drawn, skipped or the check-in called off.
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { decodeSignature } from '#domain/signature';
 import { ticketPayload } from '#domain/ticket';
 import type { HadirDb } from '#db/database';
-import { seedDemoIfEmpty } from '#db/events';
 import CheckinPage from '#pages/CheckinPage.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
 });
 
 const count = (id: string) => Number(screen.getByTestId(`count-${id}`).textContent);
@@ -24,7 +23,7 @@ const count = (id: string) => Number(screen.getByTestId(`count-${id}`).textConte
 async function openDesk() {
   render(CheckinPage);
   const search = await screen.findByTestId('desk-search');
-  await vi.waitFor(() => expect(count('registered')).toBe(demoParticipants.length));
+  await vi.waitFor(() => expect(count('registered')).toBe(fixture.people.length));
   return search;
 }
 
@@ -67,41 +66,41 @@ describe('a walk-in at the desk', () => {
       regionCode: '63.05',
       source: 'walkin',
       needsReview: true,
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
     });
     expect(rows[1]!.args).toMatchObject({ participantId: participant.id, method: 'walkin' });
   });
 
   it('warns of a likely duplicate; one tap checks that person in instead', async () => {
     const u = userEvent.setup();
-    const rizky = demoParticipants[2]!;
+    const fikri = fixture.people[2]!;
     await openDesk();
     await u.click(screen.getByTestId('walkin-open'));
     const form = screen.getByTestId('walkin-form');
-    await u.type(within(form).getByLabelText('Nama lengkap (dengan gelar)'), 'M. Rizki Ramadhan');
-    await u.type(within(form).getByLabelText('Instansi / unit kerja'), rizky.institution);
+    await u.type(within(form).getByLabelText('Nama lengkap (dengan gelar)'), 'M. Fikry Maulana');
+    await u.type(within(form).getByLabelText('Instansi / unit kerja'), fikri.institution);
     const warning = await screen.findByTestId('walkin-duplicates');
-    expect(warning).toHaveTextContent(rizky.fullName);
+    expect(warning).toHaveTextContent(fikri.fullName);
     expect(warning).toHaveTextContent('nama mirip, instansi sama');
     // Adding a second record needs a deliberate tick.
     expect(within(form).getByRole('button', { name: 'Daftarkan & check-in' })).toBeDisabled();
 
     await u.click(within(warning).getByRole('button', { name: 'Orang ini — check-in' }));
-    expect(await screen.findByTestId('confirmation')).toHaveTextContent(rizky.fullName);
+    expect(await screen.findByTestId('confirmation')).toHaveTextContent(fikri.fullName);
     const rows = await db.outbox.toArray();
     expect(rows.map((r) => r.name)).toEqual(['checkin.record']);
-    expect(rows[0]!.args).toMatchObject({ participantId: rizky.id, method: 'search' });
-    expect(await db.participants.count()).toBe(demoParticipants.length);
+    expect(rows[0]!.args).toMatchObject({ participantId: fikri.id, method: 'search' });
+    expect(await db.participants.count()).toBe(fixture.people.length);
   });
 
   it('a same-NIP walk-in can still be added once the desk ticks "someone else"', async () => {
     const u = userEvent.setup();
-    const ahmad = demoParticipants[0]!;
+    const gusti = fixture.people[0]!;
     await openDesk();
     await u.click(screen.getByTestId('walkin-open'));
     const form = screen.getByTestId('walkin-form');
     await u.type(within(form).getByLabelText('Nama lengkap (dengan gelar)'), 'Budi Santoso');
-    await u.type(within(form).getByLabelText('NIP / NI PPPK'), ahmad.nip!);
+    await u.type(within(form).getByLabelText('NIP / NI PPPK'), gusti.nip!);
     await u.type(within(form).getByLabelText('Instansi / unit kerja'), 'Perpustakaan Kab. Tapin');
     await u.selectOptions(within(form).getByLabelText('Kabupaten/kota'), '63.05');
     expect(await screen.findByTestId('walkin-duplicates')).toHaveTextContent('NIP sama');
@@ -117,7 +116,7 @@ describe('a walk-in at the desk', () => {
 
 describe('signatures at check-in', () => {
   beforeEach(async () => {
-    await db.events.update(DEMO_EVENT_ID, { signatureAtCheckin: true });
+    await db.events.update(FIXTURE_EVENT_ID, { signatureAtCheckin: true });
   });
 
   function sign(canvas: HTMLElement, from: [number, number], to: [number, number]) {
@@ -129,7 +128,7 @@ describe('signatures at check-in', () => {
 
   it('asks the person to sign; the strokes are stored with the check-in', async () => {
     const u = userEvent.setup();
-    const person = demoParticipants[1]!;
+    const person = fixture.people[1]!;
     const search = await openDesk();
     await u.type(search, `${ticketPayload(person.id, person.ticketCode)}{Enter}`);
     const pad = await screen.findByTestId('signature-pad');
@@ -157,7 +156,7 @@ describe('signatures at check-in', () => {
 
   it('a skipped signature is checked in and flagged; a cancelled one is not checked in', async () => {
     const u = userEvent.setup();
-    const [a, b] = demoParticipants;
+    const [a, b] = fixture.people;
     const search = await openDesk();
     await u.type(search, `${ticketPayload(a!.id, a!.ticketCode)}{Enter}`);
     await u.click(await screen.findByRole('button', { name: 'Batal check-in' }));

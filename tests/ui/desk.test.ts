@@ -1,32 +1,31 @@
 // @vitest-environment jsdom
-// The check-in desk over a real (fake-indexeddb) database seeded with the demo event:
+// The check-in desk over a real (fake-indexeddb) database seeded with the test event:
 // search as one types, one tap → checked in with its outbox row, a second tap → a repeat
 // (recorded, not counted twice), counters following.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { stripAcademicTitles } from '#domain/search';
 import { ticketPayload } from '#domain/ticket';
 import type { HadirDb } from '#db/database';
-import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment } from '#sync/local';
 import CheckinPage from '#pages/CheckinPage.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
 });
 
-const registered = demoParticipants.filter((p) => p.status === 'registered').length;
+const registered = fixture.people.filter((p) => p.status === 'registered').length;
 const count = (id: string) => Number(screen.getByTestId(`count-${id}`).textContent);
 
 describe('the check-in desk', () => {
   it('finds a person as one types, checks them in with one tap, and counts a second tap as a repeat', async () => {
     const u = userEvent.setup();
-    const person = demoParticipants[0]!;
+    const person = fixture.people[0]!;
     render(CheckinPage);
     const search = await screen.findByTestId('desk-search');
     await vi.waitFor(() => expect(count('registered')).toBe(registered));
@@ -71,7 +70,7 @@ describe('the check-in desk', () => {
 
   it('finds by part of a NIP, and says so when nobody matches', async () => {
     const u = userEvent.setup();
-    const withNip = demoParticipants.find((p) => p.nip)!;
+    const withNip = fixture.people.find((p) => p.nip)!;
     render(CheckinPage);
     const search = await screen.findByTestId('desk-search');
     await u.type(search, withNip.nip!.slice(4, 10));
@@ -86,7 +85,7 @@ describe('the check-in desk', () => {
 describe('undo at the desk', () => {
   it('tap → checked in → undo: the check-in is gone, a checkin.void follows it out, and the counters follow', async () => {
     const u = userEvent.setup();
-    const person = demoParticipants[2]!;
+    const person = fixture.people[2]!;
     render(CheckinPage);
     const search = await screen.findByTestId('desk-search');
     await vi.waitFor(() => expect(count('registered')).toBe(registered));
@@ -112,7 +111,7 @@ describe('undo at the desk', () => {
   it('offers undo only for a few seconds; after that the check-in stands', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const person = demoParticipants[3]!;
+      const person = fixture.people[3]!;
       render(CheckinPage);
       const search = await screen.findByTestId('desk-search');
       await vi.waitFor(() => expect(count('registered')).toBe(registered));
@@ -132,7 +131,7 @@ describe('undo at the desk', () => {
 describe('a keyboard-wedge scanner typing a ticket', () => {
   it('checks the ticket’s person in on Enter (method qr), and refuses a wrong or unknown ticket', async () => {
     const u = userEvent.setup();
-    const person = demoParticipants[1]!;
+    const person = fixture.people[1]!;
     render(CheckinPage);
     const search = await screen.findByTestId('desk-search');
     await vi.waitFor(() => expect(count('registered')).toBe(registered));
@@ -156,7 +155,7 @@ describe('a keyboard-wedge scanner typing a ticket', () => {
 
   it('a ticket saved before its registration was merged: shows the earlier one, checked in after an identity check', async () => {
     const u = userEvent.setup();
-    const person = demoParticipants[4]!;
+    const person = fixture.people[4]!;
     // The second phone's registration (same NIP) became an alias of the first one. Its
     // ticket carries no code of the first, so the desk checks identity and taps.
     await db.aliases.put({ id: 'second-phone', eventId: person.eventId, canonicalId: person.id });
@@ -181,7 +180,7 @@ describe('a keyboard-wedge scanner typing a ticket', () => {
 describe('the desk’s guards', () => {
   it('a double tap is one check-in, not a check-in and a repeat', async () => {
     const u = userEvent.setup();
-    const person = demoParticipants[5]!;
+    const person = fixture.people[5]!;
     render(CheckinPage);
     const search = await screen.findByTestId('desk-search');
     await vi.waitFor(() => expect(count('registered')).toBe(registered));
@@ -194,7 +193,7 @@ describe('the desk’s guards', () => {
   });
 
   it('is not offered to a trainer’s device', async () => {
-    await saveEnrollment({ deviceId: 'd', token: 't', role: 'trainer', eventId: DEMO_EVENT_ID });
+    await saveEnrollment({ deviceId: 'd', token: 't', role: 'trainer', eventId: FIXTURE_EVENT_ID });
     render(CheckinPage);
     expect(await screen.findByTestId('desk-role')).toHaveTextContent(
       'hanya untuk perangkat petugas check-in dan panitia',
@@ -208,8 +207,8 @@ describe('the desk’s guards', () => {
     vi.setSystemTime(new Date('2025-06-02T15:58:00Z'));
     try {
       const u = userEvent.setup();
-      const person = demoParticipants[0]!; // Angkatan I
-      const angkatanI = demoParticipants.filter((p) => p.batchId === person.batchId).length;
+      const person = fixture.people[0]!; // Angkatan I
+      const angkatanI = fixture.people.filter((p) => p.batchId === person.batchId).length;
       render(CheckinPage);
       const search = await screen.findByTestId('desk-search');
       await vi.waitFor(() => expect(count('registered')).toBe(angkatanI));

@@ -8,7 +8,6 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '#i18n/console';
-import { demoSessions } from '#domain/demo';
 import { revokeDevice } from '#server/auth';
 import DevicesPanel from '#pages/organiser/DevicesPanel.svelte';
 import { AdminApi } from '#sync/admin';
@@ -20,6 +19,7 @@ import { startTestServer, type TestServer } from '#tests/support/server';
 import { register, upsertSession } from '#tests/support/drafts';
 import { enrollDevice, enrolStaff, type TestDevice } from '#tests/support/device';
 import { person } from '#tests/support/factories';
+import { fixture } from '#tests/support/fixture';
 
 let server: TestServer;
 const PUBLIC = 'https://hadir.dispersip.example';
@@ -70,7 +70,7 @@ describe('devices by role', SLOW, () => {
     trainer = await enrollDevice(server, 'trainer');
     const organiser = await enrollDevice(server, 'organiser');
     await organiser.send(
-      upsertSession({ ...demoSessions[1]!, trainerDeviceIds: [trainer.deviceId] }),
+      upsertSession({ ...fixture.sessions[1]!, trainerDeviceIds: [trainer.deviceId] }),
     );
     await engine.once(); // the event and its sessions, for the trainer's session titles
   });
@@ -114,7 +114,7 @@ describe('devices by role', SLOW, () => {
     // The trainer's row says which sessions it marks (once the event's rows are read).
     await vi.waitFor(() =>
       expect(within(group('trainer')).getByTestId('device-row')).toHaveTextContent(
-        `Sesi: ${demoSessions[1]!.title}`,
+        `Sesi: ${fixture.sessions[1]!.title}`,
       ),
     );
   });

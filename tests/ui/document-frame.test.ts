@@ -7,24 +7,23 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoEvent } from '#domain/demo';
 import type { HadirDb } from '#db/database';
-import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment } from '#sync/local';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 const user = () => userEvent.setup();
 
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
   await saveEnrollment({
     deviceId: 'd-organiser',
     token: 'token',
     role: 'organiser',
-    eventId: DEMO_EVENT_ID,
+    eventId: FIXTURE_EVENT_ID,
   });
 });
 
@@ -40,7 +39,7 @@ const PNG = Uint8Array.from(
 describe('the documents’ frame in the event form', () => {
   it('saves the kop surat, logo, city, budget, approver and certificate choices', async () => {
     const u = user();
-    // The demo event has a frame already: each field is replaced, as an organiser would.
+    // The test event has a frame already: each field is replaced, as an organiser would.
     const fill = async (field: HTMLElement, value: string) => {
       await u.clear(field); // leaves the field focused
       await u.paste(value);
@@ -73,7 +72,7 @@ describe('the documents’ frame in the event form', () => {
       'Tersimpan di perangkat ini',
     );
     expect(await outboxNames()).toEqual(['event.upsert']);
-    const saved = (await db.events.get(DEMO_EVENT_ID))!;
+    const saved = (await db.events.get(FIXTURE_EVENT_ID))!;
     expect(saved).toMatchObject({
       city: 'Banjarmasin',
       fiscalYear: 2025,
@@ -120,8 +119,8 @@ describe('the documents’ frame in the event form', () => {
     expect(threshold).toHaveFocus();
     expect(city).toHaveValue('Banjarbaru');
     expect(await outboxNames()).toEqual([]);
-    expect((await db.events.get(DEMO_EVENT_ID))!.certificateThreshold).toBe(
-      demoEvent.certificateThreshold,
+    expect((await db.events.get(FIXTURE_EVENT_ID))!.certificateThreshold).toBe(
+      fixture.event.certificateThreshold,
     );
   });
 
@@ -141,10 +140,10 @@ describe('the documents’ frame in the event form', () => {
     await u.click(screen.getByRole('button', { name: 'Simpan' }));
 
     await vi.waitFor(async () => expect(await outboxNames()).toEqual(['event.upsert']));
-    const saved = (await db.events.get(DEMO_EVENT_ID))!;
+    const saved = (await db.events.get(FIXTURE_EVENT_ID))!;
     const member = saved.committee.find((m) => m.name === 'Siti Rahmah, S.IP.');
     expect(member?.role).toBe('panitia');
-    expect(member?.days).not.toContain(demoEvent.startDate);
+    expect(member?.days).not.toContain(fixture.event.startDate);
     expect(member?.days).toHaveLength(boxes.length - 1);
   });
 });

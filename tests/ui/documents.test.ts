@@ -1,20 +1,14 @@
 // @vitest-environment jsdom
 // The console's side of "a new event starts clean" and "documents need a signer": the
 // "Kegiatan baru" button before the current event's long form, a new draft without the
-// demo's official or committee, the focus on the first wrong field after a refused submit,
+// current event's official or committee, the focus on the first wrong field after a refused submit,
 // the daftar hadir that will not print without an official, and the certificates the
 // real server refuses to issue without a signatory (said in Indonesian, with a link to
 // the field). Real Dexie (fake-indexeddb), a real server on 127.0.0.1 where one is needed.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
+import { DEMO_EVENT_ID, demoBatches, demoEvent, demoSessions } from '#domain/demo';
 import { newEventDraft } from '#domain/event-template';
 import type { Event } from '#domain/model';
 import { markAttendance } from '#db/attendance';
@@ -25,12 +19,14 @@ import { saveEnrollment } from '#sync/local';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import ExportsSection from '#pages/organiser/reports/ExportsSection.svelte';
 import { createEnrollCode } from '#server/auth';
+import { seedDemo } from '#server/seed';
 import { AdminApi } from '#sync/admin';
 import { Transport } from '#sync/transport';
 import { organiserConsole } from '#state/organiser.svelte';
 import { deviceFor, request, upsert } from '#tests/server/support';
 import { freshDb } from '#tests/support/db';
 import { startTestServer, type TestServer } from '#tests/support/server';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 const user = () => userEvent.setup({ delay: null });
@@ -44,17 +40,17 @@ async function asOrganiserOf(eventId: string, token = 'token') {
 describe('Kegiatan baru', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     db = freshDb();
-    await seedDemoIfEmpty();
-    await asOrganiserOf(DEMO_EVENT_ID);
+    await seedFixtureLocally();
+    await asOrganiserOf(FIXTURE_EVENT_ID);
   });
 
-  it('sits above the current event’s form and starts without the demo’s signers', async () => {
+  it('sits above the current event’s form and starts without its signers', async () => {
     render(OrganiserPage);
     const current = await screen.findByTestId('event-form', undefined, { timeout: 5000 });
     const button = screen.getByRole('button', { name: 'Kegiatan baru' });
     // Before the form in the page: no scrolling past the whole event to reach it.
     expect(button.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(screen.getByLabelText('Nama kegiatan')).toHaveValue(demoEvent.name);
+    expect(screen.getByLabelText('Nama kegiatan')).toHaveValue(fixture.event.name);
 
     await user().click(button);
     expect(await screen.findByRole('heading', { name: 'Kegiatan baru' })).toBeInTheDocument();
@@ -66,7 +62,10 @@ describe('Kegiatan baru', { timeout: 30_000 }, () => {
     const signatory = within(screen.getByRole('group', { name: 'Penandatangan sertifikat' }));
     expect(signatory.getByLabelText('Nama (dengan gelar)')).toHaveValue('');
     expect(screen.getByText('Belum ada narasumber atau panitia.')).toBeInTheDocument();
-    expect(document.body.textContent).not.toContain('Contoh');
+    const { approver, certificate, committee } = fixture.event;
+    for (const signer of [fixture.event.official, approver, certificate!.signatory, ...committee]) {
+      expect(document.body.textContent).not.toContain(signer!.name);
+    }
   });
 
   it('moves the focus to the first wrong field after a refused submit', async () => {
@@ -102,10 +101,10 @@ describe('Kegiatan baru', { timeout: 30_000 }, () => {
 describe('the daftar hadir without an official', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     db = freshDb();
-    await seedDemoIfEmpty();
-    const { official: _none, ...unsigned } = demoEvent;
+    await seedFixtureLocally();
+    const { official: _none, ...unsigned } = fixture.event;
     await db.events.put(unsigned);
-    await asOrganiserOf(DEMO_EVENT_ID);
+    await asOrganiserOf(FIXTURE_EVENT_ID);
   });
 
   it('is shown but neither printed nor downloaded, and links to where the official is set', async () => {
@@ -131,14 +130,14 @@ describe('the daftar hadir without an official', { timeout: 30_000 }, () => {
 });
 
 describe('the daftar hadir as evidence', { timeout: 30_000 }, () => {
-  const session = demoSessions[1]!; // Angkatan I, 08.15–09.45 WITA on 2 June 2025
-  const people = demoParticipants.filter((p) => p.batchId === session.batchId);
+  const session = fixture.sessions[1]!; // Angkatan I, 08.15–09.45 WITA on 2 June 2025
+  const people = fixture.people.filter((p) => p.batchId === session.batchId);
   beforeEach(async () => {
     db = freshDb();
-    await seedDemoIfEmpty();
-    await asOrganiserOf(DEMO_EVENT_ID);
+    await seedFixtureLocally();
+    await asOrganiserOf(FIXTURE_EVENT_ID);
     await recordCheckin({
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       participantId: people[0]!.id,
       method: 'qr',
       timezone: 'Asia/Makassar',
@@ -147,14 +146,14 @@ describe('the daftar hadir as evidence', { timeout: 30_000 }, () => {
     });
     // Signed at the desk too, but excused from this session: no signature on its sheet.
     await recordCheckin({
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       participantId: people[1]!.id,
       method: 'qr',
       timezone: 'Asia/Makassar',
       at: new Date('2025-06-02T07:45:00+08:00'),
       signature: 'M10 10l50 50',
     });
-    const marked = { eventId: DEMO_EVENT_ID, sessionId: session.id };
+    const marked = { eventId: FIXTURE_EVENT_ID, sessionId: session.id };
     await markAttendance({ ...marked, participantId: people[0]!.id, status: 'hadir' });
     await markAttendance({ ...marked, participantId: people[1]!.id, status: 'izin' });
   });
@@ -188,17 +187,15 @@ describe('the daftar hadir as evidence', { timeout: 30_000 }, () => {
     );
     expect(rowOf(sheet, people[2]!.fullName)).toHaveTextContent('Belum dicatat');
     expect(within(sheet).getByTestId('sheet-tally')).toHaveTextContent('Jumlah hadir: 1 orang');
-    expect(within(sheet).getByTestId('sheet-kop')).toHaveTextContent(
-      'DINAS PERPUSTAKAAN DAN KEARSIPAN',
-    );
+    expect(within(sheet).getByTestId('sheet-kop')).toHaveTextContent('DINAS PERPUSTAKAAN UJI');
     expect(sheet).toHaveTextContent('Angkatan: Angkatan I');
     expect(sheet).toHaveTextContent('Tahun Anggaran: 2025');
     const approver = within(sheet).getByTestId('sheet-approver');
     expect(approver).toHaveTextContent(
-      `Mengetahui, Kuasa Pengguna Anggaran ${demoEvent.approver!.name}`,
+      `Mengetahui, Pejabat Pembuat Komitmen ${fixture.event.approver!.name}`,
     );
     expect(within(sheet).getByTestId('sheet-official')).toHaveTextContent(
-      `Banjarmasin, 2 Juni 2025 Ketua Panitia ${demoEvent.official!.name}`,
+      `Banjarbaru, 2 Juni 2025 Ketua Panitia ${fixture.event.official!.name}`,
     );
   });
 
@@ -260,8 +257,8 @@ describe('the daftar hadir as evidence', { timeout: 30_000 }, () => {
 describe('the certificate counts', () => {
   beforeEach(async () => {
     db = freshDb();
-    await seedDemoIfEmpty();
-    await asOrganiserOf(DEMO_EVENT_ID);
+    await seedFixtureLocally();
+    await asOrganiserOf(FIXTURE_EVENT_ID);
   });
 
   it('says "eligible, not issued" before anything is issued, never "no longer match"', async () => {
@@ -288,6 +285,7 @@ describe('the certificate counts', () => {
   });
 });
 
+// On the built-in demo event: the console must say its certificates are marked CONTOH.
 describe('what the certificates will state', () => {
   beforeEach(async () => {
     db = freshDb();
@@ -324,7 +322,8 @@ describe('what the certificates will state', () => {
     expect(await screen.findByTestId('ineligible-row')).toHaveTextContent(
       'Data belum lengkap (walk-in): lengkapi datanya di Dasbor',
     );
-    expect(screen.getByTestId('certificates-demo')).toHaveTextContent(
+    // The console's event is a live query: it may show the last test's event for a moment.
+    expect(await screen.findByTestId('certificates-demo')).toHaveTextContent(
       'setiap halaman sertifikat bertanda CONTOH',
     );
     const rule = screen.getByText(/Sertifikat mencantumkan JP program angkatannya/);
@@ -339,7 +338,7 @@ describe('certificates against a real server', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     server = await startTestServer();
     db = freshDb();
-    await seedDemoIfEmpty();
+    await seedFixtureLocally();
   });
   afterEach(async () => {
     organiserConsole.certificates = undefined;
@@ -349,16 +348,16 @@ describe('certificates against a real server', { timeout: 30_000 }, () => {
   it('a 0% threshold is refused in Indonesian, with a link to the threshold', async () => {
     const { enrollDevice } = await import('#tests/server/support');
     const organiser = await enrollDevice(server, 'organiser');
-    const zero = { ...demoEvent, certificateThreshold: 0 };
+    const zero = { ...fixture.event, certificateThreshold: 0 };
     // The server refuses to store it now; an event stored before that rule still has it.
     expect((await organiser.send(upsert('event', zero))).results[0]!.status).toBe('rejected');
     server.db
       .prepare(
         "UPDATE rows SET data = json_set(data, '$.certificateThreshold', 0) WHERE tbl = 'events' AND id = ?",
       )
-      .run(DEMO_EVENT_ID);
+      .run(FIXTURE_EVENT_ID);
     await db.events.put(zero);
-    await asOrganiserOf(DEMO_EVENT_ID, organiser.token);
+    await asOrganiserOf(FIXTURE_EVENT_ID, organiser.token);
     organiserConsole.attach(new AdminApi(new Transport({ baseUrl: server.url })));
 
     const u = user();
@@ -381,12 +380,23 @@ describe('certificates against a real server', { timeout: 30_000 }, () => {
     );
   });
 
+  // A certificate of the built-in demo event (seeded as `npm start` seeds it): its public
+  // check must say it is a sample.
   it('the public check of a demo certificate says it is a sample, with its dates and signatory', async () => {
     const { enrollDevice, mark, person, register } = await import('#tests/server/support');
-    const organiser = await enrollDevice(server, 'organiser');
-    const siti = person({ fullName: 'Siti Aminah, S.IP.', source: 'import' });
+    seedDemo(server.db);
+    const organiser = await enrollDevice(server, 'organiser', { eventId: DEMO_EVENT_ID });
+    const siti = person({
+      fullName: 'Siti Aminah, S.IP.',
+      source: 'import',
+      eventId: DEMO_EVENT_ID,
+      batchId: demoBatches[0]!.id,
+    });
     const a1 = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
-    await organiser.send(register(siti), ...a1.map((s) => mark(s.id, siti.id)));
+    await organiser.send(
+      register(siti),
+      ...a1.map((s) => mark(s.id, siti.id, 'hadir', { eventId: DEMO_EVENT_ID })),
+    );
     const issued = await request(server.url, '/api/v1/admin/certificates/issue', {
       token: organiser.token,
       body: {},
@@ -425,7 +435,10 @@ describe('the console against a real server', { timeout: 30_000 }, () => {
 
   /** `event` made on the server as the console makes it, and this device its organiser. */
   async function consoleOf(event: Event) {
-    const enrollCode = createEnrollCode(server.db, { role: 'organiser', eventId: DEMO_EVENT_ID });
+    const enrollCode = createEnrollCode(server.db, {
+      role: 'organiser',
+      eventId: FIXTURE_EVENT_ID,
+    });
     const enrolled = await request(server.url, '/api/v1/devices/enroll', {
       body: { enrollCode: enrollCode.code, deviceInfo: { clientId: 'c-console' } },
     });
@@ -485,12 +498,18 @@ describe('the console against a real server', { timeout: 30_000 }, () => {
       startDate: '2025-06-02',
       endDate: '2025-06-02',
       minutesPerJp: 50,
-      official: demoEvent.official!,
-      committee: demoEvent.committee,
+      official: fixture.event.official!,
+      committee: fixture.event.committee,
     };
     const device = await consoleOf(earlier);
-    const batch = { ...demoBatches[0]!, id: 'b-2025', eventId: earlier.id };
-    const session = { ...demoSessions[0]!, id: 's-2025', eventId: earlier.id, batchId: batch.id };
+    seedDemo(server.db); // as `npm start` has it: the demo is there, and never offered
+    const batch = { ...fixture.batches[0]!, id: 'b-2025', eventId: earlier.id };
+    const session = {
+      ...fixture.sessions[0]!,
+      id: 's-2025',
+      eventId: earlier.id,
+      batchId: batch.id,
+    };
     await device.send(upsert('batch', batch), upsert('session', session));
 
     const u = user();
@@ -533,8 +552,8 @@ describe('the spreadsheet exports', { timeout: 30_000 }, () => {
   let saved: { blob: Blob; name: string }[];
   beforeEach(async () => {
     db = freshDb();
-    await seedDemoIfEmpty();
-    await asOrganiserOf(DEMO_EVENT_ID);
+    await seedFixtureLocally();
+    await asOrganiserOf(FIXTURE_EVENT_ID);
     // jsdom has no object URLs or downloads: keep the Blob each download stands for.
     saved = [];
     const blobs = new Map<string, Blob>();
@@ -555,11 +574,13 @@ describe('the spreadsheet exports', { timeout: 30_000 }, () => {
     organiserConsole.certificates = undefined;
   });
 
-  // The section alone, on the demo event: the console's event and certificate state are
+  // The section alone, on the test event: the console's event and certificate state are
   // singletons that earlier tests in this file leave pointing elsewhere.
   const renderExports = () =>
     render(ExportsSection, {
-      props: { view: { event: demoEvent, batches: demoBatches, sessions: demoSessions } },
+      props: {
+        view: { event: fixture.event, batches: fixture.batches, sessions: fixture.sessions },
+      },
     });
 
   async function download(testId: string) {
@@ -583,7 +604,7 @@ describe('the spreadsheet exports', { timeout: 30_000 }, () => {
     const [sheet] = await readXlsxFile(Buffer.from(await file.blob.arrayBuffer()));
     expect(sheet!.sheet).toBe('Register sertifikat');
     const rows = sheet!.data.map((r) => r.filter((c) => c !== null));
-    expect(rows[0]).toEqual(['CONTOH (data rekaan) · REGISTER SERTIFIKAT']);
+    expect(rows[0]).toEqual(['REGISTER SERTIFIKAT']);
     expect(rows.at(-1)![0]).toMatch(/^Daftar sertifikat tidak tersedia di perangkat ini/);
   });
 
@@ -594,11 +615,11 @@ describe('the spreadsheet exports', { timeout: 30_000 }, () => {
           participantId: 'p1',
           number: '001/BIMTEK-LI/DISPERSIP/VI/2025',
           verifyUrl: 'https://hadir.example/#/verify/2345678923',
-          fullName: 'Ahmad Fauzi, S.IP.',
-          nip: '198609262015051001',
-          institution: 'Dinas Perpustakaan dan Kearsipan Kota Banjarmasin',
-          eventName: demoEvent.name,
-          organizer: demoEvent.organizer,
+          fullName: 'Gusti Rahmadi, S.IP.',
+          nip: '198704122014031001',
+          institution: 'Dinas Perpustakaan Uji Kota Banjarmasin',
+          eventName: fixture.event.name,
+          organizer: fixture.event.organizer,
           batchName: 'Angkatan I',
           startDate: '2025-06-02',
           endDate: '2025-06-02',
@@ -619,7 +640,7 @@ describe('the spreadsheet exports', { timeout: 30_000 }, () => {
     const text = new TextDecoder().decode(await file.blob.arrayBuffer());
     expect(text.split('\r\n').slice(0, 2)).toEqual([
       'No;Nomor sertifikat;Nama lengkap;NIP/NI PPPK;Angkatan;JP;Kode verifikasi;Dicabut',
-      '1;001/BIMTEK-LI/DISPERSIP/VI/2025;Ahmad Fauzi, S.IP.;"=""19860926 201505 1 001""";Angkatan I;8;"=""2345678923""";Tidak',
+      '1;001/BIMTEK-LI/DISPERSIP/VI/2025;Gusti Rahmadi, S.IP.;"=""19870412 201403 1 001""";Angkatan I;8;"=""2345678923""";Tidak',
     ]);
   });
 });

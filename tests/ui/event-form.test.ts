@@ -7,12 +7,12 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { demoEvent } from '#domain/demo';
 import type { Event } from '#domain/model';
 import type { HadirDb } from '#db/database';
 import { saveEnrollment } from '#sync/local';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import { freshDb } from '#tests/support/db';
+import { fixture } from '#tests/support/fixture';
 
 let db: HadirDb;
 let event: Event;
@@ -22,7 +22,7 @@ beforeEach(async () => {
   db = freshDb();
   // An event nobody has set the signers, certificate or committee of yet. Each test has
   // its own: the current event's live query outlives a test, and the form is keyed by id.
-  const { official: _o, certificate: _c, ...bare } = demoEvent;
+  const { official: _o, certificate: _c, ...bare } = fixture.event;
   event = { ...bare, id: `bimtek-form-${++n}`, name: `Bimtek ${n}`, committee: [] };
   await db.events.put(event);
   await saveEnrollment({

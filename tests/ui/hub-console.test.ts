@@ -18,7 +18,7 @@ import { organiserConsole } from '#state/organiser.svelte';
 import { freshDb } from '#tests/support/db';
 import { enrolStaff } from '#tests/support/device';
 import { checkin } from '#tests/support/drafts';
-import { DEMO_EVENT_ID as EVENT_ID, demoParticipants } from '#domain/demo';
+import { fixture, FIXTURE_EVENT_ID } from '#tests/support/fixture';
 import { startTestServer, tempDataDir, type TestServer } from '#tests/support/server';
 import { startTcpProxy } from '#tests/support/tcp-proxy';
 
@@ -32,7 +32,7 @@ async function openConsole(server: TestServer) {
   freshDb();
   const transport = new Transport({ baseUrl: server.url });
   const engine = new SyncEngine({ transport, locks: null });
-  const enrolled = await engine.enroll(server.code('organiser', EVENT_ID), 'Laptop');
+  const enrolled = await engine.enroll(server.code('organiser', FIXTURE_EVENT_ID), 'Laptop');
   if ('error' in enrolled) throw new Error(enrolled.error);
   organiserConsole.attach(new AdminApi(transport));
   organiserConsole.code = undefined;
@@ -65,9 +65,9 @@ describe('venue hubs in the console', SLOW, () => {
     const db = openDatabase(hubDir);
     await pairHub(db, office.url, code, { name: 'Laptop aula' });
     db.close();
-    const hub = await startTestServer({ dataDir: hubDir, seed: false, uplinkMs: 50 });
+    const hub = await startTestServer({ dataDir: hubDir, seed: 'none', uplinkMs: 50 });
     open.push(hub);
-    await enrolStaff({ url: hub.url, db: hub.db }, { name: 'Meja 1' });
+    await enrolStaff({ url: hub.url, db: hub.db, eventId: FIXTURE_EVENT_ID }, { name: 'Meja 1' });
     await vi.waitFor(
       async () => {
         await organiserConsole.refresh();
@@ -89,15 +89,15 @@ describe('venue hubs in the console', SLOW, () => {
     const hubDir = tempDataDir();
     const db = openDatabase(hubDir);
     const { createEnrollCode } = await import('#server/auth');
-    const code = createEnrollCode(office.db, { role: 'hub', eventId: EVENT_ID }).code;
+    const code = createEnrollCode(office.db, { role: 'hub', eventId: FIXTURE_EVENT_ID }).code;
     await pairHub(db, proxy.url, code);
     await new Uplink(db, { secret: serverSecret(db) }).syncOnce();
     db.close();
-    const hub = await startTestServer({ dataDir: hubDir, seed: false, uplinkMs: 50 });
+    const hub = await startTestServer({ dataDir: hubDir, seed: 'none', uplinkMs: 50 });
     open.push(hub);
     proxy.cut();
-    const desk = await enrolStaff({ url: hub.url, db: hub.db });
-    await desk.send(checkin(demoParticipants[0]!.id), checkin(demoParticipants[1]!.id));
+    const desk = await enrolStaff({ url: hub.url, db: hub.db, eventId: FIXTURE_EVENT_ID });
+    await desk.send(checkin(fixture.people[0]!.id), checkin(fixture.people[1]!.id));
 
     await openConsole(hub);
     render(DevicesPanel);

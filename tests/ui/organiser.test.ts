@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The organiser console over a real (fake-indexeddb) database with the demo event and an
+// The organiser console over a real (fake-indexeddb) database with the test event and an
 // organiser enrolment: event setup with its errors, batches and sessions with the clash
 // warning, the participants view with masked and full NIK, the daftar hadir (participants,
 // narasumber, panitia; its PDF download), the registration poster, and the retention
@@ -7,22 +7,15 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
 import { maskNik } from '#domain/nik';
 import { emptySummary } from '#domain/setup';
 import type { HadirDb } from '#db/database';
 import { markAttendance } from '#db/attendance';
 import { recordCheckin } from '#db/checkins';
-import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment } from '#sync/local';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 const user = () => userEvent.setup();
@@ -30,14 +23,14 @@ const NIK = '6371014506900002';
 
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
   await saveEnrollment({
     deviceId: 'd-organiser',
     token: 'token',
     role: 'organiser',
-    eventId: DEMO_EVENT_ID,
+    eventId: FIXTURE_EVENT_ID,
   });
-  await db.participants.update(demoParticipants[0]!.id, { nik: NIK });
+  await db.participants.update(fixture.people[0]!.id, { nik: NIK });
 });
 
 afterEach(() => {
@@ -81,11 +74,11 @@ describe('event setup', () => {
 
     expect(await screen.findByRole('status')).toHaveTextContent('Tersimpan di perangkat ini');
     expect(await outboxNames()).toEqual(['event.upsert']);
-    const saved = await db.events.get(DEMO_EVENT_ID);
+    const saved = await db.events.get(FIXTURE_EVENT_ID);
     expect(saved).toMatchObject({
       name: 'Bimtek Tenaga Perpustakaan 2026',
-      collectNik: !demoEvent.collectNik,
-      signatureAtCheckin: !demoEvent.signatureAtCheckin,
+      collectNik: !fixture.event.collectNik,
+      signatureAtCheckin: !fixture.event.signatureAtCheckin,
       regionQuotas: { '63.71': 12 },
     });
   });
@@ -99,7 +92,7 @@ describe('batches and sessions', () => {
     await u.click(await screen.findByRole('button', { name: 'Tambah angkatan' }));
     const code = screen.getByLabelText('Kode (mis. A1)');
     await u.clear(code);
-    await u.type(code, demoBatches[0]!.code);
+    await u.type(code, fixture.batches[0]!.code);
     await u.click(screen.getByRole('button', { name: 'Simpan' }));
     expect(await screen.findByTestId('batch-code-error')).toHaveTextContent(
       'Kode ini sudah dipakai angkatan lain',
@@ -112,14 +105,14 @@ describe('batches and sessions', () => {
 
     await vi.waitFor(async () => expect(await outboxNames()).toEqual(['batch.upsert']));
     const added = (await db.batches.toArray()).find((b) => b.code === 'C3');
-    expect(added).toMatchObject({ name: 'Angkatan III', eventId: DEMO_EVENT_ID });
+    expect(added).toMatchObject({ name: 'Angkatan III', eventId: FIXTURE_EVENT_ID });
     expect(await screen.findByRole('heading', { name: /Angkatan III/ })).toBeInTheDocument();
   });
 
   it('saves a session in WITA with JP from its length, and warns of a clash in its batch', async () => {
     const u = user();
-    const first = demoSessions[0]!;
-    const batch = demoBatches.find((b) => b.id === first.batchId)!;
+    const first = fixture.sessions[0]!;
+    const batch = fixture.batches.find((b) => b.id === first.batchId)!;
     render(OrganiserPage);
     await openTab('Angkatan & sesi');
     const section = (await screen.findAllByTestId('batch')).find((s) =>
@@ -153,7 +146,7 @@ describe('batches and sessions', () => {
     // Both start at 07:30, so either may be named first in the first warning.
     expect(texts).toHaveLength(2);
     expect(texts.join()).toContain(first.title);
-    expect(texts.join()).toContain(`"Praktik Katalogisasi" dan "${demoSessions[1]!.title}"`);
+    expect(texts.join()).toContain(`"Praktik Katalogisasi" dan "${fixture.sessions[1]!.title}"`);
     for (const text of texts) expect(text).toMatch(new RegExp(`^Bentrok waktu di ${batch.name}: `));
   });
 });
@@ -161,7 +154,7 @@ describe('batches and sessions', () => {
 describe('participants', () => {
   it('masks NIK in the list, shows it in full when opened, and deletes for every device', async () => {
     const u = user();
-    const person = demoParticipants[0]!;
+    const person = fixture.people[0]!;
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     render(OrganiserPage);
     await openTab('Peserta');
@@ -191,19 +184,19 @@ describe('participants', () => {
     await u.click(within(row).getByRole('button', { name: 'Buka' }));
     await u.click(within(row).getByRole('button', { name: 'Hapus peserta' }));
     expect(await outboxNames()).toEqual([]);
-    expect(await db.participants.count()).toBe(demoParticipants.length);
+    expect(await db.participants.count()).toBe(fixture.people.length);
   });
 });
 
 describe('attendance credit in the organiser’s list', () => {
   it('shows JP earned, the percentage and eligibility from the session marks', async () => {
     // Angkatan I: five sessions of 1 + 2 + 2 + 2 + 1 = 8 JP; the threshold is 80%.
-    const sessions = demoSessions.filter((s) => s.batchId === demoBatches[0]!.id);
+    const sessions = fixture.sessions.filter((s) => s.batchId === fixture.batches[0]!.id);
     expect(sessions.map((s) => s.jp)).toEqual([1, 2, 2, 2, 1]);
-    const [full, most] = demoParticipants.filter((p) => p.batchId === demoBatches[0]!.id);
+    const [full, most] = fixture.people.filter((p) => p.batchId === fixture.batches[0]!.id);
     for (const s of sessions) {
       await markAttendance({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         sessionId: s.id,
         participantId: full!.id,
         status: 'hadir',
@@ -212,7 +205,7 @@ describe('attendance credit in the organiser’s list', () => {
       const status =
         s === sessions[0] ? 'terlambat' : s.jp === 2 && s !== sessions[3] ? 'hadir' : 'izin';
       await markAttendance({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         sessionId: s.id,
         participantId: most!.id,
         status,
@@ -242,10 +235,10 @@ describe('attendance credit in the organiser’s list', () => {
 describe('the daftar hadir', () => {
   it('lists the session’s batch with NIP and position, draws a captured signature, leaves a box for ink, and is signed off by the official', async () => {
     const u = user();
-    const session = demoSessions[1]!; // Angkatan I, 08.15–09.45 WITA on 2 June 2025
-    const people = demoParticipants.filter((p) => p.batchId === session.batchId);
+    const session = fixture.sessions[1]!; // Angkatan I, 08.15–09.45 WITA on 2 June 2025
+    const people = fixture.people.filter((p) => p.batchId === session.batchId);
     await recordCheckin({
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       participantId: people[0]!.id,
       method: 'qr',
       timezone: 'Asia/Makassar',
@@ -254,7 +247,7 @@ describe('the daftar hadir', () => {
     });
     // A session sheet shows the day's signature only beside someone marked present in it.
     await markAttendance({
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
       sessionId: session.id,
       participantId: people[0]!.id,
       status: 'hadir',
@@ -266,29 +259,29 @@ describe('the daftar hadir', () => {
     await vi.waitFor(() =>
       expect(within(sheet).getAllByTestId('sheet-row')).toHaveLength(people.length),
     );
-    expect(sheet).toHaveTextContent(`Kegiatan: ${demoEvent.name}`);
+    expect(sheet).toHaveTextContent(`Kegiatan: ${fixture.event.name}`);
     expect(sheet).toHaveTextContent('Hari/tanggal: Senin, 2 Juni 2025');
     expect(sheet).toHaveTextContent(session.title);
     const [first, second] = within(sheet).getAllByTestId('sheet-row');
     expect(first).toHaveTextContent(people[0]!.fullName);
-    expect(first).toHaveTextContent('19860926 201505 1 001'); // NIP, grouped
+    expect(first).toHaveTextContent('19870412 201403 1 001'); // NIP, grouped
     expect(first!.querySelector('path')?.getAttribute('d')).toBe('M10 60l40 -20 30 30 40 -40');
     expect(first).toHaveTextContent('TTD datang 07.40');
     expect(within(second!).queryByTestId('signature')).toBeNull(); // a box for wet ink
-    expect(sheet).toHaveTextContent(demoEvent.official!.name);
-    expect(sheet).toHaveTextContent('NIP. 19750101 200003 1 001');
+    expect(sheet).toHaveTextContent(fixture.event.official!.name);
+    expect(sheet).toHaveTextContent('NIP. 19760214 200112 1 001');
   });
 });
 
 describe('the committee’s daftar hadir and the PDF', () => {
   it('lists the narasumber of the event for a day, with their NIP, under its own title', async () => {
     const u = user();
-    const narasumber = demoEvent.committee.filter((m) => m.role === 'narasumber');
+    const narasumber = fixture.event.committee.filter((m) => m.role === 'narasumber');
     // The day's speakers (the sessions' own, each once, in the order they speak), then the
     // committee's narasumber.
     const speakers = [
       ...new Set(
-        demoSessions.filter((s) => s.batchId === demoBatches[0]!.id).map((s) => s.speaker),
+        fixture.sessions.filter((s) => s.batchId === fixture.batches[0]!.id).map((s) => s.speaker),
       ),
     ];
     render(OrganiserPage);
@@ -303,12 +296,12 @@ describe('the committee’s daftar hadir and the PDF', () => {
     ]);
     const [first, second] = rows.slice(speakers.length);
     expect(first).toHaveTextContent(narasumber[0]!.position);
-    expect(second).toHaveTextContent('19800315 200501 1 002'); // NIP, grouped
+    expect(second).toHaveTextContent('19810630 200604 1 002'); // NIP, grouped
     expect(within(sheet).queryByTestId('signature')).toBeNull();
-    expect(sheet).not.toHaveTextContent(demoParticipants[0]!.fullName);
+    expect(sheet).not.toHaveTextContent(fixture.people[0]!.fullName);
     expect(sheet).toHaveTextContent('Hari/tanggal: Senin, 2 Juni 2025');
     expect(sheet).not.toHaveTextContent('Sesi:');
-    expect(sheet).toHaveTextContent(demoEvent.official!.name);
+    expect(sheet).toHaveTextContent(fixture.event.official!.name);
   });
 
   it('downloads the chosen sheet as a PDF file', async () => {
@@ -354,11 +347,11 @@ describe('registration link and poster', () => {
     render(OrganiserPage);
     await openTab('Pendaftaran');
     const link = await screen.findByTestId('registration-link');
-    expect(link).toHaveTextContent(`${location.origin}/r/${DEMO_EVENT_ID}`);
+    expect(link).toHaveTextContent(`${location.origin}/r/${FIXTURE_EVENT_ID}`);
     // jsdom runs on localhost: the organiser is told phones cannot open such a link.
     expect(screen.getByTestId('localhost-warning')).toHaveTextContent('localhost');
     const poster = screen.getByTestId('poster');
-    expect(poster).toHaveTextContent(demoEvent.name);
+    expect(poster).toHaveTextContent(fixture.event.name);
     expect(poster).toHaveTextContent('Pindai untuk mendaftar');
     expect(within(poster).getByTestId('qr')).toBeInTheDocument();
     await user().click(screen.getByRole('button', { name: 'Cetak poster A4' }));
@@ -368,7 +361,7 @@ describe('registration link and poster', () => {
 
 describe('personal data', () => {
   it('keeps the purge off until the retention period is over, and says from when', async () => {
-    await db.events.update(DEMO_EVENT_ID, { retentionDays: 3650 });
+    await db.events.update(FIXTURE_EVENT_ID, { retentionDays: 3650 });
     render(OrganiserPage);
     await openTab('Data pribadi');
     const button = await screen.findByRole('button', { name: 'Hapus data pribadi kegiatan ini' });
@@ -378,7 +371,7 @@ describe('personal data', () => {
   });
 
   it('shows what is left after a purge: the counts', async () => {
-    await db.events.update(DEMO_EVENT_ID, {
+    await db.events.update(FIXTURE_EVENT_ID, {
       purge: { ...emptySummary('2026-07-01T02:00:00.000Z'), participants: 97, cancelled: 3 },
     });
     render(OrganiserPage);

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-// The real pages over a real (fake-indexeddb) database seeded with the demo event. The
-// state singletons read whichever database freshDb() installed; LiveQuery subscribes
-// lazily, so each test seeds first and renders after.
+// The real pages over a real (fake-indexeddb) database seeded with the test event, or with
+// the built-in demo where a test is of what a newcomer sees first. The state singletons read
+// whichever database freshDb() installed; LiveQuery subscribes lazily, so each test seeds
+// first and renders after.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -14,13 +15,13 @@ import { errorReport } from '#state/errors.svelte';
 import EventPage from '#pages/EventPage.svelte';
 import ParticipantsPage from '#pages/ParticipantsPage.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 const banner = translate('id', 'demo.banner');
 let db: HadirDb;
 
-beforeEach(async () => {
+beforeEach(() => {
   db = freshDb();
-  await seedDemoIfEmpty();
 });
 
 afterEach(() => {
@@ -29,7 +30,9 @@ afterEach(() => {
 });
 
 describe('EventPage', () => {
+  // The built-in demo, as a device shows it before enrolment: flagged by its banner.
   it('shows the demo event with its dates and session times in WITA', async () => {
+    await seedDemoIfEmpty();
     render(EventPage);
     expect(await screen.findByTestId('event-name')).toHaveTextContent(demoEvent.name);
     expect(screen.getByTestId('demo-banner')).toHaveTextContent(banner);
@@ -47,7 +50,9 @@ describe('ParticipantsPage', () => {
     return strong.closest('li')!;
   }
 
+  // The built-in demo's people, under its banner (see above).
   it('lists the demo participants', async () => {
+    await seedDemoIfEmpty();
     render(ParticipantsPage);
     await vi.waitFor(() =>
       expect(screen.getAllByTestId('participant')).toHaveLength(demoParticipants.length),
@@ -63,7 +68,8 @@ describe('ParticipantsPage', () => {
 
   it('records a check-in with its outbox row and shows the arrival time', async () => {
     const user = userEvent.setup();
-    const person = demoParticipants[1]!;
+    await seedFixtureLocally();
+    const person = fixture.people[1]!;
     render(ParticipantsPage);
     const row = await rowOf(person.fullName);
 
@@ -73,7 +79,7 @@ describe('ParticipantsPage', () => {
     const checkins = await db.checkins.toArray();
     expect(checkins).toHaveLength(1);
     expect(checkins[0]).toMatchObject({
-      eventId: demoEvent.id,
+      eventId: FIXTURE_EVENT_ID,
       participantId: person.id,
       method: 'search',
     });
@@ -91,7 +97,7 @@ describe('ParticipantsPage', () => {
     expect(screen.getByRole('status')).toHaveTextContent(`${person.fullName} tercatat hadir`);
     // Everyone else is still waiting to be checked in.
     expect(screen.getAllByRole('button', { name: 'Check-in' })).toHaveLength(
-      demoParticipants.length - 1,
+      fixture.people.length - 1,
     );
     expect(errorReport.current).toBeUndefined();
   });
@@ -99,7 +105,8 @@ describe('ParticipantsPage', () => {
   it('stores nothing and reports a full device when the outbox insert fails', async () => {
     const user = userEvent.setup();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const person = demoParticipants[0]!;
+    await seedFixtureLocally();
+    const person = fixture.people[0]!;
     render(ParticipantsPage);
     const row = await rowOf(person.fullName);
     db.outbox.hook('creating', () => {

@@ -7,30 +7,23 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import '#i18n/console';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
 import type { Participant } from '#domain/model';
 import { markAttendance } from '#db/attendance';
 import { toParticipantRow, type HadirDb } from '#db/database';
-import { seedDemoIfEmpty } from '#db/events';
 import PeoplePanel from '#pages/organiser/PeoplePanel.svelte';
 import { freshDb } from '#tests/support/db';
 import { participant } from '#tests/support/factories';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 let everyone: Participant[];
 const user = () => userEvent.setup({ delay: null });
-const [a1, a2] = demoBatches;
+const [a1, a2] = fixture.batches;
 const REGIONS = ['63.71', '63.72', '63.03', '63.09'];
 
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
   // 114 more: batches, regions and statuses spread out; every 10th a walk-in to complete.
   const more = Array.from({ length: 114 }, (_, i) =>
     participant({
@@ -44,7 +37,7 @@ beforeEach(async () => {
     }),
   );
   await db.participants.bulkPut(more.map(toParticipantRow));
-  everyone = [...demoParticipants, ...more];
+  everyone = [...fixture.people, ...more];
 });
 
 const rows = () => screen.queryAllByTestId('person');
@@ -52,7 +45,7 @@ const count = () => screen.getByTestId('people-count').textContent?.trim();
 const howMany = (keep: (p: Participant) => boolean) => everyone.filter(keep).length;
 
 async function shown() {
-  render(PeoplePanel, { event: demoEvent });
+  render(PeoplePanel, { event: fixture.event });
   await vi.waitFor(() => expect(rows().length).toBeGreaterThan(0));
   // The batches come with the event's rows, read on their own.
   const batch = screen.getByTestId('people-filter-batch');
@@ -74,14 +67,14 @@ describe('participants at a real size', { timeout: 30_000 }, () => {
     const u = user();
     await shown();
     const search = screen.getByTestId('people-search');
-    await u.type(search, 'siti rah');
+    await u.type(search, 'masitah il');
     expect(rows()).toHaveLength(1);
-    expect(rows()[0]).toHaveTextContent(demoParticipants[1]!.fullName);
+    expect(rows()[0]).toHaveTextContent(fixture.people[1]!.fullName);
     expect(count()).toBe('1 dari 120 peserta');
     await u.clear(search);
-    await u.type(search, '19860926');
+    await u.type(search, '19870412');
     expect(rows()).toHaveLength(1);
-    expect(rows()[0]).toHaveTextContent(demoParticipants[0]!.fullName);
+    expect(rows()[0]).toHaveTextContent(fixture.people[0]!.fullName);
     await u.clear(search);
     await u.type(search, 'tidak ada orang ini');
     expect(rows()).toHaveLength(0);
@@ -128,12 +121,12 @@ describe('participants at a real size', { timeout: 30_000 }, () => {
   });
 
   it('filters by certificate eligibility from the session marks', async () => {
-    const ahmad = demoParticipants[0]!;
-    for (const s of demoSessions.filter((x) => x.batchId === ahmad.batchId)) {
+    const gusti = fixture.people[0]!;
+    for (const s of fixture.sessions.filter((x) => x.batchId === gusti.batchId)) {
       await markAttendance({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         sessionId: s.id,
-        participantId: ahmad.id,
+        participantId: gusti.id,
         status: 'hadir',
       });
     }
@@ -141,7 +134,7 @@ describe('participants at a real size', { timeout: 30_000 }, () => {
     await shown();
     await u.selectOptions(screen.getByTestId('people-filter-eligibility'), 'eligible');
     await vi.waitFor(() => expect(rows()).toHaveLength(1));
-    expect(rows()[0]).toHaveTextContent(ahmad.fullName);
+    expect(rows()[0]).toHaveTextContent(gusti.fullName);
     await u.selectOptions(screen.getByTestId('people-filter-eligibility'), 'notEligible');
     expect(count()).toBe('119 dari 120 peserta');
   });

@@ -6,29 +6,28 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import type { HadirDb, OutboxRow } from '#db/database';
-import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment, settle } from '#sync/local';
 import SessionsPage from '#pages/SessionsPage.svelte';
 // eslint-disable-next-line no-restricted-imports -- the app shell sits at src/, outside the aliases
 import App from '../../src/App.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
-const session = demoSessions[1]!;
-const [first, second] = demoParticipants.filter((p) => p.batchId === session.batchId);
+const session = fixture.sessions[1]!;
+const [first, second] = fixture.people.filter((p) => p.batchId === session.batchId);
 const CLOSED = 'Sesi sudah diselesaikan: hanya panitia yang dapat mengubah kehadirannya';
 
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
   await db.sessions.update(session.id, { trainerDeviceIds: ['trainer-phone'] });
   await saveEnrollment({
     deviceId: 'trainer-phone',
     token: 't',
     role: 'trainer',
-    eventId: DEMO_EVENT_ID,
+    eventId: FIXTURE_EVENT_ID,
   });
   history.replaceState(null, '', `/#/sessions/${session.id}`);
   window.dispatchEvent(new HashChangeEvent('hashchange'));

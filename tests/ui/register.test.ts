@@ -6,7 +6,6 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoBatches, demoEvent, demoSessions } from '#domain/demo';
 import { getMeta } from '#db/meta';
 import type { HadirDb } from '#db/database';
 import { cachePublicEvent } from '#db/registration';
@@ -14,15 +13,16 @@ import RegisterApp from '#pages/register/RegisterApp.svelte';
 import { RegistrationFlow } from '#state/registration.svelte';
 import { freshNip } from '#tests/server/support';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 let db: HadirDb;
-const seatsLeft = { [demoBatches[0]!.id]: 12, [demoBatches[1]!.id]: 0 };
+const seatsLeft = { [fixture.batches[0]!.id]: 12, [fixture.batches[1]!.id]: 0 };
 
-async function publish(over: Partial<typeof demoEvent> = {}) {
+async function publish(over: Partial<typeof fixture.event> = {}) {
   await cachePublicEvent({
-    event: { ...demoEvent, demo: false, ...over },
-    batches: demoBatches,
-    sessions: demoSessions,
+    event: { ...fixture.event, ...over },
+    batches: fixture.batches,
+    sessions: fixture.sessions,
     seatsLeft,
   });
 }
@@ -33,7 +33,7 @@ beforeEach(async () => {
 });
 
 async function open() {
-  const flow = new RegistrationFlow(DEMO_EVENT_ID);
+  const flow = new RegistrationFlow(FIXTURE_EVENT_ID);
   render(RegisterApp, { flow });
   await screen.findByTestId('event-name');
   return flow;
@@ -63,11 +63,13 @@ async function fillValid(u: ReturnType<typeof userEvent.setup>, skip: string[] =
 describe('the registration page', () => {
   it('shows the event, the batches with seats left, and the privacy notice', async () => {
     await open();
-    expect(screen.getByTestId('event-name')).toHaveTextContent(demoEvent.name);
+    expect(screen.getByTestId('event-name')).toHaveTextContent(fixture.event.name);
     expect(label(/^Angkatan I \(/).closest('label')).toHaveTextContent('12 kursi tersisa');
     expect(label(/^Angkatan II \(/).closest('label')).toHaveTextContent('Penuh');
-    expect(screen.getByText(demoEvent.privacyNotice.slice(0, 40), { exact: false })).toBeTruthy();
-    expect(screen.queryByLabelText(/NIK/)).toBeNull(); // the demo does not collect NIK
+    expect(
+      screen.getByText(fixture.event.privacyNotice.slice(0, 40), { exact: false }),
+    ).toBeTruthy();
+    expect(screen.queryByLabelText(/NIK/)).toBeNull(); // the test event does not collect NIK
   });
 
   it('says nothing while a field is being typed; names the problem once it is left', async () => {
@@ -154,7 +156,7 @@ describe('the registration page', () => {
     await u.type(label('Nama lengkap dengan gelar'), 'Nur Aini');
     await u.click(label('Perempuan'));
     await vi.waitFor(async () =>
-      expect(await getMeta(`draft:${DEMO_EVENT_ID}`)).toMatchObject({
+      expect(await getMeta(`draft:${FIXTURE_EVENT_ID}`)).toMatchObject({
         fullName: 'Nur Aini',
         gender: 'P',
       }),
@@ -191,8 +193,8 @@ describe('the registration page', () => {
       status: 'pending',
       args: {
         participant: {
-          eventId: DEMO_EVENT_ID,
-          batchId: demoBatches[0]!.id,
+          eventId: FIXTURE_EVENT_ID,
+          batchId: fixture.batches[0]!.id,
           phone: '+6281251110042',
           source: 'self',
           status: 'registered',
@@ -203,8 +205,8 @@ describe('the registration page', () => {
     const p = (row!.args as { participant: { consentAt: string; ticketCode: string } }).participant;
     expect(Date.now() - Date.parse(p.consentAt)).toBeLessThan(60_000);
     expect(p.ticketCode).toMatch(/^[A-Z2-9]{6}$/);
-    expect(await getMeta('pendingJoin')).toBe(DEMO_EVENT_ID);
-    expect(await getMeta(`draft:${DEMO_EVENT_ID}`)).toBeUndefined();
+    expect(await getMeta('pendingJoin')).toBe(FIXTURE_EVENT_ID);
+    expect(await getMeta(`draft:${FIXTURE_EVENT_ID}`)).toBeUndefined();
   });
 });
 

@@ -4,8 +4,6 @@
 // certificate check and a participant's certificate stand alone.
 import { render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID } from '#domain/demo';
-import { seedDemoIfEmpty } from '#db/events';
 import { setMeta } from '#db/meta';
 import { saveEnrollment, type Enrollment } from '#sync/local';
 import ParticipantsPage from '#pages/ParticipantsPage.svelte';
@@ -13,6 +11,7 @@ import { router } from '#state/router.svelte';
 // eslint-disable-next-line no-restricted-imports -- the app shell sits at src/, outside the aliases
 import App from '../../src/App.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, seedFixtureLocally } from '#tests/support/fixture';
 
 /** Each page is its own chunk: its first import may take a while on a loaded machine. */
 const LOAD = { timeout: 10_000 };
@@ -24,7 +23,7 @@ function at(hash: string) {
 }
 
 const enrol = (role: Enrollment['role']) =>
-  saveEnrollment({ deviceId: `${role}-1`, token: 't', role, eventId: DEMO_EVENT_ID });
+  saveEnrollment({ deviceId: `${role}-1`, token: 't', role, eventId: FIXTURE_EVENT_ID });
 
 const tabs = async () => {
   const nav = await screen.findByRole('navigation', { name: 'Menu utama' });
@@ -36,7 +35,7 @@ const tabs = async () => {
 
 beforeEach(async () => {
   freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
   at('');
 });
 afterEach(() => vi.restoreAllMocks());
@@ -97,14 +96,14 @@ describe('the tabs of each device', () => {
 describe('a participant’s phone', () => {
   for (const [how, setUp] of [
     ['enrolled as a participant', () => enrol('participant')],
-    ['registered here, its join not yet made', () => setMeta('homeEvent', DEMO_EVENT_ID)],
+    ['registered here, its join not yet made', () => setMeta('homeEvent', FIXTURE_EVENT_ID)],
   ] as const) {
     it(`${how}: a staff route goes to its ticket, nothing of it shown`, async () => {
       await setUp();
       const leave = vi.spyOn(router, 'replace').mockImplementation(() => undefined);
       at('#/participants');
       render(App);
-      await vi.waitFor(() => expect(leave).toHaveBeenCalledWith(`/r/${DEMO_EVENT_ID}`));
+      await vi.waitFor(() => expect(leave).toHaveBeenCalledWith(`/r/${FIXTURE_EVENT_ID}`));
       expect(screen.queryByRole('heading', { name: 'Daftar peserta' })).toBeNull();
       expect(screen.queryByRole('button', { name: 'Check-in' })).toBeNull();
       expect(screen.queryByRole('link', { name: 'Peserta' })).toBeNull();
@@ -122,12 +121,12 @@ describe('a participant’s phone', () => {
       await vi.waitFor(() =>
         expect(within(header).getByRole('link', { name: 'Hadir' })).toHaveAttribute(
           'href',
-          `/r/${DEMO_EVENT_ID}`,
+          `/r/${FIXTURE_EVENT_ID}`,
         ),
       );
       // Away from the page by hand: straight back to the ticket.
       at('#/checkin');
-      await vi.waitFor(() => expect(leave).toHaveBeenCalledWith(`/r/${DEMO_EVENT_ID}`));
+      await vi.waitFor(() => expect(leave).toHaveBeenCalledWith(`/r/${FIXTURE_EVENT_ID}`));
       expect(screen.queryByRole('heading', { name: 'Meja check-in' })).toBeNull();
     });
   }

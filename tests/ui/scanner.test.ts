@@ -20,7 +20,7 @@ vi.mock('#pages/checkin/decode.ts', async (original) => ({
   createDecoder: vi.fn(),
 }));
 
-const TICKET = ticketPayload('demo-p1', 'DEMO01');
+const TICKET = ticketPayload('uji-bimtek-p1', 'UJI001');
 
 describe('isRepeatRead', () => {
   it('ignores the same text within the window, and nothing else', () => {
@@ -28,7 +28,7 @@ describe('isRepeatRead', () => {
     expect(isRepeatRead(undefined, TICKET, 10_000)).toBe(false);
     expect(isRepeatRead(last, TICKET, 10_000 + REPEAT_WINDOW_MS - 1)).toBe(true);
     expect(isRepeatRead(last, TICKET, 10_000 + REPEAT_WINDOW_MS)).toBe(false);
-    expect(isRepeatRead(last, ticketPayload('demo-p2', 'DEMO02'), 10_001)).toBe(false);
+    expect(isRepeatRead(last, ticketPayload('uji-bimtek-p2', 'UJI002'), 10_001)).toBe(false);
   });
 });
 

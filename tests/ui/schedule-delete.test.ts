@@ -7,28 +7,28 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoBatches, demoParticipants, demoSessions } from '#domain/demo';
 import type { Batch, Session } from '#domain/model';
 import { mutationNames } from '#domain/mutations';
 import { markAttendance } from '#db/attendance';
 import type { HadirDb } from '#db/database';
-import { saveBatch, saveSession, seedDemoIfEmpty } from '#db/events';
+import { saveBatch, saveSession } from '#db/events';
 import { saveEnrollment } from '#sync/local';
 import { hasMessage, translate, type MessageKey } from '#i18n/translate';
 import OrganiserPage from '#pages/OrganiserPage.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 const user = () => userEvent.setup({ delay: null });
 
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
   await saveEnrollment({
     deviceId: 'd-organiser',
     token: 'token',
     role: 'organiser',
-    eventId: DEMO_EVENT_ID,
+    eventId: FIXTURE_EVENT_ID,
   });
 });
 
@@ -67,7 +67,7 @@ async function editBatch(name: string) {
 
 describe('deleting a session', () => {
   it('asks first; deletes a session nobody marked without taking anything else', async () => {
-    const session = demoSessions[3]!;
+    const session = fixture.sessions[3]!;
     const u = user();
     await openSchedule();
     await editSession(session.title);
@@ -80,19 +80,19 @@ describe('deleting a session', () => {
     await vi.waitFor(async () =>
       expect((await outbox()).map((r) => r.name)).toEqual(['session.delete']),
     );
-    expect((await outbox())[0]!.args).toEqual({ sessionId: session.id, eventId: DEMO_EVENT_ID });
+    expect((await outbox())[0]!.args).toEqual({ sessionId: session.id, eventId: FIXTURE_EVENT_ID });
     expect(await screen.findByText(`"${session.title}" dihapus.`)).toBeInTheDocument();
     expect(await db.sessions.get(session.id)).toBeUndefined();
-    expect(screen.getAllByTestId('session')).toHaveLength(demoSessions.length - 1);
+    expect(screen.getAllByTestId('session')).toHaveLength(fixture.sessions.length - 1);
   });
 
   it('says how many people’s marks go with it; cancel keeps them, yes deletes them too', async () => {
-    const session = demoSessions[0]!;
-    for (const p of demoParticipants.filter((x) => x.batchId === session.batchId).slice(0, 2)) {
+    const session = fixture.sessions[0]!;
+    for (const p of fixture.people.filter((x) => x.batchId === session.batchId).slice(0, 2)) {
       // Marked twice: still one person.
       for (const status of ['terlambat', 'hadir'] as const) {
         await markAttendance({
-          eventId: DEMO_EVENT_ID,
+          eventId: FIXTURE_EVENT_ID,
           sessionId: session.id,
           participantId: p.id,
           status,
@@ -128,8 +128,8 @@ describe('deleting a session', () => {
 
 describe('deleting a batch', () => {
   it('cannot delete a batch that still has registrations: it says to move them first', async () => {
-    const batch = demoBatches[0]!;
-    const people = demoParticipants.filter((p) => p.batchId === batch.id).length;
+    const batch = fixture.batches[0]!;
+    const people = fixture.people.filter((p) => p.batchId === batch.id).length;
     const u = user();
     await openSchedule();
     await editBatch(batch.name);
@@ -143,9 +143,9 @@ describe('deleting a batch', () => {
   });
 
   it('deletes an empty batch with its sessions once told how many go with it', async () => {
-    const spare: Batch = { ...demoBatches[1]!, id: 'spare', code: 'C3', name: 'Angkatan III' };
+    const spare: Batch = { ...fixture.batches[1]!, id: 'spare', code: 'C3', name: 'Angkatan III' };
     const sessions: Session[] = ['s1', 's2'].map((id, i) => ({
-      ...demoSessions[5 + i]!,
+      ...fixture.sessions[5 + i]!,
       id,
       batchId: spare.id,
     }));
@@ -165,7 +165,7 @@ describe('deleting a batch', () => {
     await vi.waitFor(async () => expect(await outbox()).toHaveLength(before + 1));
     expect((await outbox()).at(-1)).toMatchObject({
       name: 'batch.delete',
-      args: { batchId: spare.id, eventId: DEMO_EVENT_ID, force: true },
+      args: { batchId: spare.id, eventId: FIXTURE_EVENT_ID, force: true },
     });
     expect(await db.batches.get(spare.id)).toBeUndefined();
     expect(await db.sessions.where('batchId').equals(spare.id).count()).toBe(0);

@@ -1,30 +1,29 @@
 // @vitest-environment jsdom
 // The trainer's sessions and roster over a real (fake-indexeddb) database seeded with the
-// demo: the list, "mark everyone who checked in" (hadir, or terlambat for who came after
+// test event: the list, "mark everyone who checked in" (hadir, or terlambat for who came after
 // the start), tap to cycle, press-and-hold to choose, a note, the history, the counts.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { recordCheckin } from '#db/checkins';
 import type { HadirDb } from '#db/database';
-import { seedDemoIfEmpty } from '#db/events';
 import { saveEnrollment } from '#sync/local';
 import SessionsPage from '#pages/SessionsPage.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture, seedFixtureLocally } from '#tests/support/fixture';
 
 let db: HadirDb;
 beforeEach(async () => {
   db = freshDb();
-  await seedDemoIfEmpty();
+  await seedFixtureLocally();
   // The open session lives in the address: each test starts on the list.
   history.replaceState(null, '', '/#/sessions');
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 });
 
 // Angkatan I's second session: 08.15–09.45 WITA on 2 June 2025.
-const session = demoSessions[1]!;
-const batchPeople = demoParticipants.filter((p) => p.batchId === session.batchId);
+const session = fixture.sessions[1]!;
+const batchPeople = fixture.people.filter((p) => p.batchId === session.batchId);
 const [early, late, absent] = batchPeople; // three people in Angkatan I
 const count = (s: string) => Number(screen.getByTestId(`count-${s}`).textContent);
 const rowOf = async (name: string) =>
@@ -33,7 +32,7 @@ const rowOf = async (name: string) =>
 async function openSession() {
   render(SessionsPage);
   const cards = await screen.findAllByTestId('session');
-  expect(cards).toHaveLength(demoSessions.length); // not enrolled: the demo's every session
+  expect(cards).toHaveLength(fixture.sessions.length); // not enrolled: the event's every session
   await userEvent.click(cards.find((c) => c.textContent?.includes(session.title))!);
   await vi.waitFor(() => expect(count('unmarked')).toBe(batchPeople.length));
 }
@@ -43,7 +42,7 @@ describe('a session roster', () => {
     const u = userEvent.setup();
     const checkIn = (participantId: string, at: string) =>
       recordCheckin({
-        eventId: DEMO_EVENT_ID,
+        eventId: FIXTURE_EVENT_ID,
         participantId,
         method: 'qr',
         timezone: 'Asia/Makassar',
@@ -120,7 +119,7 @@ describe('finishing a session', () => {
       deviceId: 'trainer-phone',
       token: 't',
       role: 'trainer',
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
     });
     render(SessionsPage);
     // A trainer sees only the sessions it was given.
@@ -147,7 +146,7 @@ describe('finishing a session', () => {
       deviceId: 'org',
       token: 't',
       role: 'organiser',
-      eventId: DEMO_EVENT_ID,
+      eventId: FIXTURE_EVENT_ID,
     });
     await u.click(await screen.findByTestId('reopen'));
     await vi.waitFor(() => expect(screen.queryByTestId('session-closed')).toBeNull());
@@ -166,6 +165,6 @@ describe('the open session in the address', () => {
     await vi.waitFor(() => expect(count('unmarked')).toBe(batchPeople.length));
     await u.click(screen.getByRole('button', { name: '‹ Semua sesi' }));
     expect(location.hash).toBe('#/sessions');
-    expect(await screen.findAllByTestId('session')).toHaveLength(demoSessions.length);
+    expect(await screen.findAllByTestId('session')).toHaveLength(fixture.sessions.length);
   });
 });

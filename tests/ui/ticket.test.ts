@@ -4,7 +4,6 @@
 // refused by the server, it says why and what to do. It opens at its top.
 import { render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENT_ID, demoBatches, demoEvent, demoSessions } from '#domain/demo';
 import type { HadirDb } from '#db/database';
 import { cancelParticipant } from '#db/participants';
 import { cachePublicEvent, registerOwn } from '#db/registration';
@@ -12,18 +11,19 @@ import { settle } from '#sync/local';
 import RegisterApp from '#pages/register/RegisterApp.svelte';
 import { RegistrationFlow } from '#state/registration.svelte';
 import { freshDb } from '#tests/support/db';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 let db: HadirDb;
 
 beforeEach(async () => {
   db = freshDb();
   await cachePublicEvent({
-    event: { ...demoEvent, demo: false },
-    batches: demoBatches,
-    sessions: demoSessions,
-    seatsLeft: { [demoBatches[0]!.id]: 12 },
+    event: fixture.event,
+    batches: fixture.batches,
+    sessions: fixture.sessions,
+    seatsLeft: { [fixture.batches[0]!.id]: 12 },
   });
-  await registerOwn(DEMO_EVENT_ID, {
+  await registerOwn(FIXTURE_EVENT_ID, {
     fullName: 'Siti Aminah, S.IP.',
     employmentStatus: 'pns',
     nip: '198609262015052001',
@@ -33,13 +33,13 @@ beforeEach(async () => {
     regionCode: '63.72',
     libraryType: 'umum_kabkota',
     phone: '+6281251110042',
-    batchId: demoBatches[0]!.id,
+    batchId: fixture.batches[0]!.id,
     certificationIntention: 'ya',
   });
 });
 
 async function openTicket() {
-  render(RegisterApp, { flow: new RegistrationFlow(DEMO_EVENT_ID) });
+  render(RegisterApp, { flow: new RegistrationFlow(FIXTURE_EVENT_ID) });
   // The ticket's code loads on its own (the first time, through the whole transform).
   return screen.findByTestId('ticket', {}, { timeout: 15_000 });
 }

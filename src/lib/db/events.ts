@@ -1,6 +1,6 @@
 // Events, batches and sessions: read freely, written by the organiser through the outbox.
 import { demoBatches, demoEvent, demoParticipants, demoSessions } from '#domain/demo';
-import type { Batch, Event, Session } from '#domain/model';
+import type { Batch, Event, FullParticipant, Session } from '#domain/model';
 import { db, toParticipantRow } from '#db/database';
 import { getMeta } from '#db/meta';
 import { StorageError } from '#db/errors';
@@ -73,9 +73,31 @@ export const deleteSession = (session: Pick<Session, 'id' | 'eventId'>, force = 
     ...(force ? { force } : {}),
   });
 
+/** One event with everything it holds before anyone uses it. */
+export interface EventData {
+  event: Event;
+  batches: readonly Batch[];
+  sessions: readonly Session[];
+  participants: readonly FullParticipant[];
+}
+
 /**
- * Put the built-in demo event on a device that has no event yet. It is local reference
- * data, not a change of this device's, so it is written without outbox rows.
+ * Write an event, its batches, sessions and participants on this device in one
+ * transaction. It is local reference data, not a change of this device's, so it is
+ * written without outbox rows.
+ */
+export async function putEventData(data: EventData): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [d.events, d.batches, d.sessions, d.participants], async () => {
+    await d.events.put(data.event);
+    await d.batches.bulkPut([...data.batches]);
+    await d.sessions.bulkPut([...data.sessions]);
+    await d.participants.bulkPut(data.participants.map(toParticipantRow));
+  });
+}
+
+/**
+ * Put the built-in demo event on a device that has no event yet (`putEventData`).
  * Returns whether it seeded.
  */
 export async function seedDemoIfEmpty(): Promise<boolean> {
@@ -87,10 +109,12 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
       if ((await d.events.count()) > 0) return false;
       // An enrolled device mirrors the server's events instead.
       if (await getMeta('enrollment')) return false;
-      await d.events.put(demoEvent);
-      await d.batches.bulkPut(demoBatches);
-      await d.sessions.bulkPut(demoSessions);
-      await d.participants.bulkPut(demoParticipants.map(toParticipantRow));
+      await putEventData({
+        event: demoEvent,
+        batches: demoBatches,
+        sessions: demoSessions,
+        participants: demoParticipants,
+      });
       return true;
     },
   );

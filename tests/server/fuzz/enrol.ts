@@ -2,7 +2,6 @@
 // device descriptions in and out of bounds, join paths that are barely a path, and source
 // addresses of their own (wrong codes and joins are limited per address).
 import * as fc from 'fast-check';
-import { DEMO_EVENT_ID } from '#domain/demo';
 import { createEnrollCode } from '#server/auth';
 import type { Role } from '#sync/protocol';
 import {
@@ -24,6 +23,7 @@ import type { Resolved } from '#tests/server/fuzz/requests';
 import { MINUTE } from '#tests/server/fuzz/stamps';
 import { headersFor, json, PATHS } from '#tests/server/fuzz/wire';
 import type { World } from '#tests/server/fuzz/world';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 
 const deviceInfo = fc
   .record({
@@ -119,7 +119,7 @@ export const resolveEnroll =
     let codeRole: Role | undefined;
     if (c.code.k === 'fresh') {
       codeRole = c.code.role;
-      const made = createEnrollCode(w.db, { role: c.code.role, eventId: DEMO_EVENT_ID }).code;
+      const made = createEnrollCode(w.db, { role: c.code.role, eventId: FIXTURE_EVENT_ID }).code;
       code =
         c.code.form === 'lower'
           ? made.toLowerCase()
@@ -131,7 +131,7 @@ export const resolveEnroll =
     } else if (c.code.k === 'used') code = w.usedCode;
     else if (c.code.k === 'expired') {
       const past = new Date(Date.now() - 25 * 60 * MINUTE);
-      code = createEnrollCode(w.db, { role: 'staff', eventId: DEMO_EVENT_ID, now: past }).code;
+      code = createEnrollCode(w.db, { role: 'staff', eventId: FIXTURE_EVENT_ID, now: past }).code;
     } else code = c.code.v;
     const valid = build({ ...c.extra, enrollCode: code, deviceInfo: c.deviceInfo });
     const body = corrupt(valid, c.broken);
@@ -165,16 +165,16 @@ export interface JoinCase {
 
 // Percent-encoded, so that the request line stays valid HTTP.
 const segment = fc.oneof(
-  { weight: 10, arbitrary: fc.constant(DEMO_EVENT_ID) },
+  { weight: 10, arbitrary: fc.constant(FIXTURE_EVENT_ID) },
   {
     weight: 2,
     arbitrary: pick([
-      'demo%2Dbimtek%2D2025',
-      '%64emo-bimtek-2025',
-      'DEMO-BIMTEK-2025',
-      `${DEMO_EVENT_ID}%20`,
-      `${DEMO_EVENT_ID}%00`,
-      `${DEMO_EVENT_ID}.`,
+      'uji%2Dbimtek', // FIXTURE_EVENT_ID, encoded
+      '%75ji-bimtek',
+      'UJI-BIMTEK',
+      `${FIXTURE_EVENT_ID}%20`,
+      `${FIXTURE_EVENT_ID}%00`,
+      `${FIXTURE_EVENT_ID}.`,
     ]),
   },
   {

@@ -2,13 +2,6 @@
 // instants, NIPs, NIKs, phones, whole registrations and patches), one template per
 // mutation name, and the envelope around each (seq, id, name, stamp).
 import * as fc from 'fast-check';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
 import { mutationNames } from '#domain/mutations';
 import {
   certificationIntentionCodes,
@@ -28,6 +21,7 @@ import {
 } from '#tests/server/fuzz/junk';
 import { badStamps, FieldStamp, hlcSpec, type HlcSpec } from '#tests/server/fuzz/stamps';
 import type { World } from '#tests/server/fuzz/world';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 const anId = often(
   fc.uuid(),
@@ -37,8 +31,8 @@ const anId = often(
   ) as fc.Arbitrary<string>,
 );
 const anEventId = often(
-  fc.constant(DEMO_EVENT_ID),
-  pick(['other-event', 'DEMO-BIMTEK-2025', `${DEMO_EVENT_ID} `, '', 'x'.repeat(65)]),
+  fc.constant(FIXTURE_EVENT_ID),
+  pick(['other-event', 'UJI-BIMTEK', `${FIXTURE_EVENT_ID} `, '', 'x'.repeat(65)]),
 );
 const aDay = often(
   fc.constant('2025-06-02'),
@@ -59,7 +53,7 @@ const anInstant = often(
 );
 const aNip = fc.oneof(
   { weight: 6, arbitrary: fc.stringMatching(/^19[6-9]\d{15}$/) },
-  { weight: 2, arbitrary: pick(demoParticipants.flatMap((p) => (p.nip ? [p.nip] : []))) },
+  { weight: 2, arbitrary: pick(fixture.people.flatMap((p) => (p.nip ? [p.nip] : []))) },
   {
     weight: 2,
     arbitrary: pick([
@@ -90,8 +84,8 @@ function participantArb() {
       id: anId,
       eventId: anEventId,
       batchId: often(
-        pick(demoBatches.map((b) => b.id)),
-        pick(['no-such-batch', '', `${DEMO_EVENT_ID}-a9`]),
+        pick(fixture.batches.map((b) => b.id)),
+        pick(['no-such-batch', '', `${FIXTURE_EVENT_ID}-a9`]),
       ),
       fullName: often(
         fc.string({ minLength: 1, maxLength: 60 }),
@@ -151,7 +145,7 @@ function patchArb(participantIds: fc.Arbitrary<string>) {
     { weight: 1, arbitrary: aNik as fc.Arbitrary<unknown> },
     { weight: 1, arbitrary: aPhone as fc.Arbitrary<unknown> },
     { weight: 1, arbitrary: fc.boolean() },
-    { weight: 1, arbitrary: pick(['registered', 'cancelled', 'L', demoBatches[1]!.id]) },
+    { weight: 1, arbitrary: pick(['registered', 'cancelled', 'L', fixture.batches[1]!.id]) },
     { weight: 1, arbitrary: junk },
   );
   const stamp = fc.oneof(
@@ -178,13 +172,13 @@ interface Template {
 
 function templates(w: World): fc.Arbitrary<Template> {
   const participantIds = often(
-    pick([...demoParticipants.map((p) => p.id), w.own, w.alias]),
-    pick(['no-such-participant', '', `${DEMO_EVENT_ID}-p99`]),
+    pick([...fixture.people.map((p) => p.id), w.own, w.alias]),
+    pick(['no-such-participant', '', `${FIXTURE_EVENT_ID}-p99`]),
     6,
   );
   const sessionIds = often(
-    pick(demoSessions.map((s) => s.id)),
-    pick(['no-such-session', `${DEMO_EVENT_ID}-a1-s99`]),
+    pick(fixture.sessions.map((s) => s.id)),
+    pick(['no-such-session', `${FIXTURE_EVENT_ID}-a1-s99`]),
   );
   const t = <N extends string>(name: N, args: fc.Arbitrary<unknown>) =>
     args.map((a): Template => ({ name, args: a }));
@@ -249,26 +243,26 @@ function templates(w: World): fc.Arbitrary<Template> {
           certificateThreshold: often(fc.integer({ min: 0, max: 100 }), pick([101, -1])),
           retentionDays: often(fc.integer({ min: 1, max: 3650 }), pick([0, -1, 2 ** 53])),
         })
-        .map((over) => ({ event: { ...demoEvent, ...over } })),
+        .map((over) => ({ event: { ...fixture.event, ...over } })),
     ),
     t(
       'batch.upsert',
       fc
         .record({
-          id: often(pick(demoBatches.map((b) => b.id)), anId),
+          id: often(pick(fixture.batches.map((b) => b.id)), anId),
           eventId: anEventId,
           code: often(fc.stringMatching(/^[A-Z0-9]{1,6}$/), pick(['a1', 'TOOLONG', ''])),
           capacity: often(fc.integer({ min: 0, max: 200 }), pick([-1, 1.5, 2 ** 53])),
         })
-        .map((over) => ({ batch: { ...demoBatches[0]!, ...over } })),
+        .map((over) => ({ batch: { ...fixture.batches[0]!, ...over } })),
     ),
     t(
       'session.upsert',
       fc
         .record({
-          id: often(pick(demoSessions.map((s) => s.id)), anId),
+          id: often(pick(fixture.sessions.map((s) => s.id)), anId),
           eventId: anEventId,
-          batchId: often(pick(demoBatches.map((b) => b.id)), pick(['no-such-batch'])),
+          batchId: often(pick(fixture.batches.map((b) => b.id)), pick(['no-such-batch'])),
           jp: often(fc.integer({ min: 0, max: 24 }), pick([25, -1])),
           trainerDeviceIds: often(
             fc.constant<string[]>([w.devices.trainer.deviceId]),
@@ -276,14 +270,14 @@ function templates(w: World): fc.Arbitrary<Template> {
             3,
           ),
         })
-        .map((over) => ({ session: { ...demoSessions[0]!, ...over } })),
+        .map((over) => ({ session: { ...fixture.sessions[0]!, ...over } })),
     ),
-    // Deletions: the trainer's session (demo s1) stays, so its marks keep being fuzzed.
+    // Deletions: the trainer's session (fixture s1) stays, so its marks keep being fuzzed.
     t(
       'session.delete',
       fc
         .record({
-          sessionId: often(pick(demoSessions.slice(1).map((s) => s.id)), anId),
+          sessionId: often(pick(fixture.sessions.slice(1).map((s) => s.id)), anId),
           eventId: anEventId,
           force: fc.oneof(
             { weight: 2, arbitrary: fc.constant<unknown>(MISSING) },
@@ -297,7 +291,7 @@ function templates(w: World): fc.Arbitrary<Template> {
       'batch.delete',
       fc
         .record({
-          batchId: often(pick(demoBatches.map((b) => b.id)), anId),
+          batchId: often(pick(fixture.batches.map((b) => b.id)), anId),
           eventId: anEventId,
           force: fc.oneof(
             { weight: 2, arbitrary: fc.constant<unknown>(MISSING) },
@@ -340,7 +334,9 @@ export function mutationCase(w: World): fc.Arbitrary<MutationCase> {
   return templates(w).chain((template) =>
     fc.record({
       seq: seqSpec,
-      id: often(fc.uuid(), junk as fc.Arbitrary<string>, 80) as fc.Arbitrary<unknown>,
+      // Unbiased: a client never reuses a mutation's id, and a server settles an id once
+      // (a biased uuid repeats the same few, and every later one would be a duplicate).
+      id: often(fc.noBias(fc.uuid()), junk as fc.Arbitrary<string>, 80) as fc.Arbitrary<unknown>,
       name: fc.oneof(
         { weight: 60, arbitrary: fc.constant<unknown>(template.name) },
         { weight: 3, arbitrary: pick<unknown>(mutationNames) },

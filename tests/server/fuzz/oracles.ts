@@ -3,7 +3,6 @@
 // from src/. One Judge per server sends each request, checks the answer and keeps the
 // tallies the run prints at the end.
 import { expect } from 'vitest';
-import { DEMO_EVENT_ID } from '#domain/demo';
 import { mutationNames } from '#domain/mutations';
 import {
   EnrollResponse,
@@ -27,6 +26,7 @@ import {
   type Fingerprint,
   type World,
 } from '#tests/server/fuzz/world';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 
 function show(r: Resolved, reply?: Reply): string {
   const body = r.wire.body ?? Buffer.alloc(0);
@@ -260,7 +260,7 @@ export class Judge {
     const parsed = EnrollResponse.safeParse(reply.json);
     expect(parsed.success, `an enrol answer off the schema:\n${where}`).toBe(true);
     const enrolled = parsed.data!;
-    expect(enrolled.eventId, where).toBe(DEMO_EVENT_ID);
+    expect(enrolled.eventId, where).toBe(FIXTURE_EVENT_ID);
     if (r.endpoint === 'join') expect(enrolled.role, where).toBe('participant');
     else expect(enrolled.role, where).toBe(r.codeRole);
   }

@@ -1,7 +1,6 @@
 // Pulls: cursors recent, ahead, made up or broken; limits in and out of range; bodies
 // bent or replaced with random bytes.
 import * as fc from 'fast-check';
-import { demoParticipants } from '#domain/demo';
 import { PROTOCOL_VERSION } from '#sync/protocol';
 import {
   build,
@@ -25,6 +24,7 @@ import {
 } from '#tests/server/fuzz/requests';
 import { headersFor, json, PATHS } from '#tests/server/fuzz/wire';
 import { currentVersion, deviceKeys, type DeviceKey, type World } from '#tests/server/fuzz/world';
+import { fixture } from '#tests/support/fixture';
 
 type CursorSpec =
   | { k: 'null' }
@@ -59,7 +59,7 @@ export const pullCase: fc.Arbitrary<PullCase> = fc.record({
           {
             weight: 2,
             arbitrary: pick<unknown>([
-              `participants:${demoParticipants[0]!.id}`,
+              `participants:${fixture.people[0]!.id}`,
               'events:',
               ':',
               '',

@@ -102,9 +102,11 @@ export const resolvePush =
             ),
           ) as unknown)
         : args;
+      // …and mutation ids of their own: a server settles an id once, by any path.
+      const id = c.bulk && typeof m.id === 'string' ? `${m.id.slice(0, 40)}-b${i}` : m.id;
       const mutation = build({
         seq,
-        id: m.id,
+        id,
         name: m.name,
         args: corrupt(fresh, m.broken),
         hlc,

@@ -1,6 +1,6 @@
 // Raw HTTP for the fuzz: any path, any header, any bytes, from any loopback address.
 import http from 'node:http';
-import { DEMO_EVENT_ID } from '#domain/demo';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 
 export type Endpoint = 'push' | 'pull' | 'enroll' | 'join';
 
@@ -8,7 +8,7 @@ export const PATHS: Record<Endpoint, string> = {
   push: '/api/v1/sync/push',
   pull: '/api/v1/sync/pull',
   enroll: '/api/v1/devices/enroll',
-  join: `/api/v1/events/${DEMO_EVENT_ID}/join`,
+  join: `/api/v1/events/${FIXTURE_EVENT_ID}/join`,
 };
 
 export interface Wire {

@@ -3,7 +3,6 @@
 // that says "a refused request changed nothing".
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { createEnrollCode, revokeDevice } from '#server/auth';
 import type { Db } from '#server/store/database';
 import {
@@ -16,6 +15,7 @@ import {
   type TestServer,
 } from '#tests/server/support';
 import { json, PATHS, send, type Target } from '#tests/server/fuzz/wire';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 export type DeviceKey = 'organiser' | 'staff' | 'trainer' | 'phone' | 'phone2';
 export const deviceKeys: DeviceKey[] = ['organiser', 'staff', 'trainer', 'phone', 'phone2'];
@@ -26,7 +26,7 @@ export interface World {
   devices: Record<DeviceKey, TestDevice>;
   revoked: TestDevice;
   expired: TestDevice;
-  /** The phone's own registration, and an alias (a staff walk-in merged into demo p1). */
+  /** The phone's own registration, and an alias (a staff walk-in merged into fixture p1). */
   own: string;
   alias: string;
   /** A code already redeemed. */
@@ -42,17 +42,17 @@ export async function buildWorld(server: TestServer, to: Target): Promise<World>
   devices.phone = await enrollDevice(server, 'participant');
   devices.phone2 = await enrollDevice(server, 'participant');
   // The trainer marks the first session; the phone registered itself; a walk-in with
-  // demo p1's NIP left an alias behind.
+  // fixture p1's NIP left an alias behind.
   await devices.organiser.send(
-    upsertSession({ ...demoSessions[0]!, trainerDeviceIds: [devices.trainer.deviceId] }),
+    upsertSession({ ...fixture.sessions[0]!, trainerDeviceIds: [devices.trainer.deviceId] }),
   );
   const own = person({ source: 'self' });
   expect((await devices.phone.send(register(own))).results[0]!.status).toBe('applied');
-  const copy = person({ nip: demoParticipants[0]!.nip!, source: 'walkin' });
+  const copy = person({ nip: fixture.people[0]!.nip!, source: 'walkin' });
   expect((await devices.staff.send(register(copy))).results[0]!.status).toBe('merged');
   const h = devices.staff.tick();
   await devices.staff.send(
-    patch(demoParticipants[1]!.id, { phone: { v: '+6281200000001', hlc: h } }, h),
+    patch(fixture.people[1]!.id, { phone: { v: '+6281200000001', hlc: h } }, h),
   );
   const revoked = await enrollDevice(server, 'staff');
   revokeDevice(server.db, revoked.deviceId);
@@ -60,7 +60,7 @@ export async function buildWorld(server: TestServer, to: Target): Promise<World>
   server.db
     .prepare('UPDATE devices SET expires_at = ? WHERE id = ?')
     .run('2000-01-01T00:00:00.000Z', expired.deviceId);
-  const usedCode = createEnrollCode(server.db, { role: 'staff', eventId: DEMO_EVENT_ID }).code;
+  const usedCode = createEnrollCode(server.db, { role: 'staff', eventId: FIXTURE_EVENT_ID }).code;
   const used = await send(
     {
       method: 'POST',

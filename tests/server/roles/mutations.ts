@@ -1,7 +1,6 @@
 // The second and third tables of the role matrix (roles.test.ts): a valid mutation of each
 // kind as its sender would make it (every mutation × every role, with MUTATION_MATRIX in
 // tests/support/permissions.ts), and the named cases, one row each.
-import { demoBatches, demoEvent, demoParticipants, demoSessions } from '#domain/demo';
 import type { Participant } from '#domain/model';
 import type { MutationName } from '#domain/mutations';
 import type { RejectionCode } from '#sync/protocol';
@@ -36,40 +35,41 @@ import {
   tag,
   type World,
 } from '#tests/server/roles/world';
+import { fixture } from '#tests/support/fixture';
 
 export const mutationCases = Object.entries(MUTATION_MATRIX).flatMap(([mutation, row]) =>
   SENDERS.map((role, i) => ({ mutation: mutation as MutationName, role, expected: row[i]! })),
 );
 
-/** The registration a sender would legitimately touch: a phone its own, others a demo one. */
-const targetOf = (w: World, sender: TestDevice, demo: Participant) =>
-  sender.role === 'participant' ? w.own.id : demo.id;
+/** The registration a sender would legitimately touch: a phone its own, others a seeded one. */
+const targetOf = (w: World, sender: TestDevice, seeded: Participant) =>
+  sender.role === 'participant' ? w.own.id : seeded.id;
 
 /** A valid mutation of each kind, as the sender would make it for its own event. */
 export const DRAFTS: Record<MutationName, (w: World, sender: TestDevice) => Draft> = {
-  'event.upsert': () => upsert('event', { ...demoEvent, name: `Bimtek Literasi ${tag()}` }),
-  'batch.upsert': () => upsert('batch', { ...demoBatches[1]!, name: `Angkatan ${tag()}` }),
-  'session.upsert': () => upsertSession({ ...demoSessions[4]!, id: `session-${tag()}` }),
+  'event.upsert': () => upsert('event', { ...fixture.event, name: `Bimtek Literasi ${tag()}` }),
+  'batch.upsert': () => upsert('batch', { ...fixture.batches[1]!, name: `Angkatan ${tag()}` }),
+  'session.upsert': () => upsertSession({ ...fixture.sessions[4]!, id: `session-${tag()}` }),
   'batch.delete': () => deleteBatch(SPARE_BATCH.id),
   'session.delete': () => deleteSession(SPARE_SESSION.id),
   'participant.register': (_w, sender) =>
     register(person({ source: sender.role === 'participant' ? 'self' : 'walkin' })),
   'participant.patch': (w, sender) => {
     const hlc = sender.tick();
-    const id = targetOf(w, sender, demoParticipants[1]!);
+    const id = targetOf(w, sender, fixture.people[1]!);
     return patch(id, { institution: { v: `Perpustakaan ${tag()}`, hlc } }, hlc);
   },
   'participant.cancel': (w, sender) => ({
     name: 'participant.cancel',
-    args: { participantId: targetOf(w, sender, demoParticipants[5]!), reason: 'Berhalangan' },
+    args: { participantId: targetOf(w, sender, fixture.people[5]!), reason: 'Berhalangan' },
   }),
   'participant.delete': (w, sender) => ({
     name: 'participant.delete',
-    args: { participantId: targetOf(w, sender, demoParticipants[3]!) },
+    args: { participantId: targetOf(w, sender, fixture.people[3]!) },
   }),
-  'checkin.record': () => checkin(demoParticipants[0]!.id),
+  'checkin.record': () => checkin(fixture.people[0]!.id),
   'checkin.void': (w, sender) => voidCheckin(w.deskCheckins[sender.role === 'organiser' ? 1 : 0]),
-  'attendance.mark': () => mark(OWN_SESSION.id, demoParticipants[0]!.id),
+  'attendance.mark': () => mark(OWN_SESSION.id, fixture.people[0]!.id),
   'session.close': () => closeSession(OWN_SESSION.id, true),
 };
 
@@ -93,11 +93,11 @@ const cancelOf =
 
 const own = (w: World) => w.own.id;
 const neighbour = (w: World) => w.neighbour.id;
-const demo = () => p1.id;
+const seeded = () => p1.id;
 const inB = (w: World) => w.participantB.id;
 
 const newSessionIn = (eventId: string, batchId: string) => ({
-  ...demoSessions[2]!,
+  ...fixture.sessions[2]!,
   id: `session-${tag()}`,
   eventId,
   batchId,
@@ -131,13 +131,13 @@ export const NAMED_CASES: [string, Row[]][] = [
     ['staff',   'takes back a check-in that never was',         () => voidCheckin(crypto.randomUUID()),            'NOT_FOUND'],
     ['foreign', 'takes back a check-in naming event A',         (w) => voidCheckin(w.deskCheckins[0]),             'EVENT_MISMATCH'],
     ['foreign', 'takes back A’s check-in naming its own event', (w) => voidCheckin(w.organiserCheckin, { eventId: EVENT_B }), 'EVENT_MISMATCH'],
-    ['trainer', 'patches a participant',                        patchOf(demo, 'institution', 'Perpustakaan X'),    'FORBIDDEN'],
+    ['trainer', 'patches a participant',                        patchOf(seeded, 'institution', 'Perpustakaan X'),    'FORBIDDEN'],
   ]],
   ['a participant and registrations', [
     ['participant', 'patches its own registration',             patchOf(own, 'phone', '+6281200001111'),           'applied'],
     ['participant', 'cancels its own registration',             cancelOf(own),                                     'applied'],
-    ['participant', 'patches another person’s (imported) registration', patchOf(demo, 'phone', '+6281200001111'),  'FORBIDDEN'],
-    ['participant', 'cancels another person’s (imported) registration', cancelOf(demo),                            'FORBIDDEN'],
+    ['participant', 'patches another person’s (imported) registration', patchOf(seeded, 'phone', '+6281200001111'),  'FORBIDDEN'],
+    ['participant', 'cancels another person’s (imported) registration', cancelOf(seeded),                            'FORBIDDEN'],
     ['participant', 'patches another phone’s registration',     patchOf(neighbour, 'email', 'bukan@example.org'),  'FORBIDDEN'],
     ['participant', 'cancels another phone’s registration',     cancelOf(neighbour),                               'FORBIDDEN'],
   ]],
@@ -159,10 +159,10 @@ export const NAMED_CASES: [string, Row[]][] = [
     ['trainer',     'attendance.mark naming event B',           (w) => mark(sessionB.id, w.participantB.id, 'hadir', { eventId: EVENT_B }),    'EVENT_MISMATCH'],
     ['participant', 'participant.register into event B',        () => register(person({ eventId: EVENT_B, batchId: batchB.id })),              'EVENT_MISMATCH'],
     ['participant', 'participant.patch of B’s participant',     patchOf(inB, 'phone', '+6281200003333'),                                       'NOT_FOUND'],
-    ['foreign',     'event.upsert of event A',                  () => upsert('event', { ...demoEvent, registrationOpen: false }),             'EVENT_MISMATCH'],
+    ['foreign',     'event.upsert of event A',                  () => upsert('event', { ...fixture.event, registrationOpen: false }),             'EVENT_MISMATCH'],
     ['foreign',     'checkin.record naming event A',            () => checkin(p1.id),                                                          'EVENT_MISMATCH'],
     ['foreign',     'checkin.record in B of A’s participant',   () => checkin(p1.id, { eventId: EVENT_B }),                                    'NOT_FOUND'],
-    ['foreign',     'participant.cancel of A’s participant',    cancelOf(demo),                                                                'NOT_FOUND'],
+    ['foreign',     'participant.cancel of A’s participant',    cancelOf(seeded),                                                                'NOT_FOUND'],
     ['organiser',   'batch.delete naming event B',              () => deleteBatch(batchB.id, { eventId: EVENT_B, force: true }),               'EVENT_MISMATCH'],
     ['organiser',   'batch.delete in A of B’s batch',           () => deleteBatch(batchB.id, { force: true }),                                 'NOT_FOUND'],
     ['organiser',   'session.delete in A of B’s session',       () => deleteSession(sessionB.id, { force: true }),                             'NOT_FOUND'],
@@ -170,7 +170,7 @@ export const NAMED_CASES: [string, Row[]][] = [
   ]],
   // The rest of deleting (sessions, marks, force, tombstones) is in deletions.test.ts.
   ['deleting what is still in use', [
-    ['organiser',   'a batch with registrations, confirmed',    () => deleteBatch(demoBatches[0]!.id, { force: true }),                        'IN_USE'],
+    ['organiser',   'a batch with registrations, confirmed',    () => deleteBatch(fixture.batches[0]!.id, { force: true }),                        'IN_USE'],
     ['organiser',   'a session that never existed',             () => deleteSession(`${EVENT_A}-no-such-session`),                             'NOT_FOUND'],
   ]],
   ['identifiers the server checks itself', [
@@ -180,9 +180,9 @@ export const NAMED_CASES: [string, Row[]][] = [
     ['staff',       'a walk-in with region 99.99',                () => register(person({ regionCode: '99.99', source: 'walkin' })), 'INVALID_MUTATION'],
     ['staff',       'a walk-in with a 0841 phone',                () => register(person({ phone: '+62841234567', source: 'walkin' })), 'INVALID_MUTATION'],
     ['participant', 'a NIK of a province that does not exist',    () => register(person({ nik: '9901011501900001' })),        'INVALID_MUTATION'],
-    ['organiser',   'a patch giving a child’s NIK',               patchOf(demo, 'nik', '6371011501120001'),                   'INVALID_MUTATION'],
-    ['staff',       'a patch giving a pensioner’s NIP',           patchOf(demo, 'nip', '195001011975031001'),                 'INVALID_MUTATION'],
+    ['organiser',   'a patch giving a child’s NIK',               patchOf(seeded, 'nik', '6371011501120001'),                   'INVALID_MUTATION'],
+    ['staff',       'a patch giving a pensioner’s NIP',           patchOf(seeded, 'nip', '195001011975031001'),                 'INVALID_MUTATION'],
     ['participant', 'a patch of its own phone to 0841',           patchOf(own, 'phone', '+62841234567'),                      'INVALID_MUTATION'],
-    ['organiser',   'an official with an implausible NIP',        () => upsert('event', { ...demoEvent, official: { name: 'X', title: 'Y', nip: implausibleNip } }), 'INVALID_MUTATION'],
+    ['organiser',   'an official with an implausible NIP',        () => upsert('event', { ...fixture.event, official: { name: 'X', title: 'Y', nip: implausibleNip } }), 'INVALID_MUTATION'],
   ]],
 ];

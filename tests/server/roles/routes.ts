@@ -2,7 +2,6 @@
 // ROUTES makes each call and says whether its effect took place; ROUTE_MATRIX says what
 // each caller must get.
 import { expect } from 'vitest';
-import { demoParticipants } from '#domain/demo';
 import { createEnrollCode, normalizeCode, revokeDevice, sha256 } from '#server/auth';
 import { PROTOCOL_VERSION, type Change } from '#sync/protocol';
 import { enrollDevice, request, type RawReply } from '#tests/server/support';
@@ -17,6 +16,7 @@ import {
   PASSWORD,
   type World,
 } from '#tests/server/roles/world';
+import { fixture } from '#tests/support/fixture';
 
 export const CALLERS = [
   'organiser',
@@ -93,7 +93,7 @@ export const ROUTES: Record<string, (w: World, who: Credential) => Promise<Call>
     const check = () => {
       expect(reply.json).toMatchObject({ event: { id: EVENT_A } });
       // Public rows and counts only: nobody's name, phone or NIP.
-      for (const p of demoParticipants) expect(reply.text).not.toContain(p.phone);
+      for (const p of fixture.people) expect(reply.text).not.toContain(p.phone);
       expect(reply.text).not.toContain(w.own.fullName);
     };
     return { reply, check };

@@ -1,14 +1,7 @@
-// The world every table of the role matrix runs in (roles.test.ts): event A (the demo)
+// The world every table of the role matrix runs in (roles.test.ts): event A (the test event)
 // with one device of each role, and event B with its own organiser, batch, session,
 // participant, check-in and mark; and what a table cell says of an answer.
 import { expect } from 'vitest';
-import {
-  DEMO_EVENT_ID,
-  demoBatches,
-  demoEvent,
-  demoParticipants,
-  demoSessions,
-} from '#domain/demo';
 import type { Participant } from '#domain/model';
 import { setOrganiserPassword } from '#server/auth';
 import type { Db } from '#server/store/database';
@@ -27,35 +20,41 @@ import {
   type TestDevice,
   type TestServer,
 } from '#tests/server/support';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
-export const EVENT_A = DEMO_EVENT_ID;
+export const EVENT_A = FIXTURE_EVENT_ID;
 export const EVENT_B = 'event-b';
 export const PASSWORD = 'rahasia-panitia-2025';
 
-export const eventB = { ...demoEvent, id: EVENT_B, name: 'Bimtek Pengelolaan Arsip', demo: false };
-export const batchB = { ...demoBatches[0]!, id: `${EVENT_B}-a1`, eventId: EVENT_B };
+export const eventB = {
+  ...fixture.event,
+  id: EVENT_B,
+  name: 'Bimtek Pengelolaan Arsip',
+  demo: false,
+};
+export const batchB = { ...fixture.batches[0]!, id: `${EVENT_B}-a1`, eventId: EVENT_B };
 export const sessionB = {
-  ...demoSessions[0]!,
+  ...fixture.sessions[0]!,
   id: `${EVENT_B}-a1-s1`,
   eventId: EVENT_B,
   batchId: batchB.id,
 };
 
 /** Assigned to the world's trainer by the organiser. */
-export const OWN_SESSION = demoSessions[0]!;
+export const OWN_SESSION = fixture.sessions[0]!;
 /** Same batch, nobody's. */
-export const OTHER_SESSION = demoSessions[1]!;
+export const OTHER_SESSION = fixture.sessions[1]!;
 /** Another batch, nobody's. */
-export const OTHER_BATCH_SESSION = demoSessions[7]!;
+export const OTHER_BATCH_SESSION = fixture.sessions[7]!;
 /** A batch of event A without people or sessions, and a session nobody marked: what the
  * organiser may delete without confirming (batch.delete, session.delete). */
 export const SPARE_BATCH = {
-  ...demoBatches[1]!,
+  ...fixture.batches[1]!,
   id: `${EVENT_A}-spare`,
   code: 'SP',
   name: 'Cadangan',
 };
-export const SPARE_SESSION = demoSessions[9]!;
+export const SPARE_SESSION = fixture.sessions[9]!;
 
 export interface World {
   server: TestServer;
@@ -96,9 +95,9 @@ export async function buildWorld(): Promise<World> {
       upsert('batch', SPARE_BATCH),
     ),
   );
-  const desk = [checkin(demoParticipants[0]!.id), checkin(demoParticipants[1]!.id)] as const;
+  const desk = [checkin(fixture.people[0]!.id), checkin(fixture.people[1]!.id)] as const;
   expectApplied(await staff.send(...desk));
-  const byOrganiser = checkin(demoParticipants[2]!.id);
+  const byOrganiser = checkin(fixture.people[2]!.id);
   expectApplied(await organiser.send(byOrganiser));
   const idOf = (d: { args: unknown }) => (d.args as { checkinId: string }).checkinId;
   const deskCheckins: [string, string] = [idOf(desk[0]), idOf(desk[1])];
@@ -174,8 +173,8 @@ export function eventOf(c: Change): unknown {
   return c.table === 'events' ? c.id : c.data?.eventId;
 }
 
-/** Demo participant p1, whom every device of event A knows. */
-export const p1 = demoParticipants[0]!;
+/** The test event's participant p1, whom every device of event A knows. */
+export const p1 = fixture.people[0]!;
 
 /** A short random tag for names and ids that must be new. */
 export const tag = () => crypto.randomUUID().slice(0, 8);

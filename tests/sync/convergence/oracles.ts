@@ -5,7 +5,6 @@
 // push could change.
 import { createHash } from 'node:crypto';
 import { winningMark } from '#domain/attendance';
-import { DEMO_EVENT_ID } from '#domain/demo';
 import type { AttendanceMark, Participant } from '#domain/model';
 import { syncedTables, type OutboxRow } from '#db/database';
 import type { Role } from '#sync/protocol';
@@ -15,6 +14,7 @@ import type { Db } from '#server/store/database';
 import type { TestDevice } from '#tests/support/device';
 import { seenBy } from '#tests/support/visibility';
 import type { Sim } from '#tests/sync/convergence/simulation';
+import { FIXTURE_EVENT_ID } from '#tests/support/fixture';
 
 /** No rejection is expected: every device acts within its role, on what it knows. */
 const EXPECTED_REJECTIONS = new Set<string>();
@@ -39,11 +39,11 @@ export function emptyView(): View {
   return Object.fromEntries(TABLES.map((t) => [t, new Map()])) as View;
 }
 
-/** The server's rows of the demo event as a device of `role` may see them. */
+/** The server's rows of the test event as a device of `role` may see them. */
 export function serverView(db: Db, role: Role, deviceId: string): View {
   const raw = db
     .prepare('SELECT tbl, id, data FROM rows WHERE event_id = ? AND deleted = 0')
-    .all(DEMO_EVENT_ID) as { tbl: Table; id: string; data: string }[];
+    .all(FIXTURE_EVENT_ID) as { tbl: Table; id: string; data: string }[];
   const rows = raw.map((r) => ({ ...r, data: JSON.parse(r.data) as Data }));
   const assigned = (r: { data: Data }) =>
     ((r.data.trainerDeviceIds as string[] | undefined) ?? []).includes(deviceId);
@@ -234,7 +234,7 @@ export function checkDuplicates(db: Db, made: OutboxRow[], nips: Iterable<string
     (
       db
         .prepare('SELECT id, data FROM rows WHERE tbl = ? AND event_id = ? AND deleted = ?')
-        .all(tbl, DEMO_EVENT_ID, deleted) as { id: string; data: string }[]
+        .all(tbl, FIXTURE_EVENT_ID, deleted) as { id: string; data: string }[]
     ).map((r) => ({ id: r.id, data: JSON.parse(r.data) as Data }));
   const voided = new Set(
     made.filter((r) => r.name === 'checkin.void').map((r) => String((r.args as Data).checkinId)),
@@ -284,7 +284,7 @@ export function checkDuplicates(db: Db, made: OutboxRow[], nips: Iterable<string
   );
   for (const [nip, ids] of byNip) {
     if (ids.length !== 1) out.push(`4. NIP ${nip} is held by ${ids.join(', ')}`);
-    const row = claim.get(DEMO_EVENT_ID, nationalIdHmac(secret, 'nip', nip)) as
+    const row = claim.get(FIXTURE_EVENT_ID, nationalIdHmac(secret, 'nip', nip)) as
       { participant_id: string } | undefined;
     if (row?.participant_id !== ids[0]) {
       out.push(`4. NIP ${nip} is claimed by ${row?.participant_id ?? 'nobody'}, held by ${ids[0]}`);

@@ -5,7 +5,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { DEMO_EVENT_ID, demoParticipants, demoSessions } from '#domain/demo';
 import { attendanceStatuses, checkinMethods, type Participant } from '#domain/model';
 import { parseNip } from '#domain/nip';
 import type { Gender } from '#domain/validation';
@@ -20,6 +19,7 @@ import { parseSeed, Random } from '#tests/support/random';
 import { startTestServer, type TestServer } from '#tests/support/server';
 import { enrolApp, type TestDevice } from '#tests/support/device';
 import { fingerprint } from '#tests/sync/convergence/oracles';
+import { FIXTURE_EVENT_ID, fixture } from '#tests/support/fixture';
 
 export const SEED = parseSeed(process.env.HADIR_SEED) ?? 20250602;
 export const OPS = Number(process.env.HADIR_CONVERGENCE_OPS ?? 2000);
@@ -32,14 +32,14 @@ const REPLAY_AFTER_SYNC = 0.07; // its last push request is delivered a second t
 const RESTART = 0.003; // the server stops and starts again
 const FORCED_RESTARTS = new Set([Math.floor(OPS * 0.3), Math.floor(OPS * 0.65)]);
 const NIP_REUSE = 0.2; // a registration reuses a NIP another device registered
-const HOT = 0.35; // an operation picks one of the demo participants every device knows
+const HOT = 0.35; // an operation picks one of the test event's participants every device knows
 
 const TIMEZONE = 'Asia/Makassar';
 const GENDERS: readonly Gender[] = ['L', 'P'];
-const BATCH_IDS = [`${DEMO_EVENT_ID}-a1`, `${DEMO_EVENT_ID}-a2`];
-const SESSION_IDS = demoSessions.map((s) => s.id);
+const BATCH_IDS = [`${FIXTURE_EVENT_ID}-a1`, `${FIXTURE_EVENT_ID}-a2`];
+const SESSION_IDS = fixture.sessions.map((s) => s.id);
 export const TRAINER_SESSION_IDS = [SESSION_IDS[0]!, SESSION_IDS[1]!, SESSION_IDS[5]!];
-const HOT_PARTICIPANTS = demoParticipants.map((p) => p.id);
+const HOT_PARTICIPANTS = fixture.people.map((p) => p.id);
 const EVENT_DAY0 = Date.parse('2025-06-02T00:30:00.000Z');
 const DAY_MS = 86_400_000;
 
@@ -275,7 +275,7 @@ export class World {
     const at = new Date(EVENT_DAY0 + dayOffset * DAY_MS + rng.int(0, 8 * 3600) * 1000);
     const method = rng.pick(checkinMethods);
     const { id } = await sim.device.act(() =>
-      recordCheckin({ eventId: DEMO_EVENT_ID, participantId, method, timezone: TIMEZONE, at }),
+      recordCheckin({ eventId: FIXTURE_EVENT_ID, participantId, method, timezone: TIMEZONE, at }),
     );
     sim.checkins.push({ id, participantId, dayOffset });
     this.#count(repeat ? 'checkin (repeat)' : 'checkin');
@@ -305,7 +305,7 @@ export class World {
         : rng.pick(SESSION_IDS);
     const status = rng.pick(attendanceStatuses);
     await sim.device.act(() =>
-      markAttendance({ eventId: DEMO_EVENT_ID, sessionId, participantId, status }),
+      markAttendance({ eventId: FIXTURE_EVENT_ID, sessionId, participantId, status }),
     );
     this.#count('mark');
     this.log.push(`#${i} ${sim.name} mark ${participantId} ${sessionId} ${status}`);
