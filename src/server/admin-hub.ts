@@ -7,7 +7,8 @@ import { serverSecret } from '#server/auth';
 import { backupDatabase } from '#server/admin-backup';
 import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
 import { hubSettings } from '#server/hub/replica';
-import { pairHub, Uplink, UplinkError, lastContact } from '#server/hub/uplink';
+import { pairHub, UplinkError } from '#server/hub/pair';
+import { Uplink, lastContact } from '#server/hub/uplink';
 import { queueSize } from '#server/store/hub';
 import { countLive, getRow } from '#server/store/rows';
 

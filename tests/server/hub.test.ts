@@ -3,12 +3,12 @@
 // and restored; desks on the wire. Every rule of the design is a test here.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEnrollCode, revokeDevice } from '#server/auth';
-import { pairHub } from '#server/hub/uplink';
+import { pairHub } from '#server/hub/pair';
 import { hubSettings } from '#server/hub/replica';
 import { openDatabase, type Db } from '#server/store/database';
 import { eventIdsHeld, getRow, liveIdsOf } from '#server/store/rows';
 import type { Change } from '#sync/protocol';
-import { deviceFor, enrolStaff, enrollDevice } from '#tests/support/device';
+import { deviceFor, enrolStaff, enrollDevice, TestDevice } from '#tests/support/device';
 import { checkin, register } from '#tests/support/drafts';
 import { person } from '#tests/support/factories';
 import { fixture, FIXTURE_EVENT_ID } from '#tests/support/fixture';
@@ -246,5 +246,44 @@ describe('a venue hub', () => {
     await vi.waitFor(() => expect(hub.uplink!.status().queued).toBe(0), { timeout: 10_000 });
     expect(live(v.office.db, 'checkins')).toEqual(live(hub.db, 'checkins'));
     expect(live(v.office.db, 'checkins')).toHaveLength(4);
+  });
+
+  it('tells the hall’s devices whether the office has their work yet', async () => {
+    const v = await venue();
+    const app = new TestDevice(v.hub.url);
+    await app.enroll(v.hub.code('staff', FIXTURE_EVENT_ID));
+    await app.sync();
+    expect(app.engine.status.hub).toEqual({ queued: 0, lastContact: expect.any(String) });
+    v.proxy.cut();
+    const desk = await staffAt(v.hub);
+    await desk.send(checkin(fixture.people[0]!.id));
+    await app.sync();
+    expect(app.engine.status.hub?.queued).toBe(1);
+    v.proxy.restore();
+    await v.settled();
+    await app.sync();
+    expect(app.engine.status.hub?.queued).toBe(0);
+    // The office's own server says nothing of a hub.
+    const direct = new TestDevice(v.office.url);
+    await direct.enroll(v.office.code('staff'));
+    await direct.sync();
+    expect(direct.engine.status.hub).toBeUndefined();
+  });
+
+  it('hears the office’s "pull now": an online registration comes down without waiting for a round', async () => {
+    const office = await startTestServer();
+    open.push(office);
+    // Rounds a minute apart: only upstream's live stream can bring it this soon.
+    const hub = await startHub(office, { uplinkMs: 60_000 });
+    open.push(hub);
+    await hub.settled();
+    const phone = await enrollDevice(office, 'participant');
+    const online = person();
+    expect((await phone.send(register(online))).results[0]!.status).toBe('applied');
+    // Well before the next round (a minute away): the stream told the hub.
+    await vi.waitFor(() => expect(getRow(hub.server.db, 'participants', online.id)).toBeDefined(), {
+      timeout: 10_000,
+      interval: 20,
+    });
   });
 });

@@ -75,3 +75,31 @@ describe('the badge with refused changes', () => {
     expect(seen.slice(firstRefused, saved).every((s) => s.tone === 'error')).toBe(true);
   });
 });
+
+describe('the badge at a venue hub', () => {
+  it('says the hall’s work is at the hub, and whether the office has it yet', async () => {
+    const status = new SyncStatus();
+    const seen = badges(status);
+    status.hub = { queued: 3, lastContact: null };
+    flushSync();
+    expect(seen.at(-1)).toEqual({
+      tone: 'ok',
+      label: 'Terhubung ke hub · 3 menunggu dikirim ke server pusat',
+    });
+    status.hub = { queued: 0, lastContact: '2026-12-03T10:00:00.000Z' };
+    flushSync();
+    expect(seen.at(-1)).toEqual({
+      tone: 'ok',
+      label: 'Terhubung ke hub · semua sampai di server pusat',
+    });
+    // Unsent on the device itself comes first: it is not even at the hub.
+    await registerParticipant(participant());
+    await vi.waitFor(() =>
+      expect(seen.at(-1)).toEqual({ tone: 'pending', label: '1 belum terkirim' }),
+    );
+    // At the office's own server there is no hub to speak of.
+    status.hub = undefined;
+    await db.outbox.clear();
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ tone: 'ok', label: 'Semua tersimpan' }));
+  });
+});

@@ -3,7 +3,8 @@
 // uplink away; restartable on its data folder, as a laptop is.
 import { expect, vi } from 'vitest';
 import { createEnrollCode, serverSecret } from '#server/auth';
-import { pairHub, Uplink } from '#server/hub/uplink';
+import { pairHub } from '#server/hub/pair';
+import { Uplink } from '#server/hub/uplink';
 import { seedDemo } from '#server/seed';
 import { openDatabase } from '#server/store/database';
 import { FIXTURE_EVENT_ID } from '#tests/support/fixture';

@@ -118,7 +118,9 @@ export async function startChildServer(
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...extraEnv,
-    HADIR_PORT: '0', // the server picks a free port and prints its address
+    // The server picks a free port and prints its address, unless the test names one (a
+    // restart on the same address: the same origin for the browsers using it).
+    HADIR_PORT: extraEnv.HADIR_PORT ?? '0',
     HADIR_HOST: '127.0.0.1',
     HADIR_DATA_DIR: dataDir,
     HADIR_STATIC_DIR: 'dist',

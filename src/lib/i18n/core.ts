@@ -15,6 +15,14 @@ export const coreMessages = {
   'nav.main': { id: 'Menu utama', en: 'Main menu' },
   'sync.unsent': { id: '{count} belum terkirim', en: '{count} unsent' },
   'sync.allSaved': { id: 'Semua tersimpan', en: 'All saved' },
+  'sync.hubSaved': {
+    id: 'Terhubung ke hub · semua sampai di server pusat',
+    en: 'Connected to the hub · all at the office server',
+  },
+  'sync.hubWaiting': {
+    id: 'Terhubung ke hub · {count} menunggu dikirim ke server pusat',
+    en: 'Connected to the hub · {count} waiting for the office server',
+  },
   'sync.offline': { id: 'Offline', en: 'Offline' },
   'sync.offlineUnsent': { id: 'Offline · {count} belum terkirim', en: 'Offline · {count} unsent' },
   'insecure.message': {

@@ -32,5 +32,13 @@ export function syncBadge(status: SyncStatus): { tone: BadgeTone; label: string 
     return { tone: 'error', label };
   }
   if (count) return { tone: 'pending', label: t('sync.unsent', { count }) };
+  // At a venue hub "saved" means saved in the hall: say whether the office has it yet.
+  if (status.hub) {
+    const queued = status.hub.queued;
+    return {
+      tone: 'ok',
+      label: queued ? t('sync.hubWaiting', { count: queued }) : t('sync.hubSaved'),
+    };
+  }
   return { tone: 'ok', label: t('sync.allSaved') };
 }

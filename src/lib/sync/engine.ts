@@ -56,6 +56,8 @@ export interface SyncStatus {
   /** Whether the server's "pull now" stream is open (live.ts): other devices' changes show
    * at once; otherwise at the next periodic pull. */
   live?: boolean;
+  /** The server is a venue hub: how much of the hall's work waits for the office. */
+  hub?: { queued: number; lastContact: string | null } | undefined;
 }
 
 /** How a run ended; `retry` says whether the scheduler should back off and try again. */
@@ -329,7 +331,13 @@ export class SyncEngine {
       const at = new Date().toISOString();
       await setLastSyncAt(at);
       await pruneAcked(); // acknowledged rows are kept a week, for replay to a restored server
-      this.#set({ state: 'idle', lastSyncAt: at, lastError: undefined, reachable: true });
+      this.#set({
+        state: 'idle',
+        lastSyncAt: at,
+        lastError: undefined,
+        reachable: true,
+        hub: pull.hub,
+      });
       return { state: 'idle', retry: false, pushed, pulled };
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
@@ -398,7 +406,10 @@ export class SyncEngine {
     }
   }
 
-  async #pull(token: string, id: string): Promise<{ changes: number; lastProcessedSeq: number }> {
+  async #pull(
+    token: string,
+    id: string,
+  ): Promise<{ changes: number; lastProcessedSeq: number; hub?: SyncStatus['hub'] }> {
     let cursor = (await getCursor()) ?? null;
     let changes = 0;
     // After the push settled: what the organiser's device list shows for this device.
@@ -421,7 +432,9 @@ export class SyncEngine {
       await applyPulledPage(page.data);
       changes += page.data.changes.length;
       cursor = page.data.cursor;
-      if (!page.data.hasMore) return { changes, lastProcessedSeq: page.data.lastProcessedSeq };
+      if (!page.data.hasMore) {
+        return { changes, lastProcessedSeq: page.data.lastProcessedSeq, hub: page.data.hub };
+      }
     }
   }
 }

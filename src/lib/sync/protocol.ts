@@ -213,6 +213,8 @@ export const PullResponse = z.object({
   serverTime: z.string(),
   /** The cursor was unknown or too old: drop synced data and take this snapshot. */
   reset: z.optional(z.boolean()),
+  /** From a venue hub: what of the hall's work still waits to reach the office server. */
+  hub: z.optional(z.object({ queued: z.int(), lastContact: z.nullable(z.string()) })),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

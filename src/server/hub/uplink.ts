@@ -2,12 +2,12 @@
 // the hall did (in the order it happened, each mutation under its own device), then pull
 // what changed upstream. Whatever fails is tried again later; nothing leaves the queue
 // until upstream has acknowledged it.
-import { randomBytes } from 'node:crypto';
-import { DEMO_EVENT_ID } from '#domain/demo';
 import { PROTOCOL_VERSION, PullResponse, type ResultStatus } from '#sync/protocol';
 import { getDevice, revokeDevice } from '#server/auth';
 import { OWN_BLOCKS } from '#server/apply/numbers';
 import type { LiveChannel } from '#server/live';
+import { listenLive, type LiveHandle } from '#sync/live';
+import { Transport } from '#sync/transport';
 import { log } from '#server/log';
 import { getMeta, setMeta, type Db } from '#server/store/database';
 import {
@@ -18,94 +18,21 @@ import {
   queued,
   queueSize,
 } from '#server/store/hub';
-import { dropRowsNotOf, eventIdsHeld, liveIdsOf } from '#server/store/rows';
+import { liveIdsOf } from '#server/store/rows';
 import { settledAs } from '#server/store/streams';
 import {
   applyUpstream,
   hubSettings,
   needSnapshot,
-  saveHubSettings,
   upstreamCursor,
   type HubSettings,
 } from './replica.ts';
+import { call, UplinkError, type Fetch } from './pair.ts';
 import { BLOCK_SIZE, RELAY_BATCH, RelayResponse, type RelayRequest } from './wire.ts';
 
 /** Ask for another block while fewer numbers than this are left for a batch. */
 const LOW_NUMBERS = BLOCK_SIZE / 5;
 const PULL_LIMIT = 1_000;
-const TIMEOUT_MS = 20_000;
-
-export class UplinkError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UplinkError';
-  }
-}
-
-type Fetch = typeof fetch;
-
-async function call(fetcher: Fetch, url: string, body: unknown, token?: string): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetcher(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch (e) {
-    throw new UplinkError('NETWORK', `Upstream unreachable: ${(e as Error).message}`);
-  }
-  const json = (await res.json().catch(() => null)) as {
-    error?: { code: string; message: string };
-  } | null;
-  if (!res.ok) {
-    throw new UplinkError(json?.error?.code ?? `HTTP_${res.status}`, json?.error?.message ?? '');
-  }
-  return json;
-}
-
-/** Pair this (fresh) server with an event upstream using the organiser's hub code. */
-export async function pairHub(
-  db: Db,
-  upstream: string,
-  code: string,
-  opts: { name?: string; fetch?: Fetch } = {},
-): Promise<HubSettings> {
-  if (hubSettings(db)) throw new UplinkError('ALREADY_PAIRED', 'This server is already a hub');
-  const held = eventIdsHeld(db).filter((id) => id !== DEMO_EVENT_ID);
-  if (held.length > 0) {
-    throw new UplinkError(
-      'NOT_EMPTY',
-      'This server holds events of its own: use a new data folder',
-    );
-  }
-  const base = upstream.replace(/\/+$/, '');
-  const clientId = `hub-${randomBytes(9).toString('base64url')}`;
-  const answer = (await call(opts.fetch ?? fetch, `${base}/api/v1/hub/pair`, {
-    hubCode: code,
-    deviceInfo: { clientId, name: opts.name ?? 'Hub' },
-  })) as { deviceId: string; token: string; eventId: string };
-  const settings: HubSettings = {
-    upstream: base,
-    token: answer.token,
-    deviceId: answer.deviceId,
-    clientId,
-    eventId: answer.eventId,
-    pairedAt: new Date().toISOString(),
-  };
-  db.transaction(() => {
-    dropRowsNotOf(db, settings.eventId);
-    saveHubSettings(db, settings);
-  })();
-  return settings;
-}
 
 /** When upstream last answered this hub (kept, so `hub status` knows it too). */
 export const lastContact = (db: Db): string | null => getMeta(db, 'hub_contact') ?? null;
@@ -137,6 +64,7 @@ export class Uplink {
   #failures = 0;
   #lastError: string | null = null;
   #revoked = false;
+  #upstreamLive: LiveHandle | undefined;
 
   constructor(
     db: Db,
@@ -154,6 +82,15 @@ export class Uplink {
 
   start(): void {
     this.#schedule(0);
+    // Upstream's "pull now" (the same stream the hall's desks hear from the hub): a change
+    // made at the office reaches the hall within a second while the uplink works. The
+    // rounds every few seconds remain for when it does not.
+    this.#upstreamLive = listenLive({
+      transport: new Transport({ baseUrl: this.#hub.upstream, fetch: this.#fetch }),
+      token: async () => (this.#revoked ? null : this.#hub.token),
+      onPull: () => this.nudge(),
+      locks: null,
+    });
   }
 
   /** The hall changed something: send it up soon. */
@@ -164,6 +101,7 @@ export class Uplink {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#upstreamLive?.stop();
     clearTimeout(this.#timer);
     await this.#running;
   }

@@ -50,6 +50,11 @@ export function syncRoutes(db: Db, secret: string, live: LiveChannel, uplink?: U
     speaks(req.protocolVersion);
     const device = c.get('device');
     const page = pull(db, device, req);
+    // At a venue hub, the hall's devices learn whether the office has their work yet.
+    if (uplink) {
+      const { queued, lastContact } = uplink.status();
+      page.hub = { queued, lastContact };
+    }
     // A tablet that only reads is in sync too: the organiser's device list says so. The
     // pull follows the push, so its count is what the device holds after settling.
     touchDevice(db, device.id, page.serverTime, req.unsent);
@@ -59,7 +64,8 @@ export function syncRoutes(db: Db, secret: string, live: LiveChannel, uplink?: U
   // Desks, trainers and the organiser: told to pull when another device changed the event.
   // Participants' phones poll (nothing another device does is theirs to see).
   routes.get('/live', auth, (c) => {
-    const device = requireRole(c, 'staff', 'trainer', 'organiser');
+    // …and venue hubs: upstream's changes come down to the hall at once.
+    const device = requireRole(c, 'staff', 'trainer', 'organiser', 'hub');
     // The token was checked when the stream opened; a device revoked (or its session over,
     // or moved to another event) since then hears nothing more, and its stream ends.
     const valid = () => stillValid(db, device.id);

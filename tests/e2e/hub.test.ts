@@ -1,0 +1,137 @@
+// The venue hub in the hall (venue-hub.md, "What done looks like"): the office server and a
+// hub laptop as separate processes on 127.0.0.1, the hub's uplink through a TCP proxy that
+// is cut; two check-in desks as Chromium contexts at the hub. With the uplink cut, each
+// desk sees the other's arrivals within a second; the hub is killed with SIGKILL and
+// restarted on its address; when the uplink returns the office holds every check-in once.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { stripAcademicTitles } from '#domain/search';
+import { createEnrollCode, serverSecret } from '#server/auth';
+import { pairHub } from '#server/hub/pair';
+import { Uplink } from '#server/hub/uplink';
+import { openDatabase, type Db } from '#server/store/database';
+import { fixture, FIXTURE_EVENT_ID } from '#tests/support/fixture';
+import {
+  killChildren,
+  startChildServer,
+  tempDataDir,
+  type ChildServer,
+} from '#tests/support/server';
+import { startTcpProxy } from '#tests/support/tcp-proxy';
+import { freePort, launchBrowser, openTablet, type Tablet } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(killChildren);
+
+/** Something done on a server's SQLite file from outside (WAL: beside the running server). */
+async function withDb<T>(dir: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
+  const db = openDatabase(dir);
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const count = (page: Page, id: string) =>
+  page
+    .getByTestId(`count-${id}`)
+    .textContent()
+    .then((t) => Number(t));
+
+/** A desk enrolled at the hub with a code the hub made, on its check-in page. */
+async function deskAt(hub: ChildServer, hubDir: string, tablet: Tablet): Promise<void> {
+  const code = await withDb(
+    hubDir,
+    (db) => createEnrollCode(db, { role: 'staff', eventId: FIXTURE_EVENT_ID }).code,
+  );
+  const { page } = tablet;
+  await page.goto(`${hub.url}/#/device`);
+  await page.getByTestId('enroll-code').fill(code);
+  await page.getByRole('button', { name: 'Daftarkan' }).click();
+  await expect.poll(() => page.getByTestId('device-role').textContent()).toBe('Petugas check-in');
+  await page.getByRole('link', { name: 'Check-in' }).click();
+  await expect.poll(() => count(page, 'registered')).toBe(fixture.people.length);
+}
+
+async function checkIn({ page }: Tablet, fullName: string): Promise<void> {
+  // As a person types it: a name, not its title ("Dra.").
+  await page.getByTestId('desk-search').fill(stripAcademicTitles(fullName).split(' ')[0]!);
+  const row = page.getByTestId('desk-result').filter({ hasText: fullName });
+  await row.getByRole('button', { name: 'Check-in' }).click();
+  await expect.poll(() => page.getByTestId('confirmation').textContent()).toContain(fullName);
+}
+
+describe('a venue hub in the hall', () => {
+  it(
+    'desks see each other’s arrivals at once with the uplink cut; after kill -9 of the hub the office gets it all once',
+    { timeout: 180_000 },
+    async () => {
+      const officeDir = tempDataDir();
+      const office = await startChildServer(officeDir);
+      const proxy = await startTcpProxy(office.url);
+      const hubCode = await withDb(
+        officeDir,
+        (db) => createEnrollCode(db, { role: 'hub', eventId: FIXTURE_EVENT_ID }).code,
+      );
+      const hubDir = tempDataDir();
+      await withDb(hubDir, async (db) => {
+        await pairHub(db, proxy.url, hubCode, { name: 'Laptop aula' });
+        expect(await new Uplink(db, { secret: serverSecret(db) }).syncOnce()).toBe(true);
+      });
+      const port = String(await freePort());
+      let hub = await startChildServer(hubDir, undefined, { HADIR_PORT: port });
+      const a = await openTablet(browser, 'A');
+      const b = await openTablet(browser, 'B');
+      try {
+        await deskAt(hub, hubDir, a);
+        await deskAt(hub, hubDir, b);
+
+        // The hall loses its internet; the hub stays.
+        proxy.cut();
+        const [p1, p2, p3] = fixture.people;
+        await checkIn(a, p1!.fullName);
+        // B hears of it from the hub at once ("pull now"), not at its next 15 s pull.
+        await expect.poll(() => count(b.page, 'arrived'), { timeout: 3_000 }).toBe(1);
+        await checkIn(b, p2!.fullName);
+        await expect.poll(() => count(a.page, 'arrived'), { timeout: 3_000 }).toBe(2);
+
+        // A third arrival, and the laptop dies as it arrives.
+        await checkIn(a, p3!.fullName);
+        await hub.kill();
+        hub = await startChildServer(hubDir, undefined, { HADIR_PORT: port });
+        proxy.restore();
+
+        // Every check-in reaches the office exactly once, whatever the hub had when it died.
+        const office3 = () =>
+          withDb(officeDir, (db) => {
+            const ids = db
+              .prepare(
+                "SELECT id FROM rows WHERE tbl = 'checkins' AND event_id = ? AND deleted = 0",
+              )
+              .all(FIXTURE_EVENT_ID) as { id: string }[];
+            const doubled = db
+              .prepare('SELECT id FROM mutations GROUP BY id HAVING count(*) > 1')
+              .all();
+            return { checkins: ids.length, doubled: doubled.length };
+          });
+        await expect
+          .poll(office3, { timeout: 60_000, interval: 500 })
+          .toEqual({ checkins: 3, doubled: 0 });
+        for (const t of [a, b]) {
+          await expect.poll(() => count(t.page, 'arrived'), { timeout: 30_000 }).toBe(3);
+        }
+      } finally {
+        await a.context.close();
+        await b.context.close();
+        await proxy.close();
+      }
+    },
+  );
+});
