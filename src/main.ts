@@ -16,6 +16,7 @@ import { locale } from '#state/locale.svelte';
 import { organiserConsole } from '#state/organiser.svelte';
 import { router } from '#state/router.svelte';
 import { secureContext } from '#state/secure-context.svelte';
+import { serverChoice, syncServerUrl } from '#state/server-choice.svelte';
 import { syncStatus } from '#state/sync.svelte';
 import { updatePrompt } from '#state/update.svelte';
 
@@ -25,17 +26,20 @@ import { updatePrompt } from '#state/update.svelte';
 // page) and the phone's own certificate (linked from its ticket) open here, standing alone.
 const home = standsAlone(router.route) ? undefined : await ownEventId().catch(() => undefined);
 if (home) location.replace(ticketPath(home));
-else start();
+else await start();
 
-function start(): void {
+async function start(): Promise<void> {
   document.documentElement.lang = locale.lang;
   seedDemoIfEmpty().catch((e) => errorReport.report(e));
   mount(App, { target: document.getElementById('app')! });
   void deviceStatus.requestPersistence();
 
-  // The sync server serves this app, so the API is on the same origin.
-  const transport = new Transport({ baseUrl: location.origin });
-  void secureContext.load(transport);
+  // The sync server serves this app, so the API is on the same origin, unless a desk of a
+  // venue hub chose to send to the office directly (its hub died).
+  const own = new Transport({ baseUrl: location.origin });
+  const transport = new Transport({ baseUrl: await syncServerUrl() });
+  void secureContext.load(own);
+  void serverChoice.load(own);
   const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
   organiserConsole.attach(new AdminApi(transport));
   const scheduler = new SyncScheduler(engine);

@@ -5,6 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION } from '#sync/protocol';
 import { serverSecret } from '#server/auth';
 import { HttpError } from '#server/errors';
@@ -54,9 +55,24 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /** Browsers honour it over HTTPS only, and a plain-HTTP LAN server must not claim it. */
 const HSTS = 'max-age=31536000';
 
-/** The security headers of a response; HSTS when the browser's connection is HTTPS. */
-export function securityHeaders(tls: boolean): Record<string, string> {
-  return tls ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': HSTS } : SECURITY_HEADERS;
+/** The security headers of a response; HSTS when the browser's connection is HTTPS. At a
+ * venue hub the app may also reach the office server (`connect`): a desk whose hub died
+ * sends to the office directly. */
+export function securityHeaders(
+  tls: boolean,
+  connect: readonly string[] = [],
+): Record<string, string> {
+  const headers =
+    connect.length === 0
+      ? SECURITY_HEADERS
+      : {
+          ...SECURITY_HEADERS,
+          'Content-Security-Policy': SECURITY_HEADERS['Content-Security-Policy']!.replace(
+            "connect-src 'self'",
+            `connect-src 'self' ${connect.join(' ')}`,
+          ),
+        };
+  return tls ? { ...headers, 'Strict-Transport-Security': HSTS } : headers;
 }
 
 /**
@@ -65,8 +81,10 @@ export function securityHeaders(tls: boolean): Record<string, string> {
  */
 const overTls = (c: Context): boolean => requestOriginOf(c).https;
 
-function secure(c: Context): void {
-  for (const [name, value] of Object.entries(securityHeaders(overTls(c)))) c.header(name, value);
+function secure(c: Context, connect: readonly string[]): void {
+  for (const [name, value] of Object.entries(securityHeaders(overTls(c), connect))) {
+    c.header(name, value);
+  }
 }
 
 /**
@@ -105,13 +123,15 @@ export function createApp({
   uplink,
 }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
+  // A hub's office: where its desks may send when the hub itself is gone.
+  const upstream = uplink ? [new URL(uplink.status().upstream).origin] : [];
 
   app.onError((e, c) => {
     // A refused request's body may be unread (bad token, wrong type, limit): the Node
     // adapter cannot drain it and would reset the kept-alive connection under the next
     // request. Closing it ourselves makes the client open a fresh one.
     if (c.req.method !== 'GET') c.header('Connection', 'close');
-    secure(c); // also when the middleware below never gets its turn
+    secure(c, upstream); // also when the middleware below never gets its turn
     if (e instanceof HttpError) {
       if (e.retryAfterS !== undefined) c.header('Retry-After', String(e.retryAfterS));
       return errorJson(c, e.code, e.message, e.status);
@@ -123,7 +143,7 @@ export function createApp({
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();
-    secure(c);
+    secure(c, upstream);
     if (c.req.path.startsWith('/api/')) {
       // The route pattern, never the raw path or body: no personal data in logs.
       log('info', 'request', {
@@ -142,6 +162,18 @@ export function createApp({
   });
 
   const api = new Hono<Env>();
+  // Devices of a venue hub may call the office from the hub's origin (a desk whose hub
+  // died). Tokens travel in Authorization, never cookies: another origin holding no token
+  // gains nothing.
+  api.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['authorization', 'content-type', 'accept'],
+      maxAge: 600,
+    }),
+  );
   // Pull pages are repetitive JSON: gzip makes a 10,000-person snapshot several times smaller.
   api.use('*', compress());
   api.use(
@@ -155,7 +187,15 @@ export function createApp({
     }),
   );
   // JSON leaves out a link that is undefined (no HTTPS, no local CA).
-  api.get('/health', (c) => c.json({ ok: true, protocolVersion: PROTOCOL_VERSION, ...links?.() }));
+  api.get('/health', (c) =>
+    c.json({
+      ok: true,
+      protocolVersion: PROTOCOL_VERSION,
+      ...links?.(),
+      // At a venue hub: the office server, for a desk to send to when the hub is gone.
+      ...(uplink ? { hub: { upstream: uplink.status().upstream } } : {}),
+    }),
+  );
   api.route('/', deviceRoutes(db));
 
   // Each route declares whether it needs a device token (`authenticated` in http.ts).

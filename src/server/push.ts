@@ -94,7 +94,9 @@ export function push(
         continue;
       }
       if (mutation.seq > last + 1) break; // a gap: nothing after it (fault 4)
-      if (isSkewed(mutation.hlc, now)) {
+      // A relay's stamps were checked by the hub when its devices sent them; the hub's own
+      // clock may drift from ours during days offline, and a relay cannot be re-stamped.
+      if (!opts.from && isSkewed(mutation.hlc, now)) {
         // The one refusal that does not advance lastSeq: the device re-stamps and resends.
         results.push({
           seq: mutation.seq,
@@ -155,7 +157,11 @@ export function push(
         seq: mutation.seq,
         deviceId: device.id,
         mutation,
-        number: numbers && 'draw' in numbers ? (numbers.drawn ?? null) : null,
+        // A number drawn by a refused registration went back with its savepoint.
+        number:
+          numbers && 'draw' in numbers && result.status === 'applied'
+            ? (numbers.drawn ?? null)
+            : null,
         at: now.toISOString(),
       });
       results.push(result);

@@ -10,6 +10,7 @@ import { createEnrollCode, serverSecret } from '#server/auth';
 import { pairHub } from '#server/hub/pair';
 import { Uplink } from '#server/hub/uplink';
 import { openDatabase, type Db } from '#server/store/database';
+import { queueSize } from '#server/store/hub';
 import { fixture, FIXTURE_EVENT_ID } from '#tests/support/fixture';
 import {
   killChildren,
@@ -130,6 +131,74 @@ describe('a venue hub in the hall', () => {
       } finally {
         await a.context.close();
         await b.context.close();
+        await proxy.close();
+      }
+    },
+  );
+
+  it(
+    'a desk whose hub died sends to the office directly: nothing lost or doubled, also when the hub returns',
+    { timeout: 180_000 },
+    async () => {
+      const officeDir = tempDataDir();
+      const office = await startChildServer(officeDir);
+      const proxy = await startTcpProxy(office.url);
+      const hubCode = await withDb(
+        officeDir,
+        (db) => createEnrollCode(db, { role: 'hub', eventId: FIXTURE_EVENT_ID }).code,
+      );
+      const hubDir = tempDataDir();
+      await withDb(hubDir, async (db) => {
+        await pairHub(db, proxy.url, hubCode, { name: 'Laptop aula' });
+        expect(await new Uplink(db, { secret: serverSecret(db) }).syncOnce()).toBe(true);
+      });
+      const port = String(await freePort());
+      let hub = await startChildServer(hubDir, undefined, { HADIR_PORT: port });
+      const a = await openTablet(browser, 'A');
+      const officeState = () =>
+        withDb(officeDir, (db) => {
+          const checkins = db
+            .prepare("SELECT count(*) AS n FROM rows WHERE tbl = 'checkins' AND deleted = 0")
+            .get() as { n: number };
+          const doubled = db
+            .prepare('SELECT id FROM mutations GROUP BY id HAVING count(*) > 1')
+            .all();
+          return { checkins: checkins.n, doubled: doubled.length };
+        });
+      try {
+        await deskAt(hub, hubDir, a);
+        const [p1, p2, p3] = fixture.people;
+        // With the uplink: the desk and its first arrival reach the office through the hub.
+        await checkIn(a, p1!.fullName);
+        await expect.poll(officeState, { timeout: 30_000 }).toEqual({ checkins: 1, doubled: 0 });
+        // The uplink goes; the hub takes a second arrival, then the laptop dies.
+        proxy.cut();
+        await checkIn(a, p2!.fullName);
+        await expect.poll(() => a.page.getByTestId('sync-badge').textContent()).toMatch(/hub/);
+        await hub.kill();
+        await checkIn(a, p3!.fullName); // kept on the desk: nobody to send to
+
+        // The desk goes to the office directly, as the device page offers, over the
+        // internet it has (here the same loopback path the hub's uplink used: the hub is
+        // dead, so that path now carries only the desk).
+        await a.page.getByRole('link', { name: 'Perangkat' }).click();
+        a.page.once('dialog', (d) => void d.accept());
+        await a.page.getByTestId('to-office').click();
+        proxy.restore();
+        await expect
+          .poll(() => a.page.getByTestId('sync-server').textContent(), { timeout: 15_000 })
+          .toContain(proxy.url);
+        // The office had only the first: the desk sends the second again, then the third.
+        await expect.poll(officeState, { timeout: 60_000 }).toEqual({ checkins: 3, doubled: 0 });
+
+        // The hub comes back and relays the second: a duplicate, not a fourth check-in.
+        hub = await startChildServer(hubDir, undefined, { HADIR_PORT: port });
+        await expect
+          .poll(() => withDb(hubDir, (db) => queueSize(db).count), { timeout: 30_000 })
+          .toBe(0);
+        expect(await officeState()).toEqual({ checkins: 3, doubled: 0 });
+      } finally {
+        await a.context.close();
         await proxy.close();
       }
     },

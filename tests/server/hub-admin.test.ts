@@ -80,6 +80,10 @@ describe('npm run admin -- hub', () => {
     expect((await admin(dir, ['hub', 'status'])).err).toMatch(/bukan hub/);
     expect((await admin(dir, ['hub', 'wipe'])).err).toMatch(/bukan hub/);
     expect((await admin(dir, ['hub', 'join', upstream.url])).code).toBe(2);
+    // The hub's token goes to the office: never over plain HTTP to another machine.
+    const plain = await admin(dir, ['hub', 'join', 'http://kantor.example', 'AAAA-BBBB']);
+    expect(plain.code).toBe(2);
+    expect(plain.err).toMatch(/https:\/\//);
   });
 
   it('refuses to wipe while the office lacks something, unless forced with a saved copy', async () => {

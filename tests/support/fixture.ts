@@ -8,6 +8,7 @@
 // others from three more kabupaten/kota; all registered.
 // The server's test harness writes it (`seedFixture`), a device's test database too
 // (`seedFixtureLocally`); both through the functions that write the demo.
+import { registeredPeople } from '#domain/demo';
 import type { Batch, Event, FullParticipant, Session } from '#domain/model';
 import { DEFAULT_TIMEZONE, zonedTimeToIso } from '#domain/time';
 import { putEventData } from '#db/events';
@@ -143,43 +144,11 @@ const rows = [
   ['Yusran Noor', 'pppk_paruh_waktu', '198912152024211002', 'L', 'pengelola_perpustakaan', 'Perpustakaan Desa Uji Marabahan', '63.04', 'umum_desa', '+6287849900106'],
 ] as const;
 
-const people: FullParticipant[] = rows.map(
-  (
-    [
-      fullName,
-      employmentStatus,
-      nip,
-      gender,
-      position,
-      institution,
-      regionCode,
-      libraryType,
-      phone,
-    ],
-    i,
-  ) => ({
-    id: `${FIXTURE_EVENT_ID}-p${i + 1}`,
-    eventId: FIXTURE_EVENT_ID,
-    batchId: batches[i % 2]!.id,
-    fullName,
-    employmentStatus,
-    ...(nip ? { nip } : {}),
-    gender,
-    position,
-    institution,
-    regionCode,
-    libraryType,
-    phone,
-    certificationIntention: i % 3 === 0 ? 'ragu' : 'ya',
-    consentAt: '2025-05-20T02:00:00.000Z',
-    source: 'self',
-    status: 'registered',
-    ticketCode: `UJI${String(i + 1).padStart(3, '0')}`,
-    registrationNumber: `KS-A${(i % 2) + 1}-${String(Math.floor(i / 2) + 1).padStart(3, '0')}`,
-    needsReview: false,
-    createdAt: '2025-05-20T02:00:00.000Z',
-    updatedAt: '2025-05-20T02:00:00.000Z',
-  }),
+const people: FullParticipant[] = registeredPeople(
+  FIXTURE_EVENT_ID,
+  batches,
+  rows,
+  (i) => `UJI${String(i + 1).padStart(3, '0')}`,
 );
 
 /** The test event and what it holds. */

@@ -34,6 +34,11 @@ export interface MetaValues {
   prunedAt: number;
   /** The event a participant phone opens on. */
   homeEvent: string;
+  /** The server this device syncs with when not the one that served the app: a desk of a
+   * venue hub whose laptop died sends to the office directly (venue-hub.md rule 2). */
+  syncServer: string;
+  /** The office server of the venue hub that served the app, as the hub last said. */
+  hubUpstream: string;
 }
 
 /** Keys with the event id in them: values whose type their owner declares. */

@@ -135,41 +135,70 @@ const people = [
   ['Moh. Yusuf Hidayat', 'pppk_paruh_waktu', '198811052024211006', 'L', 'pengelola_perpustakaan', 'Perpustakaan Desa Sungai Rangas (contoh)', '63.03', 'umum_desa', '+6287815340006'],
 ] as const;
 
-export const demoParticipants: FullParticipant[] = people.map(
-  (
-    [
+/** One registered person, as the demo (and the tests' fixture) list them. */
+export type PersonRow = readonly [
+  fullName: string,
+  employmentStatus: FullParticipant['employmentStatus'],
+  nip: string | null,
+  gender: FullParticipant['gender'],
+  position: FullParticipant['position'],
+  institution: string,
+  regionCode: string,
+  libraryType: FullParticipant['libraryType'],
+  phone: string,
+];
+
+/** Registered people of an event from rows, alternating between its first two batches,
+ * numbered and ticketed in order (`ticket(i)`). */
+export function registeredPeople(
+  eventId: string,
+  batches: readonly Batch[],
+  rows: readonly PersonRow[],
+  ticket: (i: number) => string,
+): FullParticipant[] {
+  return rows.map(
+    (
+      [
+        fullName,
+        employmentStatus,
+        nip,
+        gender,
+        position,
+        institution,
+        regionCode,
+        libraryType,
+        phone,
+      ],
+      i,
+    ) => ({
+      id: `${eventId}-p${i + 1}`,
+      eventId,
+      batchId: batches[i % 2]!.id,
       fullName,
       employmentStatus,
-      nip,
+      ...(nip ? { nip } : {}),
       gender,
       position,
       institution,
       regionCode,
       libraryType,
       phone,
-    ],
-    i,
-  ) => ({
-    id: `${DEMO_EVENT_ID}-p${i + 1}`,
-    eventId: DEMO_EVENT_ID,
-    batchId: demoBatches[i % 2]!.id,
-    fullName,
-    employmentStatus,
-    ...(nip ? { nip } : {}),
-    gender,
-    position,
-    institution,
-    regionCode,
-    libraryType,
-    phone,
-    certificationIntention: i % 3 === 0 ? 'ragu' : 'ya',
-    consentAt: '2025-05-20T02:00:00.000Z',
-    source: 'self',
-    status: 'registered',
-    ticketCode: `DEMO${String(i + 1).padStart(2, '0')}`,
-    registrationNumber: `KS-A${(i % 2) + 1}-${String(Math.floor(i / 2) + 1).padStart(3, '0')}`,
-    needsReview: false,
-    createdAt: '2025-05-20T02:00:00.000Z',
-    updatedAt: '2025-05-20T02:00:00.000Z',
-  }),
+      certificationIntention: i % 3 === 0 ? 'ragu' : 'ya',
+      consentAt: '2025-05-20T02:00:00.000Z',
+      source: 'self',
+      status: 'registered',
+      ticketCode: ticket(i),
+      registrationNumber: `KS-A${(i % 2) + 1}-${String(Math.floor(i / 2) + 1).padStart(3, '0')}`,
+      needsReview: false,
+      createdAt: '2025-05-20T02:00:00.000Z',
+      updatedAt: '2025-05-20T02:00:00.000Z',
+    }),
+  );
+}
+
+export const demoParticipants: FullParticipant[] = registeredPeople(
+  DEMO_EVENT_ID,
+  demoBatches,
+  people,
+  (i) => `DEMO${String(i + 1).padStart(2, '0')}`,
 );

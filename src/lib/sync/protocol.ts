@@ -225,6 +225,8 @@ export const Health = z.object({
   httpsUrl: z.optional(z.string()),
   /** The certificate install page (plain HTTP), when the server made its own CA. */
   installUrl: z.optional(z.string()),
+  /** A venue hub: the office server it relays to (where its desks may go when it dies). */
+  hub: z.optional(z.object({ upstream: z.string() })),
 });
 export type Health = z.infer<typeof Health>;
 

@@ -196,7 +196,11 @@ export class Uplink {
       const answer = RelayResponse.parse(await this.#post('/hub/relay', req));
       this.#settle(answer);
       if (answer.partial) throw new UplinkError('UNAVAILABLE', 'Upstream stopped the relay');
-      if (entries.length < RELAY_BATCH) return;
+      if (entries.length < RELAY_BATCH || this.#stopped) return;
+      // Nothing acknowledged of a full batch: do not spin; the next round tries again.
+      if (queueSize(db).count >= req.queued) {
+        throw new UplinkError('NO_PROGRESS', 'Upstream acknowledged nothing');
+      }
     }
   }
 

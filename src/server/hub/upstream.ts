@@ -2,7 +2,7 @@
 // of the device that made each mutation, under that device's stream, so a relay resent
 // after a lost answer, or the device's own push after it moved here, is a duplicate and
 // never a second check-in (venue-hub.md rules 1 and 2).
-import { PROTOCOL_VERSION } from '#sync/protocol';
+import { PROTOCOL_VERSION, type MutationResult } from '#sync/protocol';
 import { assignSessions, getDevice, type Device } from '#server/auth';
 import { reserveNumbers } from '#server/apply/numbers';
 import { HttpError } from '#server/errors';
@@ -11,6 +11,10 @@ import type { Db } from '#server/store/database';
 import { touchDevice } from '#server/store/devices';
 import { addBlock, devicesOfHub, revokedAmong, upsertHubDevice } from '#server/store/hub';
 import { getRow } from '#server/store/rows';
+import { settledAs } from '#server/store/streams';
+
+/** A relayed device's token lasts no longer than one this server issues (180 days). */
+const TOKEN_TTL_MS = 180 * 24 * 60 * 60_000;
 import { BLOCK_SIZE, type RelayEntry, type RelayRequest, type RelayResponse } from './wire.ts';
 
 /** Consecutive entries of one device: one push each, in the hub's order. */
@@ -27,8 +31,17 @@ function runs(entries: readonly RelayEntry[]): RelayEntry[][] {
 /** The hub's devices, as it knows them: new ones are added (under the hub, in its event),
  * revocations made at the hub are taken. A device id that is another's is refused. */
 function takeDevices(db: Db, hub: Device, req: RelayRequest): void {
+  const now = new Date();
   db.transaction(() => {
-    for (const d of req.devices) {
+    for (const relayed of req.devices) {
+      // The hub says when a device was made and when it ends, within this server's rules:
+      // never later than a token made now could last.
+      const createdAt =
+        relayed.createdAt > now.toISOString() ? now.toISOString() : relayed.createdAt;
+      const longest = new Date(Date.parse(createdAt) + TOKEN_TTL_MS).toISOString();
+      const expiresAt =
+        relayed.expiresAt && relayed.expiresAt < longest ? relayed.expiresAt : longest;
+      const d = { ...relayed, createdAt, expiresAt };
       const outcome = upsertHubDevice(db, hub.id, hub.eventId, d);
       if (outcome === 'foreign') {
         throw new HttpError('FORBIDDEN', 'A relayed device belongs to someone else');
@@ -56,6 +69,21 @@ function grantBlocks(db: Db, hub: Device, batchIds: readonly string[]): RelayRes
     .immediate();
 }
 
+/** A resent relay's mutations are duplicates here; the hub is told what they were (a
+ * merge, a refusal), as it may never have heard the first answer. */
+function asSettled(db: Db, stream: string, results: MutationResult[]): MutationResult[] {
+  return results.map((r) => {
+    if (r.status !== 'duplicate') return r;
+    const logged = settledAs(db, stream, r.seq);
+    if (!logged) return r;
+    return {
+      seq: r.seq,
+      status: logged.status,
+      ...(logged.canonicalId ? { canonicalId: logged.canonicalId } : {}),
+    };
+  });
+}
+
 export function relay(db: Db, hub: Device, req: RelayRequest, secret: string): RelayResponse {
   takeDevices(db, hub, req);
   const streams: RelayResponse['streams'] = [];
@@ -79,8 +107,15 @@ export function relay(db: Db, hub: Device, req: RelayRequest, secret: string): R
       secret,
       { from: { hub: hub.id, numbers } },
     );
-    streams.push({ device: device.id, ...result.body });
-    if (result.status === 503) {
+    const { lastProcessedSeq, results } = result.body;
+    streams.push({
+      device: device.id,
+      lastProcessedSeq,
+      results: asSettled(db, device.stream, results),
+    });
+    // The hall's order holds: what comes after a run that stopped (a gap, a failure) may
+    // depend on it (a check-in of a walk-in registered by another desk).
+    if (result.status === 503 || lastProcessedSeq < run[run.length - 1]!.mutation.seq) {
       partial = true;
       break;
     }

@@ -25,6 +25,8 @@ export const RelayedDevice = z.object({
   revokedAt: z.nullable(str(40)),
   /** A trainer's sessions, assigned when its code was redeemed at the hub. */
   sessionIds: z.array(str(64)).check(z.maxLength(200)),
+  /** Where its push stream starts when upstream has not seen the stream. */
+  startSeq: z.int().check(z.nonnegative()),
 });
 export type RelayedDevice = z.infer<typeof RelayedDevice>;
 

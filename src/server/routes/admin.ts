@@ -1,6 +1,6 @@
 // The organiser's console API: its event's devices (list, new enrolment code, revoke) and
 // signing out. Organiser devices only, and only for their own event.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { eventSettings, plusDays, scheduleDays, shiftedSchedule } from '#domain/event-template';
 import { eventIdentifierIssues } from '#domain/identifiers';
@@ -55,6 +55,16 @@ function copiedSchedule(db: Db, event: Event, from: string | undefined) {
   return copy;
 }
 
+/** An organiser of this server itself: one enrolled at a venue hub (relayed here) works in
+ * the hub's event only, never on the office's other events or its devices. */
+function officeOrganiser(c: Context<Env>): Device {
+  const me = requireRole(c, 'organiser');
+  if (me.hubId) {
+    throw new HttpError('FORBIDDEN', 'A device of a venue hub works in the hub’s event only');
+  }
+  return me;
+}
+
 export function adminRoutes(db: Db, live: LiveChannel): Hono<Env> {
   const routes = new Hono<Env>();
   const auth = authenticated(db);
@@ -66,7 +76,7 @@ export function adminRoutes(db: Db, live: LiveChannel): Hono<Env> {
   });
 
   routes.post('/devices', auth, async (c) => {
-    const me = requireRole(c, 'organiser');
+    const me = officeOrganiser(c);
     const req = await body(c, NewDeviceRequest);
     const { code, expiresAt } = createEnrollCode(db, {
       role: req.role,
@@ -94,14 +104,14 @@ export function adminRoutes(db: Db, live: LiveChannel): Hono<Env> {
   });
 
   routes.get('/events', auth, (c) => {
-    requireRole(c, 'organiser');
+    officeOrganiser(c);
     return c.json({ events: listEvents(db) });
   });
 
   // What a new event may take from this one: its settings, never who signs, and the size
   // of its schedule (for "copy the batches and sessions too").
   routes.get('/events/:id/template', auth, (c) => {
-    requireRole(c, 'organiser');
+    officeOrganiser(c);
     const source = scheduleOf(db, c.req.param('id'));
     if (!source) throw new HttpError('NOT_FOUND', 'Unknown event');
     return c.json({
@@ -114,7 +124,7 @@ export function adminRoutes(db: Db, live: LiveChannel): Hono<Env> {
 
   // A new event (online: it is a new scope for tokens), and the organiser moves to it.
   routes.post('/events', auth, async (c) => {
-    const me = requireRole(c, 'organiser');
+    const me = officeOrganiser(c);
     const { event, copyScheduleFrom } = await body(c, NewEventRequest);
     const wrong = eventIdentifierIssues(event)[0];
     if (wrong) throw new HttpError('INVALID_REQUEST', `event.${wrong.field}: ${wrong.code}`);
@@ -128,7 +138,7 @@ export function adminRoutes(db: Db, live: LiveChannel): Hono<Env> {
 
   // The organiser works on another event: a session for it replaces this one.
   routes.post('/events/:id/open', auth, (c) => {
-    const me = requireRole(c, 'organiser');
+    const me = officeOrganiser(c);
     const id = c.req.param('id');
     if (!listEvents(db).some((e) => e.id === id)) throw new HttpError('NOT_FOUND', 'Unknown event');
     return c.json(switched(me, id));
@@ -136,7 +146,7 @@ export function adminRoutes(db: Db, live: LiveChannel): Hono<Env> {
 
   // Erase the event's personal data after its retention period; only counts remain.
   routes.post('/events/:id/purge', auth, (c) => {
-    const me = requireRole(c, 'organiser');
+    const me = officeOrganiser(c);
     const id = c.req.param('id');
     if (id !== me.eventId) throw new HttpError('FORBIDDEN', 'Purge the event you are signed in to');
     const result = purgeEvent(db, id);

@@ -89,11 +89,15 @@ export function insertDevice(
   d: Omit<Device, 'createdAt' | 'revokedAt' | 'lastSyncAt' | 'unsent' | 'hubId'> & {
     tokenHash: string;
     createdAt: string;
+    /** A device a venue hub enrolled (relayed here): the hub, and its revocation there. */
+    hubId?: string;
+    revokedAt?: string | null;
   },
 ): void {
   db.prepare(
-    `INSERT INTO devices (id, role, event_id, name, client_id, stream, token_hash, created_at, expires_at, app_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO devices (id, role, event_id, name, client_id, stream, token_hash, created_at,
+       expires_at, app_version, revoked_at, hub_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     d.id,
     d.role,
@@ -105,6 +109,8 @@ export function insertDevice(
     d.createdAt,
     d.expiresAt,
     d.appVersion,
+    d.revokedAt ?? null,
+    d.hubId ?? null,
   );
 }
 

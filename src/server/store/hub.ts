@@ -4,6 +4,8 @@
 // whether a mutation (by its id) was settled before, by any path.
 import type { Role, WireMutation } from '#sync/protocol';
 import type { Db } from './database.ts';
+import { insertDevice } from './devices.ts';
+import { lastSeqOf, saveLastSeq } from './streams.ts';
 
 /** Whether a mutation with this id was settled here before, on any stream. */
 export function settledBefore(db: Db, mutationId: string): boolean {
@@ -123,6 +125,9 @@ export interface RelayedDevice {
   revokedAt: string | null;
   /** A trainer's sessions, from the code it redeemed. */
   sessionIds: string[];
+  /** The seq before the stream's first mutation here (a browser used before goes on
+   * from its own numbering): where upstream starts the stream when it is new there. */
+  startSeq: number;
 }
 
 /** The devices enrolled here, with their token hashes: what a hub relays upstream. */
@@ -132,7 +137,12 @@ export function localDevicesForRelay(db: Db, eventId: string): RelayedDevice[] {
       `SELECT id, role, name, client_id AS clientId, coalesce(stream, id) AS stream,
          token_hash AS tokenHash, created_at AS createdAt, expires_at AS expiresAt,
          revoked_at AS revokedAt,
-         (SELECT session_ids FROM enroll_codes WHERE device_id = devices.id) AS sessionIds
+         (SELECT session_ids FROM enroll_codes WHERE device_id = devices.id) AS sessionIds,
+         coalesce(
+           (SELECT min(seq) - 1 FROM mutations WHERE stream = coalesce(devices.stream, devices.id)),
+           (SELECT last_seq FROM streams WHERE id = coalesce(devices.stream, devices.id)),
+           0
+         ) AS startSeq
        FROM devices WHERE event_id = ? AND hub_id IS NULL AND token_hash IS NOT NULL
          AND role != 'hub' ORDER BY created_at, rowid`,
     )
@@ -160,26 +170,14 @@ export function upsertHubDevice(
     }
     return 'known';
   }
-  // A stream some other device uses is not this one's to take.
-  const taken = db.prepare('SELECT 1 FROM devices WHERE stream = ?').get(d.stream);
-  if (taken) return 'foreign';
-  db.prepare(
-    `INSERT INTO devices (id, role, event_id, name, client_id, stream, token_hash, created_at,
-       expires_at, revoked_at, hub_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    d.id,
-    d.role,
-    eventId,
-    d.name,
-    d.clientId,
-    d.stream,
-    d.tokenHash,
-    d.createdAt,
-    d.expiresAt,
-    d.revokedAt,
-    hubId,
-  );
+  // A stream some other device uses is not this one's to take, unless all its holders are
+  // this hub's (a desk re-enrolled there, an organiser signed in again: its numbering goes on).
+  const holders = db.prepare('SELECT hub_id FROM devices WHERE stream = ?').all(d.stream) as {
+    hub_id: string | null;
+  }[];
+  if (holders.some((h) => h.hub_id !== hubId)) return 'foreign';
+  if (holders.length === 0 && lastSeqOf(db, d.stream) === 0) saveLastSeq(db, d.stream, d.startSeq);
+  insertDevice(db, { ...d, eventId, appVersion: null, hubId });
   return 'inserted';
 }
 

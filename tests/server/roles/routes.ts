@@ -258,6 +258,35 @@ export const ROUTES: Record<string, (w: World, who: Credential) => Promise<Call>
       happened: () => !wasRevoked && isRevoked(w.server.db, who.deviceId!),
     };
   },
+
+  // Venue hubs: pairing is public (a hub code, like an enrolment code); a relay is a hub's
+  // only (no browser, whatever its role); the uplink's status exists at a hub only.
+  'POST /api/v1/hub/pair (valid hub code)': async (w, who) => {
+    const { code } = createEnrollCode(w.server.db, { role: 'hub', eventId: EVENT_A });
+    const reply = await request(w.server.url, '/api/v1/hub/pair', {
+      token: who.token,
+      body: { hubCode: code, deviceInfo: { clientId: freshClient() } },
+    });
+    const used = () =>
+      (
+        w.server.db
+          .prepare('SELECT used_at FROM enroll_codes WHERE code_hash = ?')
+          .get(sha256(normalizeCode(code))) as { used_at: string | null }
+      ).used_at !== null;
+    return { reply, happened: used };
+  },
+
+  'POST /api/v1/hub/relay': async (w, who) => {
+    const reply = await request(w.server.url, '/api/v1/hub/relay', {
+      token: who.token,
+      body: { devices: [], entries: [], queued: 0, blocksFor: [] },
+    });
+    return { reply };
+  },
+
+  'GET /api/v1/hub/uplink (not a hub)': async (w, who) => ({
+    reply: await request(w.server.url, '/api/v1/hub/uplink', { token: who.token }),
+  }),
 };
 
 export const OK = '200';
@@ -288,6 +317,9 @@ export const ROUTE_MATRIX: Record<keyof typeof ROUTES, readonly string[]> = {
   'GET /api/v1/certificates/mine':                                      [DENIED,    DENIED,   DENIED,   OK,          DENIED,      UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
   'POST /api/v1/certificates/ticket (the neighbour’s ticket)':          [OK,        OK,       OK,       OK,          OK,          OK,       OK,            OK,            OK],
   'POST /api/v1/admin/logout':                                          [OK,        OK,       OK,       OK,          OK,          UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
+  'POST /api/v1/hub/pair (valid hub code)':                             [OK,        OK,       OK,       OK,          OK,          OK,       OK,            OK,            OK],
+  'POST /api/v1/hub/relay':                                             [DENIED,    DENIED,   DENIED,   DENIED,      DENIED,      UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
+  'GET /api/v1/hub/uplink (not a hub)':                                 [MISSING,   DENIED,   DENIED,   DENIED,      MISSING,     UNAUTH,   UNAUTH,        REVOKED,       UNAUTH],
 };
 
 export const routeCases = Object.entries(ROUTE_MATRIX).flatMap(([route, row]) =>
