@@ -69,25 +69,33 @@ async function checkIn({ page }: Tablet, fullName: string): Promise<void> {
   await expect.poll(() => page.getByTestId('confirmation').textContent()).toContain(fullName);
 }
 
+/** The office and a hub laptop paired with it through a proxy, as separate processes;
+ * the hub starts (and restarts) on one address, as a laptop in the hall keeps its own. */
+async function hall() {
+  const officeDir = tempDataDir();
+  const office = await startChildServer(officeDir);
+  const proxy = await startTcpProxy(office.url);
+  const hubCode = await withDb(
+    officeDir,
+    (db) => createEnrollCode(db, { role: 'hub', eventId: FIXTURE_EVENT_ID }).code,
+  );
+  const hubDir = tempDataDir();
+  await withDb(hubDir, async (db) => {
+    await pairHub(db, proxy.url, hubCode, { name: 'Laptop aula' });
+    expect(await new Uplink(db, { secret: serverSecret(db) }).syncOnce()).toBe(true);
+  });
+  const port = String(await freePort());
+  const startHub = () => startChildServer(hubDir, undefined, { HADIR_PORT: port });
+  return { officeDir, office, proxy, hubDir, startHub };
+}
+
 describe('a venue hub in the hall', () => {
   it(
     'desks see each other’s arrivals at once with the uplink cut; after kill -9 of the hub the office gets it all once',
     { timeout: 180_000 },
     async () => {
-      const officeDir = tempDataDir();
-      const office = await startChildServer(officeDir);
-      const proxy = await startTcpProxy(office.url);
-      const hubCode = await withDb(
-        officeDir,
-        (db) => createEnrollCode(db, { role: 'hub', eventId: FIXTURE_EVENT_ID }).code,
-      );
-      const hubDir = tempDataDir();
-      await withDb(hubDir, async (db) => {
-        await pairHub(db, proxy.url, hubCode, { name: 'Laptop aula' });
-        expect(await new Uplink(db, { secret: serverSecret(db) }).syncOnce()).toBe(true);
-      });
-      const port = String(await freePort());
-      let hub = await startChildServer(hubDir, undefined, { HADIR_PORT: port });
+      const { officeDir, proxy, hubDir, startHub } = await hall();
+      let hub = await startHub();
       const a = await openTablet(browser, 'A');
       const b = await openTablet(browser, 'B');
       try {
@@ -106,7 +114,7 @@ describe('a venue hub in the hall', () => {
         // A third arrival, and the laptop dies as it arrives.
         await checkIn(a, p3!.fullName);
         await hub.kill();
-        hub = await startChildServer(hubDir, undefined, { HADIR_PORT: port });
+        hub = await startHub();
         proxy.restore();
 
         // Every check-in reaches the office exactly once, whatever the hub had when it died.
@@ -140,20 +148,8 @@ describe('a venue hub in the hall', () => {
     'a desk whose hub died sends to the office directly: nothing lost or doubled, also when the hub returns',
     { timeout: 180_000 },
     async () => {
-      const officeDir = tempDataDir();
-      const office = await startChildServer(officeDir);
-      const proxy = await startTcpProxy(office.url);
-      const hubCode = await withDb(
-        officeDir,
-        (db) => createEnrollCode(db, { role: 'hub', eventId: FIXTURE_EVENT_ID }).code,
-      );
-      const hubDir = tempDataDir();
-      await withDb(hubDir, async (db) => {
-        await pairHub(db, proxy.url, hubCode, { name: 'Laptop aula' });
-        expect(await new Uplink(db, { secret: serverSecret(db) }).syncOnce()).toBe(true);
-      });
-      const port = String(await freePort());
-      let hub = await startChildServer(hubDir, undefined, { HADIR_PORT: port });
+      const { officeDir, proxy, hubDir, startHub } = await hall();
+      let hub = await startHub();
       const a = await openTablet(browser, 'A');
       const officeState = () =>
         withDb(officeDir, (db) => {
@@ -192,7 +188,7 @@ describe('a venue hub in the hall', () => {
         await expect.poll(officeState, { timeout: 60_000 }).toEqual({ checkins: 3, doubled: 0 });
 
         // The hub comes back and relays the second: a duplicate, not a fourth check-in.
-        hub = await startChildServer(hubDir, undefined, { HADIR_PORT: port });
+        hub = await startHub();
         await expect
           .poll(() => withDb(hubDir, (db) => queueSize(db).count), { timeout: 30_000 })
           .toBe(0);

@@ -8,9 +8,9 @@
 // others from three more kabupaten/kota; all registered.
 // The server's test harness writes it (`seedFixture`), a device's test database too
 // (`seedFixtureLocally`); both through the functions that write the demo.
-import { registeredPeople } from '#domain/demo';
+import { oneDayBatch, registeredPeople, sessionsOfDay } from '#domain/demo';
 import type { Batch, Event, FullParticipant, Session } from '#domain/model';
-import { DEFAULT_TIMEZONE, zonedTimeToIso } from '#domain/time';
+import { DEFAULT_TIMEZONE } from '#domain/time';
 import { putEventData } from '#db/events';
 import { writeEventData } from '#server/seed';
 import type { Db } from '#server/store/database';
@@ -92,20 +92,9 @@ const event: Event = {
   demo: false,
 };
 
-const batch = (n: 1 | 2, date: string, venue: string): Batch => ({
-  id: `${FIXTURE_EVENT_ID}-a${n}`,
-  eventId: FIXTURE_EVENT_ID,
-  name: n === 1 ? 'Angkatan I' : 'Angkatan II',
-  code: `A${n}`,
-  startDate: date,
-  endDate: date,
-  venue,
-  capacity: 40,
-});
-
 const batches: Batch[] = [
-  batch(1, '2025-06-02', 'Aula Uji Banjarbaru'),
-  batch(2, '2025-06-23', 'Ruang Rapat Dinas Perpustakaan Uji'),
+  oneDayBatch(FIXTURE_EVENT_ID, 1, '2025-06-02', 'Aula Uji Banjarbaru', 40),
+  oneDayBatch(FIXTURE_EVENT_ID, 2, '2025-06-23', 'Ruang Rapat Dinas Perpustakaan Uji', 40),
 ];
 
 // [start, end, title, speaker, JP], WITA; the speakers are not the committee's narasumber
@@ -118,20 +107,7 @@ const dayPlan = [
   ['14:45', '15:30', 'Praktik menyusun rencana kerja perpustakaan', 'Penguji Katalog Uji', 1],
 ] as const;
 
-const sessions: Session[] = batches.flatMap((b) =>
-  dayPlan.map(([start, end, title, speaker, jp], i) => ({
-    id: `${b.id}-s${i + 1}`,
-    eventId: FIXTURE_EVENT_ID,
-    batchId: b.id,
-    title,
-    speaker,
-    room: 'Ruang uji',
-    start: zonedTimeToIso(b.startDate, start, DEFAULT_TIMEZONE),
-    end: zonedTimeToIso(b.startDate, end, DEFAULT_TIMEZONE),
-    jp,
-    trainerDeviceIds: [],
-  })),
-);
+const sessions: Session[] = sessionsOfDay(batches, dayPlan, 'Ruang uji');
 
 // [name, status, nip, gender, position, institution, region, library type, phone]
 // prettier-ignore

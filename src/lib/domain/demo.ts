@@ -2,7 +2,7 @@
 // it is invented (names, NIP and phone numbers are fictitious but well-formed); the
 // event is flagged `demo` and the UI says so.
 import type { Batch, Event, FullParticipant, Session } from '#domain/model';
-import { DEFAULT_TIMEZONE } from '#domain/time';
+import { DEFAULT_TIMEZONE, zonedTimeToIso } from '#domain/time';
 
 export const DEMO_EVENT_ID = 'demo-bimtek-2025';
 
@@ -80,20 +80,33 @@ export const demoEvent: Event = {
   demo: true,
 };
 
-const batch = (n: 1 | 2, date: string, venue: string): Batch => ({
-  id: `${DEMO_EVENT_ID}-a${n}`,
-  eventId: DEMO_EVENT_ID,
+/** A one-day batch (Angkatan I or II) of an event, as the demo (and the tests' fixture) have. */
+export const oneDayBatch = (
+  eventId: string,
+  n: 1 | 2,
+  date: string,
+  venue: string,
+  capacity: number,
+): Batch => ({
+  id: `${eventId}-a${n}`,
+  eventId,
   name: n === 1 ? 'Angkatan I' : 'Angkatan II',
   code: `A${n}`,
   startDate: date,
   endDate: date,
   venue,
-  capacity: 50,
+  capacity,
 });
 
 export const demoBatches: Batch[] = [
-  batch(1, '2025-06-02', 'Banjarmasin'),
-  batch(2, '2025-06-23', 'Aula Dinas Perpustakaan dan Kearsipan Provinsi Kalimantan Selatan'),
+  oneDayBatch(DEMO_EVENT_ID, 1, '2025-06-02', 'Banjarmasin', 50),
+  oneDayBatch(
+    DEMO_EVENT_ID,
+    2,
+    '2025-06-23',
+    'Aula Dinas Perpustakaan dan Kearsipan Provinsi Kalimantan Selatan',
+    50,
+  ),
 ];
 
 // One plausible Bimtek day, in WITA (UTC+8): 8 JP of 45 minutes, breaks between.
@@ -106,23 +119,33 @@ const dayPlan = [
   ['14:45', '15:30', 'Praktik menyusun portofolio bukti kompetensi', 'Asesor LSP Pustakawan (contoh)', 1],
 ] as const;
 
-/** WITA wall time on a date, as a UTC instant (WITA has no daylight saving). */
-const wita = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
+/** [start, end, title, speaker, JP] of one day, in the event's time zone. */
+export type DayPlan = readonly (readonly [string, string, string, string, number])[];
 
-export const demoSessions: Session[] = demoBatches.flatMap((b) =>
-  dayPlan.map(([start, end, title, speaker, jp], i) => ({
-    id: `${b.id}-s${i + 1}`,
-    eventId: DEMO_EVENT_ID,
-    batchId: b.id,
-    title,
-    speaker,
-    room: 'Ruang utama',
-    start: wita(b.startDate, start),
-    end: wita(b.startDate, end),
-    jp,
-    trainerDeviceIds: [],
-  })),
-);
+/** Every batch's day as the plan says, in `room`, at the wall times of `timezone`. */
+export function sessionsOfDay(
+  batches: readonly Batch[],
+  plan: DayPlan,
+  room: string,
+  timezone = DEFAULT_TIMEZONE,
+): Session[] {
+  return batches.flatMap((b) =>
+    plan.map(([start, end, title, speaker, jp], i) => ({
+      id: `${b.id}-s${i + 1}`,
+      eventId: b.eventId,
+      batchId: b.id,
+      title,
+      speaker,
+      room,
+      start: zonedTimeToIso(b.startDate, start, timezone),
+      end: zonedTimeToIso(b.startDate, end, timezone),
+      jp,
+      trainerDeviceIds: [],
+    })),
+  );
+}
+
+export const demoSessions: Session[] = sessionsOfDay(demoBatches, dayPlan, 'Ruang utama');
 
 // [name, status, nip, gender, position, institution, region, library type, phone]
 // prettier-ignore

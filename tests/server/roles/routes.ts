@@ -68,6 +68,14 @@ export interface Call {
 
 const freshClient = () => `c-${crypto.randomUUID()}`;
 
+/** Whether a one-time code (enrolment or hub) was redeemed. */
+const codeUsed = (w: World, code: string) =>
+  (
+    w.server.db
+      .prepare('SELECT used_at FROM enroll_codes WHERE code_hash = ?')
+      .get(sha256(normalizeCode(code))) as { used_at: string | null }
+  ).used_at !== null;
+
 export const ROUTES: Record<string, (w: World, who: Credential) => Promise<Call>> = {
   'GET /api/v1/health': async (w, who) => ({
     reply: await request(w.server.url, '/api/v1/health', { token: who.token }),
@@ -79,13 +87,7 @@ export const ROUTES: Record<string, (w: World, who: Credential) => Promise<Call>
       token: who.token,
       body: { enrollCode: code, deviceInfo: { clientId: freshClient() } },
     });
-    const used = () =>
-      (
-        w.server.db
-          .prepare('SELECT used_at FROM enroll_codes WHERE code_hash = ?')
-          .get(sha256(normalizeCode(code))) as { used_at: string | null }
-      ).used_at !== null;
-    return { reply, happened: used };
+    return { reply, happened: () => codeUsed(w, code) };
   },
 
   'GET /api/v1/events/{id} (public page data)': async (w, who) => {
@@ -267,13 +269,7 @@ export const ROUTES: Record<string, (w: World, who: Credential) => Promise<Call>
       token: who.token,
       body: { hubCode: code, deviceInfo: { clientId: freshClient() } },
     });
-    const used = () =>
-      (
-        w.server.db
-          .prepare('SELECT used_at FROM enroll_codes WHERE code_hash = ?')
-          .get(sha256(normalizeCode(code))) as { used_at: string | null }
-      ).used_at !== null;
-    return { reply, happened: used };
+    return { reply, happened: () => codeUsed(w, code) };
   },
 
   'POST /api/v1/hub/relay': async (w, who) => {
