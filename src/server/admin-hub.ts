@@ -8,7 +8,7 @@ import { backupDatabase } from '#server/admin-backup';
 import { options, UsageError, UserError, type AdminIo } from '#server/admin-cli';
 import { hubSettings } from '#server/hub/replica';
 import { pairHub, UplinkError } from '#server/hub/pair';
-import { Uplink, lastContact } from '#server/hub/uplink';
+import { devicesToRelay, Uplink, lastContact } from '#server/hub/uplink';
 import { queueSize } from '#server/store/hub';
 import { countLive, getRow } from '#server/store/rows';
 
@@ -66,6 +66,7 @@ function status(args: string[], io: AdminIo): void {
     lastContact: lastContact(io.db),
     queued: count,
     oldestUnsent: oldest,
+    devicesUnsent: devicesToRelay(io.db, hub.eventId).length,
   };
   if (values.json) {
     io.out(JSON.stringify(report));
@@ -74,6 +75,7 @@ function status(args: string[], io: AdminIo): void {
   io.out(`Hub untuk acara / Hub for event ${hub.eventId} · pusat / office ${hub.upstream}`);
   io.out(`  Kontak terakhir / Last contact: ${report.lastContact ?? '-'}`);
   io.out(`  Belum terkirim / Unsent: ${count}${oldest ? ` (tertua / oldest ${oldest})` : ''}`);
+  io.out(`  Perangkat belum terkirim / Devices not yet at the office: ${report.devicesUnsent}`);
 }
 
 /** After the event: the whole data folder goes (the hall's personal data with it), but
@@ -83,7 +85,9 @@ async function wipe(args: string[], io: AdminIo): Promise<void> {
   if (!io.dataDir) throw new UserError('No data folder');
   const hub = hubSettings(io.db);
   if (!hub) throw new UserError('Server ini bukan hub / This server is not a hub: nothing wiped');
-  const { count } = queueSize(io.db);
+  // Changes, and devices enrolled or revoked here that the office has not taken yet (a
+  // revocation lost would leave a tablet's token valid at the office).
+  const count = queueSize(io.db).count + devicesToRelay(io.db, hub.eventId).length;
   if (count > 0) {
     if (!values.force || !values.export) {
       throw new UserError(

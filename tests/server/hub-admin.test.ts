@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAdmin } from '#server/admin';
-import { createEnrollCode } from '#server/auth';
+import { createEnrollCode, enroll } from '#server/auth';
 import { openDatabase, type Db } from '#server/store/database';
 import { countLive } from '#server/store/rows';
 import { queueSize } from '#server/store/hub';
@@ -100,7 +100,8 @@ describe('npm run admin -- hub', () => {
 
     const refused = await admin(dir, ['hub', 'wipe']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/1 perubahan belum diterima server pusat/);
+    // The check-in, and the desk itself (enrolled while the uplink was cut).
+    expect(refused.err).toMatch(/2 perubahan belum diterima server pusat/);
     expect((await admin(dir, ['hub', 'wipe', '--force'])).code).toBe(1);
     expect(existsSync(join(dir, 'hadir.sqlite'))).toBe(true);
 
@@ -122,5 +123,20 @@ describe('npm run admin -- hub', () => {
     const wiped = await admin(dir, ['hub', 'wipe']);
     expect(wiped.code, wiped.err).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses to wipe while a device enrolled or revoked here has not reached the office', async () => {
+    const upstream = await office();
+    const dir = tempDataDir();
+    expect((await admin(dir, ['hub', 'join', upstream.url, hubCode(upstream)])).code).toBe(0);
+    const db = openDatabase(dir);
+    const code = createEnrollCode(db, { role: 'staff', eventId: FIXTURE_EVENT_ID }).code;
+    expect(enroll(db, code, { clientId: 'c-meja-aula' })).toBeDefined();
+    db.close();
+    const status = JSON.parse((await admin(dir, ['hub', 'status', '--json'])).out);
+    expect(status).toMatchObject({ queued: 0, devicesUnsent: 1 });
+    const refused = await admin(dir, ['hub', 'wipe']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/1 perubahan belum diterima server pusat/);
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getDevice } from '#server/auth';
 import { hubSettings } from '#server/hub/replica';
 import { lastSeqOf } from '#server/store/streams';
+import { blocksOf } from '#server/store/hub';
 import { enrolStaff, enrollDevice } from '#tests/support/device';
 import { checkin, register } from '#tests/support/drafts';
 import { person } from '#tests/support/factories';
@@ -178,5 +179,30 @@ describe('a hub relaying to the office', () => {
     const blocks = await relay(office, tokenTwo, { blocksFor: ['demo-bimtek-2025-a1', own] });
     const granted = (blocks.json as { blocks: { batchId: string }[] }).blocks;
     expect(granted.map((g) => g.batchId)).toEqual([own]);
+  });
+
+  it('gives an unused block again rather than a new one: a hub gets more numbers only by using them', async () => {
+    const { office, hub, token } = await venue();
+    const batchId = fixture.batches[0]!.id;
+    const hubId = hubSettings(hub.server.db)!.deviceId;
+    const granted = async () =>
+      (
+        (await relay(office, token, { blocksFor: [batchId] })).json as {
+          blocks: { first: number; last: number }[];
+        }
+      ).blocks;
+    const [first] = await granted(); // the answer lost: the hub asks again
+    expect(await granted()).toEqual([first]);
+    expect(blocksOf(office.db, hubId, batchId)).toHaveLength(1);
+    // A walk-in numbered from it in the hall, relayed: now the next block is new.
+    const desk = await enrolStaff({
+      url: hub.server.url,
+      db: hub.server.db,
+      eventId: FIXTURE_EVENT_ID,
+    });
+    await desk.send(register(person({ batchId, source: 'walkin' })));
+    await hub.settled();
+    const [next] = await granted();
+    expect(next!.first).toBeGreaterThan(first!.last);
   });
 });

@@ -5,7 +5,7 @@ import type { Participant } from '#domain/model';
 import { registrationNumber } from '#domain/regions';
 import type { ApplyContext } from '#server/apply/context';
 import { getMeta, setMeta, type Db } from '#server/store/database';
-import { blocksOf, drawNumber } from '#server/store/hub';
+import { blocksOf, drawNumber, markNumberUsed } from '#server/store/hub';
 import { everRegisteredIn } from '#server/store/people';
 import { getRow, participantsByNumber } from '#server/store/rows';
 
@@ -32,7 +32,10 @@ export function nextNumber(ctx: ApplyContext, p: Participant): string | undefine
       (b) => b.first <= given && given <= b.last,
     );
     const taken = participantsByNumber(ctx.db, p.id, format(given)).some((r) => r.id !== p.id);
-    if (reserved && !taken) return format(given);
+    if (reserved && !taken) {
+      markNumberUsed(ctx.db, numbers.hub, p.batchId, given);
+      return format(given);
+    }
   }
   const n = counterAfter(ctx.db, p.batchId) + 1;
   setMeta(ctx.db, regNoKey(p.batchId), String(n));

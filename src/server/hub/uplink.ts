@@ -34,6 +34,10 @@ import { BLOCK_SIZE, RELAY_BATCH, RelayResponse, type RelayRequest } from './wir
 const LOW_NUMBERS = BLOCK_SIZE / 5;
 const PULL_LIMIT = 1_000;
 
+/** The hall's devices upstream does not have yet (new, or revoked here since). */
+export const devicesToRelay = (db: Db, eventId: string) =>
+  localDevicesForRelay(db, eventId, getMeta(db, 'hub_devices_sent'));
+
 /** When upstream last answered this hub (kept, so `hub status` knows it too). */
 export const lastContact = (db: Db): string | null => getMeta(db, 'hub_contact') ?? null;
 
@@ -183,8 +187,11 @@ export class Uplink {
     for (;;) {
       const db = this.#db;
       const entries = queued(db, RELAY_BATCH);
+      // Devices enrolled or revoked since upstream last took the list (all, the first time);
+      // taken from before the request, so a change during it goes again.
+      const sentAt = new Date().toISOString();
       const req: RelayRequest = {
-        devices: localDevicesForRelay(db, this.#hub.eventId),
+        devices: devicesToRelay(db, this.#hub.eventId),
         entries: entries.map((q) => ({
           device: q.deviceId,
           mutation: q.mutation,
@@ -195,6 +202,7 @@ export class Uplink {
       };
       const answer = RelayResponse.parse(await this.#post('/hub/relay', req));
       this.#settle(answer);
+      setMeta(db, 'hub_devices_sent', sentAt);
       if (answer.partial) throw new UplinkError('UNAVAILABLE', 'Upstream stopped the relay');
       if (entries.length < RELAY_BATCH || this.#stopped) return;
       // Nothing acknowledged of a full batch: do not spin; the next round tries again.

@@ -9,7 +9,7 @@ import { HttpError } from '#server/errors';
 import { push } from '#server/push';
 import type { Db } from '#server/store/database';
 import { touchDevice } from '#server/store/devices';
-import { addBlock, devicesOfHub, revokedAmong, upsertHubDevice } from '#server/store/hub';
+import { addBlock, blocksOf, devicesOfHub, revokedAmong, upsertHubDevice } from '#server/store/hub';
 import { getRow } from '#server/store/rows';
 import { settledAs } from '#server/store/streams';
 
@@ -60,6 +60,13 @@ function grantBlocks(db: Db, hub: Device, batchIds: readonly string[]): RelayRes
       for (const batchId of new Set(batchIds)) {
         const batch = getRow(db, 'batches', batchId);
         if (!batch || batch.eventId !== hub.eventId) continue;
+        // A block nothing was numbered from yet is given again (the hub lost the answer),
+        // not a new one: a hub gets another block only by using the last.
+        const latest = blocksOf(db, hub.id, batchId).at(-1);
+        if (latest && latest.next === latest.first) {
+          blocks.push({ batchId, first: latest.first, last: latest.last });
+          continue;
+        }
         const { first, last } = reserveNumbers(db, batchId, BLOCK_SIZE);
         addBlock(db, { holder: hub.id, batchId, first, last, next: first });
         blocks.push({ batchId, first, last });

@@ -103,6 +103,14 @@ export function drawNumber(db: Db, holder: string, batchId: string): number | un
   return block.next;
 }
 
+/** Upstream: a hub numbered a registration from its block (the block counts as used). */
+export function markNumberUsed(db: Db, holder: string, batchId: string, n: number): void {
+  db.prepare(
+    `UPDATE number_blocks SET next = max(next, ? + 1)
+     WHERE holder = ? AND batch_id = ? AND first <= ? AND last >= ?`,
+  ).run(n, holder, batchId, n, n);
+}
+
 /** The devices a hub enrolled, as upstream holds them. */
 export function devicesOfHub(db: Db, hubId: string): string[] {
   return (db.prepare('SELECT id FROM devices WHERE hub_id = ?').all(hubId) as { id: string }[]).map(
@@ -130,8 +138,9 @@ export interface RelayedDevice {
   startSeq: number;
 }
 
-/** The devices enrolled here, with their token hashes: what a hub relays upstream. */
-export function localDevicesForRelay(db: Db, eventId: string): RelayedDevice[] {
+/** The devices enrolled here, with their token hashes: what a hub relays upstream; with
+ * `since`, only those enrolled or revoked from then on (the rest upstream has). */
+export function localDevicesForRelay(db: Db, eventId: string, since?: string): RelayedDevice[] {
   const rows = db
     .prepare(
       `SELECT id, role, name, client_id AS clientId, coalesce(stream, id) AS stream,
@@ -144,9 +153,14 @@ export function localDevicesForRelay(db: Db, eventId: string): RelayedDevice[] {
            0
          ) AS startSeq
        FROM devices WHERE event_id = ? AND hub_id IS NULL AND token_hash IS NOT NULL
-         AND role != 'hub' ORDER BY created_at, rowid`,
+         AND role != 'hub'
+         AND (? IS NULL OR created_at >= ? OR revoked_at >= ?)
+       ORDER BY created_at, rowid`,
     )
-    .all(eventId) as (Omit<RelayedDevice, 'sessionIds'> & { sessionIds: string | null })[];
+    .all(eventId, since ?? null, since ?? null, since ?? null) as (Omit<
+    RelayedDevice,
+    'sessionIds'
+  > & { sessionIds: string | null })[];
   return rows.map((r) => ({ ...r, sessionIds: JSON.parse(r.sessionIds ?? '[]') as string[] }));
 }
 
