@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { demoEvent } from '#domain/demo';
-import { launchBrowser, serveApp, UNREACHABLE, unreachable, type AppServer } from './support';
+import {
+  launchBrowser,
+  serveApp,
+  UNREACHABLE,
+  unreachable,
+  waitForServiceWorker,
+  type AppServer,
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
 
 /** The network goes as it does at a venue: every request fails and the server is
  * stopped, while the browser still believes it is online (navigator.onLine is not used:

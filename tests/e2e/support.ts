@@ -140,3 +140,11 @@ export async function enrolAsStaff({ page }: Tablet, server: AppServer): Promise
 export function serverCheckins(server: AppServer): VenueCheckIn[] {
   return rowsOfEvent<VenueCheckIn>(server.db, DEMO_EVENT_ID, 'checkins').map((r) => r.data);
 }
+
+/** The app's service worker controls the page: from now on it opens without the server. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}

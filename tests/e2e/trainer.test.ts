@@ -38,6 +38,7 @@ import {
   serveApp,
   unreachable,
   type AppServer,
+  waitForServiceWorker,
 } from './support';
 
 /** The scheduler pulls every 15 s; allow two periods, a push and a render. */
@@ -169,13 +170,6 @@ async function openSession(page: Page): Promise<void> {
   expect(await page.getByTestId('session').textContent()).toContain(SESSION.title);
   await page.getByTestId('session').tap();
   await expect.poll(() => page.getByTestId('roster-row').count()).toBe(30);
-}
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 /** The server stops answering the phone (its Wi-Fi or data stays up). */
