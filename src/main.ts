@@ -40,7 +40,11 @@ async function start(): Promise<void> {
   const transport = new Transport({ baseUrl: await syncServerUrl() });
   void secureContext.load(own);
   void serverChoice.load(own);
-  const engine = new SyncEngine({ transport, appVersion: __APP_VERSION__ });
+  const engine = new SyncEngine({
+    transport,
+    appVersion: __APP_VERSION__,
+    onPullAnswer: (json) => serverChoice.hear(json),
+  });
   organiserConsole.attach(new AdminApi(transport));
   const scheduler = new SyncScheduler(engine);
   syncStatus.attach(engine, scheduler);

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HadirDb } from '#db/database';
 import { registerParticipant } from '#db/participants';
 import { SyncStatus } from '#state/sync.svelte';
+import { serverChoice } from '#state/server-choice.svelte';
 import { syncBadge } from '#state/sync-badge';
 import { freshDb } from '#tests/support/db';
 import { participant } from '#tests/support/factories';
@@ -80,13 +81,13 @@ describe('the badge at a venue hub', () => {
   it('says the hall’s work is at the hub, and whether the office has it yet', async () => {
     const status = new SyncStatus();
     const seen = badges(status);
-    status.hub = { queued: 3, lastContact: null };
+    serverChoice.hear({ changes: [], hub: { queued: 3, lastContact: null } }); // a hub's pull answer
     flushSync();
     expect(seen.at(-1)).toEqual({
       tone: 'ok',
       label: 'Terhubung ke hub · 3 menunggu dikirim ke server pusat',
     });
-    status.hub = { queued: 0, lastContact: '2026-12-03T10:00:00.000Z' };
+    serverChoice.hub = { queued: 0, lastContact: '2026-12-03T10:00:00.000Z' };
     flushSync();
     expect(seen.at(-1)).toEqual({
       tone: 'ok',
@@ -98,7 +99,7 @@ describe('the badge at a venue hub', () => {
       expect(seen.at(-1)).toEqual({ tone: 'pending', label: '1 belum terkirim' }),
     );
     // At the office's own server there is no hub to speak of.
-    status.hub = undefined;
+    serverChoice.hub = undefined;
     await db.outbox.clear();
     await vi.waitFor(() => expect(seen.at(-1)).toEqual({ tone: 'ok', label: 'Semua tersimpan' }));
   });

@@ -2,7 +2,7 @@
 // it is invented (names, NIP and phone numbers are fictitious but well-formed); the
 // event is flagged `demo` and the UI says so.
 import type { Batch, Event, FullParticipant, Session } from '#domain/model';
-import { DEFAULT_TIMEZONE, zonedTimeToIso } from '#domain/time';
+import { DEFAULT_TIMEZONE } from '#domain/time';
 
 export const DEMO_EVENT_ID = 'demo-bimtek-2025';
 
@@ -122,13 +122,10 @@ const dayPlan = [
 /** [start, end, title, speaker, JP] of one day, in the event's time zone. */
 export type DayPlan = readonly (readonly [string, string, string, string, number])[];
 
-/** Every batch's day as the plan says, in `room`, at the wall times of `timezone`. */
-export function sessionsOfDay(
-  batches: readonly Batch[],
-  plan: DayPlan,
-  room: string,
-  timezone = DEFAULT_TIMEZONE,
-): Session[] {
+/** Every batch's day as the plan says, in `room`, at wall times of UTC+8 (WITA, the
+ * demo's and the tests' zone, has no daylight saving). */
+export function sessionsOfDay(batches: readonly Batch[], plan: DayPlan, room: string): Session[] {
+  const wita = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
   return batches.flatMap((b) =>
     plan.map(([start, end, title, speaker, jp], i) => ({
       id: `${b.id}-s${i + 1}`,
@@ -137,8 +134,8 @@ export function sessionsOfDay(
       title,
       speaker,
       room,
-      start: zonedTimeToIso(b.startDate, start, timezone),
-      end: zonedTimeToIso(b.startDate, end, timezone),
+      start: wita(b.startDate, start),
+      end: wita(b.startDate, end),
       jp,
       trainerDeviceIds: [],
     })),

@@ -106,28 +106,6 @@ export const coreMessages = {
   'device.rejected': { id: 'Ditolak server', en: 'Rejected by the server' },
   'device.language': { id: 'Bahasa', en: 'Language' },
   'device.version': { id: 'Versi aplikasi', en: 'App version' },
-  'device.server': { id: 'Server', en: 'Server' },
-  'device.syncingHub': {
-    id: 'Menyinkron dengan hub di lokasi ({url})',
-    en: 'Syncing with the venue hub ({url})',
-  },
-  'device.syncingOffice': {
-    id: 'Menyinkron langsung dengan server pusat ({url})',
-    en: 'Syncing directly with the office server ({url})',
-  },
-  'device.toOfficeHelp': {
-    id: 'Bila laptop hub mati dan perangkat ini bisa mencapai internet, kirim langsung ke server pusat. Yang belum sampai tetap di perangkat ini dan dikirim ulang: tidak ada yang hilang atau tercatat dua kali.',
-    en: 'If the hub laptop dies and this device can reach the internet, send to the office server directly. What has not arrived stays on this device and is sent again: nothing is lost or recorded twice.',
-  },
-  'device.toOffice': {
-    id: 'Kirim langsung ke server pusat',
-    en: 'Send to the office server directly',
-  },
-  'device.toOfficeConfirm': {
-    id: 'Kirim langsung ke {url}? Aplikasi dimuat ulang.',
-    en: 'Send directly to {url}? The app reloads.',
-  },
-  'device.toHub': { id: 'Kembali ke hub', en: 'Back to the hub' },
   'device.online': { id: 'Koneksi', en: 'Connection' },
   'device.live': { id: 'Pembaruan langsung', en: 'Live updates' },
   'device.liveOn': {
@@ -205,7 +183,6 @@ export const coreMessages = {
   'role.staff': { id: 'Petugas check-in', en: 'Check-in staff' },
   'role.trainer': { id: 'Narasumber', en: 'Trainer' },
   'role.participant': { id: 'Peserta', en: 'Participant' },
-  'role.hub': { id: 'Hub lokasi', en: 'Venue hub' },
   'enroll.title': { id: 'Daftarkan perangkat', en: 'Enrol this device' },
   'enroll.help': {
     id: 'Masukkan kode dari panitia (contoh: K7M2-Q9XP).',

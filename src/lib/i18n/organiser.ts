@@ -36,6 +36,7 @@ export const organiserMessages = {
   'organiser.noDevices': { id: 'Belum ada perangkat.', en: 'No devices yet.' },
   'organiser.lastSync': { id: 'Sinkron terakhir', en: 'Last sync' },
   'organiser.unsent': { id: 'Belum terkirim', en: 'Unsent' },
+  'role.hub': { id: 'Hub lokasi', en: 'Venue hub' },
   'organiser.hubJoin': {
     id: 'Di laptop hub (folder Hadir), jalankan perintah ini, lalu HADIR_TLS=local npm start:',
     en: 'On the hub laptop (in the Hadir folder), run this, then HADIR_TLS=local npm start:',

@@ -8,6 +8,29 @@ import { addMessages } from '#i18n/translate';
 
 export const workMessages = {
   ...deskMessages,
+  // The device page's server choice: a desk or a trainer's phone of a venue hub.
+  'device.server': { id: 'Server', en: 'Server' },
+  'device.syncingHub': {
+    id: 'Menyinkron dengan hub di lokasi ({url})',
+    en: 'Syncing with the venue hub ({url})',
+  },
+  'device.syncingOffice': {
+    id: 'Menyinkron langsung dengan server pusat ({url})',
+    en: 'Syncing directly with the office server ({url})',
+  },
+  'device.toOfficeHelp': {
+    id: 'Bila laptop hub mati dan perangkat ini bisa mencapai internet, kirim langsung ke server pusat. Yang belum sampai tetap di perangkat ini dan dikirim ulang: tidak ada yang hilang atau tercatat dua kali.',
+    en: 'If the hub laptop dies and this device can reach the internet, send to the office server directly. What has not arrived stays on this device and is sent again: nothing is lost or recorded twice.',
+  },
+  'device.toOffice': {
+    id: 'Kirim langsung ke server pusat',
+    en: 'Send to the office server directly',
+  },
+  'device.toOfficeConfirm': {
+    id: 'Kirim langsung ke {url}? Aplikasi dimuat ulang.',
+    en: 'Send directly to {url}? The app reloads.',
+  },
+  'device.toHub': { id: 'Kembali ke hub', en: 'Back to the hub' },
   'roster.refused': { id: 'Ditolak server: {status}', en: 'Refused by the server: {status}' },
   'roster.refusedHelp': {
     id: 'Periksa, lalu tekan Coba lagi atau Abaikan.',

@@ -2,6 +2,7 @@
 // must not carry the app's message catalog.
 import type { SyncStatus } from '#state/sync.svelte';
 import { locale } from '#state/locale.svelte';
+import { serverChoice } from '#state/server-choice.svelte';
 
 export type BadgeTone = 'ok' | 'pending' | 'offline' | 'error';
 
@@ -33,8 +34,9 @@ export function syncBadge(status: SyncStatus): { tone: BadgeTone; label: string 
   }
   if (count) return { tone: 'pending', label: t('sync.unsent', { count }) };
   // At a venue hub "saved" means saved in the hall: say whether the office has it yet.
-  if (status.hub) {
-    const queued = status.hub.queued;
+  const hub = serverChoice.hub;
+  if (hub) {
+    const queued = hub.queued;
     return {
       tone: 'ok',
       label: queued ? t('sync.hubWaiting', { count: queued }) : t('sync.hubSaved'),

@@ -27,8 +27,6 @@ export class SyncStatus {
   reachable = $state<boolean | undefined>(undefined);
   /** The "pull now" stream is open: other devices' changes show within a second. */
   live = $state(false);
-  /** Synced with a venue hub: what of the hall's work waits for the office server. */
-  hub = $state<{ queued: number; lastContact: string | null } | undefined>(undefined);
   #engine: SyncEngine | undefined;
   #scheduler: SyncScheduler | undefined;
 
@@ -49,7 +47,6 @@ export class SyncStatus {
       this.lastError = s.lastError;
       this.reachable = s.reachable;
       this.live = s.live === true;
-      this.hub = s.hub;
     });
   }
 

@@ -56,8 +56,6 @@ export interface SyncStatus {
   /** Whether the server's "pull now" stream is open (live.ts): other devices' changes show
    * at once; otherwise at the next periodic pull. */
   live?: boolean;
-  /** The server is a venue hub: how much of the hall's work waits for the office. */
-  hub?: { queued: number; lastContact: string | null } | undefined;
 }
 
 /** How a run ended; `retry` says whether the scheduler should back off and try again. */
@@ -78,6 +76,9 @@ export interface EngineOptions {
   locks?: Pick<LockManager, 'request'> | null;
   appVersion?: string;
   pullLimit?: number;
+  /** Each pull answer as the server sent it, for what only the app reads (a venue hub's
+   * account of its uplink); the registration page needs none of it. */
+  onPullAnswer?: (json: unknown) => void;
 }
 
 const STOPPING: SyncState[] = ['unauthenticated', 'revoked', 'outdated'];
@@ -98,6 +99,7 @@ export class SyncEngine {
   #locks: Pick<LockManager, 'request'> | null;
   #appVersion: string | undefined;
   #pullLimit: number;
+  #onPullAnswer: ((json: unknown) => void) | undefined;
   #status: SyncStatus = { state: 'idle' };
   #listeners = new Set<(s: SyncStatus) => void>();
   #running: Promise<RunResult> | undefined;
@@ -109,6 +111,7 @@ export class SyncEngine {
     this.#locks = opts.locks === undefined ? (globalThis.navigator?.locks ?? null) : opts.locks;
     this.#appVersion = opts.appVersion;
     this.#pullLimit = opts.pullLimit ?? DEFAULT_PULL_LIMIT;
+    this.#onPullAnswer = opts.onPullAnswer;
   }
 
   get status(): SyncStatus {
@@ -336,7 +339,6 @@ export class SyncEngine {
         lastSyncAt: at,
         lastError: undefined,
         reachable: true,
-        hub: pull.hub,
       });
       return { state: 'idle', retry: false, pushed, pulled };
     } catch (e) {
@@ -406,10 +408,7 @@ export class SyncEngine {
     }
   }
 
-  async #pull(
-    token: string,
-    id: string,
-  ): Promise<{ changes: number; lastProcessedSeq: number; hub?: SyncStatus['hub'] }> {
+  async #pull(token: string, id: string): Promise<{ changes: number; lastProcessedSeq: number }> {
     let cursor = (await getCursor()) ?? null;
     let changes = 0;
     // After the push settled: what the organiser's device list shows for this device.
@@ -429,11 +428,12 @@ export class SyncEngine {
       if (reply.kind !== 'ok') this.#fail(reply);
       const page = PullResponse.safeParse(reply.json);
       if (!page.success) throw new Stop('error', 'INVALID_RESPONSE', true);
+      this.#onPullAnswer?.(reply.json);
       await applyPulledPage(page.data);
       changes += page.data.changes.length;
       cursor = page.data.cursor;
       if (!page.data.hasMore) {
-        return { changes, lastProcessedSeq: page.data.lastProcessedSeq, hub: page.data.hub };
+        return { changes, lastProcessedSeq: page.data.lastProcessedSeq };
       }
     }
   }

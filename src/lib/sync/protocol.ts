@@ -198,10 +198,6 @@ export const Change = z.object({
   /** The newest HLC that wrote this row: a device's clock moves past it on pull, so a
    * change it makes after seeing the row wins over it (causality, with skewed clocks). */
   hlc: z.optional(z.string()),
-  /** To a venue hub only (a replica that applies the hall's later changes by the same
-   * rules): every field's stamp, and the device that created the row. */
-  hlcs: z.optional(z.record(z.string(), z.string())),
-  owner: z.optional(z.nullable(z.string())),
 });
 export type Change = z.infer<typeof Change>;
 
@@ -213,8 +209,6 @@ export const PullResponse = z.object({
   serverTime: z.string(),
   /** The cursor was unknown or too old: drop synced data and take this snapshot. */
   reset: z.optional(z.boolean()),
-  /** From a venue hub: what of the hall's work still waits to reach the office server. */
-  hub: z.optional(z.object({ queued: z.int(), lastContact: z.nullable(z.string()) })),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
@@ -225,8 +219,6 @@ export const Health = z.object({
   httpsUrl: z.optional(z.string()),
   /** The certificate install page (plain HTTP), when the server made its own CA. */
   installUrl: z.optional(z.string()),
-  /** A venue hub: the office server it relays to (where its desks may go when it dies). */
-  hub: z.optional(z.object({ upstream: z.string() })),
 });
 export type Health = z.infer<typeof Health>;
 

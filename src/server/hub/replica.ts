@@ -1,7 +1,8 @@
 // A venue hub's copy of its event: what upstream sends is applied here as upstream has it
 // (its answers win: merges, numbers), at this server's own versions, so the hall's devices
 // pull the correction like any change (venue-hub.md rule 3).
-import type { Change, Cursor, PullResponse } from '#sync/protocol';
+import type { Cursor } from '#sync/protocol';
+import type { HubChange, HubPullResponse } from './wire.ts';
 import { nationalIdHmac } from '#server/apply/participants';
 import { deleteMeta, getMeta, setMeta, type Db } from '#server/store/database';
 import { hasUnacknowledged } from '#server/store/hub';
@@ -59,7 +60,7 @@ function applyChange(
   db: Db,
   secret: string,
   eventId: string,
-  c: Change,
+  c: HubChange,
   v: number,
   /** Part of a snapshot: written anew even when unchanged, so the sweep keeps it. */
   rewrite: boolean,
@@ -99,7 +100,7 @@ function applyChange(
 export function applyUpstream(
   db: Db,
   hub: HubSettings,
-  page: PullResponse,
+  page: HubPullResponse,
   secret: string,
 ): { applied: boolean; changed: boolean } {
   return db

@@ -2,7 +2,7 @@
 // the hall did (in the order it happened, each mutation under its own device), then pull
 // what changed upstream. Whatever fails is tried again later; nothing leaves the queue
 // until upstream has acknowledged it.
-import { PROTOCOL_VERSION, PullResponse, type ResultStatus } from '#sync/protocol';
+import { PROTOCOL_VERSION, type ResultStatus } from '#sync/protocol';
 import { getDevice, revokeDevice } from '#server/auth';
 import { OWN_BLOCKS } from '#server/apply/numbers';
 import type { LiveChannel } from '#server/live';
@@ -28,7 +28,13 @@ import {
   type HubSettings,
 } from './replica.ts';
 import { call, UplinkError, type Fetch } from './pair.ts';
-import { BLOCK_SIZE, RELAY_BATCH, RelayResponse, type RelayRequest } from './wire.ts';
+import {
+  BLOCK_SIZE,
+  HubPullResponse,
+  RELAY_BATCH,
+  RelayResponse,
+  type RelayRequest,
+} from './wire.ts';
 
 /** Ask for another block while fewer numbers than this are left for a batch. */
 const LOW_NUMBERS = BLOCK_SIZE / 5;
@@ -238,7 +244,7 @@ export class Uplink {
 
   async #pullAll(): Promise<void> {
     for (;;) {
-      const page = PullResponse.parse(
+      const page = HubPullResponse.parse(
         await this.#post('/sync/pull', {
           protocolVersion: PROTOCOL_VERSION,
           clientId: this.#hub.clientId,

@@ -2,7 +2,14 @@
 // every device uses: pairing with a hub code, and relays of what the hall did, each
 // mutation under the device that made it, with its own seq, id and stamp.
 import * as z from 'zod/mini';
-import { DeviceInfo, MutationResult, WireMutation, roles } from '#sync/protocol';
+import {
+  Change,
+  DeviceInfo,
+  MutationResult,
+  PullResponse,
+  WireMutation,
+  roles,
+} from '#sync/protocol';
 
 const str = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
@@ -10,6 +17,17 @@ const str = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 export const RELAY_BATCH = 500;
 /** How many registration numbers upstream reserves for a hub at a time, per batch. */
 export const BLOCK_SIZE = 100;
+
+/** A pull answered to a hub (a replica that applies the hall's later changes by the same
+ * rules): each row also carries every field's stamp and the device that created it.
+ * Devices' own schema leaves these out (and strips them). */
+export const HubChange = z.extend(Change, {
+  hlcs: z.optional(z.record(z.string(), z.string())),
+  owner: z.optional(z.nullable(z.string())),
+});
+export type HubChange = z.infer<typeof HubChange>;
+export const HubPullResponse = z.extend(PullResponse, { changes: z.array(HubChange) });
+export type HubPullResponse = z.infer<typeof HubPullResponse>;
 
 export const PairRequest = z.object({ hubCode: str(64), deviceInfo: DeviceInfo });
 

@@ -50,15 +50,13 @@ export function syncRoutes(db: Db, secret: string, live: LiveChannel, uplink?: U
     speaks(req.protocolVersion);
     const device = c.get('device');
     const page = pull(db, device, req);
-    // At a venue hub, the hall's devices learn whether the office has their work yet.
-    if (uplink) {
-      const { queued, lastContact } = uplink.status();
-      page.hub = { queued, lastContact };
-    }
     // A tablet that only reads is in sync too: the organiser's device list says so. The
     // pull follows the push, so its count is what the device holds after settling.
     touchDevice(db, device.id, page.serverTime, req.unsent);
-    return c.json(page);
+    if (!uplink) return c.json(page);
+    // At a venue hub, the hall's devices learn whether the office has their work yet.
+    const { queued, lastContact } = uplink.status();
+    return c.json({ ...page, hub: { queued, lastContact } });
   });
 
   // Desks, trainers and the organiser: told to pull when another device changed the event.
