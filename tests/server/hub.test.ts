@@ -2,14 +2,17 @@
 // 127.0.0.1, each on its own SQLite file, the hub's uplink through a TCP proxy that is cut
 // and restored; desks on the wire. Every rule of the design is a test here.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEnrollCode, revokeDevice } from '#server/auth';
+import { createEnrollCode, revokeDevice, serverSecret } from '#server/auth';
+import { PROTOCOL_VERSION } from '#sync/protocol';
 import { pairHub } from '#server/hub/pair';
-import { hubSettings } from '#server/hub/replica';
+import { call } from '#server/hub/pair';
+import { applyUpstream, hubSettings, upstreamCursor } from '#server/hub/replica';
+import { HubPullResponse } from '#server/hub/wire';
 import { openDatabase, type Db } from '#server/store/database';
 import { eventIdsHeld, getRow, liveIdsOf } from '#server/store/rows';
 import type { Change } from '#sync/protocol';
 import { deviceFor, enrolStaff, enrollDevice, type TestDevice } from '#tests/support/device';
-import { checkin, register } from '#tests/support/drafts';
+import { checkin, patch, register } from '#tests/support/drafts';
 import { person } from '#tests/support/factories';
 import { fixture, FIXTURE_EVENT_ID } from '#tests/support/fixture';
 import { errorCode, request } from '#tests/support/http';
@@ -268,6 +271,78 @@ describe('a venue hub', () => {
     // The office's own server says nothing of a hub.
     const direct = await staffAt(v.office);
     expect(await hubOf(v.office, direct)).toBeUndefined();
+  });
+
+  it('hears the office while the hall has something unsent, keeping the hall’s newer edits', async () => {
+    const v = await venue();
+    const desk = await staffAt(v.hub);
+    const organiser = await enrollDevice(
+      { url: v.office.url, db: v.office.db, eventId: FIXTURE_EVENT_ID },
+      'organiser',
+    );
+    const target = fixture.people[0]!.id;
+    v.proxy.cut();
+    // The office edits one field (and another with a stamp older than the hall's edit
+    // of it); the hall, cut off, edits that other field later.
+    const early = organiser.tick();
+    const hallHlc = desk.tick();
+    const officeHlc = organiser.tick();
+    await organiser.send(
+      patch(
+        target,
+        {
+          phone: { v: '+6281211110000', hlc: officeHlc },
+          institution: { v: 'Dinas Perpustakaan Kota', hlc: early },
+        },
+        officeHlc,
+      ),
+    );
+    const hallEdit = { institution: { v: 'Perpustakaan Umum Tanah Laut', hlc: hallHlc } };
+    expect((await desk.send(patch(target, hallEdit, hallHlc))).results[0]!.status).toBe('applied');
+    const phone = await enrollDevice(
+      { url: v.office.url, db: v.office.db, eventId: FIXTURE_EVENT_ID },
+      'participant',
+    );
+    const online = person({ eventId: FIXTURE_EVENT_ID });
+    expect((await phone.send(register(online))).results[0]!.status).toBe('applied');
+
+    // Upstream's pages reach the hub while the hall's edit still waits to go up (a relay
+    // that keeps failing, a hall that never pauses): they are taken, not held back.
+    const hub = hubSettings(v.hub.db)!;
+    for (let cursor = upstreamCursor(v.hub.db), more = true; more;) {
+      const page = HubPullResponse.parse(
+        await call(
+          fetch,
+          `${v.office.url}/api/v1/sync/pull`,
+          {
+            protocolVersion: PROTOCOL_VERSION,
+            clientId: hub.clientId,
+            cursor,
+            limit: 1_000,
+          },
+          hub.token,
+        ),
+      );
+      expect(applyUpstream(v.hub.db, hub, page, serverSecret(v.hub.db)).applied).toBe(true);
+      cursor = page.cursor;
+      more = page.hasMore;
+    }
+    expect(v.hub.uplink!.status().queued).toBe(1);
+    expect(getRow(v.hub.db, 'participants', online.id)).toBeDefined();
+    expect(getRow(v.hub.db, 'participants', target)?.data).toMatchObject({
+      phone: '+6281211110000',
+      institution: 'Perpustakaan Umum Tanah Laut',
+    });
+
+    v.proxy.restore();
+    await v.settled();
+    const upstream = getRow(v.office.db, 'participants', target)!;
+    expect(upstream.data).toMatchObject({
+      phone: '+6281211110000',
+      institution: 'Perpustakaan Umum Tanah Laut',
+    });
+    expect(getRow(v.hub.db, 'participants', target)?.data).toEqual(upstream.data);
+    expect(getRow(v.hub.db, 'participants', target)?.hlcs).toEqual(upstream.hlcs);
   });
 
   it('hears the office’s "pull now": an online registration comes down without waiting for a round', async () => {

@@ -14,6 +14,7 @@ import {
   liveRowsUpTo,
   nextVersion,
   putRow,
+  type StoredRow,
 } from '#server/store/rows';
 
 /** What pairing stored: where upstream is and who this hub is there. */
@@ -56,14 +57,34 @@ function claim(db: Db, secret: string, eventId: string, id: string, data: Record
   }
 }
 
+/** Upstream's row with the hall's newer fields kept: a field the hall wrote later (by its
+ * stamp) than upstream's copy is a change still on its way up. Upstream merges it by the
+ * same rule when it arrives, re-versions the row, and its copy then comes down whole. */
+function keepHallFields(local: StoredRow, c: HubChange): Pick<StoredRow, 'data' | 'hlcs'> {
+  const data = { ...(c.data ?? {}) };
+  const hlcs = { ...(c.hlcs ?? {}) };
+  for (const [field, hallHlc] of Object.entries(local.hlcs)) {
+    const upstreamHlc = hlcs[field];
+    if (upstreamHlc !== undefined && hallHlc <= upstreamHlc) continue;
+    hlcs[field] = hallHlc;
+    if (Object.hasOwn(local.data, field)) data[field] = local.data[field];
+    else delete data[field];
+  }
+  return { data, hlcs };
+}
+
 function applyChange(
   db: Db,
   secret: string,
   eventId: string,
   c: HubChange,
   v: number,
-  /** Part of a snapshot: written anew even when unchanged, so the sweep keeps it. */
-  rewrite: boolean,
+  opts: {
+    /** Part of a snapshot: written anew even when unchanged, so the sweep keeps it. */
+    rewrite: boolean;
+    /** The hall changed something upstream has not acknowledged yet. */
+    pending: boolean;
+  },
 ): boolean {
   if (c.op === 'del') {
     if (!getRow(db, c.table, c.id)) return false;
@@ -71,21 +92,22 @@ function applyChange(
     if (c.table === 'participants') releaseNationalIds(db, c.id);
     return true;
   }
-  const data = c.data ?? {};
   const local = getRow(db, c.table, c.id);
+  const { data, hlcs } =
+    local && opts.pending ? keepHallFields(local, c) : { data: c.data ?? {}, hlcs: c.hlcs ?? {} };
   // The hall's own change coming back as upstream holds it: nothing for devices to pull.
   const same =
     local &&
     JSON.stringify(local.data) === JSON.stringify(data) &&
-    JSON.stringify(local.hlcs) === JSON.stringify(c.hlcs ?? {});
-  if (same && !rewrite) return false;
+    JSON.stringify(local.hlcs) === JSON.stringify(hlcs);
+  if (same && !opts.rewrite) return false;
   putRow(db, {
     tbl: c.table,
     id: c.id,
     eventId,
     owner: c.owner ?? local?.owner ?? null,
     data,
-    hlcs: c.hlcs ?? {},
+    hlcs,
     v,
   });
   if (c.table === 'participants') claim(db, secret, eventId, c.id, data);
@@ -93,9 +115,11 @@ function applyChange(
 }
 
 /**
- * Apply one page of upstream's pull, unless the hall did something upstream has not yet
- * acknowledged: then upstream's copy may lack it, and the queue goes up first (false).
- * `changed`: whether anything changed for the hall's devices.
+ * Apply one page of upstream's pull. While the hall has changes upstream has not yet
+ * acknowledged, upstream's copy may lack them: its rows are taken with the hall's newer
+ * fields kept, so a busy hall still hears the office. A snapshot starts only with nothing
+ * waiting (false otherwise: the queue goes up first), since its sweep removes what
+ * upstream does not hold. `changed`: whether anything changed for the hall's devices.
  */
 export function applyUpstream(
   db: Db,
@@ -105,7 +129,8 @@ export function applyUpstream(
 ): { applied: boolean; changed: boolean } {
   return db
     .transaction(() => {
-      if (hasUnacknowledged(db)) return { applied: false, changed: false };
+      const pending = hasUnacknowledged(db);
+      if (page.reset && pending) return { applied: false, changed: false };
       // A snapshot (upstream's answer to no cursor) writes every row it holds at a version
       // after `from`; what is left at or below it when its last page lands is not upstream's.
       if (page.reset) {
@@ -116,7 +141,8 @@ export function applyUpstream(
       const v = nextVersion(db);
       let changed = false;
       for (const c of page.changes) {
-        if (applyChange(db, secret, hub.eventId, c, v, from !== undefined)) changed = true;
+        const opts = { rewrite: from !== undefined, pending };
+        if (applyChange(db, secret, hub.eventId, c, v, opts)) changed = true;
       }
       if (from !== undefined && !page.hasMore) {
         for (const row of liveRowsUpTo(db, hub.eventId, Number(from))) {

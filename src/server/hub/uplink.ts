@@ -254,7 +254,7 @@ export class Uplink {
       );
       const { applied, changed } = applyUpstream(this.#db, this.#hub, page, this.#secret);
       if (changed) this.#live?.poke(this.#hub.eventId);
-      // The hall did something meanwhile: it goes up first, the pull resumes next round.
+      // A snapshot waits while the hall has something unsent: it goes up first.
       if (!applied || !page.hasMore) return;
     }
   }
