@@ -12,7 +12,7 @@ import { KALSEL } from '#domain/regions';
 import { coreMessages } from '#i18n/core';
 import { workMessages } from '#i18n/work';
 import { enroll, serverSecret } from '#server/auth';
-import { push } from '#server/push';
+import { push, type PushOptions } from '#server/push';
 import { PROTOCOL_VERSION } from '#sync/protocol';
 import { Random } from '#tests/support/random';
 import type { TestServer } from '#tests/support/server';
@@ -130,12 +130,14 @@ export function seedPeople(
   pushMutations(server, 'participant.register', people.map(register), clientId);
 }
 
-/** Mutations of one kind pushed by an organiser device (a fresh `clientId` per call). */
+/** Mutations of one kind pushed by an organiser device (a fresh `clientId` per call);
+ * `opts` as the server's push route gives them (at a hub: `{ relay: true }`). */
 export function pushMutations(
-  server: TestServer,
+  server: Pick<TestServer, 'db' | 'code'>,
   name: MutationName,
   argsList: unknown[],
   clientId: string,
+  opts: PushOptions = {},
 ): void {
   const { device } = enroll(server.db, server.code('organiser'), { clientId })!;
   const secret = serverSecret(server.db);
@@ -150,7 +152,7 @@ export function pushMutations(
       createdAt: new Date(wall).toISOString(),
     }));
     const req = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
-    const { results } = push(server.db, device, { ...req, clientId, mutations }, secret).body;
+    const { results } = push(server.db, device, { ...req, clientId, mutations }, secret, opts).body;
     const bad = results.find((x) => x.status !== 'applied');
     if (bad) throw new Error(`seeding ${name}: ${JSON.stringify(bad)}`);
   }

@@ -133,26 +133,28 @@ export function enroll(
   previousToken?: string,
   hub = false,
 ): { device: Device; token: string } | undefined {
-  return db.transaction(() => {
-    const row = getEnrollCode(db, sha256(normalizeCode(code)));
-    if (!row || row.usedAt || row.expiresAt < now.toISOString()) return undefined;
-    if ((row.role === 'hub') !== hub) return undefined;
-    const result = insertDevice(
-      db,
-      {
-        role: row.role,
-        eventId: row.eventId,
-        name: info.name || row.name,
-        clientId: info.clientId,
-        ...(info.appVersion ? { appVersion: info.appVersion } : {}),
-        source: streamSource(db, info, previousToken),
-      },
-      now,
-    );
-    markEnrollCodeUsed(db, row.codeHash, result.device.id, now.toISOString());
-    assignSessions(db, result.device, row.sessionIds);
-    return result;
-  })();
+  return db
+    .transaction(() => {
+      const row = getEnrollCode(db, sha256(normalizeCode(code)));
+      if (!row || row.usedAt || row.expiresAt < now.toISOString()) return undefined;
+      if ((row.role === 'hub') !== hub) return undefined;
+      const result = insertDevice(
+        db,
+        {
+          role: row.role,
+          eventId: row.eventId,
+          name: info.name || row.name,
+          clientId: info.clientId,
+          ...(info.appVersion ? { appVersion: info.appVersion } : {}),
+          source: streamSource(db, info, previousToken),
+        },
+        now,
+      );
+      markEnrollCodeUsed(db, row.codeHash, result.device.id, now.toISOString());
+      assignSessions(db, result.device, row.sessionIds);
+      return result;
+    })
+    .immediate();
 }
 
 /** Let a trainer device mark these sessions: the assignment syncs like any session edit. */
@@ -190,11 +192,13 @@ function newDevice(
   ttlMinutes?: number,
 ): { device: Device; token: string } {
   const { clientId, name = role === 'organiser' ? 'Panitia' : '', appVersion } = info;
-  return db.transaction(() => {
-    const source = streamSource(db, info, previousToken);
-    const d = { role, eventId, name, clientId, source, ...(appVersion ? { appVersion } : {}) };
-    return insertDevice(db, d, now, ttlMinutes);
-  })();
+  return db
+    .transaction(() => {
+      const source = streamSource(db, info, previousToken);
+      const d = { role, eventId, name, clientId, source, ...(appVersion ? { appVersion } : {}) };
+      return insertDevice(db, d, now, ttlMinutes);
+    })
+    .immediate();
 }
 
 /** A phone opening the public registration link becomes a participant device. */
@@ -227,15 +231,17 @@ export function switchOrganiser(db: Db, me: Device, eventId: string, now = new D
     name: me.name,
     ...(me.appVersion ? { appVersion: me.appVersion } : {}),
   };
-  return db.transaction(() => {
-    revokeDevice(db, me.id, now);
-    return insertDevice(
-      db,
-      { role: 'organiser', eventId, ...info, source: { continues: me.stream } },
-      now,
-      Math.max(1, Math.floor(left)),
-    );
-  })();
+  return db
+    .transaction(() => {
+      revokeDevice(db, me.id, now);
+      return insertDevice(
+        db,
+        { role: 'organiser', eventId, ...info, source: { continues: me.stream } },
+        now,
+        Math.max(1, Math.floor(left)),
+      );
+    })
+    .immediate();
 }
 
 export type TokenCheck =

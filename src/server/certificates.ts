@@ -68,42 +68,44 @@ export function issueCertificates(
   opts: { origin: string; issuedDate?: string; now?: string },
 ): CertificateList | undefined {
   const now = opts.now ?? new Date().toISOString();
-  return db.transaction(() => {
-    const judged = judge(db, eventId, new Date(now), opts.issuedDate);
-    if (!judged) return undefined;
-    const refused = refusal(judged.event);
-    if (refused) throw refused;
-    const existing = new Map(certificatesOfEvent(db, eventId).map((r) => [r.participantId, r]));
-    let seq = Math.max(0, ...[...existing.values()].map((r) => r.seq));
-    const pattern = judged.event.certificate?.numberPattern ?? DEFAULT_CERTIFICATE_PATTERN;
-    const write = certificateWriter(db);
-    const keep = new Set<string>();
-    for (const { batchCode, ...stated } of judged.eligible) {
-      keep.add(stated.participantId);
-      const had = existing.get(stated.participantId);
-      if (had) {
-        // A certificate keeps its number and its first date of issue.
-        const first = (JSON.parse(had.data) as Stated).issuedDate;
-        write.restate(
-          eventId,
-          stated.participantId,
-          JSON.stringify({ ...stated, issuedDate: first }),
-        );
-        continue;
+  return db
+    .transaction(() => {
+      const judged = judge(db, eventId, new Date(now), opts.issuedDate);
+      if (!judged) return undefined;
+      const refused = refusal(judged.event);
+      if (refused) throw refused;
+      const existing = new Map(certificatesOfEvent(db, eventId).map((r) => [r.participantId, r]));
+      let seq = Math.max(0, ...[...existing.values()].map((r) => r.seq));
+      const pattern = judged.event.certificate?.numberPattern ?? DEFAULT_CERTIFICATE_PATTERN;
+      const write = certificateWriter(db);
+      const keep = new Set<string>();
+      for (const { batchCode, ...stated } of judged.eligible) {
+        keep.add(stated.participantId);
+        const had = existing.get(stated.participantId);
+        if (had) {
+          // A certificate keeps its number and its first date of issue.
+          const first = (JSON.parse(had.data) as Stated).issuedDate;
+          write.restate(
+            eventId,
+            stated.participantId,
+            JSON.stringify({ ...stated, issuedDate: first }),
+          );
+          continue;
+        }
+        seq++;
+        const number = certificateNumber(pattern, {
+          seq,
+          issuedDate: stated.issuedDate,
+          batchCode,
+        });
+        const participantId = stated.participantId;
+        const data = JSON.stringify(stated);
+        write.insert({ eventId, participantId, seq, number, code: newCode(), data }, now);
       }
-      seq++;
-      const number = certificateNumber(pattern, {
-        seq,
-        issuedDate: stated.issuedDate,
-        batchCode,
-      });
-      const participantId = stated.participantId;
-      const data = JSON.stringify(stated);
-      write.insert({ eventId, participantId, seq, number, code: newCode(), data }, now);
-    }
-    for (const id of existing.keys()) if (!keep.has(id)) write.revoke(eventId, id, now);
-    return listCertificates(db, eventId, opts.origin, judged);
-  })();
+      for (const id of existing.keys()) if (!keep.has(id)) write.revoke(eventId, id, now);
+      return listCertificates(db, eventId, opts.origin, judged);
+    })
+    .immediate();
 }
 
 function issued(row: CertificateRow, origin: string): IssuedCertificate {

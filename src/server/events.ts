@@ -121,26 +121,28 @@ export function createEvent(
   ownerDeviceId: string,
   schedule: { batches: Batch[]; sessions: Session[] } = { batches: [], sessions: [] },
 ): boolean {
-  return db.transaction(() => {
-    if (rowExists(db, 'events', event.id)) return false;
-    const { purge: _serverOwned, ...data } = event;
-    const hlc = serverStamp();
-    const v = nextVersion(db);
-    const put = (tbl: SyncedTable, id: string, row: Record<string, unknown>) =>
-      putRow(db, {
-        tbl,
-        id,
-        eventId: event.id,
-        owner: ownerDeviceId,
-        data: row,
-        hlcs: Object.fromEntries(Object.keys(row).map((k) => [k, hlc])),
-        v,
-      });
-    put('events', event.id, { ...data, demo: false });
-    for (const b of schedule.batches) put('batches', b.id, b);
-    for (const s of schedule.sessions) put('sessions', s.id, s);
-    return true;
-  })();
+  return db
+    .transaction(() => {
+      if (rowExists(db, 'events', event.id)) return false;
+      const { purge: _serverOwned, ...data } = event;
+      const hlc = serverStamp();
+      const v = nextVersion(db);
+      const put = (tbl: SyncedTable, id: string, row: Record<string, unknown>) =>
+        putRow(db, {
+          tbl,
+          id,
+          eventId: event.id,
+          owner: ownerDeviceId,
+          data: row,
+          hlcs: Object.fromEntries(Object.keys(row).map((k) => [k, hlc])),
+          v,
+        });
+      put('events', event.id, { ...data, demo: false });
+      for (const b of schedule.batches) put('batches', b.id, b);
+      for (const s of schedule.sessions) put('sessions', s.id, s);
+      return true;
+    })
+    .immediate();
 }
 
 export type PurgeResult =

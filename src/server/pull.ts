@@ -9,6 +9,7 @@ import {
   type PullResponse,
 } from '#sync/protocol';
 import type { Device } from '#server/auth';
+import type { HubChange } from '#server/hub/wire';
 import type { Db } from '#server/store/database';
 import {
   currentVersion,
@@ -127,12 +128,17 @@ const gone = (row: StoredRow): Change => ({
   data: null,
 });
 
-function put(row: StoredRow, data: Record<string, unknown>, hub = false): Change {
+/** A row as a device pulls it; a hub (a replica) also gets every field's stamp and the
+ * row's owner, to apply its hall's later changes by the same rules. */
+function put(row: StoredRow, data: Record<string, unknown>, hub = false): HubChange {
   const stamps = Object.values(row.hlcs);
   const hlc = stamps.length > 0 ? stamps.reduce((a, b) => (b > a ? b : a)) : undefined;
-  const change: Change = { table: row.tbl, id: row.id, op: 'put', v: row.v, data };
+  const change: HubChange = { table: row.tbl, id: row.id, op: 'put', v: row.v, data };
   if (hlc) change.hlc = hlc;
-  if (hub) Object.assign(change, { hlcs: row.hlcs, owner: row.owner });
+  if (hub) {
+    change.hlcs = row.hlcs;
+    change.owner = row.owner;
+  }
   return change;
 }
 

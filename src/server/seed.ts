@@ -35,19 +35,21 @@ export function writeEventData(db: Db, data: EventData): void {
         claimNationalId(db, p.eventId, 'nip', nationalIdHmac(secret, 'nip', p.nip), p.id);
       }
     }
-  })();
+  }).immediate();
 }
 
 export function seedDemo(db: Db): boolean {
-  return db.transaction(() => {
-    if (getMeta(db, 'demo_seeded')) return false;
-    writeEventData(db, {
-      event: demoEvent,
-      batches: demoBatches,
-      sessions: demoSessions,
-      participants: demoParticipants,
-    });
-    setMeta(db, 'demo_seeded', new Date().toISOString());
-    return true;
-  })();
+  return db
+    .transaction(() => {
+      if (getMeta(db, 'demo_seeded')) return false;
+      writeEventData(db, {
+        event: demoEvent,
+        batches: demoBatches,
+        sessions: demoSessions,
+        participants: demoParticipants,
+      });
+      setMeta(db, 'demo_seeded', new Date().toISOString());
+      return true;
+    })
+    .immediate();
 }

@@ -31,7 +31,9 @@ export function nextNumber(ctx: ApplyContext, p: Participant): string | undefine
     const reserved = blocksOf(ctx.db, numbers.hub, p.batchId).some(
       (b) => b.first <= given && given <= b.last,
     );
-    const taken = participantsByNumber(ctx.db, p.id, format(given)).some((r) => r.id !== p.id);
+    const taken = participantsByNumber(ctx.db, p.id, format(given), p.eventId).some(
+      (r) => r.id !== p.id,
+    );
     if (reserved && !taken) {
       markNumberUsed(ctx.db, numbers.hub, p.batchId, given);
       return format(given);

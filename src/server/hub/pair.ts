@@ -81,6 +81,6 @@ export async function pairHub(
   db.transaction(() => {
     dropRowsNotOf(db, settings.eventId);
     saveHubSettings(db, settings);
-  })();
+  }).immediate();
   return settings;
 }

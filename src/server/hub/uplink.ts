@@ -239,7 +239,7 @@ export class Uplink {
         });
       }
       for (const r of answer.revoked) revokeDevice(db, r.id, new Date(r.at));
-    })();
+    }).immediate();
   }
 
   async #pullAll(): Promise<void> {

@@ -31,8 +31,11 @@ export type HubPullResponse = z.infer<typeof HubPullResponse>;
 
 export const PairRequest = z.object({ hubCode: str(64), deviceInfo: DeviceInfo });
 
+/** A device a hub enrolled, as the hub relays it: who it is and the hash of its token (so
+ * the same browser may later talk to upstream directly, its stream going on). */
 export const RelayedDevice = z.object({
   id: str(64),
+  /** Never 'hub': a hub relays its hall's devices, not itself. */
   role: z.enum(roles),
   name: z.string().check(z.maxLength(100)),
   clientId: z.nullable(str(64)),

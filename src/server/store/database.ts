@@ -227,7 +227,7 @@ export function migrate(db: Db, target = migrations.length): void {
       if (typeof step === 'string') db.exec(step);
       else step(db);
       db.pragma(`user_version = ${i + 1}`);
-    })();
+    }).immediate();
   }
 }
 

@@ -2,7 +2,8 @@
 // upstream has not acknowledged, and the registration-number blocks it holds. Upstream:
 // the devices a hub enrolled, and the blocks it reserved for each hub. On every server:
 // whether a mutation (by its id) was settled before, by any path.
-import type { Role, WireMutation } from '#sync/protocol';
+import type { WireMutation } from '#sync/protocol';
+import type { RelayedDevice } from '#server/hub/wire';
 import type { Db } from './database.ts';
 import { insertDevice } from './devices.ts';
 import { lastSeqOf, saveLastSeq } from './streams.ts';
@@ -118,26 +119,6 @@ export function devicesOfHub(db: Db, hubId: string): string[] {
   );
 }
 
-/** A device a hub enrolled, as the hub relays it: who it is and the hash of its token (so
- * the same browser may later talk to upstream directly, its stream going on). */
-export interface RelayedDevice {
-  id: string;
-  /** Never 'hub': a hub relays its hall's devices, not itself. */
-  role: Role;
-  name: string;
-  clientId: string | null;
-  stream: string;
-  tokenHash: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  /** A trainer's sessions, from the code it redeemed. */
-  sessionIds: string[];
-  /** The seq before the stream's first mutation here (a browser used before goes on
-   * from its own numbering): where upstream starts the stream when it is new there. */
-  startSeq: number;
-}
-
 /** The devices enrolled here, with their token hashes: what a hub relays upstream; with
  * `since`, only those enrolled or revoked from then on (the rest upstream has). */
 export function localDevicesForRelay(db: Db, eventId: string, since?: string): RelayedDevice[] {
@@ -206,8 +187,7 @@ export function revokedAmong(db: Db, ids: readonly string[]): { id: string; at: 
     .all(...ids) as { id: string; at: string }[];
 }
 
-/** Everything a hub holds of the hall, for the wipe after the event (its own settings go
- * with the whole data directory). */
+/** Whether the hall did anything upstream has not acknowledged yet. */
 export function hasUnacknowledged(db: Db): boolean {
   return db.prepare('SELECT 1 FROM relay_queue LIMIT 1').get() !== undefined;
 }

@@ -193,13 +193,20 @@ export function countLive(db: Db, tbl: SyncedTable): number {
 
 /** Live registrations whose id is `id` or whose registration number is `number` (a
  * ticket's proof names either). */
-export function participantsByNumber<T>(db: Db, id: string, number: string): StoredRow<T>[] {
+export function participantsByNumber<T>(
+  db: Db,
+  id: string,
+  number: string,
+  /** Only this event's (a batch code, and so a number, can repeat across events). */
+  eventId?: string,
+): StoredRow<T>[] {
   const raw = db
     .prepare(
       `SELECT * FROM rows WHERE tbl = 'participants' AND deleted = 0
-         AND (id = ? OR json_extract(data, '$.registrationNumber') = ?)`,
+         AND (id = ? OR json_extract(data, '$.registrationNumber') = ?)
+         AND (? IS NULL OR event_id = ?)`,
     )
-    .all(id, number) as RawRow[];
+    .all(id, number, eventId ?? null, eventId ?? null) as RawRow[];
   return raw.map((r) => fromRaw<T>(r));
 }
 
