@@ -5,6 +5,7 @@
 //       (the hub relays at once when the hall changes something); 40 samples.
 //   (b) a day's backlog: with the uplink cut, the hall records 2,000 check-ins and 8,000
 //       marks; the uplink returns; until the office holds all 10,000 and the queue is empty.
+import { newId } from '#domain/ids';
 import { createEnrollCode, serverSecret } from '#server/auth';
 import { DEMO_EVENT_ID, demoSessions } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
@@ -61,7 +62,7 @@ try {
   })) as { token: string };
   const latency: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
-    const checkinId = crypto.randomUUID();
+    const checkinId = newId();
     const wall = Date.now();
     const t0 = performance.now();
     await post(
@@ -74,7 +75,7 @@ try {
         mutations: [
           {
             seq: i + 1,
-            id: crypto.randomUUID(),
+            id: newId(),
             name: 'checkin.record',
             args: checkinArgs(checkinId, people[i]!.id, wall),
             hlc: formatHlc({ wall, counter: 0, node: 'bench-desk' }),
@@ -93,11 +94,11 @@ try {
   // (b) The uplink goes; the hall goes on for a day; the uplink returns.
   proxy.cut();
   const at = Date.now();
-  const checkins = people.map((p, i) => checkinArgs(crypto.randomUUID(), p.id, at + i));
+  const checkins = people.map((p, i) => checkinArgs(newId(), p.id, at + i));
   const sessions = demoSessions.filter((s) => s.batchId === people[0]!.batchId).slice(0, 4);
   const marks = sessions.flatMap((s) =>
     people.map((p) => ({
-      markId: crypto.randomUUID(),
+      markId: newId(),
       eventId: DEMO_EVENT_ID,
       sessionId: s.id,
       participantId: p.id,

@@ -6,6 +6,7 @@
 //       applied
 // All three run at once, each on its own connection: about the body limit plus a check,
 // some 22 s in all.
+import { newId } from '#domain/ids';
 import { SCHEMA_VERSION } from '#db/database';
 import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { formatHlc } from '#domain/hlc';
@@ -47,10 +48,10 @@ function fullBatch(clientId: string): string {
       clientId,
       mutations: Array.from({ length: MAX_BATCH_MUTATIONS }, (_, i) => ({
         seq: i + 1,
-        id: crypto.randomUUID(),
+        id: newId(),
         name: 'checkin.record',
         args: {
-          checkinId: crypto.randomUUID(),
+          checkinId: newId(),
           eventId: DEMO_EVENT_ID,
           participantId: demoParticipants[i % demoParticipants.length]!.id,
           day: '2025-06-02',

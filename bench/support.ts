@@ -1,5 +1,6 @@
 // Shared by the benches: seeded bench people, seeding them (or other mutations) through
 // the server's own push path, enrolling a browser device, and percentiles.
+import { newId } from '#domain/ids';
 import type { Page } from 'playwright-core';
 import { SCHEMA_VERSION } from '#db/database';
 import { DEMO_EVENT_ID, demoBatches } from '#domain/demo';
@@ -145,7 +146,7 @@ export function pushMutations(
     const wall = Date.now();
     const mutations = argsList.slice(start, start + 200).map((args, i) => ({
       seq: start + i + 1,
-      id: crypto.randomUUID(),
+      id: newId(),
       name,
       args,
       hlc: formatHlc({ wall, counter: i, node: clientId }),
@@ -235,6 +236,12 @@ export class Report {
 
   budget(what: string, value: number, limit: number): void {
     if (value > limit) this.#failures.push(`${what} ${ms(value)}, over its ${limit} ms budget`);
+  }
+
+  /** A rate held to a floor (mutations per second, say). */
+  atLeast(what: string, value: number, floor: number, unit: string): void {
+    const n = (x: number) => Math.round(x).toLocaleString('en');
+    if (value < floor) this.#failures.push(`${what} ${n(value)} ${unit}, under its ${n(floor)}`);
   }
 
   /** Print the table and the budgets; exit 1 when one was exceeded. */

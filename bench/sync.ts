@@ -1,162 +1,26 @@
 import 'fake-indexeddb/auto'; // before anything imports Dexie
-// `npx tsx bench/sync.ts` (part of `npm run bench`): sync throughput against the real
-// server, in-process on 127.0.0.1, over real HTTP. Printed figures, no budgets.
-//   (a) server ingest: 10,000 check-ins pushed by one staff device in batches of 200
+// `npx tsx bench/sync.ts` (part of `npm run bench`): the app's sync engine against the
+// real server, in-process on 127.0.0.1, over real HTTP. Printed figures, no budgets (the
+// server's ingest is bench/ingest.ts; the same in Chromium's IndexedDB, bench/client.ts).
 //   (b) one client draining 10,000 queued check-ins (the real engine on fake-indexeddb)
 //   (c) an empty device pulling 10,000 participants (seeded by an organiser device)
 // Each part gets its own fresh server and SQLite file.
 import { gzipSync } from 'node:zlib';
 import { recordCheckin } from '#db/checkins';
-import { SCHEMA_VERSION } from '#db/database';
 import { pendingCount } from '#db/outbox';
-import { DEMO_EVENT_ID, demoBatches, demoParticipants } from '#domain/demo';
-import { formatHlc } from '#domain/hlc';
-import type { Participant } from '#domain/model';
-import type { MutationArgs } from '#domain/mutations';
-import { parseNip } from '#domain/nip';
-import { PROTOCOL_VERSION, PushResponse, type WireMutation } from '#sync/protocol';
+import { DEMO_EVENT_ID, demoParticipants } from '#domain/demo';
 import { TestDevice } from '#tests/support/device';
-import { startTestServer, type TestServer } from '#tests/support/server';
+import { startTestServer } from '#tests/support/server';
+import { percentile } from './support';
+import { enrollRaw, pushAll, registrationArgs } from './wire';
 
 const N = 10_000;
-const BATCH = 200;
 const TZ = 'Asia/Makassar';
 
 // ---------------------------------------------------------------------------------------
 // Helpers
 
 const now = () => performance.now();
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
-}
-
-async function api(
-  server: TestServer,
-  path: string,
-  body: unknown,
-  token?: string,
-): Promise<{ status: number; json: unknown; ms: number; bytesOut: number }> {
-  const text = JSON.stringify(body);
-  const t0 = now();
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: text,
-  });
-  const json: unknown = await res.json();
-  return { status: res.status, json, ms: now() - t0, bytesOut: Buffer.byteLength(text) };
-}
-
-/** A device enrolled with raw HTTP, as an integrator's client would. */
-async function enrollRaw(server: TestServer, role: 'organiser' | 'staff', clientId: string) {
-  const reply = await api(server, '/devices/enroll', {
-    enrollCode: server.code(role),
-    deviceInfo: { clientId, name: `bench ${role}` },
-  });
-  if (reply.status !== 200) throw new Error(`enrol: ${reply.status} ${JSON.stringify(reply.json)}`);
-  return (reply.json as { token: string }).token;
-}
-
-interface PushRun {
-  seconds: number;
-  batchMs: number[];
-  bytesPerBatch: number;
-}
-
-/** Push `args` as mutations `name` in batches of 200 (seq 1…n); every one must apply. */
-async function pushAll(
-  server: TestServer,
-  token: string,
-  clientId: string,
-  name: string,
-  args: unknown[],
-): Promise<PushRun> {
-  const batchMs: number[] = [];
-  let bytes = 0;
-  const t0 = now();
-  for (let start = 0; start < args.length; start += BATCH) {
-    const wall = Date.now();
-    const mutations: WireMutation[] = args.slice(start, start + BATCH).map((a, i) => ({
-      seq: start + i + 1,
-      id: crypto.randomUUID(),
-      name,
-      args: a,
-      hlc: formatHlc({ wall, counter: i, node: clientId }),
-      createdAt: new Date(wall).toISOString(),
-    }));
-    const reply = await api(
-      server,
-      '/sync/push',
-      { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, clientId, mutations },
-      token,
-    );
-    const res = PushResponse.parse(reply.json);
-    const bad = res.results.find((r) => r.status !== 'applied');
-    if (reply.status !== 200 || bad || res.lastProcessedSeq !== start + mutations.length) {
-      throw new Error(`push: ${reply.status} ${JSON.stringify(bad ?? res).slice(0, 300)}`);
-    }
-    batchMs.push(reply.ms);
-    bytes += reply.bytesOut;
-  }
-  return { seconds: (now() - t0) / 1000, batchMs, bytesPerBatch: bytes / batchMs.length };
-}
-
-function checkinArgs(i: number): MutationArgs<'checkin.record'> {
-  const at = new Date().toISOString();
-  return {
-    checkinId: crypto.randomUUID(),
-    eventId: DEMO_EVENT_ID,
-    participantId: demoParticipants[i % demoParticipants.length]!.id,
-    day: '2025-06-02',
-    at,
-    method: 'qr',
-  };
-}
-
-/** A distinct, well-formed PNS NIP per i: birth date, TMT 25 years later, gender, sequence. */
-function nipFor(i: number): string {
-  const birth = new Date(Date.UTC(1965, 0, 1) + i * 86_400_000);
-  const y = birth.getUTCFullYear();
-  const mm = String(birth.getUTCMonth() + 1).padStart(2, '0');
-  const dd = String(birth.getUTCDate()).padStart(2, '0');
-  const tmt = `${y + 25}${String((i % 12) + 1).padStart(2, '0')}`;
-  const nip = `${y}${mm}${dd}${tmt}${i % 2 ? 2 : 1}${String((i % 999) + 1).padStart(3, '0')}`;
-  const check = parseNip(nip, { gender: i % 2 ? 'P' : 'L' });
-  if (!check.ok) throw new Error(`bench NIP ${nip} is invalid: ${check.code}`);
-  return nip;
-}
-
-function registrationArgs(i: number): MutationArgs<'participant.register'> {
-  const participant: Participant = {
-    id: `bench-p${i}`,
-    eventId: DEMO_EVENT_ID,
-    batchId: demoBatches[i % demoBatches.length]!.id,
-    fullName: `Peserta Bench ${i + 1}, S.IP.`,
-    employmentStatus: 'pns',
-    nip: nipFor(i),
-    gender: i % 2 ? 'P' : 'L',
-    position: 'pustakawan_ahli_pertama',
-    institution: 'Dinas Perpustakaan dan Kearsipan Kota Banjarmasin',
-    regionCode: '63.71',
-    libraryType: 'umum_kabkota',
-    phone: `+62812${String(10_000_000 + i).padStart(8, '0')}`,
-    certificationIntention: 'ya',
-    consentAt: '2025-05-20T02:00:00.000Z',
-    source: 'import',
-    status: 'registered',
-    ticketCode: `B${String(i).padStart(6, '0')}`,
-    needsReview: false,
-    createdAt: '2025-05-20T02:00:00.000Z',
-    updatedAt: '2025-05-20T02:00:00.000Z',
-  };
-  return { participant };
-}
 
 interface PathStats {
   requests: number;
@@ -211,36 +75,6 @@ const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 2)} MB`;
 
 const table: [string, string, string][] = [];
 const row = (what: string, figure: string, detail = '') => table.push([what, figure, detail]);
-
-// ---------------------------------------------------------------------------------------
-// (a) Server ingest: 10,000 check-ins of the demo participants, one staff device, raw HTTP
-
-async function benchIngest(): Promise<void> {
-  // Measured on the demo event, as a new install holds it.
-  const server = await startTestServer({ seed: 'demo' });
-  try {
-    const clientId = 'bench-ingest';
-    const token = await enrollRaw(server, 'staff', clientId);
-    const args = Array.from({ length: N }, (_, i) => checkinArgs(i));
-    const run = await pushAll(server, token, clientId, 'checkin.record', args);
-    const stored = server.db
-      .prepare("SELECT count(*) AS n FROM rows WHERE tbl = 'checkins'")
-      .get() as { n: number };
-    if (stored.n !== N) throw new Error(`expected ${N} check-ins, server has ${stored.n}`);
-    row(
-      '(a) server ingest, checkin.record',
-      `${fmt(N / run.seconds)} mutations/s`,
-      `${fmt(N)} in ${fmt(run.seconds, 2)} s, ${run.batchMs.length} batches of ${BATCH}`,
-    );
-    row(
-      '    ms per batch of 200',
-      `p50 ${fmt(percentile(run.batchMs, 50), 1)} · p95 ${fmt(percentile(run.batchMs, 95), 1)}`,
-      `max ${fmt(Math.max(...run.batchMs), 1)} ms, ${kb(run.bytesPerBatch)} request body`,
-    );
-  } finally {
-    await server.stop();
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // (b) One client draining 10,000 queued check-ins through the real sync engine
@@ -317,9 +151,9 @@ async function benchPull(): Promise<void> {
   try {
     // Seed: 10,000 imports with distinct valid NIPs, pushed by an organiser device.
     const clientId = 'bench-organiser';
-    const token = await enrollRaw(server, 'organiser', clientId);
+    const token = await enrollRaw(server.url, server.code('organiser'), clientId);
     const args = Array.from({ length: N }, (_, i) => registrationArgs(i));
-    const seed = await pushAll(server, token, clientId, 'participant.register', args);
+    const seed = await pushAll(server.url, token, clientId, 'participant.register', args);
 
     const meter = meteredFetch();
     const device = new TestDevice(server.url, { name: 'pull', fetch: meter.fetch });
@@ -370,7 +204,6 @@ async function benchPull(): Promise<void> {
 const started = now();
 console.log(`Hadir bench — sync against the real server (in-process, HTTP on 127.0.0.1)\n`);
 for (const [label, part] of [
-  ['(a) server ingest', benchIngest],
   ['(b) client drain', benchDrain],
   ['(c) empty device pull', benchPull],
 ] as const) {
@@ -389,7 +222,7 @@ console.log(line(['what', 'figure', 'detail']));
 console.log('-'.repeat(widths[0]! + widths[1]! + widths[2]! + 4));
 for (const r of table) console.log(line(r));
 console.log(
-  `\n(a) pushes check-ins (checkin.record) of the 6 demo participants; (c) seeds imports with` +
+  `\n(c) seeds imports with` +
     `\ndistinct valid NIPs. (b) and (c) run the app's engine on fake-indexeddb, which is much` +
     `\nslower than a browser's IndexedDB: read them as an upper bound.` +
     ` Node ${process.version},` +

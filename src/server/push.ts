@@ -9,7 +9,7 @@ import {
 } from '#sync/protocol';
 import type { Device } from '#server/auth';
 import { applyMutation, Rejection } from '#server/apply/index';
-import type { Outcome } from '#server/apply/context';
+import type { ApplyContext, Outcome } from '#server/apply/context';
 import type { Db } from '#server/store/database';
 import { nextVersion } from '#server/store/rows';
 import { touchDevice } from '#server/store/devices';
@@ -82,6 +82,12 @@ export function push(
   const results: MutationResult[] = [];
   let transient = false;
 
+  // A nested better-sqlite3 transaction is a SAVEPOINT: a throw undoes only this mutation.
+  // Made once per push, not per mutation (its wrapper showed in the profile).
+  const applyOne = db.transaction((ctx: ApplyContext): Outcome => {
+    hooks.beforeApply(ctx.mutation.seq);
+    return applyMutation(ctx);
+  });
   const run = db.transaction(() => {
     // The stream its token was issued with: a device's pushes are numbered there.
     let last = lastSeqOf(db, device.stream);
@@ -115,12 +121,7 @@ export function push(
         // itself after it moved here, renumbered): settled once, the other is a duplicate.
         if (settledBefore(db, mutation.id)) throw new Settled();
         const ctx = { db, device, mutation, v, now, secret, ...(numbers ? { numbers } : {}) };
-        // A nested better-sqlite3 transaction is a SAVEPOINT: a throw undoes only this one.
-        const outcome: Outcome = db.transaction(() => {
-          hooks.beforeApply(mutation.seq);
-          return applyMutation(ctx);
-        })();
-        result = { seq: mutation.seq, ...outcome };
+        result = { seq: mutation.seq, ...applyOne(ctx) };
       } catch (e) {
         if (e instanceof Settled) result = { seq: mutation.seq, status: 'duplicate' };
         else if (!(e instanceof Rejection)) {

@@ -87,8 +87,8 @@ const checkins = [
   checkin('c1', p1, '2025-06-02', '2025-06-01T23:10:00.000Z', { signature: 'M1 2l3 4' }), // 07:10
   checkin('c3', walkin, '2025-06-02', '2025-06-01T23:20:00.000Z', {
     method: 'walkin',
-    // Stored before the server kept device names: the log shows the start of its id.
-    deviceId: 'c7e21b04-tab-2',
+    // Stored before the server kept device names: the log shows the end of its id (its random part).
+    deviceId: '0192ab34-5678-7abc-8def-0000c7e21b',
     deviceName: undefined,
   }),
 ];
@@ -327,7 +327,7 @@ describe('check-in log table', () => {
     ]);
   });
 
-  it('names the desk by the name the server stored, else by the start of its id', () => {
+  it('names the desk by the name the server stored, else by the end of its id', () => {
     const en = checkinLogTable(checkins, participants, { timezone: tz, lang: 'en' });
     expect(en.rows.map((r) => r[8])).toEqual([
       'Meja 1',

@@ -4,6 +4,7 @@
 // Headers and words are in Indonesian by default (the office files them) or English.
 // This module holds the participant list and the check-in log and is the one address of
 // the rest: the matrix (exports-matrix.ts), the recaps (exports-recap.ts), CSV, the words.
+import { shortId } from '#domain/ids';
 import { firstCheckins, isRepeat } from '#domain/checkins';
 import type { Batch, Participant, VenueCheckIn } from '#domain/model';
 import { maskNik } from '#domain/nik';
@@ -69,9 +70,9 @@ export function participantsTable(
 }
 
 /** The desk as people call it ("Meja 1"); a check-in stored before the server kept names,
- * or from a device without one, by the start of its id: short, and still tells desks apart. */
+ * or from a device without one, by the end of its id: short, and still tells desks apart. */
 const deviceLabel = (c: Pick<VenueCheckIn, 'deviceId' | 'deviceName'>, lang: Lang) =>
-  c.deviceName || `${word('device', lang)} ${c.deviceId.slice(0, 6)}`;
+  c.deviceName || `${word('device', lang)} ${shortId(c.deviceId)}`;
 
 /** Every check-in (repeats included: a scan is a fact) in time order. A repeat ("check-in
  * ulang") is any but the first check-in of that person on that day, the desk's rule. */

@@ -3,10 +3,10 @@
 // check-in per day; the mark with the highest (hlc, deviceId)) with the domain rules.
 import type { MutationArgs } from '#domain/mutations';
 import type { Session, VenueCheckIn } from '#domain/model';
-import { deleteRow, getRow, isTombstone, putRow } from '#server/store/rows';
+import { deleteRow, getRow, isTombstone, putRow, rowState } from '#server/store/rows';
 import { recordCheckinVoid } from '#server/store/people';
 import { getDevice } from '#server/store/devices';
-import { participantFor } from '#server/apply/participants';
+import { participantIdFor } from '#server/apply/participants';
 import {
   Rejection,
   nodeOf,
@@ -18,22 +18,24 @@ import {
 /** Whether this fact was stored before (a resend), or taken back since (a voided
  * check-in is not brought back by a late copy); an id of another event is refused. */
 function seen(ctx: ApplyContext, tbl: 'checkins' | 'marks', id: string, eventId: string): boolean {
-  const row = getRow(ctx.db, tbl, id);
-  if (row && row.eventId !== eventId) {
+  const state = rowState(ctx.db, tbl, id);
+  if (!state) return false;
+  if (state.deleted) return state.eventId === eventId;
+  if (state.eventId !== eventId) {
     throw new Rejection('EVENT_MISMATCH', 'That id belongs to another event');
   }
-  return row !== undefined || isTombstone(ctx.db, tbl, id, eventId);
+  return true;
 }
 
 export function recordCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.record'>): Outcome {
   sameEvent(ctx, args.eventId);
-  const participant = participantFor(ctx, args.participantId);
+  const participantId = participantIdFor(ctx, args.participantId);
   if (seen(ctx, 'checkins', args.checkinId, args.eventId)) return { status: 'applied' };
   const { checkinId, ...rest } = args;
   const data = {
     id: checkinId,
     ...rest,
-    participantId: participant.id,
+    participantId,
     deviceId: nodeOf(ctx.device),
     // The log says "Meja 1", not a random id: the name as the server knows it now (a
     // device renamed later keeps its earlier check-ins' name).
@@ -98,13 +100,13 @@ export function markAttendance(ctx: ApplyContext, args: MutationArgs<'attendance
       'The session is finished: only the organiser marks it now',
     );
   }
-  const participant = participantFor(ctx, args.participantId);
+  const participantId = participantIdFor(ctx, args.participantId);
   if (seen(ctx, 'marks', args.markId, args.eventId)) return { status: 'applied' };
   const { markId, ...rest } = args;
   const data = {
     id: markId,
     ...rest,
-    participantId: participant.id,
+    participantId,
     hlc: ctx.mutation.hlc,
     deviceId: nodeOf(ctx.device),
   };

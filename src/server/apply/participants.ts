@@ -8,7 +8,15 @@ import { participantIdentifierIssues } from '#domain/identifiers';
 import { Participant } from '#domain/model';
 import type { AliasData } from '#sync/protocol';
 import type { Db } from '#server/store/database';
-import { deleteRow, getRow, idsOwnedBy, putRow, type StoredRow } from '#server/store/rows';
+import {
+  deleteRow,
+  getRow,
+  idsOwnedBy,
+  putRow,
+  aliasTarget,
+  rowState,
+  type StoredRow,
+} from '#server/store/rows';
 import {
   claimNationalId,
   deleteCheckinVoids,
@@ -63,8 +71,17 @@ function claimNationalIds(ctx: ApplyContext, p: P): void {
 
 /** Follow an alias to the canonical participant id. */
 export function canonicalId(ctx: ApplyContext, id: string): string {
-  const alias = getRow<AliasData>(ctx.db, 'aliases', id);
-  return alias ? alias.data.canonicalId : id;
+  return aliasTarget(ctx.db, id) ?? id;
+}
+
+/** The id of the participant a fact names (after aliases), in the device's event; their
+ * data is not read (a check-in or a mark needs only who). */
+export function participantIdFor(ctx: ApplyContext, id: string): string {
+  const canonical = canonicalId(ctx, id);
+  const state = rowState(ctx.db, 'participants', canonical);
+  if (!state || state.deleted || state.eventId !== ctx.device.eventId)
+    throw new Rejection('NOT_FOUND', 'Unknown participant');
+  return canonical;
 }
 
 /** The participant a mutation names, after aliases, in the device's event. */

@@ -208,13 +208,31 @@ const migrations: Migration[] = [
 /** The server's database in `dataDir` (another file there: a saved copy to read). */
 export function openDatabase(dataDir: string, file = 'hadir.sqlite'): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, file));
+  const db = reusingStatements(new Database(join(dataDir, file)));
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged push survives power loss, not only a crash of the process.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  return db;
+}
+
+/** Statements are compiled once per connection and reused: the store's functions name
+ * their SQL where they use it, and compiling it on every call was a fifth of a push's
+ * time (profiled). SQL built for a list's length is cached too, so the cache is bounded. */
+function reusingStatements(db: Db): Db {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      if (cache.size >= 500) cache.clear();
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
   return db;
 }
 

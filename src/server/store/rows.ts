@@ -71,6 +71,31 @@ export function deleteRow(db: Db, tbl: SyncedTable, id: string, v: number): void
   ).run(v, tbl, id);
 }
 
+/** Where a row stands, without reading its data: its event, and whether it is a
+ * tombstone; undefined when the id was never written. (A push's check-ins and marks ask
+ * this of every participant and fact: parsing whole rows was most of their cost.) */
+export function rowState(
+  db: Db,
+  tbl: SyncedTable,
+  id: string,
+): { eventId: string; deleted: boolean } | undefined {
+  const row = db
+    .prepare('SELECT event_id, deleted FROM rows WHERE tbl = ? AND id = ?')
+    .get(tbl, id) as { event_id: string; deleted: number } | undefined;
+  return row && { eventId: row.event_id, deleted: row.deleted === 1 };
+}
+
+/** The registration a merged one's id now names (its alias row), if it was merged. */
+export function aliasTarget(db: Db, id: string): string | undefined {
+  const alias = db
+    .prepare(
+      `SELECT json_extract(data, '$.canonicalId') AS c FROM rows
+       WHERE tbl = 'aliases' AND id = ? AND deleted = 0`,
+    )
+    .get(id) as { c: string | null } | undefined;
+  return alias?.c ?? undefined;
+}
+
 /** Whether the row was deleted for everyone (in `eventId`, when given): its id is not
  * written again (a stale edit from a device that had not pulled the deletion must not
  * bring it back). */
