@@ -4,7 +4,7 @@
 // data or a token may be stored by a cache.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
+import { compressText } from '#server/compress';
 import { cors } from 'hono/cors';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION } from '#sync/protocol';
 import { serverSecret } from '#server/auth';
@@ -175,7 +175,7 @@ export function createApp({
     }),
   );
   // Pull pages are repetitive JSON: gzip makes a 10,000-person snapshot several times smaller.
-  api.use('*', compress());
+  api.use('*', compressText());
   api.use(
     '*',
     bodyLimit({

@@ -1,6 +1,6 @@
 // POST /sync/push: apply a device's mutations exactly once and in order, in one SQLite
 // transaction with the device's lastSeq and the batch's version (sync-protocol.md).
-import { parseHlc } from '#domain/hlc';
+import { tryParseHlc } from '#domain/hlc';
 import {
   MAX_CLOCK_SKEW_MS,
   type MutationResult,
@@ -35,14 +35,6 @@ export function assertOwnClientId(device: Device, clientId: string): void {
 
 /** Thrown inside a mutation's savepoint when its id was settled before. */
 class Settled extends Error {}
-
-function isSkewed(hlc: string, now: Date): boolean {
-  try {
-    return parseHlc(hlc).wall - now.getTime() > MAX_CLOCK_SKEW_MS;
-  } catch {
-    return false; // a malformed stamp is rejected as an invalid mutation below
-  }
-}
 
 /**
  * What the device holds once this push has settled: its count counts this request's
@@ -102,7 +94,9 @@ export function push(
       if (mutation.seq > last + 1) break; // a gap: nothing after it (fault 4)
       // A relay's stamps were checked by the hub when its devices sent them; the hub's own
       // clock may drift from ours during days offline, and a relay cannot be re-stamped.
-      if (!opts.from && isSkewed(mutation.hlc, now)) {
+      // Read once: its clock here, its node in applyMutation (which refuses a malformed one).
+      const stamp = tryParseHlc(mutation.hlc);
+      if (!opts.from && stamp && stamp.wall - now.getTime() > MAX_CLOCK_SKEW_MS) {
         // The one refusal that does not advance lastSeq: the device re-stamps and resends.
         results.push({
           seq: mutation.seq,
@@ -120,7 +114,10 @@ export function push(
         // The same mutation by another path (relayed by a hub, then sent by the device
         // itself after it moved here, renumbered): settled once, the other is a duplicate.
         if (settledBefore(db, mutation.id)) throw new Settled();
-        const ctx = { db, device, mutation, v, now, secret, ...(numbers ? { numbers } : {}) };
+        const ctx = {
+          ...{ db, device, mutation, stamp, v, now, secret },
+          ...(numbers ? { numbers } : {}),
+        };
         result = { seq: mutation.seq, ...applyOne(ctx) };
       } catch (e) {
         if (e instanceof Settled) result = { seq: mutation.seq, status: 'duplicate' };
@@ -173,8 +170,11 @@ export function push(
     return last;
   });
 
-  const lastProcessedSeq = run.immediate(); // BEGIN IMMEDIATE: one writer, no upgrade deadlock
-  hooks.afterCommit();
+  // Inside a group's transaction (push-group.ts) this is a savepoint, committed with the
+  // group; alone, BEGIN IMMEDIATE: one writer, no upgrade deadlock.
+  const alone = !db.inTransaction;
+  const lastProcessedSeq = run.immediate();
+  if (alone) hooks.afterCommit();
   return {
     status: transient ? 503 : 200,
     body: { lastProcessedSeq, serverTime: now.toISOString(), results },

@@ -60,6 +60,33 @@ describe('http', () => {
     expect((row as { last_sync_at: string | null }).last_sync_at).not.toBeNull();
   });
 
+  it('a short answer (a push of one) is sent as is: gzip would cost more than it saves', async () => {
+    const staff = await enrollDevice(server, 'staff');
+    const [mutation] = staff.stamp(checkin(fixture.people[0]!.id));
+    const res = await fetch(`${server.url}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${staff.token}`,
+        'accept-encoding': 'gzip',
+      },
+      body: JSON.stringify({
+        protocolVersion: PROTOCOL_VERSION,
+        schemaVersion: 0,
+        clientId: staff.clientId,
+        mutations: [mutation],
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+    const text = await res.text();
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect((JSON.parse(text) as { results: { status: string }[] }).results).toEqual([
+      expect.objectContaining({ status: 'applied' }),
+    ]);
+  });
+
   it('an unknown API route answers 404 NOT_FOUND as JSON', async () => {
     const reply = await request(server.url, '/api/v1/nothing-here');
     expect(reply.status).toBe(404);

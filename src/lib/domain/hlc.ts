@@ -39,14 +39,16 @@ export function parseHlc(stamp: string): Hlc {
   return { wall, counter: parseInt(m[2]!, 16), node: m[3]! };
 }
 
-export function isHlc(stamp: string): boolean {
+/** The stamp read, or undefined when it is malformed. */
+export function tryParseHlc(stamp: string): Hlc | undefined {
   try {
-    parseHlc(stamp);
-    return true;
+    return parseHlc(stamp);
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+export const isHlc = (stamp: string): boolean => tryParseHlc(stamp) !== undefined;
 
 /** Issue a new stamp for a local event. `now` is the corrected wall clock. */
 export function tick(state: HlcState, now: number): { state: HlcState; stamp: string } {

@@ -1,4 +1,5 @@
 // What every mutation handler gets, and how it says no.
+import type { Hlc } from '#domain/hlc';
 import type { Device } from '#server/auth';
 import type { Db } from '#server/store/database';
 import type { RejectionCode, WireMutation } from '#sync/protocol';
@@ -7,6 +8,8 @@ export interface ApplyContext {
   db: Db;
   device: Device;
   mutation: WireMutation;
+  /** Its stamp, as push read it (undefined: malformed). */
+  stamp?: Hlc | undefined;
   /** The server version this push batch writes. */
   v: number;
   now: Date;

@@ -2,8 +2,8 @@
 // check-in and every mark is its own row; devices compute which one counts (the earliest
 // check-in per day; the mark with the highest (hlc, deviceId)) with the domain rules.
 import type { MutationArgs } from '#domain/mutations';
-import type { Session, VenueCheckIn } from '#domain/model';
-import { deleteRow, getRow, isTombstone, putRow, rowState } from '#server/store/rows';
+import type { VenueCheckIn } from '#domain/model';
+import { deleteRow, getRow, isTombstone, putRow, rowState, sessionGate } from '#server/store/rows';
 import { recordCheckinVoid } from '#server/store/people';
 import { getDevice } from '#server/store/devices';
 import { participantIdFor } from '#server/apply/participants';
@@ -88,13 +88,13 @@ export function voidCheckin(ctx: ApplyContext, args: MutationArgs<'checkin.void'
 
 export function markAttendance(ctx: ApplyContext, args: MutationArgs<'attendance.mark'>): Outcome {
   sameEvent(ctx, args.eventId);
-  const session = getRow<Session>(ctx.db, 'sessions', args.sessionId);
+  const session = sessionGate(ctx.db, args.sessionId, ctx.device.id);
   if (!session || session.eventId !== args.eventId)
     throw new Rejection('NOT_FOUND', 'Unknown session');
-  if (ctx.device.role === 'trainer' && !session.data.trainerDeviceIds?.includes(ctx.device.id)) {
+  if (ctx.device.role === 'trainer' && !session.trainer) {
     throw new Rejection('FORBIDDEN', 'A trainer marks only their own sessions');
   }
-  if (session.data.closedAt && ctx.device.role !== 'organiser') {
+  if (session.closed && ctx.device.role !== 'organiser') {
     throw new Rejection(
       'SESSION_CLOSED',
       'The session is finished: only the organiser marks it now',

@@ -1,7 +1,7 @@
 // One mutation: check the role, parse the arguments, run its handler. Handlers throw a
 // Rejection for permanent refusals; anything else is a transient failure (the push
 // stops there and answers 503, sync-protocol.md).
-import { parseHlc } from '#domain/hlc';
+import { tryParseHlc } from '#domain/hlc';
 import { mutationArgs, type MutationArgs, type MutationName } from '#domain/mutations';
 import type { Role } from '#sync/protocol';
 import { Rejection, nodeOf, type ApplyContext, type Outcome } from '#server/apply/context';
@@ -50,12 +50,8 @@ export function applyMutation(ctx: ApplyContext): Outcome {
   }
   // Stamps compare as text: a malformed one could sort after every real stamp and win
   // every last-writer-wins contest forever.
-  let node: string;
-  try {
-    node = parseHlc(ctx.mutation.hlc).node;
-  } catch {
-    throw new Rejection('INVALID_MUTATION', 'Malformed HLC stamp');
-  }
+  const node = ('stamp' in ctx ? ctx.stamp : tryParseHlc(ctx.mutation.hlc))?.node;
+  if (node === undefined) throw new Rejection('INVALID_MUTATION', 'Malformed HLC stamp');
   // A device stamps with its own node: one that writes in another's name could win that
   // device's ties and put its name on check-ins it never made.
   if (node !== nodeOf(ctx.device)) {

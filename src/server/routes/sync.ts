@@ -7,7 +7,7 @@ import { HttpError } from '#server/errors';
 import { authenticated, body, requireRole, type Env } from '#server/http';
 import type { LiveChannel } from '#server/live';
 import { pull } from '#server/pull';
-import { push } from '#server/push';
+import { PushGroups } from '#server/push-group';
 import type { Db } from '#server/store/database';
 import { touchDevice } from '#server/store/devices';
 import { stillValid } from '#server/auth';
@@ -28,6 +28,7 @@ const changedAnything = (results: readonly { status: string }[]) =>
 
 export function syncRoutes(db: Db, secret: string, live: LiveChannel, uplink?: Uplink): Hono<Env> {
   const routes = new Hono<Env>();
+  const pushes = new PushGroups(db, secret);
   const auth = authenticated(db);
 
   routes.post('/push', auth, async (c) => {
@@ -35,7 +36,7 @@ export function syncRoutes(db: Db, secret: string, live: LiveChannel, uplink?: U
     speaks(req.protocolVersion);
     const device = c.get('device');
     // At a venue hub, what is settled is queued for upstream too.
-    const result = push(db, device, req, secret, { relay: uplink !== undefined });
+    const result = await pushes.push(device, req, { relay: uplink !== undefined });
     if (changedAnything(result.body.results)) live.poke(device.eventId, device.id);
     if (uplink && result.body.results.length > 0) uplink.nudge();
     if (result.status === 503) {

@@ -203,6 +203,15 @@ const migrations: Migration[] = [
     PRIMARY KEY (holder, batch_id, first)
   );
   `,
+  // 7: seats per batch are counted over registrations only: the index on a row's batch
+  // and status holds participants, not every check-in and mark (each of which computed
+  // both, for an entry nothing reads: a sixth of a push of marks, issue 20).
+  `
+  DROP INDEX rows_batch_status;
+  CREATE INDEX rows_batch_status ON rows (
+    json_extract(data, '$.batchId'), json_extract(data, '$.status')
+  ) WHERE tbl = 'participants';
+  `,
 ];
 
 /** The server's database in `dataDir` (another file there: a saved copy to read). */

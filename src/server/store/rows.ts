@@ -85,6 +85,23 @@ export function rowState(
   return row && { eventId: row.event_id, deleted: row.deleted === 1 };
 }
 
+/** What a mark needs of its session, without reading the whole row: its event, whether
+ * it was closed, and whether `deviceId` is one of its trainers. */
+export function sessionGate(
+  db: Db,
+  id: string,
+  deviceId: string,
+): { eventId: string; closed: boolean; trainer: boolean } | undefined {
+  const row = db
+    .prepare(
+      `SELECT event_id, coalesce(json_extract(data, '$.closedAt'), '') != '' AS closed,
+         EXISTS (SELECT 1 FROM json_each(data, '$.trainerDeviceIds') WHERE value = ?) AS trainer
+       FROM rows WHERE tbl = 'sessions' AND id = ? AND deleted = 0`,
+    )
+    .get(deviceId, id) as { event_id: string; closed: number; trainer: number } | undefined;
+  return row && { eventId: row.event_id, closed: row.closed === 1, trainer: row.trainer === 1 };
+}
+
 /** The registration a merged one's id now names (its alias row), if it was merged. */
 export function aliasTarget(db: Db, id: string): string | undefined {
   const alias = db
@@ -112,14 +129,18 @@ export function putRow(
 ): void {
   db.prepare(
     `INSERT INTO rows (tbl, id, event_id, owner, data, hlcs, v, deleted)
-     VALUES (@tbl, @id, @eventId, @owner, @data, @hlcs, @v, 0)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 0)
      ON CONFLICT (tbl, id) DO UPDATE SET event_id = excluded.event_id, data = excluded.data,
        hlcs = excluded.hlcs, v = excluded.v, deleted = 0`,
-  ).run({
-    ...row,
-    data: JSON.stringify(row.data),
-    hlcs: JSON.stringify(row.hlcs ?? {}),
-  });
+  ).run(
+    row.tbl,
+    row.id,
+    row.eventId,
+    row.owner,
+    JSON.stringify(row.data),
+    row.hlcs ? JSON.stringify(row.hlcs) : '{}',
+    row.v,
+  );
 }
 
 export function rowsOfEvent<T>(db: Db, eventId: string, tbl: SyncedTable): StoredRow<T>[] {
