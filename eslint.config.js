@@ -23,7 +23,18 @@ const layers = {
 };
 
 export default ts.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'data/', '.e2e/', '.ci-out/'] },
+  {
+    ignores: [
+      'dist/',
+      'dev-dist/',
+      'node_modules/',
+      'data/',
+      '.e2e/',
+      '.ci-out/',
+      '.bench-dist/',
+      '.prof/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -72,7 +72,7 @@ describe('outbox: a write and its mutation land together', () => {
   it('refuses an oversized mutation at enqueue and stores nothing', async () => {
     const p = participant();
     const write = db.transaction('rw', [db.participants, db.outbox, db.meta], async () => {
-      await db.participants.add({ ...p, searchKey: '', searchTokens: [] });
+      await db.participants.add({ ...p, searchKey: '' });
       await enqueue('participant.patch', {
         participantId: p.id,
         fields: { institution: { v: 'y'.repeat(MAX_MUTATION_BYTES), hlc: 'h' } },

@@ -23,7 +23,7 @@ const server = useTestServer();
 /** What a device holds for one NIP: its participant rows and where its check-ins point. */
 async function holdings(device: TestDevice, nip: string, checkinIds: string[]) {
   return device.act(async () => ({
-    participants: (await device.db.participants.where('nip').equals(nip).toArray()).map(
+    participants: (await device.db.participants.filter((p) => p.nip === nip).toArray()).map(
       (p) => p.id,
     ),
     checkins: (await device.db.checkins.bulkGet(checkinIds)).map((c) => c?.participantId),

@@ -2,7 +2,7 @@
 // never edit a released version's stores; add a new version, and an upgrade step when
 // existing rows must change. Queued outbox rows must survive every upgrade.
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import { nameSearchKey, nameTokens } from '#domain/search';
+import { nameSearchKey } from '#domain/search';
 import type {
   Alias,
   AttendanceMark,
@@ -18,8 +18,8 @@ const DB_NAME = 'hadir';
 
 /** A participant as stored on the device, with its local search keys. */
 export interface ParticipantRow extends Participant {
+  /** The name as lists sort it. */
   searchKey: string;
-  searchTokens: string[];
 }
 
 /** pending → acked, or → rejected / conflict (needs a person) → dismissed. */
@@ -81,13 +81,26 @@ export const schemaHistory: readonly { version: number; stores: Record<string, s
     version: 4,
     stores: { outbox: 'seq, &id, status, ackedAt' },
   },
+  {
+    // v5: only the indexes a query reads. Each is written for every row a pull brings:
+    // the name tokens (a multi-entry index: several entries a person), the sort key, NIP
+    // and ticket code of participants, and two compound indexes of check-ins and marks,
+    // which nothing asked for, were most of a 10,000-person pull (issue 20). The desk
+    // searches in memory.
+    version: 5,
+    stores: {
+      participants: 'id, eventId, batchId',
+      checkins: 'id, participantId, [eventId+day]',
+      marks: 'id, sessionId, participantId',
+    },
+  },
 ];
 
 /** Compute the local-only fields of a participant row. */
 export function toParticipantRow(p: Participant): ParticipantRow {
   // A phone's merged registration arrives redacted, without a name: nothing to search.
   const name = p.fullName ?? '';
-  return { ...p, searchKey: nameSearchKey(name), searchTokens: nameTokens(name) };
+  return { ...p, searchKey: nameSearchKey(name) };
 }
 
 const upgrades: Record<number, (tx: Transaction) => Promise<unknown>> = {
@@ -97,6 +110,14 @@ const upgrades: Record<number, (tx: Transaction) => Promise<unknown>> = {
       .toCollection()
       .modify((p) => {
         Object.assign(p, toParticipantRow(p));
+      }),
+  // The name tokens are no longer kept (v5).
+  5: (tx) =>
+    tx
+      .table<ParticipantRow & { searchTokens?: string[] }>('participants')
+      .toCollection()
+      .modify((p) => {
+        delete p.searchTokens;
       }),
 };
 

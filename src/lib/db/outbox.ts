@@ -84,6 +84,19 @@ export function pendingCount(): Promise<number> {
   return db().outbox.where('status').equals('pending').count();
 }
 
+/** Up to `limit` pending rows after seq `after`, oldest first; none only when none is
+ * left. Read by key range (the rows past the oldest pending one are nearly all pending),
+ * so a push can read its next batch while the last one is still being settled. */
+export async function pendingAfter(after: number, limit: number): Promise<OutboxRow[]> {
+  for (let from = after; ;) {
+    const rows = await db().outbox.where('seq').above(from).limit(limit).toArray();
+    if (rows.length === 0) return [];
+    const pending = rows.filter((r) => r.status === 'pending');
+    if (pending.length > 0) return pending;
+    from = rows[rows.length - 1]!.seq;
+  }
+}
+
 export function pendingMutations(limit = Infinity): Promise<OutboxRow[]> {
   return db().outbox.where('status').equals('pending').limit(limit).sortBy('seq');
 }

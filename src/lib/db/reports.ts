@@ -19,7 +19,7 @@ export async function reportData(eventId: string): Promise<ReportData | undefine
         d.marks.filter((m) => m.eventId === eventId).toArray(),
       ]);
       // Rows carry local search keys; reports want the synced entity only.
-      const people = participants.map(({ searchKey: _k, searchTokens: _t, ...p }) => p);
+      const people = participants.map(({ searchKey: _k, ...p }) => p);
       return { event, batches, sessions, participants: people, checkins, marks };
     },
   );

@@ -4,7 +4,7 @@
 import type { Event } from '#domain/model';
 import { SCHEMA_VERSION } from '#db/database';
 import { clientId } from '#db/meta';
-import { nextSeqToSend, pendingCount, pendingMutations } from '#db/outbox';
+import { nextSeqToSend, pendingAfter, pendingCount } from '#db/outbox';
 import {
   forgetMirror,
   getCursor,
@@ -28,6 +28,8 @@ import {
   PROTOCOL_VERSION,
   PullResponse,
   PushResponse,
+  type Cursor,
+  type MutationResult,
   type WireMutation,
 } from '#sync/protocol';
 import type { Reply, Transport } from '#sync/transport';
@@ -357,81 +359,114 @@ export class SyncEngine {
     throw new Stop('error', reply.code, reply.status >= 500 || reply.status === 429);
   }
 
+  /**
+   * Send the queue in batches. Each answer is written to the outbox while the next batch
+   * is on its way (settling a batch of 200 took as long as the server's answer: issue 20);
+   * the next batch is read before that write starts, as IndexedDB queues a read behind a
+   * write of the same table. Everything answered is settled before this returns or throws.
+   */
   async #push(token: string, id: string): Promise<number> {
     let size = MAX_BATCH_MUTATIONS;
     let restamps = 0;
     let sent = 0;
-    for (;;) {
-      const rows = await pendingMutations(size);
-      if (rows.length === 0) return sent;
-      const mutations = withinBytes(rows.map(toWire), MAX_BATCH_BYTES);
-      const reply = await this.#transport.post(
-        '/sync/push',
-        {
-          protocolVersion: PROTOCOL_VERSION,
-          schemaVersion: SCHEMA_VERSION,
-          clientId: id,
-          mutations,
-          unsent: await pendingCount(),
-          ...(this.#appVersion ? { appVersion: this.#appVersion } : {}),
-        },
-        token,
-      );
-      if (reply.kind === 'error' && reply.status === 413 && mutations.length > 1) {
-        size = Math.max(1, Math.floor(mutations.length / 2));
-        continue;
+    let after = (await nextSeqToSend()) - 1;
+    /** The last answer, not yet written to the outbox. */
+    let answered: { results: MutationResult[]; lastProcessedSeq: number; rows: number } | null =
+      null;
+    let settling: Promise<unknown> = Promise.resolve();
+    try {
+      for (;;) {
+        const [rows, pending] = await Promise.all([pendingAfter(after, size), pendingCount()]);
+        // Only now: a write started before the reads would have held them back.
+        const unsettled = answered?.rows ?? 0;
+        if (answered) settling = settle(answered.results, answered.lastProcessedSeq);
+        answered = null;
+        if (rows.length === 0) return sent;
+        const mutations = withinBytes(rows.map(toWire), MAX_BATCH_BYTES);
+        const request = this.#transport.post(
+          '/sync/push',
+          {
+            protocolVersion: PROTOCOL_VERSION,
+            schemaVersion: SCHEMA_VERSION,
+            clientId: id,
+            mutations,
+            unsent: Math.max(mutations.length, pending - unsettled),
+            ...(this.#appVersion ? { appVersion: this.#appVersion } : {}),
+          },
+          token,
+        );
+        const [reply] = await Promise.all([request, settling]);
+        if (reply.kind === 'error' && reply.status === 413 && mutations.length > 1) {
+          size = Math.max(1, Math.floor(mutations.length / 2));
+          continue;
+        }
+        if (reply.kind === 'error' && reply.status === 503) {
+          // The server committed a prefix before failing: settle it, retry the rest later.
+          const partial = PushResponse.safeParse(reply.json);
+          if (partial.success) await settle(partial.data.results, partial.data.lastProcessedSeq);
+        }
+        if (reply.kind !== 'ok') this.#fail(reply);
+        const res = PushResponse.safeParse(reply.json);
+        if (!res.success) throw new Stop('error', 'INVALID_RESPONSE', true);
+        const { results, lastProcessedSeq, serverTime } = res.data;
+        const first = mutations[0]!.seq;
+        if (lastProcessedSeq < first - 1) {
+          // The server is behind what it acknowledged before (restored from a backup).
+          if ((await replayAfter(lastProcessedSeq)) === 0)
+            throw new Stop('error', 'SEQ_GAP', false);
+          after = lastProcessedSeq;
+          continue;
+        }
+        sent += results.filter((r) => r.status !== 'duplicate' && r.code !== 'CLOCK_SKEW').length;
+        after = lastProcessedSeq;
+        if (results.some((r) => r.code === 'CLOCK_SKEW')) {
+          await settle(results, lastProcessedSeq);
+          if (++restamps > 3) throw new Stop('error', 'CLOCK_SKEW', false);
+          await restampPending(serverTime);
+          continue;
+        }
+        // The batch size stays where a 413 left it for the rest of this run.
+        if (lastProcessedSeq < first) {
+          await settle(results, lastProcessedSeq);
+          throw new Stop('error', 'NO_PROGRESS', true);
+        }
+        answered = { results, lastProcessedSeq, rows: lastProcessedSeq - first + 1 };
       }
-      if (reply.kind === 'error' && reply.status === 503) {
-        // The server committed a prefix before failing: settle it, retry the rest later.
-        const partial = PushResponse.safeParse(reply.json);
-        if (partial.success) await settle(partial.data.results, partial.data.lastProcessedSeq);
-      }
-      if (reply.kind !== 'ok') this.#fail(reply);
-      const res = PushResponse.safeParse(reply.json);
-      if (!res.success) throw new Stop('error', 'INVALID_RESPONSE', true);
-      const { results, lastProcessedSeq, serverTime } = res.data;
-      const first = mutations[0]!.seq;
-      if (lastProcessedSeq < first - 1) {
-        // The server is behind what it acknowledged before (restored from a backup).
-        if ((await replayAfter(lastProcessedSeq)) === 0) throw new Stop('error', 'SEQ_GAP', false);
-        continue;
-      }
-      await settle(results, lastProcessedSeq);
-      sent += results.filter((r) => r.status !== 'duplicate' && r.code !== 'CLOCK_SKEW').length;
-      if (results.some((r) => r.code === 'CLOCK_SKEW')) {
-        if (++restamps > 3) throw new Stop('error', 'CLOCK_SKEW', false);
-        await restampPending(serverTime);
-        continue;
-      }
-      // The batch size stays where a 413 left it for the rest of this run.
-      if (lastProcessedSeq < first) throw new Stop('error', 'NO_PROGRESS', true);
+    } finally {
+      // Everything answered is written before this returns or throws; a failure of the
+      // write leaves the rows pending, sent again and answered duplicate.
+      await settling.catch(() => undefined);
+      if (answered)
+        await settle(answered.results, answered.lastProcessedSeq).catch(() => undefined);
     }
   }
 
+  /** Pull every page. The next page is asked for while this one is written to
+   * IndexedDB (the two took about as long: issue 20); pages are written in order, each with
+   * its cursor, so a run stopped between them resumes where the last write left off. */
   async #pull(token: string, id: string): Promise<{ changes: number; lastProcessedSeq: number }> {
-    let cursor = (await getCursor()) ?? null;
-    let changes = 0;
     // After the push settled: what the organiser's device list shows for this device.
     const unsent = await pendingCount();
-    for (;;) {
-      const reply = await this.#transport.post(
+    const ask = (cursor: Cursor | null) =>
+      this.#transport.post(
         '/sync/pull',
-        {
-          protocolVersion: PROTOCOL_VERSION,
-          clientId: id,
-          cursor,
-          limit: this.#pullLimit,
-          unsent,
-        },
+        { protocolVersion: PROTOCOL_VERSION, clientId: id, cursor, limit: this.#pullLimit, unsent },
         token,
       );
+    let next = ask((await getCursor()) ?? null);
+    let changes = 0;
+    for (;;) {
+      const reply = await next;
       if (reply.kind !== 'ok') this.#fail(reply);
       const page = PullResponse.safeParse(reply.json);
       if (!page.success) throw new Stop('error', 'INVALID_RESPONSE', true);
       this.#onPullAnswer?.(reply.json);
+      if (page.data.hasMore) {
+        next = ask(page.data.cursor);
+        next.catch(() => undefined); // answered after this run failed: nobody waits for it
+      }
       await applyPulledPage(page.data);
       changes += page.data.changes.length;
-      cursor = page.data.cursor;
       if (!page.data.hasMore) {
         return { changes, lastProcessedSeq: page.data.lastProcessedSeq };
       }

@@ -70,7 +70,7 @@ export async function localView(device: TestDevice): Promise<View> {
     const tables = syncedTables(device.db);
     for (const t of TABLES) {
       for (const row of (await tables[t].toArray()) as unknown as Data[]) {
-        // searchKey and searchTokens are local search keys, not synced data.
+        // searchKey is a local sort key, not synced data (searchTokens: before schema v5).
         const { searchKey: _key, searchTokens: _tokens, ...data } = row;
         view[t].set(String(row.id), t === 'participants' ? data : row);
       }
