@@ -22,7 +22,10 @@ async function state(): Promise<HlcState> {
 
 /** A new stamp for a local write. */
 export async function stamp(): Promise<string> {
-  const next = tick(await state(), await correctedNow());
+  // Both reads at once: each await inside a transaction is a round trip to IndexedDB,
+  // and a desk's check-in waits for every one of them (issue 20).
+  const [current, now] = await Promise.all([state(), correctedNow()]);
+  const next = tick(current, now);
   await setMeta('hlc', next.state);
   return next.stamp;
 }

@@ -109,13 +109,11 @@ const mutations: { [N in MutationName]: DeviceMutation<N> } = {
   'checkin.record': {
     effect: async (row) => {
       const { checkinId, ...rest } = row.args;
-      const participantId = await canonicalParticipantId(rest.participantId);
-      await db().checkins.put({
-        id: checkinId,
-        ...rest,
-        participantId,
-        deviceId: await clientId(),
-      });
+      const [participantId, deviceId] = await Promise.all([
+        canonicalParticipantId(rest.participantId),
+        clientId(),
+      ]);
+      await db().checkins.put({ id: checkinId, ...rest, participantId, deviceId });
     },
     tables: (d) => [d.checkins, d.aliases],
     undo: async (row) => {

@@ -28,7 +28,8 @@ export async function enqueue<N extends MutationName>(
   argsOrBuild: ArgsOrBuild<N>,
 ): Promise<OutboxRow<N>> {
   if (!Dexie.currentTransaction) throw new Error('enqueue must run inside a transaction');
-  const hlc = await stamp();
+  // The stamp and the counter are read at once (each await is a round trip to IndexedDB).
+  const [hlc, lastSeq] = await Promise.all([stamp(), getMeta('outboxSeq')]);
   const args = typeof argsOrBuild === 'function' ? argsOrBuild(hlc) : argsOrBuild;
   const parsed = mutationArgs[name].safeParse(args);
   if (!parsed.success) {
@@ -37,8 +38,7 @@ export async function enqueue<N extends MutationName>(
   if (new TextEncoder().encode(JSON.stringify(args)).length > MAX_MUTATION_BYTES) {
     throw new StorageError('too_large', `${name} is larger than ${MAX_MUTATION_BYTES} bytes`);
   }
-  const seq = ((await getMeta('outboxSeq')) ?? 0) + 1;
-  await setMeta('outboxSeq', seq);
+  const seq = (lastSeq ?? 0) + 1;
   const row: OutboxRow<N> = {
     seq,
     id: newId(),
@@ -48,7 +48,7 @@ export async function enqueue<N extends MutationName>(
     createdAt: new Date().toISOString(),
     status: 'pending',
   };
-  await db().outbox.add(row as OutboxRow);
+  await Promise.all([setMeta('outboxSeq', seq), db().outbox.add(row as OutboxRow)]);
   return row;
 }
 
