@@ -7,7 +7,12 @@
 //     every certificate as one PDF, and as a ZIP of one PDF each;
 //   - in Chromium on the organiser's device (1280×800, the data pulled into IndexedDB):
 //     from the click until the browser has the file, for "all reports (XLSX)" and "all
-//     certificates (one PDF)", the libraries loaded on the first click as in real use.
+//     certificates (one PDF)", the libraries loaded on the first click as in real use;
+//   - the same at a CPU 4× slower (issue 20: ≤ 5 s each, built off the page's thread, no
+//     long task over 100 ms on the page meanwhile). DevTools slows the page's thread only
+//     (Chromium refuses Emulation.setCPUThrottlingRate on a worker), so the time the
+//     reports worker spent is counted 4× too: the held figure is the measured one plus 3×
+//     the worker's share (from posting the job to its answer, seen from the page).
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { demoParticipants, demoSessions } from '#domain/demo';
@@ -32,6 +37,9 @@ const PEOPLE = 1_000;
 const RUNS = 3; // each figure is the median of these
 const XLSX_BUDGET_MS = 4_000; // click → file, all six sheets, in Chromium
 const PDF_BUDGET_MS = 12_000; // click → file, 1,000 certificate pages, in Chromium
+const SLOW_CPU = 4; // issue 20: a CPU 4× slower than this machine's
+const SLOW_BUDGET_MS = 5_000; // click → file at that CPU, XLSX and certificate PDF alike
+const LONG_TASK_BUDGET_MS = 100; // the page's longest task meanwhile
 
 const report = new Report();
 const row = report.row.bind(report);
@@ -62,6 +70,82 @@ async function downloadTime(page: Page, testId: string) {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/** In the page before the app: from each post to a Worker until its reply, as [start, end]
+ * in `__workerSpans` (the reports worker's share of a click; before it, the XLSX writer's
+ * zip workers). */
+const WATCH_WORKERS = `
+  const Native = globalThis.Worker;
+  const spans = (globalThis.__workerSpans = []);
+  if (Native) globalThis.Worker = class extends Native {
+    #sent;
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', () => {
+        if (this.#sent !== undefined) spans.push([this.#sent, performance.now()]);
+        this.#sent = undefined;
+      });
+    }
+    postMessage(...args) {
+      super.postMessage(...args);
+      this.#sent = performance.now();
+    }
+  };`;
+
+interface Slow {
+  ms: number;
+  /** ms, counting the worker's share SLOW_CPU times (see the head of this file). */
+  held: number;
+  longest: number;
+}
+
+/** A click timed at the slow CPU, with the page's longest task (PerformanceObserver,
+ * buffered, started before the click; tasks before it are left out) and the worker's share. */
+async function slowDownload(page: Page, testId: string): Promise<Slow> {
+  await page.evaluate(() => {
+    type W = { __longest: number; __tasks?: PerformanceObserver; __workerSpans: number[][] };
+    const w = window as unknown as W;
+    w.__tasks?.disconnect();
+    w.__longest = 0;
+    w.__workerSpans.length = 0;
+    const since = performance.now();
+    w.__tasks = new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.startTime >= since) w.__longest = Math.max(w.__longest, e.duration);
+    });
+    w.__tasks.observe({ type: 'longtask', buffered: true });
+  });
+  const d = await downloadTime(page, testId);
+  // Entries arrive after their task: give the observer time to hear of the last one.
+  await page.waitForTimeout(1_000);
+  const { longest, worker } = await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __workerSpans: [number, number][] };
+    // Time some worker was busy: spans that overlap (workers side by side) count once.
+    let worker = 0;
+    let reached = -Infinity;
+    for (const [start, end] of [...w.__workerSpans].sort((a, b) => a[0] - b[0])) {
+      worker += Math.max(0, end - Math.max(start, reached));
+      reached = Math.max(reached, end);
+    }
+    return { longest: w.__longest, worker };
+  });
+  return { ms: d.ms, held: d.ms + (SLOW_CPU - 1) * worker, longest };
+}
+
+/** RUNS clicks at the slow CPU: the rows and the budgets for one file. */
+async function slowRuns(page: Page, testId: string, what: string) {
+  const runs: Slow[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await slowDownload(page, testId));
+  const held = median(runs.map((r) => r.held));
+  const longest = Math.max(...runs.map((r) => r.longest));
+  row(
+    `Chromium CPU ${SLOW_CPU}×: click → ${what} (median of ${RUNS})`,
+    `${ms(held)} (page measured ${ms(median(runs.map((r) => r.ms)))}, worker ×${SLOW_CPU})`,
+  );
+  row(`Chromium CPU ${SLOW_CPU}×: longest task on the page, ${what}`, ms(longest));
+  budget(`${what} at CPU ${SLOW_CPU}× (median)`, held, SLOW_BUDGET_MS);
+  budget(`longest task during ${what} at CPU ${SLOW_CPU}×`, longest, LONG_TASK_BUDGET_MS);
+}
 
 // Measured on the demo event, as a new install holds it.
 const server = await startTestServer({ seed: 'demo' });
@@ -106,6 +190,7 @@ try {
     acceptDownloads: true,
   });
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await context.addInitScript({ content: WATCH_WORKERS });
   const page = await context.newPage();
   const pulled = await enrolAndPull(page, server, everyone.length, 'organiser');
   row(`Chromium: enrol organiser + pull ${everyone.length} people`, ms(pulled.ms));
@@ -142,6 +227,13 @@ try {
     `${ms(pdfRuns[0]!)}, ${ms(median(pdfRuns))} (${kb(pdfBytes)})`,
   );
   budget('certificate PDF in Chromium (median)', median(pdfRuns), PDF_BUDGET_MS);
+
+  // The same device with a CPU SLOW_CPU× slower (the page's thread; see the file's head).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_CPU });
+  await slowRuns(page, 'export-all-xlsx', 'XLSX file');
+  await slowRuns(page, 'certificates-pdf', `${certs.length}-page certificate PDF`);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await context.close();
 } finally {
   await browser.close();
@@ -149,7 +241,8 @@ try {
 }
 
 report.print(
-  `Reports for ${PEOPLE} participants (issue 8)`,
+  `Reports for ${PEOPLE} participants (issues 8 and 20)`,
   'real server on 127.0.0.1; Node as the API route and CLI; Chromium as the organiser device',
-  `XLSX in Chromium ≤ ${XLSX_BUDGET_MS} ms, certificate PDF ≤ ${PDF_BUDGET_MS} ms (medians)`,
+  `XLSX in Chromium ≤ ${XLSX_BUDGET_MS} ms, certificate PDF ≤ ${PDF_BUDGET_MS} ms (medians); ` +
+    `at CPU ${SLOW_CPU}× each ≤ ${SLOW_BUDGET_MS} ms, no task on the page over ${LONG_TASK_BUDGET_MS} ms`,
 );
