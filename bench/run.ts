@@ -7,8 +7,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const DIST = 'dist';
 const FIRST_SCREEN_JS_BUDGET_GZIP = 100 * 1024;
-/** The public registration page, opened on phones over slow mobile data. */
-const REGISTRATION_JS_BUDGET_GZIP = 90 * 1024;
+/** The public registration page, opened on phones over slow mobile data: issue 20's
+ * "≤ 60 KB before it is interactive" (bench/pages.ts measures it in the browser). */
+const REGISTRATION_JS_BUDGET_GZIP = 60 * 1024;
 /** The route a first visit lands on (App.svelte's default page). */
 const FIRST_PAGE = 'src/pages/EventPage.svelte';
 

@@ -1,23 +1,15 @@
-// Composition root: open the database, mount the app, ask for durable storage, and
-// register the service worker.
+// Composition root: open the database, mount the app, ask for durable storage, start
+// sync, and register the service worker.
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { standsAlone, ticketPath } from '#domain/access';
 import { seedDemoIfEmpty } from '#db/events';
 import { ownEventId } from '#db/registration';
-import { AdminApi } from '#sync/admin';
-import { SyncEngine } from '#sync/engine';
-import { SyncScheduler } from '#sync/scheduler';
-import { Transport } from '#sync/transport';
 import { deviceStatus } from '#state/device.svelte';
 import { errorReport } from '#state/errors.svelte';
 import { locale } from '#state/locale.svelte';
-import { organiserConsole } from '#state/organiser.svelte';
 import { router } from '#state/router.svelte';
-import { secureContext } from '#state/secure-context.svelte';
-import { serverChoice, syncServerUrl } from '#state/server-choice.svelte';
-import { syncStatus } from '#state/sync.svelte';
 import { updatePrompt } from '#state/update.svelte';
 
 // A participant's phone opened from the home screen belongs on its ticket, which lives
@@ -26,28 +18,18 @@ import { updatePrompt } from '#state/update.svelte';
 // page) and the phone's own certificate (linked from its ticket) open here, standing alone.
 const home = standsAlone(router.route) ? undefined : await ownEventId().catch(() => undefined);
 if (home) location.replace(ticketPath(home));
-else await start();
+else start();
 
-async function start(): Promise<void> {
+function start(): void {
   document.documentElement.lang = locale.lang;
   seedDemoIfEmpty().catch((e) => errorReport.report(e));
-  mount(App, { target: document.getElementById('app')! });
+  const target = document.getElementById('app')!;
+  target.textContent = ''; // the frame painted by the HTML
+  mount(App, { target });
   void deviceStatus.requestPersistence();
 
-  // The sync server serves this app, so the API is on the same origin, unless a desk of a
-  // venue hub chose to send to the office directly (its hub died).
-  const own = new Transport({ baseUrl: location.origin });
-  const transport = new Transport({ baseUrl: await syncServerUrl() });
-  void secureContext.load(own);
-  void serverChoice.load(own);
-  const engine = new SyncEngine({
-    transport,
-    appVersion: __APP_VERSION__,
-    onPullAnswer: (json) => serverChoice.hear(json),
-  });
-  organiserConsole.attach(new AdminApi(transport));
-  const scheduler = new SyncScheduler(engine);
-  syncStatus.attach(engine, scheduler);
-  scheduler.start();
+  // Sync starts after the first screen is mounted: the engine, the organiser's API and the
+  // wire schemas load meanwhile (#state/app-sync).
+  void import('#state/app-sync').then((m) => m.startAppSync(__APP_VERSION__));
   if (import.meta.env.PROD) void updatePrompt.start('/sw.js');
 }

@@ -9,13 +9,14 @@ import { cors } from 'hono/cors';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION } from '#sync/protocol';
 import { serverSecret } from '#server/auth';
 import { HttpError } from '#server/errors';
-import { errorJson, requestOriginOf, type Env } from '#server/http';
+import { clientAddress, errorJson, requestOriginOf, type Env } from '#server/http';
 import { log } from '#server/log';
 import { LiveChannel } from '#server/live';
 import { adminRoutes } from '#server/routes/admin';
 import type { Uplink } from '#server/hub/uplink';
 import { hubRoutes } from '#server/routes/hub';
-import { deviceRoutes } from '#server/routes/devices';
+import { deviceRoutes, publicReadLimiter } from '#server/routes/devices';
+import { publicEvent } from '#server/events';
 import { reportRoutes } from '#server/routes/reports';
 import { syncRoutes } from '#server/routes/sync';
 import { servePwa } from '#server/static';
@@ -196,7 +197,8 @@ export function createApp({
       ...(uplink ? { hub: { upstream: uplink.status().upstream } } : {}),
     }),
   );
-  api.route('/', deviceRoutes(db));
+  const publicReads = publicReadLimiter();
+  api.route('/', deviceRoutes(db, publicReads));
 
   // Each route declares whether it needs a device token (`authenticated` in http.ts).
   api.route('/sync', syncRoutes(db, serverSecret(db), live, uplink));
@@ -212,6 +214,10 @@ export function createApp({
   });
 
   if (routes) app.route('/', routes);
-  servePwa(app, staticDir);
+  // The registration page carries its event (when this address may read it now), so a
+  // phone on a weak link shows the form without another round trip.
+  servePwa(app, staticDir, (c, eventId) =>
+    publicReads.take(clientAddress(c)).ok ? publicEvent(db, eventId) : undefined,
+  );
   return app;
 }

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib } from 'node:zlib';
 import type { Env } from '#server/http';
 
 /**
@@ -36,8 +38,50 @@ function sentPath(c: Context): string {
   return path || '/';
 }
 
+const brotli = promisify(brotliCompress);
+const ASSET_TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+/** Hashed assets compressed once with Brotli at its best (a tenth smaller than gzip): kept
+ * in memory, they never change. Keyed by folder and path; a missing file is not kept (any
+ * path can be asked for). */
+const brotliCache = new Map<string, Promise<Buffer | undefined>>();
+
+/** A hashed script, style or image for a browser that takes Brotli, or undefined (then
+ * the file is served as usual, gzipped on the fly). The path was checked by the caller. */
+async function brotliAsset(staticDir: string, c: Context<Env>): Promise<Response | undefined> {
+  const path = c.req.path;
+  const type = ASSET_TYPES[/^\/assets\/[^/]+\.(\w+)$/.exec(path)?.[1] ?? ''];
+  if (!type || !/\bbr\b/.test(c.req.header('accept-encoding') ?? '')) return undefined;
+  const key = join(staticDir, path);
+  let packing = brotliCache.get(key);
+  if (!packing) {
+    packing = readFile(key).then(
+      (raw) => brotli(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+      () => {
+        brotliCache.delete(key);
+        return undefined;
+      },
+    );
+    brotliCache.set(key, packing);
+  }
+  const body = await packing;
+  if (!body) return undefined;
+  return c.body(new Uint8Array(body), 200, {
+    'Content-Type': type,
+    'Content-Encoding': 'br',
+    Vary: 'Accept-Encoding',
+  });
+}
+
 /** Mount the PWA's routes on `app`, after the API (they answer any other GET). */
-export function servePwa(app: Hono<Env>, staticDir: string): void {
+export function servePwa(
+  app: Hono<Env>,
+  staticDir: string,
+  eventFor: (c: Context<Env>, eventId: string) => unknown = () => undefined,
+): void {
   // Compressed: a phone on 400 kbit/s waits for every byte of the first visit.
   app.use('*', compress());
   // Hashed assets never change; the shell and the service worker must be revalidated on
@@ -58,17 +102,23 @@ export function servePwa(app: Hono<Env>, staticDir: string): void {
     // traversal attempt must not get the app shell either.
     if (badStaticPath(sentPath(c))) return c.text('Bad request path', 400);
     if (!existsSync(index)) return c.text('Hadir is not built: run `npm run build`', 503);
+    const packed = await brotliAsset(staticDir, c);
+    if (packed) return packed;
     files ??= serveStatic<Env>({ root: staticDir });
     return files(c, next);
   });
   // A shared registration link gets the registration page; other unknown paths the app.
-  // The page asks the server for the event as soon as its script runs; on a slow link a
-  // preload hint lets that request start with the scripts instead of after them.
+  // The page carries its event (the public face the API gives), so on a slow link the form
+  // shows as soon as the script runs, with no request after it. Without it (an unknown
+  // event, a busy address) the page asks the API itself, as it does offline.
   app.get('/r/:eventId', async (c) => {
     const html = await readFile(join(staticDir, 'register.html'), 'utf8');
-    const api = `/api/v1/events/${encodeURIComponent(c.req.param('eventId'))}`;
-    const hint = `<link rel="preload" href="${api}" as="fetch" crossorigin="anonymous" />`;
-    return c.html(html.replace('</head>', `    ${hint}\n  </head>`));
+    const event = eventFor(c, c.req.param('eventId'));
+    if (event === undefined) return c.html(html);
+    // In a <script> element only "</" could end it early; \u003c reads back the same.
+    const json = JSON.stringify(event).replaceAll('<', '\\u003c');
+    const data = `<script type="application/json" id="event-data">${json}</script>`;
+    return c.html(html.replace('</body>', `    ${data}\n  </body>`));
   });
   // A hashed file that is not there is a page of an older build asking for its chunks: the
   // shell in its place would be HTML where a script is expected.

@@ -142,9 +142,21 @@ export function serverCheckins(server: AppServer): VenueCheckIn[] {
 }
 
 /** The app's service worker controls the page: from now on it opens without the server. */
+/** The service worker controls the page, and on the app (not the registration page) it
+ * holds every role screen the build marked (the app asks for them once its role is known,
+ * App.svelte): from then on the device works with the network gone. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  if (new URL(page.url()).pathname.startsWith('/r/')) return;
+  const kept = () =>
+    page.evaluate(async () => {
+      const sw = await (await fetch('/sw.js')).text();
+      const marked = (sw.match(/"role":true/g) ?? []).length;
+      const held = (await (await caches.open('hadir-role')).keys()).length;
+      return marked > 0 && held >= marked;
+    });
+  await expect.poll(kept, { timeout: 20_000 }).toBe(true);
 }

@@ -352,7 +352,7 @@ describe('header names and values are matched as HTTP says', () => {
 });
 
 describe('the registration link', () => {
-  it('/r/<event> serves the registration page with a preload of that event, safely encoded', async () => {
+  it('/r/<event> serves the registration page carrying that event, safely encoded', async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
@@ -361,21 +361,76 @@ describe('the registration link', () => {
     writeFileSync(join(dir, 'register.html'), '<html><head></head><body>form</body></html>');
     const site = await startTestServer({ staticDir: dir });
     try {
-      const page = await fetch(`${site.url}/r/bimtek-2026`);
+      // A name that would end the script element if written as it is.
+      const organiser = await enrollDevice(site, 'organiser');
+      const name = 'Bimtek </script><script>alert(1)</script>';
+      await organiser.send({ name: 'event.upsert', args: { event: { ...fixture.event, name } } });
+      const page = await fetch(`${site.url}/r/${FIXTURE_EVENT_ID}`);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
       const html = await page.text();
-      expect(html).toContain('<body>form</body>');
-      expect(html).toContain(
-        '<link rel="preload" href="/api/v1/events/bimtek-2026" as="fetch" crossorigin="anonymous" />',
-      );
-      const hostile = await (
-        await fetch(`${site.url}/r/%22%3E%3Cscript%3Ex%3C%2Fscript%3E`)
-      ).text();
-      expect(hostile).not.toContain('<script>');
-      expect(hostile).toContain('/api/v1/events/%22%3E%3Cscript%3Ex%3C%2Fscript%3E');
+      expect(html).toContain('<body>form');
+      const data = /<script type="application\/json" id="event-data">(.*)<\/script>/.exec(html);
+      expect(data).not.toBeNull();
+      expect(data![1]).not.toContain('<');
+      const carried = JSON.parse(data![1]!) as { event: { name: string }; batches: unknown[] };
+      expect(carried).toEqual((await request(site.url, `/api/v1/events/${FIXTURE_EVENT_ID}`)).json);
+      expect(carried.event.name).toBe(name);
+      expect(carried.batches).toHaveLength(fixture.batches.length);
+      // An unknown event, or a hostile path: the page alone, nothing written into it.
+      for (const path of ['/r/no-such-event', '/r/%22%3E%3Cscript%3Ex%3C%2Fscript%3E']) {
+        const other = await (await fetch(`${site.url}${path}`)).text();
+        expect(other, path).toBe('<html><head></head><body>form</body></html>');
+      }
       // Other paths still get the app.
       expect(await (await fetch(`${site.url}/anything`)).text()).toContain('<body>app</body>');
+    } finally {
+      await site.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves hashed scripts with Brotli to a browser that takes it, gzip to one that does not', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const dir = mkdtempSync(join(tmpdir(), 'hadir-static-'));
+    const script = `export const words = ${JSON.stringify('kata '.repeat(2_000))};\n`;
+    writeFileSync(join(dir, 'index.html'), '<html><body>app</body></html>');
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'assets', 'main-AbCd1234.js'), script);
+    const site = await startTestServer({ staticDir: dir });
+    try {
+      const { request: raw } = await import('node:http');
+      const get = (encoding: string, file = 'main-AbCd1234.js') =>
+        new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+          const req = raw(`${site.url}/assets/${file}`, {
+            headers: { 'accept-encoding': encoding },
+          });
+          req.on('response', (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      for (let i = 0; i < 2; i++) {
+        const br = await get('gzip, deflate, br'); // the second one from memory
+        expect(br.headers['content-encoding']).toBe('br');
+        expect(br.headers['content-type']).toMatch(/^text\/javascript/);
+        expect(br.headers['cache-control']).toContain('immutable');
+        expect(br.headers.vary).toMatch(/accept-encoding/i);
+        expect(brotliDecompressSync(br.body).toString()).toBe(script);
+      }
+      const gz = await get('gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).toString()).toBe(script);
+      // A file not there is still a 404, not an empty Brotli answer.
+      const missing = await get('br', 'gone-XyZw9876.js');
+      expect(missing.headers['content-encoding']).toBeUndefined();
+      expect(missing.body.toString()).toBe('Not found');
     } finally {
       await site.stop();
       rmSync(dir, { recursive: true, force: true });

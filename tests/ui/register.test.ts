@@ -167,6 +167,44 @@ describe('the registration page', () => {
     expect(label('Perempuan')).toBeChecked();
   });
 
+  it('carried by the page, the event shows with nothing cached; typing is kept and the event saved for offline', async () => {
+    db = freshDb(); // a first visit: nothing on this phone yet
+    const u = userEvent.setup();
+    const carried = {
+      event: fixture.event,
+      batches: fixture.batches,
+      sessions: fixture.sessions,
+      seatsLeft,
+    };
+    render(RegisterApp, { flow: new RegistrationFlow(FIXTURE_EVENT_ID, carried) });
+    // Shown at once from what the page carried, not after a database read.
+    expect(screen.getByTestId('event-name')).toHaveTextContent(fixture.event.name);
+    await u.type(label('Nama lengkap dengan gelar'), 'Siti Aminah');
+    await vi.waitFor(async () =>
+      expect(await getMeta(`draft:${FIXTURE_EVENT_ID}`)).toMatchObject({ fullName: 'Siti Aminah' }),
+    );
+    await vi.waitFor(async () => expect(await db.events.get(FIXTURE_EVENT_ID)).toBeDefined());
+    expect(await db.batches.where('eventId').equals(FIXTURE_EVENT_ID).count()).toBe(
+      fixture.batches.length,
+    );
+    expect(label('Nama lengkap dengan gelar')).toHaveValue('Siti Aminah');
+  });
+
+  it('a carried event that fails the wire schema is shown but not kept', async () => {
+    db = freshDb();
+    const bad = {
+      event: { ...fixture.event, organizer: 'x'.repeat(500) },
+      batches: fixture.batches,
+      sessions: fixture.sessions,
+      seatsLeft,
+    };
+    const flow = new RegistrationFlow(FIXTURE_EVENT_ID, bad);
+    render(RegisterApp, { flow });
+    await flow.store();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await db.events.get(FIXTURE_EVENT_ID)).toBeUndefined();
+  });
+
   it('asks for NIK only when the event collects it', async () => {
     await publish({ collectNik: true });
     await open();

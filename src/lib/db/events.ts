@@ -1,5 +1,4 @@
 // Events, batches and sessions: read freely, written by the organiser through the outbox.
-import { demoBatches, demoEvent, demoParticipants, demoSessions } from '#domain/demo';
 import type { Batch, Event, FullParticipant, Session } from '#domain/model';
 import { db, toParticipantRow } from '#db/database';
 import { getMeta } from '#db/meta';
@@ -102,6 +101,9 @@ export async function putEventData(data: EventData): Promise<void> {
  */
 export async function seedDemoIfEmpty(): Promise<boolean> {
   const d = db();
+  if ((await d.events.count()) > 0) return false;
+  // Only a new device needs the demo's data: not part of what every start loads.
+  const { demoBatches, demoEvent, demoParticipants, demoSessions } = await import('#domain/demo');
   return d.transaction(
     'rw',
     [d.events, d.batches, d.sessions, d.participants, d.meta],

@@ -1,6 +1,8 @@
-// The public registration page's state: the event (cached, refreshed when online), the
-// form with its draft kept on the device as the person types, the checks (on leaving a
-// field and on submit), and this phone's ticket once registered.
+// The public registration page's state: the event (carried by the page, or cached and
+// refreshed when online), the form with its draft kept on the device as the person types,
+// the checks (on leaving a field and on submit), and this phone's ticket once registered.
+// The database and the sync engine (registration-store) load after the form is on screen:
+// until then what is typed lives here, and is written as soon as they are there.
 import {
   emptyRegistrationForm,
   validateRegistration,
@@ -8,22 +10,10 @@ import {
   type RegistrationField,
   type RegistrationForm,
 } from '#domain/registration';
-import { cancelParticipant, patchParticipant } from '#db/participants';
-import {
-  cachePublicEvent,
-  loadDraft,
-  ownTicket,
-  publishedEvent,
-  registerOwn,
-  saveDraft,
-  type OwnTicket,
-  type PublishedEvent,
-} from '#db/registration';
+import type { OwnTicket, PublishedEvent } from '#db/registration';
 import { SvelteSet } from 'svelte/reactivity';
-import { PublicEvent } from '#sync/protocol';
-import type { Transport } from '#sync/transport';
 import { errorReport } from '#state/errors.svelte';
-import { LiveQuery } from '#state/live.svelte';
+import type { RegistrationStore } from '#state/registration-store';
 
 /** Whether a write reached the device; a failure is reported, never thrown at the page. */
 async function saved(write: Promise<unknown>): Promise<boolean> {
@@ -47,54 +37,80 @@ export class RegistrationFlow {
   /** The server said: true (event there), false (no such event), null (unreachable);
    * undefined while the first request is out. */
   reachable = $state<boolean | null | undefined>(undefined);
-  #published: LiveQuery<PublishedEvent | null>;
-  #ticket: LiveQuery<OwnTicket | null>;
+  /** The event as the page's HTML carried it (a first visit online), else null. */
+  readonly #carried: PublishedEvent | null;
+  #store = $state<RegistrationStore | undefined>(undefined);
+  #loading: Promise<RegistrationStore> | undefined;
+  #typed = false;
   #draftLoaded = false;
 
-  constructor(eventId: string) {
+  constructor(eventId: string, carried: PublishedEvent | null = null) {
     this.eventId = eventId;
-    this.#published = new LiveQuery(() => publishedEvent(eventId), null);
-    this.#ticket = new LiveQuery(() => ownTicket(eventId), null);
+    this.#carried = carried;
+    if (carried) this.reachable = true;
+    void this.store().catch(() => undefined); // at once: the page's draft and ticket
+  }
+
+  /** The database and sync, loaded once (a failed load is tried again on the next call). */
+  store(): Promise<RegistrationStore> {
+    this.#loading ??= import('#state/registration-store').then(
+      (m) => {
+        const store = m.registrationStore(this.eventId);
+        this.#store = store;
+        if (this.#carried) void store.keep(this.#carried).catch((e) => errorReport.report(e));
+        return store;
+      },
+      (e: unknown) => {
+        this.#loading = undefined;
+        throw e;
+      },
+    );
+    return this.#loading;
   }
 
   get published(): PublishedEvent | null {
-    return this.#published.current;
+    return this.#store?.published.current ?? this.#carried;
   }
 
   get loaded(): boolean {
-    return this.#published.loaded;
+    return this.#carried !== null || (this.#store?.published.loaded ?? false);
   }
 
   get ticket(): OwnTicket | null {
-    return this.#ticket.current;
+    return this.#store?.ticket.current ?? null;
   }
 
-  /** The event from the server, kept for offline; silent when offline (the cache shows). */
-  async refresh(transport: Transport): Promise<void> {
-    const reply = await transport.get(`/events/${encodeURIComponent(this.eventId)}`);
-    if (reply.kind !== 'ok') {
-      // Unreachable is not "unknown": the cached event (if any) shows, else the page asks
-      // for signal once; a 404 says the link is wrong.
-      this.reachable = reply.kind === 'error' && reply.status === 404 ? false : null;
-      return;
+  /** Changes not yet sent from this phone. */
+  get unsent(): number {
+    return this.#store?.unsent ?? 0;
+  }
+
+  /** The event from the server unless the page carried it; silent when offline. */
+  async refresh(): Promise<void> {
+    if (this.#carried) return;
+    try {
+      this.reachable = await (await this.store()).refresh();
+    } catch (e) {
+      errorReport.report(e);
     }
-    const parsed = PublicEvent.safeParse(reply.json);
-    if (!parsed.success) return;
-    this.reachable = true;
-    await cachePublicEvent(parsed.data).catch((e) => errorReport.report(e));
   }
 
-  /** The draft typed before a reload or a closed tab comes back. */
+  /** The draft typed before a reload or a closed tab comes back, unless the person has
+   * begun typing (then what they type is the draft). */
   async restoreDraft(): Promise<void> {
     if (this.#draftLoaded) return;
     this.#draftLoaded = true;
-    const draft = await loadDraft(this.eventId);
-    if (draft) this.form = { ...emptyRegistrationForm(), ...draft };
+    const draft = await (await this.store()).loadDraft();
+    if (draft && !this.#typed) this.form = { ...emptyRegistrationForm(), ...draft };
   }
 
-  /** Called on every change: the draft is written to the device at once. */
+  /** Called on every change: the draft is written to the device at once (once the
+   * database is there: the latest form then). */
   keep(): void {
-    void saveDraft(this.eventId, $state.snapshot(this.form)).catch((e) => errorReport.report(e));
+    this.#typed = true;
+    void this.store()
+      .then((store) => store.saveDraft($state.snapshot(this.form)))
+      .catch((e) => errorReport.report(e));
     if (this.issues.length > 0) this.#check(); // fixed errors go away as people type
   }
 
@@ -139,11 +155,11 @@ export class RegistrationFlow {
     participantId: string,
     values: { fullName: string; institution: string; phone: string; email?: string },
   ): Promise<boolean> {
-    return saved(patchParticipant(participantId, values));
+    return saved(this.store().then((store) => store.correct(participantId, values)));
   }
 
   withdraw(participantId: string, reason: string): Promise<boolean> {
-    return saved(cancelParticipant(participantId, reason));
+    return saved(this.store().then((store) => store.withdraw(participantId, reason)));
   }
 
   /** Validate everything; save the registration on the device. Returns the first field
@@ -154,7 +170,7 @@ export class RegistrationFlow {
     if (!result.ok) return result.issues[0]!.field;
     this.busy = true;
     try {
-      await registerOwn(this.eventId, result.value);
+      await (await this.store()).register(result.value);
     } catch (e) {
       errorReport.report(e); // nothing typed is lost: the form and its draft stay
     } finally {

@@ -2,7 +2,6 @@
 // gives the app no service worker (no offline start, no install), no Web Locks and no
 // crypto.randomUUID. Writes still work (ids come from #domain/ids); what cannot work is
 // said on screen, with the HTTPS address the server offers (it tells the app, /health).
-import { Health } from '#sync/protocol';
 import type { Transport } from '#sync/transport';
 
 export class SecureContextNotice {
@@ -15,7 +14,12 @@ export class SecureContextNotice {
 
   async load(transport: Transport): Promise<void> {
     if (!this.insecure) return;
-    const reply = await transport.get('/health');
+    // The wire schemas (zod) load here, not with the page: a registration page shows its
+    // form before them (register.ts); the app has them already.
+    const [{ Health }, reply] = await Promise.all([
+      import('#sync/protocol'),
+      transport.get('/health'),
+    ]);
     const health = Health.safeParse(reply.kind === 'ok' ? reply.json : undefined);
     if (!health.success) return;
     this.httpsUrl = health.data.httpsUrl;

@@ -4,6 +4,7 @@
 import { Workbox } from 'workbox-window';
 import { pendingCount } from '#db/outbox';
 import { observe, type Subscription } from '#db/live';
+import { KEEP_ROLE_CODE } from '#sync/wake';
 
 export class UpdatePrompt {
   /** A new version is installed and waiting. */
@@ -14,6 +15,7 @@ export class UpdatePrompt {
   offlineReady = $state(false);
   #wb: Workbox | undefined;
   #watch: Subscription | undefined;
+  #roleCodeAsked = false;
 
   async start(url = '/sw.js'): Promise<void> {
     if (!('serviceWorker' in navigator)) return;
@@ -28,6 +30,14 @@ export class UpdatePrompt {
       if (e.isUpdate && (await pendingCount()) === 0) location.reload();
     });
     await wb.register();
+  }
+
+  /** Ask the service worker to keep this version's role screens (once per page). */
+  async keepRoleCode(): Promise<void> {
+    if (this.#roleCodeAsked || !('serviceWorker' in navigator)) return;
+    this.#roleCodeAsked = true;
+    const ready = await navigator.serviceWorker.ready;
+    ready.active?.postMessage({ type: KEEP_ROLE_CODE });
   }
 
   /** Called when the person accepts the update. */

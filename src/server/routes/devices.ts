@@ -21,11 +21,14 @@ const LoginRequest = z.object({
   deviceInfo: DeviceInfo,
 });
 
-export function deviceRoutes(db: Db): Hono<Env> {
+/** Reads of an event's public face per address, shared with the registration page that
+ * carries the event in its HTML (static.ts). */
+export const publicReadLimiter = () => new RateLimiter(120, 60_000);
+
+export function deviceRoutes(db: Db, readsPerAddress = publicReadLimiter()): Hono<Env> {
   const routes = new Hono<Env>();
   const joinsPerAddress = new RateLimiter(20, 60_000);
   const joinsPerEvent = new RateLimiter(300, 60_000);
-  const readsPerAddress = new RateLimiter(120, 60_000);
   // Wrong codes and passwords, per address: 10 per 15 minutes.
   const enrollFailures = new RateLimiter(10, 15 * 60_000);
   const loginFailures = new RateLimiter(5, 15 * 60_000);
