@@ -3,8 +3,11 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 
-/** Screens only a role's device opens: the desk, a trainer's sessions, the console. */
-const ROLE_PAGES = /[\\/]src[\\/]pages[\\/](Checkin|Sessions|Participants|Organiser)Page\.svelte$/;
+/** Screens only a role's device opens (the desk, a trainer's sessions, the console), and
+ * two that need the network or the report writers anyway (a certificate's public check, a
+ * participant's own certificate, drawn by jsPDF, itself cached on first use). */
+const ROLE_PAGES =
+  /[\\/]src[\\/]pages[\\/](Checkin|Sessions|Participants|Organiser|Verify|Certificate)Page\.svelte$/;
 /** Built files (scripts and their styles) reached only through ROLE_PAGES, filled in by
  * `roleCode` as the bundle is made, before the service worker's list is. */
 const roleFiles = new Set<string>();
@@ -87,7 +90,8 @@ export default defineConfig({
           }),
         ],
       },
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      // The icons are in globPatterns already: listed once, not twice.
+      includeManifestIcons: false,
       manifest: {
         name: 'Hadir — Pendaftaran & Daftar Hadir Bimtek',
         short_name: 'Hadir',
@@ -178,7 +182,7 @@ export default defineConfig({
               name: 'shell',
               // The app's own state at start, one file: a dozen small ones would each wait
               // their turn for a connection on a weak link.
-              test: /[\\/]src[\\/]lib[\\/](state[\\/](server-choice|device|sync-badge|locale|access|router|attention|rejection|organiser|event)(\.svelte)?|db[\\/](events|certificates)|sync[\\/]certificates)\.ts$/,
+              test: /[\\/]src[\\/]lib[\\/]((state[\\/](server-choice|device|sync-badge|locale|access|router|attention|rejection|organiser|event)(\.svelte)?|db[\\/](events|certificates)|sync[\\/](certificates|wake)|domain[\\/](access|rejection)|i18n[\\/]translate)\.ts|ui[\\/](AttentionList|Notice|SendNow)\.svelte)/,
               includeDependenciesRecursively: false,
             },
           ],

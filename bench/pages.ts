@@ -113,7 +113,12 @@ async function bytesBy(page: Page, until?: number): Promise<number> {
 /** ms on the page's clock when the registration form's name field took a keystroke. */
 async function formInput(page: Page): Promise<number> {
   const field = page.locator('#reg-fullName');
-  await field.waitFor({ state: 'visible', timeout: 60_000 });
+  await field.waitFor({ state: 'visible', timeout: 60_000 }).catch(async (e: unknown) => {
+    throw new Error(
+      `the form did not show; the page says: ${await page.locator('body').textContent()}`,
+      { cause: e },
+    );
+  });
   const before = await field.inputValue(); // a restored draft may already hold text
   await field.pressSequentially('A');
   const landed = await page.waitForFunction(
@@ -159,6 +164,8 @@ async function visit(
     const paint = await within(`first paint of ${url}`, firstPaint(page));
     const bytes = await within(`load of ${url}`, bytesBy(page));
     const ready = await within(`service worker of ${url}`, offlineReady(page));
+    // A person stays on the page a while: what it keeps for offline is done by then.
+    await page.waitForLoadState('networkidle');
     await page.close();
     // The hall's Wi-Fi is gone: nothing reaches the server, the page is opened again.
     await context.setOffline(true);
