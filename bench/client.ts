@@ -5,6 +5,10 @@
 //   (a) pull: enrolled as check-in staff, one sync brings all 10,000 people;
 //   (b) drain: 10,000 check-ins queued as the desk records them, then one sync sends them
 //       all (and pulls back what the server then holds).
+// Each run's figure is held against the bare IndexedDB work of it (bench/client/main.ts:
+// Dexie bulkPuts of the same rows in pull-sized pages; the queue read 200 at a time and
+// marked acknowledged, then the check-ins written), measured twice in the same page
+// right after it: this shared machine's speed in that run.
 import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_EVENT_ID, demoEvent, demoParticipants } from '#domain/demo';
@@ -18,11 +22,19 @@ const RUNS = Number(process.env.RUNS ?? 3);
 /** The issue's goals (issue 20). */
 const PULL_BUDGET_MS = 2_000;
 const DRAIN_BUDGET_MS = 3_000;
-/** This shared machine's speed moves by a third from one hour to the next: the same commit
- * drained in 2.94 s, 3.84 s and 4.02 s (medians of three), pulled in 1.37 s and 1.91 s.
- * Until these are held as ratios to a reference measured in the same run, a median up to
- * 50% over its goal is printed as a miss (NOTE), not failed. */
-const TOLERANCE = 0.5;
+/** The bare work's figures (ms) on this machine unshared, which is what the goals are for:
+ * the run of this bench on 2026-12-03 at 19:42 UTC, when no other session was running
+ * (medians of its 3 runs; range in brackets). Five more runs while another session ran
+ * tests and browsers on the same 2 cores: the bare pull 789–1,375 ms, the bare drain
+ * 2,002–3,694 ms. The pull's ratio held (1.69–1.84 in all six runs); the drain's moved
+ * more (1.21–1.86): it also waits on the server, which the bare work does not. */
+const NOMINAL = {
+  pull: 760, // [752–775]
+  drain: 2_150, // [1,479–3,221]
+};
+/** Over the scaled goal by no more than this share is said, not failed: the ratios' spread
+ * over those six runs (pull ±5%, drain −17% to +28% about its median), rounded up. */
+const TOLERANCE = { pull: 0.1, drain: 0.3 };
 
 const OUT = '.bench-dist/client';
 await build({
@@ -48,6 +60,7 @@ interface Bench {
   queue(count: number, eventId: string, ids: string[], tz: string): Promise<number>;
   pending(): Promise<number>;
   participants(): Promise<number>;
+  reference: { pull(): Promise<number>; keepQueue(): Promise<void>; drain(): Promise<number> };
 }
 const inPage = <T>(page: Page, fn: (bench: Bench) => Promise<T>) =>
   page.evaluate(`(${fn.toString()})(globalThis.bench)`) as Promise<T>;
@@ -80,7 +93,11 @@ try {
     return { context, page };
   };
 
+  /** The bare work, twice in the run's page: its mean. */
+  const twice = async (page: Page, fn: (bench: Bench) => Promise<number>) =>
+    ((await inPage(page, fn)) + (await inPage(page, fn))) / 2;
   const pulls: number[] = [];
+  const barePulls: number[] = [];
   let pullWait = '';
   for (let run = 0; run < RUNS; run++) {
     const { context, page } = await fresh();
@@ -90,14 +107,24 @@ try {
     const held = await inPage(page, (b) => b.participants());
     if (sync.state !== 'idle' || held !== TOTAL) throw new Error(`pull: ${held} people`);
     pulls.push(sync.ms);
+    barePulls.push(await twice(page, (b) => b.reference.pull()));
     pullWait = `${sync.pulls} pages, ${ms(sync.pullWaited)} of it waiting for the server's answers`;
     await context.close();
   }
   report.row(`(a) pull ${TOTAL.toLocaleString('en')} participants`, runsOf(pulls));
   report.row('    the last run', pullWait);
-  report.budget('pull 10,000 (median)', median(pulls), PULL_BUDGET_MS, TOLERANCE);
+  report.row('    the bare bulkPuts of them, in that page', runsOf(barePulls));
+  report.ratio('pull 10,000 (median)', {
+    value: median(pulls),
+    reference: median(barePulls),
+    nominal: NOMINAL.pull,
+    goal: PULL_BUDGET_MS,
+    unit: 'ms',
+    tolerance: TOLERANCE.pull,
+  });
 
   const drains: number[] = [];
+  const bareDrains: number[] = [];
   const pushPhase: number[] = [];
   let detail = '';
   const queueing: number[] = [];
@@ -112,11 +139,13 @@ try {
       )) as number,
     );
     if ((await inPage(page, (b) => b.pending())) !== QUEUED) throw new Error('queue');
+    await inPage(page, (b) => b.reference.keepQueue());
     const sync = await profiled(page, 'drain', () => inPage(page, (b) => b.sync()));
     const left = await inPage(page, (b) => b.pending());
     if (sync.pushed !== QUEUED || left !== 0) throw new Error(`drain: ${JSON.stringify(sync)}`);
     drains.push(sync.ms);
     pushPhase.push(sync.pushMs);
+    bareDrains.push(await twice(page, (b) => b.reference.drain()));
     detail = `${sync.pushes} pushes (${ms(sync.pushWaited)} waiting for answers), then ${sync.pulls} pull pages bringing back ${sync.pulled.toLocaleString('en')} rows (${ms(sync.pullWaited)} waiting)`;
     await context.close();
   }
@@ -127,7 +156,15 @@ try {
     '    queueing them (recordCheckin, 500 to a transaction; not timed)',
     runsOf(queueing),
   );
-  report.budget('drain 10,000 (median)', median(drains), DRAIN_BUDGET_MS, TOLERANCE);
+  report.row('    the bare IndexedDB work of it, in that page', runsOf(bareDrains));
+  report.ratio('drain 10,000 (median)', {
+    value: median(drains),
+    reference: median(bareDrains),
+    nominal: NOMINAL.drain,
+    goal: DRAIN_BUDGET_MS,
+    unit: 'ms',
+    tolerance: TOLERANCE.drain,
+  });
 } finally {
   await browser.close();
   await server.close();

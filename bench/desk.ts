@@ -4,12 +4,18 @@
 // into IndexedDB. Then: the desk loaded cold (service worker, IndexedDB and code cache
 // warm), search time per keystroke, and tap-to-durable check-in time (until the check-in
 // and its outbox row are committed, as measured by the desk itself).
+// Each goal is held against a reference measured in the same page of the same run
+// (bench/reference.ts), interleaved with what it is held against: a plain loop scanning
+// the 10,000 people's names and institutions after each keystroke (the searches, and the
+// long tasks while typing during the pull); a bare Dexie put awaited until committed
+// after each check-in. Tails against tails: each p95 against the reference's p95.
 import type { BrowserContext, Page } from 'playwright-core';
 import { demoParticipants } from '#domain/demo';
 import type { Participant } from '#domain/model';
 import { formatPhone } from '#domain/phone';
 import { launchBrowser } from '#tests/support/chromium';
 import { startTestServer } from '#tests/support/server';
+import { installPageReference, type PageReference } from './reference';
 import {
   benchPeople,
   enrolAndPull,
@@ -31,15 +37,26 @@ const LATE = 2_000; // registered on the server while the desk is open: a pull b
 const LONG_TASK_BUDGET_MS = 50;
 const SEARCH_BUDGET_MS = 8; // p95 per keystroke
 const FIRST_KEY_BUDGET_MS = 16; // p95 of a query's first keystroke (the full scan)
+/** Not met in every run yet (search by name and by registration number at the median, a
+ * first keystroke's tail now and then): a MISS is said, and the run fails past the figures
+ * from before issue 20's work (its text: 10–11.5 ms, 19–33 ms), scaled like the goal. */
+const SEARCH_BEFORE_MS = 11.5;
+const FIRST_KEY_BEFORE_MS = 33;
 const CHECKIN_BUDGET_MS = 20; // p95 tap to durable
-/** This shared machine's speed moves from one hour to the next (the same commit: search
- * p95 8.3, 10.1 and 10.8 ms, first keystroke 12 to 19.7 ms, the longest task during a pull
- * none and 60 ms). Until these are held as ratios to a reference measured in the same run,
- * a figure up to 50% over its goal is printed as a miss (NOTE), not failed. The search p95 per keystroke is
- * not yet at its goal (8 ms): until it is, it fails only past the desk's earlier budget
- * (16 ms, one frame), and every run prints the miss. */
-const TOLERANCE = 0.5;
-const SEARCH_TOLERANCE = 1;
+/** The references' p95s (ms) on this machine unshared, which is what the goals are for:
+ * medians of 3 runs of this bench on 2026-12-03 at 19:37–19:41 UTC, when no other session
+ * was running (range in brackets). Three more while another session ran tests on the same
+ * 2 cores: scans 5.6–8.7 ms, puts 7.8–12.6 ms. */
+const NOMINAL = {
+  scan: 4.1, // a scan of 10,000 strings [3.2–7.4]
+  put: 6.1, // a bare put until committed [6.0–11.9]
+};
+/** Over the scaled goal by no more than this share is said, not failed: the spread of the
+ * ratios over those six runs (search by name −11% to +32% about their median, first
+ * keystroke −26% to +22%, check-in −25% to +22%; the smaller sets of phone and
+ * registration numbers −16% to +72% and −39% to +58%). The long task has no spread of
+ * its own (none seen in six runs): the first keystroke's. */
+const TOLERANCE = { search: 0.3, firstKey: 0.25, longTask: 0.25, checkin: 0.25 };
 // Median desk cold load, usable with all 10,000 people: about 2 s here, 3.1 s once with
 // the CI runner shared; the budget is the point where a desk would feel broken.
 const COLD_BUDGET_MS = 4_000;
@@ -104,6 +121,8 @@ interface Keystroke {
   layout: number;
   frame: number;
   results: number;
+  /** A scan of the reference (bench/reference.ts) just after, once it is on the page. */
+  reference?: number;
 }
 
 /** Each query typed a character at a time; per keystroke, ms from the input event until
@@ -135,7 +154,9 @@ function typeQueries(page: Page, queries: string[]): Promise<Keystroke[]> {
         const layout = performance.now() - t0;
         const next = (await frame()) - t0;
         const results = document.querySelectorAll('[data-testid="desk-result"]').length;
-        out.push({ query, n, dom, layout, frame: next, results });
+        const g = globalThis as { reference?: { scan(times: number): number[] } };
+        const reference = g.reference?.scan(1)[0];
+        out.push({ query, n, dom, layout, frame: next, results, reference });
         await new Promise((r) => setTimeout(r, 40)); // a fast typist's pace
       }
       type('');
@@ -172,16 +193,27 @@ async function pullWhileTyping(page: Page, total: number) {
   return { landed, tasks, keys: await typing };
 }
 
-/** Find each person by NIP and tap their check-in button; the desk's own measures. */
-async function checkIns(page: Page, people: Participant[]): Promise<number[]> {
+/** Find each person by NIP and tap their check-in button; the desk's own measures, and
+ * after each a bare put (the reference), before the pause. */
+async function checkIns(page: Page, people: Participant[]) {
+  const puts: number[] = [];
   for (const [i, p] of people.entries()) {
     await tapCheckIn(page, p);
     await page.waitForFunction((n) => performance.getEntriesByName('hadir:checkin').length > n, i);
+    puts.push(await inPage(page, (reference) => reference.put()));
     // The next person steps up, at a brisk desk's pace.
     await page.waitForTimeout(PACE_MS);
   }
-  return page.evaluate(() => performance.getEntriesByName('hadir:checkin').map((e) => e.duration));
+  const taps = await page.evaluate(() =>
+    performance.getEntriesByName('hadir:checkin').map((e) => e.duration),
+  );
+  return { taps, puts };
 }
+
+const inPage = <T>(page: Page, fn: (reference: PageReference) => T | Promise<T>) =>
+  page.evaluate(`(${fn.toString()})(globalThis.reference)`) as Promise<T>;
+/** The reference's scans made between the keystrokes. */
+const scansOf = (keys: Keystroke[]) => keys.map((k) => k.reference!);
 
 // ---------------------------------------------------------------------------------------
 
@@ -232,6 +264,11 @@ try {
   );
   budget('desk cold load', ready, COLD_BUDGET_MS);
 
+  await installPageReference(
+    page!,
+    [...demoParticipants, ...people].map((p) => `${p.fullName} ${p.institution}`),
+  );
+
   const keys = await typeQueries(page!, Array.from({ length: ROUNDS }, () => QUERIES).flat());
   const empty = QUERIES.filter(
     (q) => !keys.some((k) => k.query === q && k.n === q.length && k.results > 0),
@@ -252,8 +289,11 @@ try {
       `worst ${ms(worst.dom)} at "${q.slice(0, worst.n)}", ${own.at(-1)!.results} shown at the end`,
     );
   }
-  budget('search p95 per keystroke', percentile(dom, 95), SEARCH_BUDGET_MS, SEARCH_TOLERANCE);
-  budget('search p95, first keystroke', percentile(firsts, 95), FIRST_KEY_BUDGET_MS, TOLERANCE);
+  // Tail against tail: each set's p95 against the p95 of the scans made between its
+  // keystrokes (a query's first keystroke: against those of the names typed).
+  const names = scansOf(keys);
+  row('  reference: a scan of 10,000 strings, after each keystroke', spread(names));
+  const searches: [string, number[], number[]][] = [['search p95 per keystroke', dom, names]];
 
   // Identifiers typed as people give them: the same frame as a name.
   for (const [what, queries] of [
@@ -269,16 +309,33 @@ try {
     const times = typed.map((k) => k.dom);
     row(`search by ${what}, input to DOM (${typed.length} keystrokes)`, spread(times));
     row(`  whole ${what} typed: results shown`, `${Math.min(...found)}–${Math.max(...found)}`);
-    budget(
-      `search p95 per keystroke, ${what}`,
-      percentile(times, 95),
-      SEARCH_BUDGET_MS,
-      SEARCH_TOLERANCE,
-    );
+    row('  reference: a scan of 10,000 strings, after each keystroke', spread(scansOf(typed)));
+    searches.push([`search p95 per keystroke, ${what}`, times, scansOf(typed)]);
   }
+  for (const [what, times, scans] of searches) {
+    report.ratio(what, {
+      value: percentile(times, 95),
+      reference: percentile(scans, 95),
+      nominal: NOMINAL.scan,
+      goal: SEARCH_BUDGET_MS,
+      unit: 'ms',
+      tolerance: TOLERANCE.search,
+      guard: SEARCH_BEFORE_MS,
+    });
+  }
+  report.ratio('search p95, first keystroke', {
+    value: percentile(firsts, 95),
+    reference: percentile(names, 95),
+    nominal: NOMINAL.scan,
+    goal: FIRST_KEY_BUDGET_MS,
+    unit: 'ms',
+    tolerance: TOLERANCE.firstKey,
+    guard: FIRST_KEY_BEFORE_MS,
+  });
 
   seedPeople(server, everyone.slice(people.length), 'bench-organiser-late');
   const late = await pullWhileTyping(page!, TOTAL + LATE);
+  const around = scansOf(late.keys);
   const longest = Math.max(0, ...late.tasks);
   row(
     `a pull of ${LATE.toLocaleString('en')} more while typing: all on the desk after`,
@@ -291,13 +348,29 @@ try {
     )}`,
   );
   row('  search during the pull, input to DOM', spread(late.keys.map((k) => k.dom)));
-  budget('longest task during a pull', longest, LONG_TASK_BUDGET_MS, TOLERANCE);
+  row('  reference: a scan of 10,000 strings, after each keystroke', spread(around));
+  report.ratio('longest task during a pull', {
+    value: longest,
+    reference: percentile(around, 95),
+    nominal: NOMINAL.scan,
+    goal: LONG_TASK_BUDGET_MS,
+    unit: 'ms',
+    tolerance: TOLERANCE.longTask,
+  });
 
   const withNip = people.filter((p) => p.nip);
   const targets = Array.from({ length: CHECKINS }, (_, i) => withNip[i * 97]!);
-  const taps = await checkIns(page!, targets);
+  const { taps, puts } = await checkIns(page!, targets);
   row(`tap to durable check-in (${taps.length} people)`, spread(taps));
-  budget('check-in p95', percentile(taps, 95), CHECKIN_BUDGET_MS, TOLERANCE);
+  row('  reference: a bare put, after each', spread(puts));
+  report.ratio('check-in p95', {
+    value: percentile(taps, 95),
+    reference: percentile(puts, 95),
+    nominal: NOMINAL.put,
+    goal: CHECKIN_BUDGET_MS,
+    unit: 'ms',
+    tolerance: TOLERANCE.checkin,
+  });
   await context.close();
 } finally {
   await browser.close();
@@ -309,7 +382,6 @@ report.print(
   'Chromium, 1024×768 tablet, no throttling; IndexedDB and service worker warm',
   `search p95 ${SEARCH_BUDGET_MS} ms per keystroke (names, phone and registration numbers)` +
     `, ${FIRST_KEY_BUDGET_MS} ms on a query's first · check-in p95 ${CHECKIN_BUDGET_MS} ms` +
-    ` · longest task during a pull ${LONG_TASK_BUDGET_MS} ms (the goals; up to ${TOLERANCE * 100}% over,` +
-    ` search ${SEARCH_TOLERANCE * 100}%,` +
-    ` is printed as a miss) · desk cold load ${COLD_BUDGET_MS} ms (median)`,
+    ` · longest task during a pull ${LONG_TASK_BUDGET_MS} ms (the goals, scaled by this run's` +
+    ` references) · desk cold load ${COLD_BUDGET_MS} ms (median)`,
 );

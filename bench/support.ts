@@ -254,6 +254,73 @@ export class Report {
     else this.#notes.push(`${line} (within the ${tolerance * 100}% tolerance)`);
   }
 
+  /**
+   * A figure held to its goal relative to a reference measured in the same run (the bare
+   * stack doing like work: this shared machine's speed now). `nominal` is the reference's
+   * figure on this machine when the goal was set (its constant says how it was measured).
+   * The goal scaled to this run is `goal × reference / nominal`, for a time (a slower
+   * machine: a longer reference) as for a rate (a lower one); equivalently value/reference
+   * is held to goal/nominal. Short of the scaled goal by no more than `tolerance` (a share,
+   * from the run-to-run spread of value/reference) is said, not failed; a miss of the
+   * absolute goal is said even when the scaled one is met. Adds a row with all of them.
+   */
+  ratio(
+    what: string,
+    r: {
+      value: number;
+      reference: number;
+      nominal: number;
+      goal: number;
+      /** 'ms' for a time (at most the goal), else a rate's unit (at least the goal). */
+      unit: string;
+      tolerance: number;
+      /** A goal not yet met in every run: past its tolerance it is a MISS, and the run
+       * fails only past this figure from before the work (scaled like the goal). */
+      guard?: number;
+    },
+  ): void {
+    const time = r.unit === 'ms';
+    const f = (x: number) => (time ? ms(x) : `${Math.round(x).toLocaleString('en')} ${r.unit}`);
+    const scaled = (r.goal * r.reference) / r.nominal;
+    const met = (limit: number) => (time ? r.value <= limit : r.value >= limit);
+    const side = time ? 'over' : 'under';
+    this.row(
+      what,
+      `${f(r.value)} · reference ${f(r.reference)} · ratio ${(r.value / r.reference).toPrecision(3)} ` +
+        `(goal ${time ? '≤' : '≥'} ${(r.goal / r.nominal).toPrecision(3)}) · goal ${f(r.goal)}, ` +
+        `scaled to this run ${f(scaled)}`,
+    );
+    if (!met(scaled)) {
+      const line = `${what} ${f(r.value)}, ${side} its goal scaled to this run's reference (${f(scaled)} = ${f(r.goal)} × ${f(r.reference)} / ${f(r.nominal)})`;
+      const pct = `${Math.round(r.tolerance * 100)}%`;
+      const guard = r.guard === undefined ? undefined : (r.guard * r.reference) / r.nominal;
+      if (met(scaled * (time ? 1 + r.tolerance : 1 - r.tolerance))) {
+        this.#notes.push(`${line} (within the ${pct} tolerance)`);
+      } else if (guard !== undefined && met(guard)) {
+        this.#notes.push(`MISS: ${line}, past the ${pct} tolerance (fails past ${f(guard)})`);
+      } else this.#failures.push(`${line}, past the ${pct} tolerance`);
+    }
+    if (!met(r.goal))
+      this.#notes.push(`${what} ${f(r.value)}, ${side} its absolute goal of ${f(r.goal)}`);
+  }
+
+  /**
+   * A goal not yet met in every run: over `goal` is printed as a MISS (the issue stays
+   * open), over `guard` fails (a regression: `guard` is the figure before the work, said
+   * where it is set). `unit` names what the numbers are.
+   */
+  goal(what: string, value: number, goal: number, guard: number, unit: string): void {
+    const f = (x: number) => `${Number(x.toFixed(2)).toLocaleString('en')} ${unit}`;
+    if (value > guard) this.#failures.push(`${what} ${f(value)}, past ${f(guard)} (a regression)`);
+    else if (value > goal)
+      this.#notes.push(`MISS: ${what} ${f(value)}, over its goal of ${f(goal)}`);
+  }
+
+  /** A failure found by the bench itself (a ratio over its goal, say). */
+  fail(line: string): void {
+    this.#failures.push(line);
+  }
+
   /** Print the table and the budgets; exit 1 when one was exceeded. */
   print(title: string, setting: string, budgets: string): void {
     console.log(title);

@@ -1,5 +1,8 @@
 // The app's own database and sync engine in a page of their own, for bench/client.ts to
-// drive in Chromium: the same code as the app, on the browser's real IndexedDB.
+// drive in Chromium: the same code as the app, on the browser's real IndexedDB. Beside
+// them, the bare IndexedDB work of a pull and of a drain (Dexie on a database of its own):
+// the reference each is held against, measured in the same page of the same run.
+import Dexie, { type Table } from 'dexie';
 import { recordCheckin } from '#db/checkins';
 import { db } from '#db/database';
 import { effectTables } from '#db/mutations';
@@ -25,7 +28,63 @@ const engine = new SyncEngine({
   appVersion: 'bench',
 });
 
+/** The bare work's database: the app's indexes on the tables it writes. */
+const bare = new Dexie('hadir-reference');
+bare.version(1).stores({
+  participants: 'id, eventId, batchId',
+  checkins: 'id, participantId, [eventId+day]',
+  outbox: 'seq, &id, status, ackedAt',
+});
+const table = (name: string) => bare.table(name) as Table<{ seq: number }>;
+/** The queue as the desk left it, copied before a drain (the reference drains a copy). */
+let queued: { seq: number }[] = [];
+
+/** `rows` written as a pull writes them: pages of DEFAULT_PULL_LIMIT (500), one
+ * transaction and one bulkPut each. */
+async function putPages(name: string, rows: unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await bare.transaction('rw', table(name), () =>
+      table(name).bulkPut(rows.slice(i, i + 500) as { seq: number }[]),
+    );
+  }
+}
+
+const reference = {
+  /** The participants this page's pull stored, written again by bare bulkPuts; ms. */
+  async pull(): Promise<number> {
+    const rows = await db().participants.toArray();
+    await table('participants').clear();
+    const t0 = performance.now();
+    await putPages('participants', rows);
+    return performance.now() - t0;
+  },
+  /** Copy the queue before the drain sends it. */
+  async keepQueue(): Promise<void> {
+    queued = await db().outbox.toArray();
+  },
+  /** What a drain must do in IndexedDB, bare: the queue read 200 at a time by key and
+   * each batch marked acknowledged, then the check-ins it pulls back written; ms. */
+  async drain(): Promise<number> {
+    const checkins = await db().checkins.toArray();
+    const outbox = table('outbox');
+    await Promise.all([outbox.clear(), table('checkins').clear()]);
+    await outbox.bulkPut(queued);
+    const t0 = performance.now();
+    for (let after = -Infinity; ;) {
+      const rows = await outbox.where('seq').above(after).limit(200).toArray();
+      if (rows.length === 0) break;
+      after = rows.at(-1)!.seq;
+      const ackedAt = new Date().toISOString();
+      const acked = rows.map((r) => ({ ...r, status: 'acked', ackedAt }));
+      await bare.transaction('rw', outbox, () => outbox.bulkPut(acked));
+    }
+    await putPages('checkins', checkins);
+    return performance.now() - t0;
+  },
+};
+
 const bench = {
+  reference,
   async enroll(code: string): Promise<void> {
     const result = await engine.enroll(code);
     if ('error' in result) throw new Error(`enrol: ${result.error}`);
