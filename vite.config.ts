@@ -80,8 +80,10 @@ export default defineConfig({
       registerType: 'prompt',
       injectManifest: {
         // Not the desk's QR reader wasm (~1 MB): participants' phones never need it. The
-        // worker caches it on first use, and a desk fetches it when it opens (sw.ts).
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // worker caches it on first use, and a desk fetches it when it opens (sw.ts). Nor
+        // the PNG icons: only installing to the home screen uses them, online (on a weak
+        // link each file is another round trip before the app is offline-ready).
+        globPatterns: ['**/*.{js,css,html,svg}'],
         // A role's code is listed, marked, and cached by the worker on first use (sw.ts).
         manifestTransforms: [
           (entries) => ({
@@ -90,7 +92,6 @@ export default defineConfig({
           }),
         ],
       },
-      // The icons are in globPatterns already: listed once, not twice.
       includeManifestIcons: false,
       manifest: {
         name: 'Hadir — Pendaftaran & Daftar Hadir Bimtek',
@@ -164,6 +165,13 @@ export default defineConfig({
               // The registration form and its checks, one file: on a weak link each file past
               // the sixth waits for a free connection (400 ms a round) before the form works.
               test: /[\\/]src[\\/](lib[\\/](ui[\\/](Field|Input|Select)\.svelte|domain[\\/](names|nik|nik-regions|registration|email)\.ts|i18n[\\/]register\.ts)|pages[\\/]register[\\/](RegisterApp|RegisterForm|RadioGroup)\.svelte)/,
+            },
+            {
+              name: 'ticket',
+              // What the registration page loads after its form, one file: the database's
+              // side of the page, the ticket with its QR code, and the self-correction form.
+              test: /[\\/]src[\\/](pages[\\/]register[\\/](Ticket|OwnEdit)\.svelte|lib[\\/](ui[\\/](QrCode\.svelte|download\.ts)|reports[\\/]qr\.ts|state[\\/]registration-store\.ts))|[\\/]node_modules[\\/]uqr[\\/]/,
+              includeDependenciesRecursively: false,
             },
             {
               name: 'engine',
