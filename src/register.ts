@@ -37,8 +37,7 @@ mount(RegisterApp, { target, props: { flow } });
 const shown = flow.refresh();
 void flow
   .store()
-  .then(() => import('#state/registration-store'))
-  .then((m) => m.startSync(__APP_VERSION__))
+  .then((store) => store.startSync(__APP_VERSION__))
   .finally(() => loadTicket().catch(() => undefined));
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   void shown.finally(() => navigator.serviceWorker.register('/sw.js').catch(() => undefined));

@@ -38,8 +38,7 @@ export function registrationStore(eventId: string) {
 
     /** Keep the event as the page was given it (checked first), for offline. */
     async keep(published: PublishedEvent): Promise<void> {
-      const parsed = PublicEvent.safeParse(published);
-      if (parsed.success) await cachePublicEvent(parsed.data);
+      await keepEvent(published);
     },
 
     /** The event from the server, kept for offline: true when there, false when the server
@@ -47,18 +46,24 @@ export function registrationStore(eventId: string) {
     async refresh(): Promise<boolean | null> {
       const reply = await api().get(`/events/${encodeURIComponent(eventId)}`);
       if (reply.kind !== 'ok') return reply.kind === 'error' && reply.status === 404 ? false : null;
-      const parsed = PublicEvent.safeParse(reply.json);
-      if (!parsed.success) return null;
-      await cachePublicEvent(parsed.data);
-      return true;
+      return (await keepEvent(reply.json)) ? true : null;
     },
+
+    startSync,
   };
+}
+
+/** An event's public face, kept for offline once it passes the wire schema. */
+async function keepEvent(json: unknown): Promise<boolean> {
+  const parsed = PublicEvent.safeParse(json);
+  if (parsed.success) await cachePublicEvent(parsed.data);
+  return parsed.success;
 }
 
 export type RegistrationStore = ReturnType<typeof registrationStore>;
 
 /** The page's sync: its registration is sent like any change, and its ticket pulled. */
-export function startSync(appVersion: string): void {
+function startSync(appVersion: string): void {
   void secureContext.load(api());
   startEngine({ transport: api(), appVersion });
 }
